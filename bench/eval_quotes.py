@@ -1,0 +1,258 @@
+"""Measure quote and speaker attribution on SpkAtt-2023 (German Wikinews, task 2).
+
+Usage::
+
+    python bench/eval_quotes.py --shared ../shared [--split test|dev|all] [--json OUT]
+
+The split is fixed: documents are sorted by name and a document goes to
+``test`` when the first byte of the SHA-1 of its name is below 30 % of 256;
+the rules are tuned on ``dev`` only.
+
+Each SpkAtt document is pre-tokenised; its text is rebuilt with German spacing
+(no space before closing punctuation, none after opening quotes and brackets)
+and every gold token keeps its character offsets. The product pipeline
+(``lagebild.pipeline.make_pipeline("de")`` when importable, else segment or
+sentencizer + quotes) runs on that text and its ``Quote`` records are mapped
+back to gold tokens.
+
+Scoring (top-level annotations only, ``IsNested`` false):
+
+* predicted and gold quotes are paired one-to-one by message-token overlap
+  (largest overlap first);
+* *token* P/R/F1 per role (cue, speaker, message): overlapping tokens of paired
+  quotes over all predicted / all gold tokens of that role;
+* *exact* P/R/F1: paired quotes whose role token sets are equal;
+* punctuation tokens (quotation marks included) are left out of every set,
+  and a predicted message loses the tokens of its own cue and speaker (SpkAtt
+  messages never contain their frame);
+* form accuracy over paired quotes, gold FreeIndirect and IndirectFreeIndirect
+  counting as Indirect (the product has Direct / Indirect / Reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEST_SHARE = 0.30  # held-out share of documents (by name hash), never used for tuning
+ROLES = ("cue", "speaker", "message")
+FORM_MAP = {"IndirectFreeIndirect": "Indirect", "FreeIndirect": "Indirect"}
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "“", "”", "«", "‘", "…", "%"}
+_NO_SPACE_AFTER = {"„", "(", "[", "»", "‚"}
+
+
+@dataclass
+class GoldDoc:
+    name: str
+    text: str
+    offsets: list[tuple[int, int]]  # char span of each gold token, flat
+    punct: set[int]
+    quotes: list[dict[str, set[int] | str]]
+
+
+@dataclass
+class Tally:
+    tp: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
+    pred: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
+    gold: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
+    exact: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
+    pred_n: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
+    gold_n: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
+    pairs: int = 0
+    form_ok: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+
+def in_test(name: str) -> bool:
+    return hashlib.sha1(name.encode("utf-8")).digest()[0] < TEST_SHARE * 256
+
+
+def load_doc(path: Path) -> GoldDoc:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text_parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    index: dict[tuple[int, int], int] = {}
+    punct: set[int] = set()
+    pos = 0
+    straight_open = False
+    glue_next = False
+    for sentence in data["Sentences"]:
+        for t, token in enumerate(sentence["Tokens"]):
+            if token == '"':
+                space = not straight_open
+                straight_open = not straight_open
+            else:
+                space = token not in _NO_SPACE_BEFORE and not glue_next
+            glue_next = token in _NO_SPACE_AFTER or (token == '"' and straight_open)
+            if space and text_parts:
+                text_parts.append(" ")
+                pos += 1
+            index[(sentence["SentenceId"], t)] = len(offsets)
+            offsets.append((pos, pos + len(token)))
+            if all(unicodedata.category(c).startswith("P") or c in "„“”«»‚‘" for c in token):
+                punct.add(len(offsets) - 1)
+            text_parts.append(token)
+            pos += len(token)
+
+    def toks(refs: Iterable[str]) -> set[int]:
+        out = set()
+        for ref in refs:
+            s, t = ref.split(":")
+            out.add(index[(int(s), int(t))])
+        return out - punct
+
+    quotes = [
+        {
+            "cue": toks(a["Cue"]),
+            "speaker": toks(a["Source"]),
+            "message": toks(a["Message"]),
+            "form": FORM_MAP.get(a["Form"], a["Form"]),
+        }
+        for a in data["Annotations"]
+        if not a.get("IsNested")
+    ]
+    return GoldDoc(data["DocumentName"], "".join(text_parts), offsets, punct, quotes)
+
+
+def chars_to_tokens(doc: GoldDoc, start: int | None, end: int | None) -> set[int]:
+    if start is None or end is None or end <= start:
+        return set()
+    return {i for i, (s, e) in enumerate(doc.offsets) if s < end and e > start} - doc.punct
+
+
+def predicted(doc: GoldDoc, quotes: list) -> list[dict[str, set[int] | str]]:
+    out = []
+    for q in quotes:
+        cue = chars_to_tokens(doc, q.cue_start, q.cue_end)
+        speaker = chars_to_tokens(doc, q.speaker_start, q.speaker_end)
+        message = chars_to_tokens(doc, q.start, q.end)
+        if q.form != "Reported":
+            message -= cue | speaker
+        out.append({"cue": cue, "speaker": speaker, "message": message, "form": q.form})
+    return out
+
+
+def score(doc: GoldDoc, preds: list[dict], tally: Tally) -> None:
+    gold = doc.quotes
+    tally.n_pred += len(preds)
+    tally.n_gold += len(gold)
+    for role in ROLES:
+        tally.pred[role] += sum(len(p[role]) for p in preds)
+        tally.gold[role] += sum(len(g[role]) for g in gold)
+        tally.pred_n[role] += sum(1 for p in preds if p[role])
+        tally.gold_n[role] += sum(1 for g in gold if g[role])
+    candidates = sorted(
+        ((len(p["message"] & g["message"]), i, j) for i, p in enumerate(preds) for j, g in enumerate(gold)),
+        reverse=True,
+    )
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for overlap, i, j in candidates:
+        if overlap == 0:
+            break
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        p, g = preds[i], gold[j]
+        tally.pairs += 1
+        tally.form_ok += p["form"] == g["form"]
+        for role in ROLES:
+            tally.tp[role] += len(p[role] & g[role])
+            tally.exact[role] += bool(p[role]) and p[role] == g[role]
+
+
+def _f(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def summary(tally: Tally) -> dict[str, dict[str, float] | float | int]:
+    out: dict[str, dict[str, float] | float | int] = {}
+    for role in ROLES:
+        p = tally.tp[role] / tally.pred[role] if tally.pred[role] else 0.0
+        r = tally.tp[role] / tally.gold[role] if tally.gold[role] else 0.0
+        ep = tally.exact[role] / tally.pred_n[role] if tally.pred_n[role] else 0.0
+        er = tally.exact[role] / tally.gold_n[role] if tally.gold_n[role] else 0.0
+        out[role] = {
+            "token_p": round(p, 4), "token_r": round(r, 4), "token_f1": round(_f(p, r), 4),
+            "exact_p": round(ep, 4), "exact_r": round(er, 4), "exact_f1": round(_f(ep, er), 4),
+        }  # fmt: skip
+    out["form_accuracy"] = round(tally.form_ok / tally.pairs, 4) if tally.pairs else 0.0
+    out["quotes_gold"] = tally.n_gold
+    out["quotes_predicted"] = tally.n_pred
+    out["quotes_paired"] = tally.pairs
+    return out
+
+
+def build_pipeline():  # noqa: ANN201 - spaCy Language
+    """The product pipeline; falls back to segment/sentencizer + quotes while stages are missing."""
+    try:
+        from lagebild.pipeline import make_pipeline
+
+        return make_pipeline("de"), "lagebild.pipeline.make_pipeline('de')"
+    except Exception as exc:  # the full pipeline may not import in a partial checkout
+        import spacy
+
+        from lagebild.components import register_extensions
+
+        register_extensions()
+        import lagebild.components.quotes  # noqa: F401 - registers the factory
+
+        nlp = spacy.blank("de")
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("lagebild_quotes")
+        return nlp, f"sentencizer + lagebild_quotes ({type(exc).__name__}: {exc})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
+    parser.add_argument("--json", type=Path, default=None, help="write the scores here")
+    parser.add_argument("--limit", type=int, default=0, help="first N documents only (0: all)")
+    args = parser.parse_args(argv)
+    folder = args.shared / "data" / "spkatt2023_news" / "train" / "task2"
+    if not folder.is_dir():
+        print(f"SpkAtt data not found at {folder}", file=sys.stderr)
+        return 2
+    paths = sorted(folder.glob("*.json"))
+    if args.split != "all":
+        paths = [p for p in paths if in_test(p.stem) == (args.split == "test")]
+    if args.limit:
+        paths = paths[: args.limit]
+    nlp, how = build_pipeline()
+    tally = Tally()
+    started = time.perf_counter()
+    docs = [load_doc(p) for p in paths]
+    for gold, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
+        score(gold, predicted(gold, doc._.quotes or []), tally)
+    elapsed = time.perf_counter() - started
+    result = summary(tally)
+    result.update({"split": args.split, "documents": len(docs), "pipeline": how, "seconds": round(elapsed, 2)})
+    print(f"SpkAtt-2023 task 2, split={args.split}, {len(docs)} documents, pipeline: {how}")
+    print(f"{'role':<9}{'tok P':>7}{'tok R':>7}{'tok F1':>8}{'ex P':>7}{'ex R':>7}{'ex F1':>7}")
+    for role in ROLES:
+        r = result[role]
+        print(
+            f"{role:<9}{r['token_p']:>7.3f}{r['token_r']:>7.3f}{r['token_f1']:>8.3f}"
+            f"{r['exact_p']:>7.3f}{r['exact_r']:>7.3f}{r['exact_f1']:>7.3f}"
+        )
+    print(
+        f"form accuracy {result['form_accuracy']:.3f} over {tally.pairs} paired quotes "
+        f"(gold {tally.n_gold}, predicted {tally.n_pred}); {elapsed:.1f} s"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,575 @@
+"""Train the packaged German NER model (PER/ORG/LOC/MISC) from ``../shared/data``.
+
+No trained German spaCy pipeline can be downloaded where Lagebild runs, so the
+product ships its own small model, rebuilt by this one command::
+
+    python scripts/train_ner.py --shared ../shared --out src/lagebild/models/ner_de
+
+Data (read in place, never copied into the repository):
+
+* German Europarl NER (Faruqui & Padó 2010), IOB1, PER/ORG/LOC/MISC: train
+  for training, dev for model selection and reporting.
+* GermEval 2014 NER dev split (Benikova et al. 2014, CC BY 4.0), outer
+  annotation layer only. Sentences are split by position in the file:
+  index % 5 == 0 is the held-out part (never trained or tuned on),
+  index % 5 == 1 the tuning slice (model selection), the rest is training.
+
+Label mapping (the same for training and evaluation):
+
+* GermEval ``OTH`` -> ``MISC``; ``PER``/``LOC``/``ORG`` unchanged.
+* GermEval ``*deriv`` / ``*part`` entities ("deutschen", "EU-weit") -> ``O``:
+  they are words derived from names, not names, and the actor stage resolves
+  them from its own adjective/demonym tables.
+* Europarl ``MISC`` spans that start with a lower-case word ("europäischen",
+  "marokkanischen") -> ``O``, the same convention, so the two corpora do not
+  teach contradictory labels for adjectives.
+
+The script writes the corpora as spaCy DocBins to a temporary folder, trains
+with ``scripts/ner_config.cfg`` on one CPU thread, keeps the best model on the
+tuning set, saves only its ``tok2vec`` and ``ner`` components, and writes
+``scores.json`` and ``README.md`` (attribution, scores) beside the model.
+The evaluation helpers here are shared with ``bench/eval_ner.py``.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One BLAS/OpenMP thread: training shares a two-core machine and runs the same
+# on a laptop; set before numpy is imported (via spaCy/thinc).
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import datetime as dt  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from collections.abc import Iterable, Sequence  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = Path(__file__).with_name("ner_config.cfg")
+LABELS = ("PER", "LOC", "ORG", "MISC")
+#: Labels the product relies on; "overall" is their micro average.
+CORE_LABELS = ("PER", "LOC", "ORG")
+HELDOUT_MODULUS = 5  # every 5th GermEval sentence is held out (~440 of 2,200)
+HELDOUT_REST = 0
+TUNE_REST = 1  # ... and another fifth is the tuning slice
+#: Labels whose mentions are swapped in the augmented copies.
+AUGMENT_LABELS = ("PER", "LOC", "ORG")
+GERMEVAL_LABELS = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
+SOFT_HYPHEN = "\u00ad"  # the GermEval release keeps soft hyphens inside words
+
+#: Tokens after which no space is guessed / before which no space is guessed,
+#: to rebuild running text from the pre-tokenised corpora.
+NO_SPACE_BEFORE = frozenset(",.;:!?)]}%…“‘«»")
+NO_SPACE_AFTER = frozenset("([{„‚")
+
+MODEL_NAME = "ner_de"
+MODEL_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A pre-tokenised gold sentence with IOB2 tags over ``LABELS``."""
+
+    words: tuple[str, ...]
+    tags: tuple[str, ...]
+
+    def spans(self) -> set[tuple[int, int, str]]:
+        """Gold entities as ``(start, end, label)`` token spans."""
+        return iob_to_spans(self.tags)
+
+
+# --------------------------------------------------------------------- reading
+
+
+def iob_to_spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
+    """Entity spans of an IOB1 or IOB2 tag sequence (conlleval chunking)."""
+    spans: set[tuple[int, int, str]] = set()
+    start, label = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        starts_new = prefix == "B" or (prefix == "I" and kind != label)
+        if label and (prefix == "O" or starts_new):
+            spans.add((start, i, label))
+            label = ""
+        if prefix != "O" and (starts_new or not label):
+            start, label = i, kind
+    return spans
+
+
+def spans_to_iob(length: int, spans: Iterable[tuple[int, int, str]]) -> tuple[str, ...]:
+    """IOB2 tags for non-overlapping spans."""
+    tags = ["O"] * length
+    for start, end, label in spans:
+        tags[start] = f"B-{label}"
+        for i in range(start + 1, end):
+            tags[i] = f"I-{label}"
+    return tuple(tags)
+
+
+def _blocks(path: Path) -> Iterable[list[list[str]]]:
+    """Blank-line separated blocks of tab-separated rows."""
+    block: list[list[str]] = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if block:
+                    yield block
+                block = []
+            else:
+                block.append(line.split("\t"))
+    if block:
+        yield block
+
+
+def read_europarl(path: Path) -> list[Sentence]:
+    """German Europarl NER (token, lemma, POS, chunk, IOB1 tag per line)."""
+    sentences = []
+    for block in _blocks(path):
+        words = tuple(row[0] for row in block)
+        spans = {
+            (start, end, label)
+            for start, end, label in iob_to_spans([row[4] for row in block])
+            # adjectival MISC ("europäischen") is a derived word, not a name
+            if not (label == "MISC" and words[start][:1].islower())
+        }
+        sentences.append(Sentence(words, spans_to_iob(len(words), spans)))
+    return sentences
+
+
+def read_germeval(path: Path) -> list[Sentence]:
+    """GermEval 2014 (``#`` source line, then idx, token, outer, inner tags)."""
+    sentences = []
+    for block in _blocks(path):
+        rows = [row for row in block if row[0] != "#" and len(row) >= 3]
+        words, tags = [], []
+        for row in rows:
+            word = row[1].replace(SOFT_HYPHEN, "")
+            if not word:
+                continue
+            prefix, _, kind = row[2].partition("-")
+            label = GERMEVAL_LABELS.get(kind)  # None for *deriv / *part -> O
+            words.append(word)
+            tags.append(f"{prefix}-{label}" if label else "O")
+        spans = iob_to_spans(tags)
+        sentences.append(Sentence(tuple(words), spans_to_iob(len(words), spans)))
+    return sentences
+
+
+def germeval_split(sentences: Sequence[Sentence]) -> dict[str, list[Sentence]]:
+    """Deterministic split by position: held-out, tuning and training parts."""
+    parts: dict[str, list[Sentence]] = {"heldout": [], "tune": [], "train": []}
+    for i, sentence in enumerate(sentences):
+        rest = i % HELDOUT_MODULUS
+        key = "heldout" if rest == HELDOUT_REST else "tune" if rest == TUNE_REST else "train"
+        parts[key].append(sentence)
+    return parts
+
+
+def load_corpora(shared: Path) -> dict[str, list[Sentence]]:
+    """All corpora by name; ``shared`` is the ``../shared`` folder."""
+    data = shared / "data"
+    germeval = germeval_split(read_germeval(data / "germeval2014" / "NER-de-dev.tsv"))
+    return {
+        "europarl_train": read_europarl(data / "europarl_ner_de" / "train.tsv"),
+        "europarl_dev": read_europarl(data / "europarl_ner_de" / "dev.tsv"),
+        "germeval_train": germeval["train"],
+        "germeval_tune": germeval["tune"],
+        "germeval_heldout": germeval["heldout"],
+    }
+
+
+#: The sets reported in scores.json and by bench/eval_ner.py.
+EVAL_SETS = ("europarl_dev", "germeval_tune", "germeval_heldout")
+
+
+# ---------------------------------------------------------------------- docs
+
+
+def guess_spaces(words: Sequence[str]) -> list[bool]:
+    """Whether each word is followed by a space in plausible running text."""
+    spaces = [True] * len(words)
+    straight_open = False  # straight quotes alternate between opening and closing
+    for i, word in enumerate(words):
+        if word == '"':
+            straight_open = not straight_open
+            if straight_open:
+                spaces[i] = False
+            elif i > 0:
+                spaces[i - 1] = False
+        elif word in NO_SPACE_AFTER:
+            spaces[i] = False
+        elif word in NO_SPACE_BEFORE and i > 0:
+            spaces[i - 1] = False
+    if spaces:
+        spaces[-1] = False
+    return spaces
+
+
+def make_doc(vocab, sentence: Sentence):  # noqa: ANN001 - spaCy Vocab
+    """A spaCy ``Doc`` of the sentence's words with its gold entities."""
+    from spacy.tokens import Doc
+
+    return Doc(
+        vocab,
+        words=list(sentence.words),
+        spaces=guess_spaces(sentence.words),
+        ents=list(sentence.tags),
+    )
+
+
+# ------------------------------------------------------------------- scoring
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    """Precision, recall, F1 and counts."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def score_spans(
+    pairs: Iterable[tuple[set[tuple[int, int, str]], set[tuple[int, int, str]]]],
+) -> dict[str, dict[str, float | int]]:
+    """Conlleval-style exact-span scores from ``(gold, predicted)`` span sets.
+
+    Returns one entry per label, ``overall`` (micro average over PER/LOC/ORG,
+    the labels the product relies on) and ``all`` (including MISC).
+    """
+    counts = {label: [0, 0, 0] for label in LABELS}
+    for gold, pred in pairs:
+        for label in LABELS:
+            g = {s for s in gold if s[2] == label}
+            p = {s for s in pred if s[2] == label}
+            counts[label][0] += len(g & p)
+            counts[label][1] += len(p - g)
+            counts[label][2] += len(g - p)
+    scores = {label: prf(*counts[label]) for label in LABELS}
+    for name, labels in (("overall", CORE_LABELS), ("all", LABELS)):
+        scores[name] = prf(*(sum(counts[label][k] for label in labels) for k in range(3)))
+    return scores
+
+
+def predict_spans(nlp, sentences: Sequence[Sentence]) -> list[set[tuple[int, int, str]]]:  # noqa: ANN001
+    """Entities the pipeline finds on the gold tokenisation."""
+    docs = (make_doc(nlp.vocab, Sentence(s.words, ("O",) * len(s.words))) for s in sentences)
+    return [
+        {(ent.start, ent.end, ent.label_) for ent in doc.ents}
+        for doc in nlp.pipe(docs, batch_size=256)
+    ]
+
+
+def evaluate(nlp, sentences: Sequence[Sentence]) -> dict[str, dict[str, float | int]]:  # noqa: ANN001
+    """Scores of ``nlp`` on gold sentences (exact outer spans)."""
+    predicted = predict_spans(nlp, sentences)
+    return score_spans((s.spans(), p) for s, p in zip(sentences, predicted, strict=True))
+
+
+def format_table(results: dict[str, dict[str, dict[str, float | int]]]) -> str:
+    """Plain-text table: one row per eval set and label."""
+    lines = [f"{'set':<18} {'label':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}"]
+    for name, scores in results.items():
+        for label in (*CORE_LABELS, "overall", "MISC", "all"):
+            s = scores[label]
+            lines.append(
+                f"{name:<18} {label:<8} {s['p']:>6.3f} {s['r']:>6.3f} {s['f1']:>6.3f} "
+                f"{s['tp'] + s['fn']:>5}"
+            )
+    return "\n".join(lines)
+
+
+# -------------------------------------------------------------- augmentation
+
+
+def country_names() -> list[tuple[str, ...]]:
+    """German country names from CLDR (via babel), as word tuples."""
+    from babel import Locale
+
+    names = {
+        name
+        for code, name in Locale("de").territories.items()
+        # two-letter codes are countries; numeric ones are regions ("Westafrika")
+        if len(code) == 2 and code.isalpha() and "(" not in name and "," not in name
+    }
+    return sorted(tuple(name.split()) for name in names)
+
+
+def mention_pools(sentences: Iterable[Sentence]) -> dict[str, list[tuple[str, ...]]]:
+    """Distinct entity mentions per label, sorted (deterministic sampling)."""
+    pools: dict[str, set[tuple[str, ...]]] = {label: set() for label in AUGMENT_LABELS}
+    for sentence in sentences:
+        for start, end, label in sentence.spans():
+            if label in pools:
+                pools[label].add(sentence.words[start:end])
+    return {label: sorted(mentions) for label, mentions in pools.items()}
+
+
+def replace_mentions(
+    sentences: Sequence[Sentence],
+    *,
+    pools: dict[str, list[tuple[str, ...]]],
+    seed: int,
+) -> list[Sentence]:
+    """Copies of the sentences with entities swapped for other mentions of their label.
+
+    Mention replacement: a small corpus repeats the same few names, and a model
+    trained on it memorises them instead of learning the contexts names stand in
+    ("Ministerin X besuchte Y"). Sentences without PER/LOC/ORG are not copied.
+    """
+    import random
+
+    rng = random.Random(seed)
+    copies = []
+    for sentence in sentences:
+        spans = sorted(s for s in sentence.spans() if s[2] in pools)
+        if not spans:
+            continue
+        words: list[str] = []
+        new_spans = []
+        cursor = 0
+        for start, end, label in spans:
+            words.extend(sentence.words[cursor:start])
+            mention = rng.choice(pools[label])
+            new_spans.append((len(words), len(words) + len(mention), label))
+            words.extend(mention)
+            cursor = end
+        words.extend(sentence.words[cursor:])
+        # other labels (MISC) keep their place, shifted with the words around them
+        offset_spans = _shift_unreplaced(sentence, spans, new_spans)
+        copies.append(
+            Sentence(tuple(words), spans_to_iob(len(words), [*new_spans, *offset_spans]))
+        )
+    return copies
+
+
+def _shift_unreplaced(
+    sentence: Sentence,
+    replaced: list[tuple[int, int, str]],
+    new: list[tuple[int, int, str]],
+) -> list[tuple[int, int, str]]:
+    """Positions of the spans not replaced, after the replacements before them."""
+    shifted = []
+    for start, end, label in sentence.spans():
+        if label in AUGMENT_LABELS:
+            continue
+        delta = sum(
+            (n_end - n_start) - (o_end - o_start)
+            for (o_start, o_end, _), (n_start, n_end, _) in zip(replaced, new, strict=True)
+            if o_end <= start
+        )
+        shifted.append((start + delta, end + delta, label))
+    return shifted
+
+
+# ------------------------------------------------------------------ training
+
+
+def write_docbin(path: Path, vocab, sentences: Iterable[Sentence]) -> int:  # noqa: ANN001
+    """Serialise sentences as a spaCy DocBin; returns the number of docs."""
+    from spacy.tokens import DocBin
+
+    docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+    for sentence in sentences:
+        docbin.add(make_doc(vocab, sentence))
+    docbin.to_disk(path)
+    return len(docbin)
+
+
+def train(
+    corpora: dict[str, list[Sentence]],
+    *,
+    workdir: Path,
+    seed: int,
+    germeval_weight: int,
+    augment: bool,
+    max_epochs: int | None,
+) -> Path:
+    """Train with the config; returns the directory of the best model."""
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    vocab = spacy.blank("de").vocab
+    # GermEval (news and Wikipedia) is closer to the product's text than
+    # parliament speeches but smaller; repeating it balances the two.
+    train_set = corpora["europarl_train"] + corpora["germeval_train"] * germeval_weight
+    if augment:
+        originals = corpora["europarl_train"] + corpora["germeval_train"]
+        pools = mention_pools(originals)
+        pools["LOC"] = sorted({*pools["LOC"], *country_names()})
+        train_set += replace_mentions(originals, pools=pools, seed=seed)
+    n_train = write_docbin(workdir / "train.spacy", vocab, train_set)
+    n_dev = write_docbin(
+        workdir / "dev.spacy", vocab, corpora["europarl_dev"] + corpora["germeval_tune"]
+    )
+    print(f"train docs: {n_train}, tuning docs: {n_dev}", flush=True)
+    overrides: dict[str, object] = {
+        "paths.train": str(workdir / "train.spacy"),
+        "paths.dev": str(workdir / "dev.spacy"),
+        "system.seed": seed,
+    }
+    if max_epochs is not None:
+        overrides["training.max_epochs"] = max_epochs
+    spacy_train(CONFIG, workdir / "output", use_gpu=-1, overrides=overrides)
+    return workdir / "output" / "model-best"
+
+
+def package(best: Path, out: Path, *, seed: int) -> object:
+    """Save only tok2vec + ner of the best model, with metadata; returns the nlp."""
+    import spacy
+
+    nlp = spacy.load(best)
+    for name in list(nlp.pipe_names):
+        if name not in ("tok2vec", "ner"):
+            nlp.remove_pipe(name)
+    nlp.meta.update(
+        {
+            "name": MODEL_NAME,
+            "version": MODEL_VERSION,
+            "description": "Lagebild German NER (PER/LOC/ORG/MISC), small CNN, trained on "
+            "German Europarl NER and part of the GermEval 2014 dev split.",
+            "author": "Lagebild contributors",
+            "license": "CC BY 4.0 (model trained on GermEval 2014, CC BY 4.0, and German "
+            "Europarl NER, free for research)",
+            "sources": SOURCES,
+            "seed": seed,
+        }
+    )
+    nlp.meta.pop("performance", None)
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    # Training-time paths are meaningless in the package; strip them from the config.
+    config_path = out / "config.cfg"
+    text = config_path.read_text(encoding="utf-8")
+    for key in ("train", "dev"):
+        text = "\n".join(
+            f"{key} = null" if line.startswith(f"{key} = ") and "/" in line else line
+            for line in text.splitlines()
+        )
+    config_path.write_text(text + "\n", encoding="utf-8")
+    return nlp
+
+
+SOURCES = [
+    {
+        "name": "German Europarl NER (Faruqui & Padó 2010), SuperGLEBer split",
+        "url": "https://nlpado.de/~sebastian/software/ner_german.shtml",
+        "license": "freely available for research",
+        "citation": "Faruqui & Padó (2010) Training and Evaluating a German Named Entity "
+        "Recognizer with Semantic Generalization, KONVENS 2010",
+    },
+    {
+        "name": "GermEval 2014 NER (NoSta-D), dev split",
+        "url": "https://sites.google.com/site/germeval2014ner/",
+        "license": "CC BY 4.0",
+        "citation": "Benikova, Biemann, Reznicek (2014) NoSta-D Named Entity Annotation for "
+        "German: Guidelines and Dataset, LREC 2014",
+    },
+]
+
+
+def write_readme(out: Path, results: dict, *, seed: int) -> None:
+    """Provenance, attribution and scores next to the model files."""
+    sources = "\n".join(
+        f"- {s['name']} — {s['license']}. {s['citation']}. <{s['url']}>" for s in SOURCES
+    )
+    text = f"""# ner_de — Lagebild German NER model
+
+Small spaCy CNN (tok2vec + transition-based NER) for PER, LOC, ORG and MISC.
+Rebuilt by `python scripts/train_ner.py --shared ../shared --out src/lagebild/models/ner_de`
+(config `scripts/ner_config.cfg`, seed {seed}) on {dt.date.today().isoformat()}.
+Used by the `lagebild_ner` pipeline component; see docs/ner.md.
+
+## Training data and attribution
+
+{sources}
+
+The model is trained on these corpora; no text of them is included here.
+GermEval 2014 dev sentences whose position % {HELDOUT_MODULUS} == {HELDOUT_REST} are held out
+(never trained or tuned on); position % {HELDOUT_MODULUS} == {TUNE_REST} is the tuning slice.
+GermEval OTH is mapped to MISC; derived/partial names (-deriv, -part) and lower-case
+adjectival MISC in Europarl are not entities (O).
+
+## Scores (exact spans; "overall" = PER/LOC/ORG micro average)
+
+```
+{format_table(results)}
+```
+
+Full figures: scores.json.
+"""
+    (out / "README.md").write_text(text, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--out", type=Path, default=ROOT / "src/lagebild/models/ner_de")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--germeval-weight", type=int, default=2, help="repeat GermEval train")
+    parser.add_argument(
+        "--no-augment", dest="augment", action="store_false", help="no mention replacement"
+    )
+    parser.add_argument("--max-epochs", type=int, default=None, help="override the config")
+    parser.add_argument("--workdir", type=Path, default=None, help="keep intermediate files")
+    args = parser.parse_args(argv)
+
+    import spacy
+
+    spacy.util.fix_random_seed(args.seed)
+    corpora = load_corpora(args.shared)
+    for name, sentences in corpora.items():
+        n_ents = sum(len(s.spans()) for s in sentences)
+        print(f"{name}: {len(sentences)} sentences, {n_ents} entities", flush=True)
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="lagebild-ner-") as tmp:
+        workdir = args.workdir or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        best = train(
+            corpora,
+            workdir=workdir,
+            seed=args.seed,
+            germeval_weight=args.germeval_weight,
+            augment=args.augment,
+            max_epochs=args.max_epochs,
+        )
+        nlp = package(best, args.out, seed=args.seed)
+    minutes = (time.monotonic() - started) / 60
+    results = {name: evaluate(nlp, corpora[name]) for name in EVAL_SETS}
+    (args.out / "scores.json").write_text(
+        json.dumps(
+            {
+                "model": MODEL_NAME,
+                "version": MODEL_VERSION,
+                "seed": args.seed,
+                "germeval_weight": args.germeval_weight,
+                "augment": args.augment,
+                "training_minutes": round(minutes, 1),
+                "note": "exact-span P/R/F1 on gold tokenisation; overall = PER/LOC/ORG micro "
+                "average, all = with MISC; germeval_heldout is never used for training or "
+                "model selection",
+                "sets": {name: len(corpora[name]) for name in EVAL_SETS},
+                "scores": results,
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    write_readme(args.out, results, seed=args.seed)
+    print(format_table(results))
+    size = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file())
+    print(f"model: {args.out} ({size / 1e6:.1f} MB), training {minutes:.1f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

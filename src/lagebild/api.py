@@ -1,0 +1,189 @@
+"""The Python API: every interface (CLI, HTTP) calls these functions and nothing else.
+
+>>> import lagebild
+>>> doc = lagebild.analyze("Peking kritisierte am Montag die NATO.", published="2023-05-10")
+>>> doc.to_dict()["article"]["language"]
+'de'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lagebild.errors import ErrorCode, UsageError
+from lagebild.ingest import IngestOptions, InputFailure, iter_documents
+from lagebild.ingest.base import RawDocument
+from lagebild.model import Analysis
+from lagebild.pipeline import Analyzer, Failure, article_id
+from lagebild.settings import Settings
+from lagebild.store import Store
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["RunSummary", "analyze", "export", "open", "query", "run"]
+
+
+def analyze(
+    text: str,
+    *,
+    language: str | None = None,
+    title: str | None = None,
+    published: str | dt.date | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    settings: Settings | None = None,
+) -> Analysis:
+    """Analyse one text without a database; returns an ``Analysis`` with ``.to_dict()``."""
+    raw = RawDocument(
+        text=text,
+        source="<text>",
+        title=title,
+        url=url,
+        published=_as_date(published),
+        outlet=outlet,
+        language=language,
+    )
+    return _analyzer(settings).analyze(raw)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What ``run`` did: counts, and each failed input with its reason."""
+
+    processed: int = 0
+    already_present: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "processed": self.processed,
+            "already_present": self.already_present,
+            "failed": [{"input": s, "reason": r} for s, r in self.failed],
+            "warnings": [{"input": s, "warning": w} for s, w in self.warnings],
+        }
+
+
+def run(
+    paths: Iterable[str | Path],
+    *,
+    db: str | Path | None = None,
+    settings: Settings | None = None,
+    on_progress: Callable[[str, str], None] | None = None,
+) -> RunSummary:
+    """Ingest and analyse ``paths`` into the store ``db``; returns a ``RunSummary``.
+
+    Each article is committed on its own, so an interrupted run can simply be
+    started again: articles already stored are recognised by their content hash
+    and skipped. ``on_progress(source, status)`` is called once per input with
+    status ``processed``, ``present`` or ``failed``.
+    """
+    settings = settings or Settings()
+    summary = RunSummary()
+    analyzer = _analyzer(settings)
+    options = IngestOptions(max_bytes=settings.max_bytes, language=settings.language)
+
+    def report(source: str, status: str) -> None:
+        if on_progress:
+            on_progress(source, status)
+
+    with Store(db or settings.db) as store:
+        for item in iter_documents([str(p) for p in paths], options=options):
+            if isinstance(item, InputFailure):
+                summary.failed.append((item.source, item.reason))
+                report(item.source, "failed")
+                continue
+            summary.warnings += [(item.source, w) for w in item.warnings]
+            if store.has_article(article_id(item.text)):
+                summary.already_present += 1
+                report(item.source, "present")
+                continue
+            result = next(iter(analyzer.analyze_many([item])))
+            if isinstance(result, Failure):
+                summary.failed.append((result.source, result.reason))
+                report(result.source, "failed")
+                continue
+            store.add(result)
+            summary.processed += 1
+            report(item.source, "processed")
+    return summary
+
+
+def open(db: str | Path = "lagebild.duckdb") -> Store:  # noqa: A001 - mirrors built-in open()
+    """Open a store for reading."""
+    return Store(db, read_only=True)
+
+
+def query(sql: str, *, db: str | Path = "lagebild.duckdb") -> tuple[list[str], list[tuple]]:
+    """Run one read-only SQL SELECT against the store; returns column names and rows."""
+    with open(db) as store:
+        return store.query(sql)
+
+
+def iter_analyses(
+    paths: Iterable[str | Path],
+    *,
+    settings: Settings | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Iterator[Analysis | InputFailure | Failure]:
+    """Analyse inputs without a store, yielding results and failures in input order.
+
+    ``overrides`` sets metadata (``title``, ``outlet``, ``published``) on every
+    document read, replacing what the input says; ``None`` values are ignored.
+    """
+    settings = settings or Settings()
+    analyzer = _analyzer(settings)
+    options = IngestOptions(max_bytes=settings.max_bytes, language=settings.language)
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    if "published" in given:
+        given["published"] = _as_date(given["published"])
+    for item in iter_documents([str(p) for p in paths], options=options):
+        if isinstance(item, InputFailure):
+            yield item
+            continue
+        for name, value in given.items():
+            setattr(item, name, value)
+            if name in item.inferred:
+                item.inferred.remove(name)
+        yield from analyzer.analyze_many([item])
+
+
+def export(*, db: str | Path, format: str, out: Any) -> int:  # noqa: A002 - CLI option name
+    """Write the store's events to ``out`` in ``format``; returns the number of rows."""
+    from lagebild.export import EXPORTERS, export_store
+
+    if format not in EXPORTERS:
+        raise UsageError(ErrorCode.E015, format=format, known=", ".join(sorted(EXPORTERS)))
+    with open(db) as store:
+        return export_store(store, format=format, out=out)
+
+
+def _analyzer(settings: Settings | None) -> Analyzer:
+    """One analyzer per distinct settings, so pipelines load once per process."""
+    settings = settings or Settings()
+    return _cached_analyzer(settings.replace(db=""))  # the store path does not shape it
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_analyzer(settings: Settings) -> Analyzer:
+    return Analyzer(settings)
+
+
+def _as_date(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError as exc:
+        raise UsageError(ErrorCode.E013, name="published", reason=f"not an ISO date: {value!r}") \
+            from exc

@@ -1,0 +1,32 @@
+"""Pipeline stages, one module each.
+
+``clean`` and ``language`` work on plain strings before tokenisation (cleaning
+changes the text, and a spaCy ``Doc``'s text is fixed once made). The stages
+after them are spaCy components registered with ``@Language.factory`` /
+``@Language.component``; they read and write the ``Doc`` extensions declared in
+``register_extensions``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+#: Doc extensions and their defaults. Lists are created per document by the
+#: stage that fills them (``default=None``), never shared between documents.
+DOC_EXTENSIONS: dict[str, object] = {
+    "article_id": "",  # Article.id, set before the pipeline runs
+    "published": None,  # datetime.date of publication, anchors relative dates and offices
+    "language": "de",  # ISO 639-1 code of the document
+    "sentences": None,  # list[model.Sentence], set by "lagebild_segment"
+    "mentions": None,  # list[model.Mention], set by "lagebild_actors"
+    "quotes": None,  # list[model.Quote], set by "lagebild_quotes"
+    "events": None,  # list[model.Event], set by "lagebild_events"
+    "tone": None,  # float, set by "lagebild_tone"
+}
+
+
+def register_extensions() -> None:
+    """Declare the ``Doc._`` attributes the stages share (idempotent)."""
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)

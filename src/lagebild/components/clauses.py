@@ -1,0 +1,271 @@
+"""Clause analysis for event coding: split a sentence into clauses and find who does what.
+
+German needs no parser for the cases event coding cares about, only a few
+reliable cues, all read from the language's ``event_cues.tsv``:
+
+* clause borders: commas, colons, quotation marks, subordinating conjunctions
+  and relative pronouns, and "und"/"aber" before a verb;
+* verb-second main clauses: what stands before the finite verb (the prefield)
+  is usually the subject; a clause that starts with an adverbial puts the
+  subject right after the verb;
+* case: determiners and pronouns (``den`` → accusative/dative) keep a marked
+  object from being read as the subject;
+* phrases: an actor inside a prepositional phrase is only a target when the
+  lexicon frame names that preposition ("warnen vor", "Sanktionen gegen");
+  ``von``/``durch`` give the agent of a passive clause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lagebild.components.event_lexicon import Lexicon
+from lagebild.model import Mention
+
+#: How far (tokens) to walk left from an actor to find the preposition or
+#: determiner of its phrase; German phrases rarely put more between them.
+MAX_PHRASE_WALK = 7
+
+_PUNCT_BORDERS = frozenset({",", ";", ":", "–", "—", "?", "!"})
+_VERB_ENDINGS = ("en", "ern", "eln")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A token of the sentence with its character offsets in the document."""
+
+    i: int
+    text: str
+    lower: str
+    start: int
+    end: int
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+@dataclass(slots=True)
+class Group:
+    """Actor mentions that form one side of a clause ("Kuba und China")."""
+
+    mentions: list[Mention]
+    first: int
+    last: int
+    prep: str | None = None
+    cases: frozenset[str] = frozenset()
+    attached: bool = False  # sits inside a larger noun phrase (genitive, "von"), not its head
+    in_prefield: bool = False
+
+
+@dataclass(slots=True)
+class Clause:
+    """A stretch of the sentence with one finite verb (or none, for infinitive clauses)."""
+
+    index: int
+    start: int
+    end: int  # exclusive
+    kind: str  # main | sub | rel | inf
+    in_quote: bool = False
+    finite: int | None = None
+    groups: list[Group] = field(default_factory=list)
+    starts_with_conj: bool = False
+    relative_cases: frozenset[str] = frozenset()
+
+
+class ClauseAnalyzer:
+    """Splits sentences into clauses and finds actor groups and their phrases, from cue tables."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        cues = lexicon.cues
+        self.cues = cues
+        self._function_words = (
+            frozenset(cues.cases) | cues.preps | cues.subordinators | cues.conj
+            | cues.negations | frozenset(cues.aux) | cues.reflexives | cues.particles
+        )
+
+    # --- token classes -------------------------------------------------------------------
+    def is_verbish(self, tok: Tok) -> bool:
+        """Whether ``tok`` looks like a verb form (auxiliary, lexicon verb or inflected verb)."""
+        lower = tok.lower
+        if lower in self.cues.aux:
+            return True
+        if tok.is_title or not tok.is_word or lower in self._function_words:
+            return False
+        for lemma in self.lexicon.lemmas(tok.text):
+            low = lemma.lower()
+            if low in self.lexicon.verbs or low in self.lexicon.adjectives:
+                return True
+            if low != lower and low.endswith(_VERB_ENDINGS) and lemma.islower():
+                return True
+        return self.is_zu_infinitive(tok)
+
+    def is_zu_infinitive(self, tok: Tok) -> bool:
+        """ "abzulehnen", "zusammenzuarbeiten": particle + zu + verb."""
+        lower = tok.lower
+        return any(
+            lower.startswith(p + "zu") and len(lower) > len(p) + 4 and lower.endswith("en")
+            for p in self.cues.particles
+        )
+
+    # --- clauses ----------------------------------------------------------------------
+    def split(self, toks: list[Tok]) -> list[Clause]:
+        """Clauses of a sentence, in order; segments without a verb join their neighbour."""
+        segments: list[tuple[int, int, bool]] = []
+        start, in_quote, seg_quote = 0, False, False
+        for tok in toks:
+            border = tok.text in _PUNCT_BORDERS or tok.text in self.cues.quotes
+            conj_border = (
+                tok.lower in self.cues.clause_conj
+                and tok.i + 1 < len(toks)
+                and tok.i > start
+                and self.is_verbish(toks[tok.i + 1])
+            )
+            if border or conj_border:
+                if tok.i > start:
+                    segments.append((start, tok.i, seg_quote))
+                start = tok.i + 1 if border else tok.i
+                if tok.text in self.cues.quotes:
+                    in_quote = _toggle_quote(tok.text, in_quote)
+                seg_quote = in_quote
+        if start < len(toks):
+            segments.append((start, len(toks), seg_quote))
+        merged: list[list] = []
+        pending: int | None = None  # a verbless opening segment waits for the next clause
+        for seg_start, seg_end, quoted in segments:
+            if not any(self.is_verbish(toks[i]) for i in range(seg_start, seg_end)):
+                if merged:
+                    merged[-1][1] = seg_end
+                elif pending is None:
+                    pending = seg_start
+                continue
+            merged.append([pending if pending is not None else seg_start, seg_end, quoted])
+            pending = None
+        if pending is not None:
+            merged.append([pending, len(toks), False])
+        return [
+            self._clause(toks, index, seg_start, seg_end, quoted)
+            for index, (seg_start, seg_end, quoted) in enumerate(merged)
+        ]
+
+    def _clause(self, toks: list[Tok], index: int, start: int, end: int, quoted: bool) -> Clause:
+        words = [t for t in toks[start:end] if t.is_word]
+        kind, conj, rel_cases = "main", False, frozenset()
+        if words:
+            first = words[0].lower
+            if first in self.cues.clause_conj:
+                conj = True
+                first = words[1].lower if len(words) > 1 else ""
+            if first in self.cues.subordinators:
+                kind = "inf" if first == "um" else "sub"
+            elif first in self.cues.relatives and index > 0 and not conj:
+                kind, rel_cases = "rel", self.cues.relatives[first]
+            elif self._ends_in_zu_infinitive(words):
+                kind = "inf"
+        clause = Clause(index, start, end, kind, quoted, starts_with_conj=conj,
+                        relative_cases=rel_cases)
+        if kind == "main":
+            skip = 1 if conj else 0
+            for tok in toks[start:end]:
+                if tok.is_word and skip:
+                    skip -= 1
+                    continue
+                if self.is_verbish(tok):
+                    clause.finite = tok.i
+                    break
+        return clause
+
+    def _ends_in_zu_infinitive(self, words: list[Tok]) -> bool:
+        last = words[-1]
+        if self.is_zu_infinitive(last) and not any(
+            w.lower in self.cues.aux for w in words[:-1]
+        ):
+            return True
+        return len(words) >= 2 and words[-2].lower == "zu" and self.is_verbish(last)
+
+    # --- actor groups -------------------------------------------------------------------
+    def groups(self, toks: list[Tok], mention_spans: list[tuple[Mention, int, int]],
+               clause: Clause) -> list[Group]:
+        """Coordinated actor groups of ``clause`` with their preposition and case cues."""
+        inside = [m for m in mention_spans if clause.start <= m[1] < clause.end]
+        groups: list[Group] = []
+        for mention, first, last in inside:
+            if groups and self._coordinated(toks, groups[-1].last, first):
+                groups[-1].mentions.append(mention)
+                groups[-1].last = last
+                continue
+            groups.append(Group([mention], first, last))
+        taken = frozenset(i for _, first, last in inside for i in range(first, last + 1))
+        for group in groups:
+            self._phrase(toks, group, clause, taken)
+        clause.groups = groups
+        return groups
+
+    def _coordinated(self, toks: list[Tok], left_last: int, right_first: int) -> bool:
+        between = toks[left_last + 1:right_first]
+        if not between or not any(t.lower in self.cues.conj for t in between):
+            return False
+        return not any(
+            t.lower in self.cues.preps or self.is_verbish(t) or t.text in self.cues.quotes
+            for t in between
+        )
+
+    def _phrase(self, toks: list[Tok], group: Group, clause: Clause,
+                taken: frozenset[int]) -> None:
+        """Set the group's preposition, case cues and attachment by walking left."""
+        cues = self.cues
+        dets: list[str] = []  # determiners passed, nearest first
+        crossed_noun = False
+        i, steps = group.first - 1, 0
+        while i >= clause.start and steps < MAX_PHRASE_WALK and i not in taken:
+            tok = toks[i]
+            lower = tok.lower
+            if lower in cues.preps:
+                before = toks[i - 1] if i - 1 >= clause.start else None
+                if (
+                    lower in cues.agent_preps
+                    and before is not None
+                    and before.is_title
+                    and before.is_word
+                    and (i - 1) not in taken
+                ):
+                    crossed_noun = True  # "die Regierungen von Kuba": an attribute, not an agent
+                    i, steps = i - 1, steps + 1
+                    continue
+                group.prep = lower
+                break
+            if lower in cues.cases:
+                dets.append(lower)
+            elif tok.is_word and tok.is_title:
+                crossed_noun = True
+            elif tok.text in cues.quotes:
+                pass
+            elif not tok.is_word:
+                break
+            elif self.is_verbish(tok) or lower in cues.conj or lower in cues.subordinators:
+                break
+            i, steps = i - 1, steps + 1
+        text = group.mentions[0].text or ""
+        own = text.split(maxsplit=1)[0].lower() if text else ""
+        if dets:
+            group.cases = cues.cases[dets[-1]]
+        elif own in cues.cases:
+            group.cases = cues.cases[own]
+        nearest = cues.cases.get(dets[0], frozenset()) if dets else frozenset()
+        group.attached = crossed_noun or nearest == frozenset({"gen"})
+        if clause.finite is not None and group.last < clause.finite:
+            group.in_prefield = True
+
+
+def _toggle_quote(mark: str, in_quote: bool) -> bool:
+    """Quote state after ``mark``: German „…“ and »…«, English “…”, straight quotes toggle."""
+    if mark in ("„", "»", "‚", "("):
+        return True
+    if mark in ("«", "‘", ")"):
+        return False
+    return not in_quote

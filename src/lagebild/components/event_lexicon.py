@@ -1,0 +1,215 @@
+"""Load the event lexicon and grammar cues of a language, and match triggers.
+
+The lexicon (``lang/<code>/events.tsv``), the grammar cues
+(``lang/<code>/event_cues.tsv``) and the irregular verb forms
+(``lang/<code>/verb_forms.tsv``) are plain tables; this module reads them once
+per language and answers "which lexicon rows can this token start?". No
+language knowledge lives here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+
+import simplemma
+
+#: A noun entry matches a compound ending in it only when the part in front is
+#: at least this long, so "Reise" does not match "Preise" but "Staatsbesuch"
+#: matches "Besuch".
+MIN_COMPOUND_PREFIX = 3
+
+
+@dataclass(frozen=True, slots=True)
+class LexRow:
+    """One lexicon row: a trigger lemma and the CAMEO code it gives under its conditions."""
+
+    lemma: str
+    pos: str  # V | N | A | L
+    code: str
+    target_preps: tuple[str, ...] = ()
+    prep_required: bool = False
+    themes: tuple[str, ...] = ()
+    flags: frozenset[str] = frozenset()
+    light_verb: str | None = None  # for L rows: the verb lemma that goes with the noun
+
+    @property
+    def weak(self) -> bool:
+        return "weak" in self.flags
+
+    @property
+    def is_say(self) -> bool:
+        return "say" in self.flags
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Grammar cue tables of one language (see ``event_cues.tsv``)."""
+
+    cases: dict[str, frozenset[str]]
+    preps: frozenset[str]
+    agent_preps: frozenset[str]
+    location_preps: frozenset[str]
+    particles: frozenset[str]
+    subordinators: frozenset[str]
+    relatives: dict[str, frozenset[str]]
+    clause_conj: frozenset[str]
+    aux: dict[str, str]
+    reflexives: frozenset[str]
+    negations: frozenset[str]
+    modality_words: dict[str, str]  # future / hypothetical / reported cue words
+    conj: frozenset[str]
+    quotes: frozenset[str]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """The event lexicon of one language, indexed for matching."""
+
+    language: str
+    verbs: dict[str, list[LexRow]] = field(default_factory=lambda: defaultdict(list))
+    adjectives: dict[str, list[LexRow]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[LexRow]] = field(default_factory=lambda: defaultdict(list))
+    light: dict[str, list[LexRow]] = field(default_factory=lambda: defaultdict(list))
+    forms: dict[str, str] = field(default_factory=dict)
+    cues: Cues | None = None
+    noun_suffixes: tuple[str, ...] = ()
+    exact_nouns: frozenset[str] = frozenset()
+    surface_hints: frozenset[str] = frozenset()
+
+    def lemmas(self, word: str) -> tuple[str, ...]:
+        """Candidate lemmas of ``word``: the irregular-forms table first, then the dictionary."""
+        return _lemmas(self.language, word, self.forms.get(word.lower()))
+
+    def noun_entry(self, lemma: str) -> str | None:
+        """The lexicon noun ``lemma`` is or ends in (longest entry wins), else None."""
+        key = lemma.lower()
+        if key in self.nouns:
+            return key
+        for suffix in self.noun_suffixes:
+            if (
+                key.endswith(suffix)
+                and len(key) - len(suffix) >= MIN_COMPOUND_PREFIX
+                and suffix not in self.exact_nouns
+            ):
+                return suffix
+        return None
+
+
+@lru_cache(maxsize=200_000)
+def _lemmas(language: str, word: str, irregular: str | None) -> tuple[str, ...]:
+    found: list[str] = []
+    if irregular:
+        found.append(irregular)
+    lemma = simplemma.lemmatize(word, lang=language)
+    for candidate in (lemma, word):
+        if candidate and candidate not in found:
+            found.append(candidate)
+    return tuple(found)
+
+
+def _read_table(language: str, name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file in ``lang/<language>/``, without comments and header."""
+    path = resources.files("lagebild.lang").joinpath(language, name)
+    if not path.is_file():
+        return []
+    lines = [
+        line.rstrip("\n")
+        for line in path.read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def _row(parts: list[str]) -> LexRow:
+    lemma, pos, code, preps, theme, flags = (parts + ["-"] * 6)[:6]
+    required = preps.startswith("!")
+    prep_list = tuple(p for p in preps.lstrip("!").split(",") if p and p != "-")
+    themes = tuple(t for t in theme.split("|") if t and t != "-")
+    flag_set = frozenset(f for f in flags.split(",") if f and f != "-")
+    light_verb = None
+    if pos == "L":
+        lemma, light_verb = lemma.split("+", 1)
+    return LexRow(lemma, pos, code, prep_list, required, themes, flag_set, light_verb)
+
+
+@cache
+def load_cues(language: str) -> Cues:
+    """The grammar cue tables of ``language`` (read once)."""
+    by_kind: dict[str, dict[str, str]] = defaultdict(dict)
+    for parts in _read_table(language, "event_cues.tsv"):
+        kind, word, value = (parts + ["-", "-"])[:3]
+        by_kind[kind][word] = value
+
+    def words(kind: str) -> frozenset[str]:
+        return frozenset(by_kind.get(kind, {}))
+
+    def split(kind: str) -> dict[str, frozenset[str]]:
+        return {w: frozenset(v.split(",")) for w, v in by_kind.get(kind, {}).items()}
+
+    modality = {}
+    for kind in ("future", "hypothetical", "reported"):
+        modality.update({w: kind for w in by_kind.get(kind, {})})
+    return Cues(
+        cases=split("case"),
+        preps=words("prep"),
+        agent_preps=words("agent_prep"),
+        location_preps=words("location_prep"),
+        particles=words("particle"),
+        subordinators=words("subordinator"),
+        relatives=split("relative"),
+        clause_conj=words("clause_conj"),
+        aux=dict(by_kind.get("aux", {})),
+        reflexives=words("reflexive"),
+        negations=words("negation"),
+        modality_words=modality,
+        conj=words("conj"),
+        quotes=words("quote"),
+    )
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    """The event lexicon of ``language`` (read once per process)."""
+    lexicon = Lexicon(language=language)
+    exact: set[str] = set()
+    for parts in _read_table(language, "events.tsv"):
+        row = _row(parts)
+        if row.pos == "V":
+            lexicon.verbs[row.lemma.lower()].append(row)
+        elif row.pos == "A":
+            lexicon.adjectives[row.lemma.lower()].append(row)
+        elif row.pos == "N":
+            lexicon.nouns[row.lemma.lower()].append(row)
+            if "exact" in row.flags:
+                exact.add(row.lemma.lower())
+        elif row.pos == "L":
+            lexicon.light[row.lemma.lower()].append(row)
+    for parts in _read_table(language, "verb_forms.tsv"):
+        if len(parts) >= 2:
+            lexicon.forms[parts[0].lower()] = parts[1]
+    lexicon.cues = load_cues(language)
+    lexicon.noun_suffixes = tuple(sorted(set(lexicon.nouns) | set(lexicon.light), key=len, reverse=True))
+    lexicon.exact_nouns = frozenset(exact)
+    lexicon.verbs = dict(lexicon.verbs)
+    lexicon.adjectives = dict(lexicon.adjectives)
+    lexicon.nouns = dict(lexicon.nouns)
+    lexicon.light = dict(lexicon.light)
+    return lexicon
+
+
+def theme_matches(row: LexRow, window: str) -> bool:
+    """Whether one of the row's theme stems occurs in ``window`` (lower-cased text); no theme → True."""
+    if not row.themes:
+        return True
+    return any(_stem_in(theme, window) for theme in row.themes)
+
+
+def _stem_in(theme: str, window: str) -> bool:
+    if ".*" in theme:  # ordered pair of stems, e.g. "militär.*zusammenarbeit"
+        first, _, second = theme.partition(".*")
+        at = window.find(first)
+        return at >= 0 and window.find(second, at + len(first)) >= 0
+    return theme in window

@@ -1,0 +1,125 @@
+"""Cue words inside a sentence: verbs of saying, "laut X", "X zufolge", ", so X".
+
+Works on a ``TokenView`` and token indices; knows German only through the
+``QuoteLexicon``. A *clause* here is the stretch between two commas, colons,
+semicolons, dashes or quotation spans — enough to find a verb's subject and
+separable particle without a parser.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+from lagebild.components.quote_lexicon import CueForm, QuoteLexicon
+from lagebild.components.speakers import TokenView
+
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
+SENTENCE_END = frozenset({".", "!", "?", "…"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A verb of saying found in a clause, with where its finite verb stands."""
+
+    verb: int  # token index of the cue verb
+    form: CueForm
+    finite: int  # index of the finite verb (the auxiliary of "hat … gesagt")
+    particle: int | None  # index of the separable particle ("fügte … hinzu")
+    clause: tuple[int, int]  # [start, end) of the clause holding the verb
+
+    @property
+    def passive(self) -> bool:
+        return self.form.kind == "part" and self.finite != self.verb
+
+    def tokens(self) -> tuple[int, ...]:
+        extra = (self.finite,) if self.finite != self.verb else ()
+        return (*extra, self.verb, *((self.particle,) if self.particle is not None else ()))
+
+
+def clause_bounds(tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool]) -> tuple[int, int]:
+    """The clause around token ``i`` inside [lo, hi); quoted tokens are walls."""
+    start = i
+    while start > lo and tv.words[start - 1] not in CLAUSE_BREAKS and not blocked[start - 1]:
+        start -= 1
+    end = i + 1
+    while end < hi and tv.words[end] not in CLAUSE_BREAKS and not blocked[end]:
+        end += 1
+    return start, end
+
+
+def content_end(tv: TokenView, lo: int, hi: int) -> int:
+    """``hi`` without the sentence-final punctuation."""
+    while hi > lo and tv.words[hi - 1] in SENTENCE_END:
+        hi -= 1
+    return hi
+
+
+def find_cue(tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool], lx: QuoteLexicon) -> Cue | None:
+    """Read token ``i`` as a verb of saying, if its clause allows it."""
+    low = tv.lowers[i]
+    forms = lx.cues.get(low)
+    if not forms or blocked[i] or not tv.words[i][:1].islower():
+        return None
+    if i > lo and tv.lowers[i - 1] in lx.determiners:
+        return None  # "die erklärte Absicht": a participle used as adjective
+    start, end = clause_bounds(tv, i, lo, hi, blocked)
+    clause_words = set(tv.lowers[start:end])
+    for form in forms:
+        if form.needs and not all(w in clause_words for w in form.needs):
+            continue
+        finite, particle = i, None
+        if form.kind == "inf":
+            continue
+        if form.kind == "part":
+            aux = next((j for j in range(i - 1, start - 1, -1) if tv.lowers[j] in lx.auxiliaries), None)
+            if aux is None:
+                continue
+            finite = aux
+        if form.kind == "fin" and form.particle:
+            last = content_end(tv, start, end) - 1
+            if last <= i or tv.lowers[last] != form.particle:
+                continue
+            particle = last
+        return Cue(i, form, finite, particle, (start, end))
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str, code: str) -> str:
+    return simplemma.lemmatize(word, lang=code)
+
+
+def konjunktiv_marker(
+    tv: TokenView, lo: int, hi: int, blocked: list[bool], lx: QuoteLexicon, *, weak: bool
+) -> bool:
+    """Whether the sentence has a Konjunktiv I verb (``weak``: also II and "soll").
+
+    Konjunktiv I ("sei", "habe", "gebe") marks reported speech on its own;
+    Konjunktiv II and hearsay modals only continue a report already running.
+    """
+    ending = lx.konjunktiv_i_ending
+    for i in range(lo, hi):
+        if blocked[i]:
+            continue
+        low = tv.lowers[i]
+        if i > lo and tv.words[i][:1].isupper():
+            continue
+        if i > lo and tv.lowers[i - 1] in lx.first_person:
+            continue
+        if low in lx.konjunktiv_i:
+            return True
+        if weak and (low in lx.konjunktiv_ii or low in lx.reportative_modals):
+            return True
+        if (
+            ending
+            and len(low) > 3
+            and low.endswith(ending)
+            and low not in lx.konjunktiv_i_exclude
+            and low.isalpha()
+            and _lemma(low, lx.code) == low + "n"
+        ):
+            return True
+    return False

@@ -1,0 +1,148 @@
+"""The language data the quote extractor needs, bound once per language.
+
+The tables live in ``lagebild.lang.<code>.quotes``; this module only gathers
+them into one typed, immutable object so the extractor never imports a
+language module itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from lagebild.lang import get_language_data
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """One reading of a surface word as a verb of saying."""
+
+    lemma: str
+    particle: str  # separable particle that must close the clause ("" if none)
+    kind: str  # fin | final | part | inf
+    needs: tuple[str, ...] = ()  # words that must share the clause ("davon", "es")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    """Quotation marks, cue words and grammar words for one language."""
+
+    code: str
+    quote_pairs: tuple[tuple[str, str], ...]
+    inner_openers: frozenset[str]
+    cues: dict[str, tuple[CueForm, ...]]
+    passive_speaker_cues: frozenset[str]
+    impersonal_cues: frozenset[str]
+    impersonal_prepositions: frozenset[str]
+    reported_cues: frozenset[str]
+    source_prepositions: frozenset[str]
+    source_postpositions: frozenset[str]
+    source_noun_prepositions: frozenset[str]
+    source_noun_endings: tuple[str, ...]
+    so_words: frozenset[str]
+    as_words: frozenset[str]
+    source_adverbs: frozenset[str]
+    complementizers: frozenset[str]
+    konjunktiv_i: frozenset[str]
+    konjunktiv_i_exclude: frozenset[str]
+    konjunktiv_ii: frozenset[str]
+    first_person: frozenset[str]
+    reportative_modals: frozenset[str]
+    pronouns: dict[str, tuple[str, str]]
+    determiners: frozenset[str]
+    genitive_determiners: frozenset[str]
+    np_continuations: frozenset[str]
+    name_particles: frozenset[str]
+    np_stopwords: frozenset[str]
+    addressee_prepositions: frozenset[str]
+    auxiliaries: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    plural_verb_endings: tuple[str, ...]
+    feminine_role_endings: tuple[str, ...]
+    feminine_determiners: frozenset[str]
+    masculine_determiners: frozenset[str]
+    female_first_names: frozenset[str]
+    male_first_names: frozenset[str]
+    male_names_ending_in_a: frozenset[str]
+    prepositions: frozenset[str]
+    dative_determiners: frozenset[str]
+    relative_pronouns: frozenset[str]
+    konjunktiv_i_ending: str
+    sentence_adverbs: frozenset[str]
+
+    @property
+    def openers(self) -> frozenset[str]:
+        return frozenset(o for o, _ in self.quote_pairs)
+
+    def closers_for(self, opener: str) -> frozenset[str]:
+        return frozenset(c for o, c in self.quote_pairs if o == opener)
+
+
+def _quote_module(code: str) -> Any:
+    """The language's quote tables: via the registry, else its ``quotes`` module."""
+    try:
+        data = get_language_data(code)
+        return data.quotes
+    except (AttributeError, ImportError):
+        # The registry entry may not list quote data (yet); the module name is
+        # the documented layout lang/<code>/quotes.py.
+        return importlib.import_module(f"lagebild.lang.{code}.quotes")
+
+
+@cache
+def load_quote_lexicon(code: str) -> QuoteLexicon:
+    """Bind the quote data of language ``code`` (loaded once per process)."""
+    m = _quote_module(code)
+    cues = {
+        form: tuple(
+            CueForm(lemma, particle, kind, tuple(m.CUE_NEEDS.get(lemma, ())))
+            for lemma, particle, kind in entries
+        )
+        for form, entries in m.cue_forms().items()
+    }
+    return QuoteLexicon(
+        code=code,
+        quote_pairs=tuple(m.QUOTE_PAIRS),
+        inner_openers=frozenset(m.INNER_QUOTE_OPENERS),
+        cues=cues,
+        passive_speaker_cues=m.PASSIVE_SPEAKER_CUES,
+        impersonal_cues=m.IMPERSONAL_CUES,
+        impersonal_prepositions=m.IMPERSONAL_SOURCE_PREPOSITIONS,
+        reported_cues=m.REPORTED_CUES,
+        source_prepositions=m.SOURCE_PREPOSITIONS,
+        source_postpositions=m.SOURCE_POSTPOSITIONS,
+        source_noun_prepositions=m.SOURCE_NOUN_PREPOSITIONS,
+        source_noun_endings=tuple(m.SOURCE_NOUN_ENDINGS),
+        so_words=m.SO_WORDS,
+        as_words=m.AS_WORDS,
+        source_adverbs=m.SOURCE_ADVERBS,
+        complementizers=m.COMPLEMENTIZERS,
+        konjunktiv_i=m.KONJUNKTIV_I,
+        konjunktiv_i_exclude=m.KONJUNKTIV_I_EXCLUDE,
+        konjunktiv_ii=m.KONJUNKTIV_II,
+        first_person=m.FIRST_PERSON,
+        reportative_modals=m.REPORTATIVE_MODALS,
+        pronouns=dict(m.PRONOUNS),
+        determiners=m.DETERMINERS,
+        genitive_determiners=m.GENITIVE_DETERMINERS,
+        np_continuations=m.NP_CONTINUATIONS,
+        name_particles=m.NAME_PARTICLES,
+        np_stopwords=m.NP_STOPWORDS,
+        addressee_prepositions=m.ADDRESSEE_PREPOSITIONS,
+        auxiliaries=m.AUXILIARIES,
+        passive_auxiliaries=m.PASSIVE_AUXILIARIES,
+        plural_verb_endings=tuple(m.PLURAL_VERB_ENDINGS),
+        feminine_role_endings=tuple(m.FEMININE_ROLE_ENDINGS),
+        feminine_determiners=m.FEMININE_DETERMINERS,
+        masculine_determiners=m.MASCULINE_DETERMINERS,
+        female_first_names=m.FEMALE_FIRST_NAMES,
+        male_first_names=m.MALE_FIRST_NAMES,
+        male_names_ending_in_a=m.MALE_NAMES_ENDING_IN_A,
+        prepositions=m.PREPOSITIONS,
+        dative_determiners=m.DATIVE_DETERMINERS,
+        relative_pronouns=m.RELATIVE_PRONOUNS,
+        konjunktiv_i_ending=m.KONJUNKTIV_I_ENDING,
+        sentence_adverbs=m.SENTENCE_ADVERBS,
+    )

@@ -1,0 +1,605 @@
+"""Quotes: direct, indirect and reported speech with speaker, cue and addressee.
+
+Reads the sentences and quotation marks of a document and writes
+``doc._.quotes`` (a list of ``model.Quote``). German is the reference language;
+all words it relies on come from ``lang/<code>/quotes.py``.
+
+Patterns, in the order they are tried per sentence:
+
+1. *Direct*: a quoted stretch introduced by a cue clause ending in a colon or
+   comma ("Hegseth sagte: „…“"), followed by one ("„…“, sagte X."), continuing
+   an attributed quote ("„…“, sagte X. „…“"), or a short phrase inside a cue
+   clause ("sprach von einem „historischen Treffen“"). A quoted phrase with no
+   cue near it is a title or scare quote, not speech.
+2. *Indirect*: a cue clause with a complement clause ("X sagte, dass …", "X
+   erklärte, Y sei …", "…, sagte X", "wie X mitteilte, …"), or a source phrase
+   ("laut X", "X zufolge", "nach Angaben von X", ", so X").
+3. *Reported*: a cue verb with a noun object and no complement clause ("X warnte
+   vor Anschlägen").
+4. Continuation: a following sentence in Konjunktiv I without a cue of its own
+   continues the last report and inherits its speaker.
+
+Speakers are the subject of the cue verb (or the object of "laut"); pronouns
+and "demnach" resolve to an earlier person or source. ``speaker_start/end``
+point at the words naming the speaker in the quote's own clause (the pronoun
+for "sagte er"), ``speaker_text`` is the resolved name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild.components import register_extensions
+from lagebild.components.quote_clauses import (
+    CLAUSE_BREAKS,
+    Cue,
+    clause_bounds,
+    content_end,
+    find_cue,
+    konjunktiv_marker,
+)
+from lagebild.components.quote_lexicon import QuoteLexicon, load_quote_lexicon
+from lagebild.components.quote_marks import find_quoted_spans
+from lagebild.components.speakers import (
+    SpeakerMemory,
+    TokenView,
+    guess_gender,
+    link_mention,
+    noun_phrase_end,
+    noun_phrase_start,
+    split_at_mentions,
+    subject_after,
+    subject_before,
+)
+from lagebild.model import Mention, Quote
+
+# Confidence by pattern: how often the pattern was right on the development split.
+CONF_DIRECT = 0.9
+CONF_INDIRECT = 0.8
+CONF_SOURCE_PHRASE = 0.8
+CONF_PARTIAL = 0.7
+CONF_CONTINUATION = 0.6
+CONF_REPORTED = 0.5
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+CONTINUATION_SENTENCES = 2  # an unattributed quote continues one attributed this many sentences back
+MIN_CONTINUED_QUOTE_TOKENS = 4  # shorter unattributed quotes are titles or scare quotes
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSettings:
+    """Options of the quote stage."""
+
+    reported: bool = True  # emit Reported records ("X warnte vor …")
+    continuation: bool = True  # Konjunktiv I sentences continue the last report
+    weak_continuation: bool = True  # Konjunktiv II / "soll" also continue a report
+
+
+@dataclass(slots=True)
+class _Speaker:
+    start: int  # token range of the words naming the speaker in this quote's clause
+    end: int
+    text: str  # resolved name
+    mention: Mention | None = None
+
+
+@dataclass(slots=True)
+class _Draft:
+    start: int  # token range of the message
+    end: int
+    form: str
+    sentence: int
+    speaker: _Speaker | None = None
+    cue: Cue | None = None
+    cue_tokens: tuple[int, ...] = ()
+    addressee: str | None = None
+    confidence: float = CONF_INDIRECT
+    quoted: tuple[int, int] | None = None  # char span of a direct quote, marks included
+
+
+@dataclass(slots=True)
+class _Doc:
+    """Per-document working state."""
+
+    tv: TokenView
+    lx: QuoteLexicon
+    text: str
+    mentions: Sequence[Mention]
+    sentences: list[tuple[int, int, int]]  # token [start, end), paragraph
+    quoted: list[tuple[int, int, int, int]]  # token [start, end), char start, char end
+    blocked: list[bool]  # token inside a quoted stretch
+    used: set[int] = field(default_factory=set)  # tokens already serving as cue/speaker
+    memory: SpeakerMemory = field(default_factory=lambda: SpeakerMemory([]))
+
+
+def extract_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings | None = None) -> list[Quote]:
+    """All quotes of ``doc`` in text order."""
+    settings = settings or QuoteSettings()
+    state = _prepare(doc, lexicon)
+    drafts: list[_Draft] = []
+    last: _Draft | None = None
+    quote_iter = 0
+    for s_index, (lo, hi, paragraph) in enumerate(state.sentences):
+        found: list[_Draft] = []
+        while quote_iter < len(state.quoted) and state.quoted[quote_iter][0] < hi:
+            q = state.quoted[quote_iter]
+            quote_iter += 1
+            if q[0] >= lo:
+                draft = _attribute_direct(state, q, s_index, drafts)
+                if draft is not None:
+                    found.append(draft)
+        found.extend(_sentence_cues(state, s_index, lo, hi, settings))
+        found = _resolve_partials(state, s_index, lo, hi, found)
+        if not found and settings.continuation and last is not None:
+            cont = _continuation(state, s_index, lo, hi, paragraph, last, settings)
+            if cont is not None:
+                found.append(cont)
+        for d in found:
+            _remember(state, d)
+        drafts.extend(found)
+        reports = [d for d in found if d.speaker is not None and d.form != "Reported"]
+        if reports:
+            last = reports[-1]
+        elif not found and not _inside_quote(state, lo, hi):
+            last = None if last is None or s_index - last.sentence > 1 else last
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return [_to_record(state, d, doc._.article_id or "") for d in drafts]
+
+
+# ---------------------------------------------------------------- preparation
+
+
+def _prepare(doc: Doc, lx: QuoteLexicon) -> _Doc:
+    tv = TokenView.from_doc(doc)
+    sentences = _sentences(doc, tv)
+    quoted = []
+    blocked = [False] * len(tv)
+    for span in find_quoted_spans(doc.text, lx):
+        ts, te = tv.at_char(span.start), tv.at_char(span.end - 1) + 1
+        if te - ts < 3:
+            continue  # an empty pair of marks
+        quoted.append((ts, te, span.start, span.end))
+        for i in range(ts, te):
+            blocked[i] = True
+    return _Doc(tv, lx, doc.text, list(doc._.mentions or []), sentences, quoted, blocked)
+
+
+def _sentences(doc: Doc, tv: TokenView) -> list[tuple[int, int, int]]:
+    records = doc._.sentences
+    if records:
+        bounds = [(r.start, r.end, r.paragraph) for r in records]
+    else:  # no segment stage: spaCy sentences, cut again at line breaks
+        bounds, paragraph, prev_end = [], 0, 0
+        for sent in doc.sents:
+            paragraph += doc.text.count("\n\n", prev_end, sent.start_char)
+            prev_end = sent.start_char
+            for line in _LINE.finditer(doc.text, sent.start_char, sent.end_char):
+                paragraph += doc.text.count("\n\n", prev_end, line.start())
+                bounds.append((line.start(), line.end(), paragraph))
+                prev_end = line.start()
+    out = []
+    for start, end, paragraph in bounds:
+        lo, hi = tv.at_char(start), tv.at_char(end - 1) + 1 if end > start else tv.at_char(start)
+        if hi > lo:
+            out.append((lo, hi, paragraph))
+    return out
+
+
+def _sentence_of(state: _Doc, token: int) -> int:
+    for k, (lo, hi, _) in enumerate(state.sentences):
+        if lo <= token < hi:
+            return k
+    return len(state.sentences) - 1
+
+
+def _inside_quote(state: _Doc, lo: int, hi: int) -> bool:
+    return all(state.blocked[lo:hi])
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def _speaker(state: _Doc, start: int, end: int, *, verb: int | None = None) -> _Speaker:
+    """Build a speaker from a phrase, resolving pronouns and linking mentions."""
+    tv, lx = state.tv, state.lx
+    char_start, char_end = tv.starts[start], tv.ends[end - 1]
+    text = state.text[char_start:char_end]
+    low = tv.lowers[start]
+    if end - start == 1 and (low in lx.pronouns or low in lx.source_adverbs):
+        gender, number = lx.pronouns.get(low, ("", "sg"))
+        plural = number == "pl" or (
+            verb is not None and low == "sie" and tv.lowers[verb].endswith(lx.plural_verb_endings)
+        )
+        resolved = state.memory.resolve(char_start, gender=gender if not plural else "", plural=plural and low == "sie", mentions=state.mentions)
+        if resolved is not None:
+            return _Speaker(start, end, resolved[0], resolved[1])
+        return _Speaker(start, end, text, None)
+    return _Speaker(start, end, text, link_mention(state.mentions, char_start, char_end))
+
+
+def _remember(state: _Doc, d: _Draft) -> None:
+    sp = d.speaker
+    if sp is None or sp.end - sp.start == 1 and state.tv.lowers[sp.start] in state.lx.pronouns:
+        return
+    gender = guess_gender(state.tv, sp.start, sp.end, state.lx)
+    state.memory.remember(state.tv.starts[sp.start], sp.text, gender, sp.mention)
+
+
+def _split_addressee(state: _Doc, sp: _Speaker) -> tuple[_Speaker, str | None]:
+    """"sagte Xi Putin": two actor mentions in one phrase are speaker and addressee."""
+    tv = state.tv
+    pair = split_at_mentions(state.mentions, tv.starts[sp.start], tv.ends[sp.end - 1])
+    if pair is None:
+        return sp, None
+    first, second = pair
+    end = tv.at_char(first.end - 1) + 1
+    return _Speaker(sp.start, end, first.text, first), second.text
+
+
+def _addressee_after(state: _Doc, pos: int, limit: int) -> str | None:
+    """"gegenüber der Zeitung" anywhere in the clause, or a dative phrase at ``pos``."""
+    tv, lx = state.tv, state.lx
+    for i in range(pos, limit):
+        if tv.lowers[i] in lx.addressee_prepositions:
+            end = noun_phrase_end(tv, i + 1, limit, lx, nested=True)
+            if end is not None:
+                return state.text[tv.starts[i + 1] : tv.ends[end - 1]]
+    if pos < limit and tv.lowers[pos] in lx.dative_determiners:
+        end = noun_phrase_end(tv, pos, limit, lx, nested=True)
+        if end is not None:
+            return state.text[tv.starts[pos] : tv.ends[end - 1]]
+    return None
+
+
+def _cue_speaker(state: _Doc, cue: Cue, *, prefer_after: bool = False) -> tuple[_Speaker | None, str | None]:
+    """The speaker (and addressee) of a verb cue, read from word order."""
+    tv, lx = state.tv, state.lx
+    cs, ce = cue.clause
+    f = cue.finite
+    if cue.form.lemma in lx.impersonal_cues:
+        for i in range(cs, ce):
+            if tv.lowers[i] in lx.impersonal_prepositions:
+                end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
+                if end is not None:
+                    return _speaker(state, i + 1, end), None
+        return None, None
+    if cue.passive and cue.form.lemma not in lx.passive_speaker_cues and tv.lowers[f] in lx.passive_auxiliaries:
+        for i in range(cs, ce):
+            if tv.lowers[i] == "von":
+                end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
+                if end is not None:
+                    return _speaker(state, i + 1, end, verb=f), None
+        return None, None
+    if cs < f and tv.lowers[cs] in lx.as_words:  # "wie X mitteilte"
+        end = noun_phrase_end(tv, cs + 1, f, lx)
+        if end is not None:
+            return _speaker(state, cs + 1, end, verb=f), None
+        return None, None
+    before = None if prefer_after else subject_before(tv, cs, f, lx)
+    if before is not None:
+        end = f if tv.words[f - 1] != "," else f - 1
+        sp = _speaker(state, before, end, verb=f)
+        return sp, _addressee_after(state, f + 1, ce)
+    after = subject_after(tv, f, ce, lx)
+    if after is None:
+        return None, None
+    sp = _speaker(state, after[0], after[1], verb=f)
+    sp, addressee = _split_addressee(state, sp)
+    return sp, addressee or _addressee_after(state, after[1], ce)
+
+
+# ---------------------------------------------------------------- direct quotes
+
+
+def _attribute_direct(state: _Doc, q: tuple[int, int, int, int], s_index: int, drafts: list[_Draft]) -> _Draft | None:
+    tv = state.tv
+    qs, qe, c0, c1 = q
+    lo, _, _ = state.sentences[s_index]
+    end_sentence = _sentence_of(state, qe - 1)
+    hi = state.sentences[end_sentence][1]
+    draft = _Draft(qs + 1, qe - 1, "Direct", s_index, confidence=CONF_DIRECT, quoted=(c0, c1))
+    # 1. a lead-in clause ending in ":" or "," ("Hegseth sagte: „…“")
+    lead_end = qs
+    lead_lo = lo
+    if lead_end == lo and s_index > 0:  # the quote opens the sentence: look at the one before
+        plo, phi, _ = state.sentences[s_index - 1]
+        if tv.words[phi - 1] == ":":
+            lead_lo, lead_end = plo, phi
+    if lead_end > lead_lo and tv.words[lead_end - 1] in (":", ","):
+        cue = _last_cue(state, lead_lo, lead_end - 1)
+        if cue is not None:
+            sp, addressee = _cue_speaker(state, cue)
+            if sp is not None:
+                return _finish(state, draft, cue, sp, addressee)
+    # 2. a trailing cue ("„…“, sagte X." / "„…“, so X.")
+    pos = qe
+    if pos < hi and tv.words[pos] == ",":
+        pos += 1
+    if pos < hi and not state.blocked[pos]:
+        cue = find_cue(tv, pos, lo, hi, state.blocked, state.lx)
+        if cue is None and tv.lowers[pos] in state.lx.auxiliaries:
+            cue = _cue_in_clause(state, pos, hi)
+        if cue is not None and cue.finite == pos:
+            sp, addressee = _cue_speaker(state, cue, prefer_after=True)
+            if sp is not None:
+                return _finish(state, draft, cue, sp, addressee)
+        if tv.lowers[pos] in state.lx.so_words:
+            end = noun_phrase_end(tv, pos + 1, hi, state.lx)
+            if end is not None:
+                draft.cue_tokens = (pos,)
+                state.used.update(range(pos, end))
+                draft.speaker = _speaker(state, pos + 1, end)
+                return draft
+    # 3. an unattributed quote right after an attributed one continues it
+    if qs == lo or (qs > lo and all(state.blocked[lo:qs])):
+        prev = next((d for d in reversed(drafts) if d.form == "Direct" and d.speaker is not None), None)
+        if prev is not None and s_index - prev.sentence <= CONTINUATION_SENTENCES and qe - qs >= MIN_CONTINUED_QUOTE_TOKENS:
+            draft.speaker = prev.speaker
+            draft.confidence = CONF_CONTINUATION
+            return draft
+    # 4. partial quotes are settled once the sentence's cues are known
+    draft.form = "partial"
+    return draft
+
+
+def _last_cue(state: _Doc, lo: int, hi: int) -> Cue | None:
+    for i in range(hi - 1, lo - 1, -1):
+        cue = find_cue(state.tv, i, lo, hi + 1, state.blocked, state.lx)
+        if cue is not None:
+            return cue
+    return None
+
+
+def _cue_in_clause(state: _Doc, aux: int, hi: int) -> Cue | None:
+    """A participle cue after an auxiliary ("wurde Xi … zitiert")."""
+    _, ce = clause_bounds(state.tv, aux, aux, hi, state.blocked)
+    for i in range(aux + 1, ce):
+        cue = find_cue(state.tv, i, aux, hi, state.blocked, state.lx)
+        if cue is not None and cue.finite == aux:
+            return cue
+    return None
+
+
+def _finish(state: _Doc, draft: _Draft, cue: Cue, sp: _Speaker, addressee: str | None) -> _Draft:
+    draft.cue, draft.cue_tokens, draft.speaker, draft.addressee = cue, cue.tokens(), sp, addressee
+    state.used.update(cue.tokens())
+    state.used.update(range(sp.start, sp.end))
+    return draft
+
+
+# ---------------------------------------------------------------- cues in a sentence
+
+
+def _sentence_cues(state: _Doc, s_index: int, lo: int, hi: int, settings: QuoteSettings) -> Iterator[_Draft]:
+    tv, lx = state.tv, state.lx
+    stop = content_end(tv, lo, hi)
+    covered_until = lo
+    for i in range(lo, stop):
+        if i < covered_until or state.blocked[i] or i in state.used:
+            continue
+        draft = _source_phrase(state, i, lo, stop, s_index)
+        if draft is None:
+            cue = find_cue(tv, i, lo, hi, state.blocked, lx)
+            if cue is not None and not any(t in state.used for t in cue.tokens()):
+                draft = _verb_report(state, cue, lo, stop, s_index, settings)
+        if draft is not None:
+            if draft.form == "Reported" and not settings.reported:
+                continue
+            state.used.update(draft.cue_tokens)
+            if draft.speaker is not None:
+                state.used.update(range(draft.speaker.start, draft.speaker.end))
+            covered_until = max(covered_until, draft.end if draft.start > i else i + 1)
+            yield draft
+
+
+def _message_around(lo: int, stop: int, frame: tuple[int, int], tv: TokenView) -> tuple[int, int] | None:
+    """The message of a sentence whose source phrase is ``frame``: what is left of it."""
+    f0, f1 = frame
+    if f0 <= lo:
+        start = f1 + 1 if f1 < stop and tv.words[f1] in CLAUSE_BREAKS else f1
+        return (start, stop) if stop > start else None
+    if f1 >= stop:
+        end = f0 - 1 if tv.words[f0 - 1] in CLAUSE_BREAKS else f0
+        return (lo, end) if end > lo else None
+    return lo, stop
+
+
+def _source_phrase(state: _Doc, i: int, lo: int, stop: int, s_index: int) -> _Draft | None:
+    """"laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach"."""
+    tv, lx = state.tv, state.lx
+    low = tv.lowers[i]
+    frame = sp_range = None
+    if low in lx.source_prepositions or (i + 1 < stop and f"{low} {tv.lowers[i + 1]}" in lx.source_prepositions):
+        first = i + 1 if low in lx.source_prepositions else i + 2
+        end = noun_phrase_end(tv, first, stop, lx)
+        if end is not None:
+            frame, sp_range = (i, end), (first, end)
+    elif low in lx.source_postpositions and i > lo:
+        start = noun_phrase_start(tv, i, lo, lx)
+        if start is not None:
+            frame, sp_range = (start, i + 1), (start, i)
+    elif low in lx.source_noun_prepositions and i + 1 < stop:
+        end = noun_phrase_end(tv, i + 1, stop, lx)
+        if end is not None and any(tv.lowers[j].endswith(lx.source_noun_endings) for j in range(i + 1, min(end, i + 4))):
+            frame, sp_range = (i, end), (i + 1, end)
+    elif low in lx.so_words and i > lo and tv.words[i - 1] == ",":
+        end = noun_phrase_end(tv, i + 1, stop, lx)
+        if end is not None and (end >= stop or tv.words[end] in CLAUSE_BREAKS):
+            frame, sp_range = (i, end), (i + 1, end)
+        else:
+            cue = find_cue(tv, i + 1, lo, stop, state.blocked, lx)
+            after = subject_after(tv, i + 1, stop, lx) if cue is not None else None
+            if after is not None:
+                frame, sp_range = (i, after[1]), after
+    elif low in lx.source_adverbs and state.memory.entries:
+        frame, sp_range = (i, i + 1), (i, i + 1)
+    if frame is None or sp_range is None:
+        return None
+    if frame[0] > lo and tv.words[frame[0] - 1] == "," and frame[1] < stop and tv.words[frame[1]] == ",":
+        message = (lo, stop)
+    else:
+        message = _message_around(lo, stop, frame, tv)
+    if message is None:
+        return None
+    speaker = _speaker(state, *sp_range)
+    cue_tokens = tuple(j for j in range(frame[0], frame[1]) if j < sp_range[0] or j >= sp_range[1])
+    return _Draft(*message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE)
+
+
+def _verb_report(state: _Doc, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings) -> _Draft | None:
+    tv, lx = state.tv, state.lx
+    cs, ce = cue.clause
+    opens_clause = ce + 1 < stop and tv.lowers[ce + 1] in lx.complementizers
+    if cs > lo and cue.finite == cs and tv.lowers[cs] not in lx.as_words and not opens_clause:
+        # "…, sagte X." or "A, sagte X, B": the message is around the cue clause
+        sp, addressee = _cue_speaker(state, cue, prefer_after=True)
+        if sp is not None:
+            if any(state.blocked[lo:cs]):
+                return None  # "„…“, sagte X": a direct quote takes this cue
+            message = (lo, cs - 1) if ce >= stop else (lo, stop)
+            return _Draft(*message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT)
+    if tv.lowers[cs] in lx.as_words and cs < cue.finite:  # "wie X mitteilte, …"
+        sp, addressee = _cue_speaker(state, cue)
+        message = _message_around(lo, stop, (cs, ce), tv)
+        if sp is None or message is None:
+            return None
+        return _Draft(*message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT)
+    sp, addressee = _cue_speaker(state, cue)
+    if sp is None and cue.form.lemma not in lx.impersonal_cues:
+        return None
+    if ce < stop and tv.words[ce] in (",", ":") and not state.blocked[ce + 1 if ce + 1 < len(tv) else ce]:
+        start = ce + 1
+        relative = tv.lowers[start] in lx.relative_pronouns
+        if not relative or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False):
+            return _Draft(start, stop, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT)
+    if ce < stop and state.blocked[ce]:
+        return None  # the clause runs into a quote: a partial quote or a direct one
+    if cue.form.lemma in lx.reported_cues and sp is not None and settings.reported:
+        return _Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
+    return None
+
+
+# ---------------------------------------------------------------- partial quotes and continuation
+
+
+def _resolve_partials(state: _Doc, s_index: int, lo: int, hi: int, found: list[_Draft]) -> list[_Draft]:
+    """Keep a quoted phrase inside a sentence only when a cue with a speaker is there."""
+    out = [d for d in found if d.form != "partial"]
+    for d in found:
+        if d.form != "partial":
+            continue
+        inside = [r for r in out if r.form != "Direct" and r.start <= d.start and d.end <= r.end]
+        if any(r.form == "Indirect" for r in inside):
+            continue  # part of an indirect message ("…, dass Washington „…“ überwache")
+        host = next((r for r in inside if r.form == "Reported"), None)
+        if host is None:
+            host = _cue_for_partial(state, lo, hi, d)
+        if host is None:
+            continue
+        if host in out:
+            out.remove(host)
+        d.form, d.speaker, d.cue, d.cue_tokens = "Direct", host.speaker, host.cue, host.cue_tokens
+        d.addressee, d.confidence = host.addressee, CONF_PARTIAL
+        out.append(d)
+    return out
+
+
+def _cue_for_partial(state: _Doc, lo: int, hi: int, d: _Draft) -> _Draft | None:
+    """A cue clause right before the quoted phrase ("sprach von einem „…“")."""
+    qs = d.start - 1
+    cs, _ = clause_bounds(state.tv, qs - 1, lo, hi, state.blocked) if qs > lo else (lo, lo)
+    for i in range(qs - 1, cs - 1, -1):
+        cue = find_cue(state.tv, i, lo, hi, state.blocked, state.lx)
+        if cue is None:
+            continue
+        sp, addressee = _cue_speaker(state, cue)
+        if sp is None:
+            return None
+        return _Draft(d.start, d.end, "Direct", d.sentence, sp, cue, cue.tokens(), addressee)
+    return None
+
+
+def _continuation(
+    state: _Doc, s_index: int, lo: int, hi: int, paragraph: int, last: _Draft, settings: QuoteSettings
+) -> _Draft | None:
+    """A Konjunktiv sentence right after a report continues it (same speaker)."""
+    if s_index - last.sentence != 1 or _inside_quote(state, lo, hi):
+        return None
+    if paragraph - state.sentences[last.sentence][2] > 1:
+        return None
+    stop = content_end(state.tv, lo, hi)
+    weak = settings.weak_continuation and last.form != "Direct"
+    if not konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=weak):
+        return None
+    return _Draft(lo, stop, "Indirect", s_index, last.speaker, None, (), None, CONF_CONTINUATION)
+
+
+# ---------------------------------------------------------------- records
+
+
+def _to_record(state: _Doc, d: _Draft, article_id: str) -> Quote:
+    tv, text = state.tv, state.text
+    if d.quoted is not None:
+        start, end = d.quoted[0] + 1, d.quoted[1] - 1
+    else:
+        start, end = tv.starts[d.start], tv.ends[max(d.start, d.end - 1)]
+    sp = d.speaker
+    cue_text = " ".join(tv.words[i] for i in sorted(d.cue_tokens)) or None
+    cue_start = tv.starts[d.cue_tokens[0]] if d.cue_tokens else None
+    cue_end = tv.ends[d.cue_tokens[0]] if d.cue_tokens else None
+    mention = sp.mention if sp else None
+    return Quote(
+        article_id=article_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        form=d.form,
+        speaker_text=sp.text if sp else None,
+        speaker_actor_id=mention.actor_id if mention else None,
+        speaker_start=tv.starts[sp.start] if sp else None,
+        speaker_end=tv.ends[sp.end - 1] if sp else None,
+        cue=cue_text,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        addressee=d.addressee,
+        speaker_code=mention.code if mention else None,
+        confidence=d.confidence,
+    )
+
+
+# ---------------------------------------------------------------- component
+
+
+class QuoteExtractor:
+    """The ``lagebild_quotes`` stage: fills ``doc._.quotes``; picklable."""
+
+    def __init__(self, *, settings: QuoteSettings) -> None:
+        self.settings = settings
+
+    def __call__(self, doc: Doc) -> Doc:
+        lexicon = load_quote_lexicon(doc._.language or "de")
+        doc._.quotes = extract_quotes(doc, lexicon, self.settings)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+
+@Language.factory(
+    "lagebild_quotes",
+    requires=["doc._.mentions"],
+    assigns=["doc._.quotes"],
+    default_config={"reported": True, "continuation": True, "weak_continuation": True},
+)
+def make_quotes_component(
+    nlp: Language, name: str, reported: bool, continuation: bool, weak_continuation: bool
+) -> QuoteExtractor:
+    """Factory for the quote stage (options: see ``QuoteSettings``)."""
+    register_extensions()
+    settings = QuoteSettings(reported=reported, continuation=continuation, weak_continuation=weak_continuation)
+    return QuoteExtractor(settings=settings)

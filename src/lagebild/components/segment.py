@@ -1,0 +1,129 @@
+"""Segment: headline, paragraphs and sentences.
+
+Rule-based on purpose: news text has few sentence shapes, and a statistical
+parser for German is not available offline. The rules that matter:
+
+* a blank line ends a paragraph, and any line break ends a sentence (headlines,
+  captions and bylines carry no final full stop);
+* ``. ! ? …`` end a sentence when the next word starts like a sentence (capital,
+  digit, opening quote), unless the word before the stop is an abbreviation from
+  the language data ("z. B.", "Nr.", "Dr."), a single initial, or an ordinal
+  number ("30. Dezember", "am 4. April", "zum 80. Jahrestag").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild.components import register_extensions
+from lagebild.lang import get_language_data
+from lagebild.model import Sentence
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LINE = re.compile(r"[^\n]+")
+# A stop, any closing quotes/brackets glued to it, then whitespace.
+_STOP = re.compile(r"[.!?…]+[\"'“”»«‘’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_SENTENCE_START = re.compile(r"\s+[\"'„“”»«‚‘(\[]?[A-ZÄÖÜ0-9À-Þ]")
+# Ordinals: German writes "30. Dezember", "80. Jahrestag". Four-digit numbers are
+# years, which do end sentences ("... seit 2018. Die ...").
+_ORDINAL = re.compile(r"^\(?\d{1,3}\.$")
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+
+
+class Segmenter:
+    """Split a text into ``Sentence`` records; pure and picklable."""
+
+    def __init__(self, abbreviations: frozenset[str]) -> None:
+        self.abbreviations = abbreviations
+
+    def __call__(self, text: str, *, headline: bool = True) -> list[Sentence]:
+        sentences: list[Sentence] = []
+        for paragraph, (p_start, p_end) in enumerate(self._paragraphs(text)):
+            for line in _LINE.finditer(text, p_start, p_end):
+                for start, end in self._sentences_in_line(text, line.start(), line.end()):
+                    sentences.append(
+                        Sentence(
+                            index=len(sentences),
+                            start=start,
+                            end=end,
+                            text=text[start:end],
+                            paragraph=paragraph,
+                            is_headline=headline and not sentences,
+                        )
+                    )
+        return sentences
+
+    @staticmethod
+    def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+        start = 0
+        for brk in _PARAGRAPH_BREAK.finditer(text):
+            if text[start : brk.start()].strip():
+                yield start, brk.start()
+            start = brk.end()
+        if text[start:].strip():
+            yield start, len(text)
+
+    def _sentences_in_line(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        begin = start
+        for stop in _STOP.finditer(text, start, end):
+            if self._ends_sentence(text, stop.start(), stop.end(), end):
+                yield from _trimmed(text, begin, stop.end())
+                begin = stop.end()
+        yield from _trimmed(text, begin, end)
+
+    def _ends_sentence(self, text: str, stop_start: int, stop_end: int, line_end: int) -> bool:
+        if not _SENTENCE_START.match(text, stop_end, line_end):
+            return False
+        if text[stop_start] != ".":
+            return True
+        before = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start + 1)
+        word = before.group(1) if before else ""
+        if word.lower() in self.abbreviations or _INITIAL.match(word):
+            return False
+        return not _ORDINAL.match(word)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` without surrounding whitespace, nothing if blank."""
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        yield start + lead, start + lead + len(stripped)
+
+
+def make_segmenter(language: str) -> Segmenter:
+    """Build the segmenter for ``language`` from its abbreviation list."""
+    data = get_language_data(language)
+    return Segmenter(frozenset(a.lower() for a in data.abbreviations))
+
+
+@Language.factory(
+    "lagebild_segment",
+    assigns=["token.is_sent_start", "doc._.sentences"],
+)
+def make_segment_component(nlp: Language, name: str) -> SegmentComponent:
+    return SegmentComponent(make_segmenter(nlp.lang))
+
+
+class SegmentComponent:
+    """Sets ``doc._.sentences`` and the token sentence boundaries to match."""
+
+    def __init__(self, segmenter: Segmenter) -> None:
+        register_extensions()
+        self.segmenter = segmenter
+
+    def __call__(self, doc: Doc) -> Doc:
+        sentences = self.segmenter(doc.text)
+        doc._.sentences = sentences
+        starts = {s.start for s in sentences}
+        for token in doc:
+            token.is_sent_start = token.i == 0 or token.idx in starts
+        # A sentence may start inside a token only if the tokenizer glued across
+        # a boundary; then the token's sentence wins, which keeps spans valid.
+        return doc

@@ -1,0 +1,258 @@
+"""Speaker phrases: find them next to a cue, guess their gender, resolve pronouns.
+
+There is no German parser to install offline, so the subject of a verb of
+saying is read from German word order: in a main clause the subject stands
+right before the finite verb ("Hegseth sagte") or, when something else opens
+the clause ("Am Montag sagte Hegseth", "„…“, sagte Hegseth"), right after it. A
+noun phrase is determiners, adjectives and capitalised words, extended by
+genitive attributes ("der Sprecher des Ministeriums"), a name in apposition
+("die Sprecherin …, Mao Ning,") and a short bracket ("(SPD)").
+
+Speakers are linked to actor records through ``doc._.mentions`` when a mention
+overlaps the phrase; without mentions the phrase itself is the speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from lagebild.components.quote_lexicon import QuoteLexicon
+from lagebild.model import Mention
+
+MAX_ADJECTIVES = 4  # "der stellvertretende russische Außenminister": more is a clause, not an NP
+MAX_BRACKET = 6  # "(SPD)", "(BKA)", "( Bündnis 90/Die Grünen )"; longer brackets are asides
+MAX_SKIPPED_ADVERBS = 2  # "sagte jedoch auch der Minister": adverbs between verb and subject
+BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "…"})
+
+
+@dataclass(frozen=True, slots=True)
+class TokenView:
+    """The non-space tokens of a document as parallel lists (fast to scan)."""
+
+    words: list[str]
+    lowers: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> TokenView:
+        tokens = [t for t in doc if not t.is_space]
+        return cls(
+            words=[t.text for t in tokens],
+            lowers=[t.lower_ for t in tokens],
+            starts=[t.idx for t in tokens],
+            ends=[t.idx + len(t.text) for t in tokens],
+        )
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def at_char(self, char: int) -> int:
+        """Index of the first token that ends after ``char``."""
+        return bisect_left(self.ends, char + 1)
+
+    def is_cap(self, i: int) -> bool:
+        w = self.words[i]
+        return w[:1].isupper() or (w[:1].isdigit() and any(c.isupper() for c in w))
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A speaker or addressee phrase: token range [start, end) and its mention, if any."""
+
+    start: int
+    end: int
+    mention: Mention | None = None
+    gender: str = ""  # "f" | "m" | "" (unknown)
+    is_pronoun: bool = False
+
+
+def _is_adjective(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
+    low = tv.lowers[i]
+    if low in lx.prepositions or low in lx.complementizers or low in lx.cues:
+        return False
+    return tv.words[i][:1].islower() and (low[-1:] in "enrsm" or "-" in low or low[:1].isdigit())
+
+
+def noun_phrase_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon, *, nested: bool = False) -> int | None:
+    """End (exclusive) of the noun phrase starting at token ``i``, or None."""
+    if i >= limit:
+        return None
+    if tv.lowers[i] in lx.pronouns:
+        return i + 1
+    pos = i
+    if tv.lowers[pos] in lx.sentence_adverbs and tv.lowers[pos] not in lx.determiners:
+        return None
+    if tv.lowers[pos] in lx.determiners:
+        pos += 1
+    adjectives = 0
+    while pos < limit and adjectives < MAX_ADJECTIVES and _is_adjective(tv, pos, lx):
+        pos += 1
+        adjectives += 1
+    core = pos
+    while pos < limit and (
+        (tv.is_cap(pos) and tv.words[pos] not in lx.np_stopwords and tv.lowers[pos] not in lx.cues
+         and tv.lowers[pos] not in lx.sentence_adverbs)
+        or (pos > core and tv.lowers[pos] in lx.name_particles and pos + 1 < limit and tv.is_cap(pos + 1))
+    ):
+        pos += 1
+    if pos == core:
+        return None
+    return _extend(tv, pos, limit, lx, nested=nested)
+
+
+def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bool) -> int:
+    """Grow a noun phrase by genitives, "von"-phrases, a bracket and an apposition."""
+    while pos < limit:
+        low = tv.lowers[pos]
+        if low == "(":
+            close = next((j for j in range(pos + 1, min(limit, pos + MAX_BRACKET + 1)) if tv.words[j] == ")"), None)
+            if close is None:
+                break
+            pos = close + 1
+            continue
+        if low in lx.genitive_determiners or low in lx.np_continuations:
+            nxt = pos + 1
+            if low in lx.np_continuations and low not in ("von",) and not (nxt < limit and tv.is_cap(nxt)):
+                break  # "in Lima" continues a phrase, "in einem Gespräch" does not
+            end = noun_phrase_end(tv, nxt, limit, lx, nested=True)
+            if end is None or tv.lowers[nxt] in lx.pronouns:
+                break
+            pos = end
+            continue
+        if low == "," and not nested:
+            end = _apposition_end(tv, pos + 1, limit)
+            if end is None:
+                break
+            pos = end
+            continue
+        break
+    return pos
+
+
+def _apposition_end(tv: TokenView, i: int, limit: int) -> int | None:
+    """A bare name after a comma, itself closed by a comma or the clause end."""
+    pos = i
+    while pos < limit and tv.is_cap(pos):
+        pos += 1
+    if pos == i or pos - i > 4:  # names run to four words ("Frank-Walter Steinmeier")
+        return None
+    if pos == limit or tv.words[pos] in (",", ".", "!", "?"):
+        return pos
+    return None
+
+
+def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> int | None:
+    """Start of the noun phrase that ends right before ``end`` ("der Polizei zufolge")."""
+    for start in range(max(floor, end - 10), end):
+        if start > floor and (tv.lowers[start - 1] in lx.determiners or _is_adjective(tv, start - 1, lx)):
+            continue
+        if noun_phrase_end(tv, start, end, lx) == end:
+            return start
+    return None
+
+
+def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon) -> int | None:
+    """Start of a subject filling the field before the finite verb, if it is one."""
+    for start in range(clause_start, verb):
+        if start > clause_start:
+            prev = tv.lowers[start - 1]
+            if prev in lx.prepositions or prev in lx.determiners or _is_adjective(tv, start - 1, lx):
+                continue
+        if tv.lowers[start] in lx.prepositions:
+            return None  # "Nach dem Treffen sagte …": the subject follows the verb
+        end = noun_phrase_end(tv, start, verb, lx)
+        if end == verb or (end is not None and end + 1 == verb and tv.words[end] == ","):
+            return start
+    return None
+
+
+def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tuple[int, int] | None:
+    """The subject right after a fronted verb ("sagte der Minister am Montag")."""
+    pos = verb + 1
+    for _ in range(MAX_SKIPPED_ADVERBS + 1):
+        if pos >= limit or tv.words[pos] in BOUNDARIES:
+            return None
+        end = noun_phrase_end(tv, pos, limit, lx)
+        if end is not None:
+            return pos, end
+        low = tv.lowers[pos]
+        if low in lx.prepositions or low in lx.complementizers or not tv.words[pos][:1].islower():
+            return None
+        pos += 1
+    return None
+
+
+def guess_gender(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> str:
+    """'f', 'm' or '' from role nouns, determiners and first names in the phrase."""
+    words = tv.words[start:end]
+    low0 = tv.lowers[start]
+    for w in words:
+        if w[:1].isupper() and w.lower().endswith(lx.feminine_role_endings):
+            return "f"
+        if w in lx.female_first_names:
+            return "f"
+        if w in lx.male_first_names:
+            return "m"
+    first_cap = next((w for w in words if w[:1].isupper() and w.isalpha()), "")
+    if first_cap and len(words) > 1 and first_cap.endswith("a") and first_cap not in lx.male_names_ending_in_a:
+        return "f" if low0 not in lx.masculine_determiners else "m"
+    if low0 in lx.masculine_determiners:
+        return "m"
+    return ""
+
+
+@dataclass(slots=True)
+class SpeakerMemory:
+    """People and sources seen so far in one document, for pronouns and "demnach"."""
+
+    entries: list[tuple[int, str, str, Mention | None]]  # (char start, text, gender, mention)
+
+    def remember(self, char: int, text: str, gender: str, mention: Mention | None) -> None:
+        self.entries.append((char, text, gender, mention))
+
+    def resolve(self, before: int, *, gender: str, plural: bool, mentions: Sequence[Mention]) -> tuple[str, Mention | None] | None:
+        """The most recent compatible antecedent before char offset ``before``."""
+        candidates = [e for e in self.entries if e[0] < before]
+        candidates += [
+            (m.start, m.text, "", m) for m in mentions if m.start < before and m.kind == "PER"
+        ]
+        candidates.sort(key=lambda e: e[0], reverse=True)
+        if plural:
+            for _, text, g, m in candidates:
+                if not g and (m is None or m.kind != "PER"):
+                    return text, m
+            return None
+        if not gender:
+            return (candidates[0][1], candidates[0][3]) if candidates else None
+        for _, text, g, m in candidates:
+            if g == gender:
+                return text, m
+        for _, text, g, m in candidates:
+            if not g and (m is not None and m.kind == "PER"):
+                return text, m
+        for _, text, g, m in candidates:
+            if not g:
+                return text, m
+        return None
+
+
+def link_mention(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """The actor mention inside a speaker phrase: a person first, else the first one."""
+    inside = [m for m in mentions if m.start < end and m.end > start]
+    if not inside:
+        return None
+    people = [m for m in inside if m.kind == "PER"]
+    return (people or inside)[0] if people else min(inside, key=lambda m: m.start)
+
+
+def split_at_mentions(mentions: Sequence[Mention], start: int, end: int) -> tuple[Mention, Mention] | None:
+    """Two adjacent person mentions in one phrase ("sagte Xi Putin"): speaker, addressee."""
+    people = sorted((m for m in mentions if m.start >= start and m.end <= end and m.kind in ("PER", "ORG", "GPE", "IGO")), key=lambda m: m.start)
+    if len(people) >= 2 and people[0].start == start:
+        return people[0], people[1]
+    return None

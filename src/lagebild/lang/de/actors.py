@@ -1,0 +1,219 @@
+"""German language data for actor recognition: role nouns, sector nouns, endings, cue words.
+
+Everything the actor stage needs to know about German lives here as plain
+tables; the logic in ``lagebild.components.actors`` only reads them. Forms are
+listed lowercased. A noun entry lists its inflected forms explicitly (German
+noun inflection is irregular enough that a rule would need a table anyway).
+
+Office names are the shared office vocabulary of the gazetteer
+(``head_of_state``, ``foreign_minister``, ...); ``counterpart`` and
+``head_of`` are relational and resolved from context.
+"""
+
+from __future__ import annotations
+
+#: Adjective endings added to a country adjective stem ("chinesisch" + "en").
+ADJECTIVE_ENDINGS: tuple[str, ...] = ("", "e", "en", "er", "es", "em")
+
+#: Endings of a demonym's plural/dative/genitive forms, by the singular's ending.
+#: "Peruaner" → "Peruanern"; "Chinese" → "Chinesen"; "Peruanerin" → "Peruanerinnen".
+DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {
+    "er": ("", "n", "s"),
+    "e": ("", "n"),
+    "in": ("", "nen"),
+    "": ("", "en", "n", "s"),
+}
+
+#: Genitive endings stripped from the last token of a name ("Chinas", "Kremls", "Hauses").
+GENITIVE_ENDINGS: tuple[str, ...] = ("s", "es")
+
+#: Token endings that make a multi-word name's inner token look like an inflected
+#: adjective ("Vereinigte Staaten" → "Vereinigten Staaten"); listed longest first.
+NAME_ADJECTIVE_ENDINGS: tuple[str, ...] = ("en", "er", "es", "em", "e")
+
+#: Determiners and articles that may open an actor phrase (they are not part of it).
+DETERMINERS: frozenset[str] = frozenset(
+    "der die das des dem den ein eine einer eines einem einen sein seine seinen seinem "
+    "seiner seines ihr ihre ihren ihrem ihrer ihres dessen deren".split()
+)
+
+#: Words between a determiner and a role noun that do not stop the phrase.
+PHRASE_FILLERS: frozenset[str] = frozenset(
+    "ehemalige ehemaligen ehemaliger neue neuen neuer damalige damaligen damaliger amtierende "
+    "amtierenden amtierender designierte designierten designierter stellvertretende "
+    "stellvertretenden stellvertretender staatliche staatlichen staatlicher staatliches "
+    "offizielle offiziellen offizieller offizielles frühere früheren früherer kommissarische "
+    "kommissarischen".split()
+)
+
+#: Prepositions that attach a place to an organisation ("das Außenministerium in Lima").
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in", "aus", "von"})
+
+#: Prepositions linking a plural sector noun to coordinated countries ("Regierungen von Kuba und China").
+COMPLEMENT_PREPOSITIONS: frozenset[str] = frozenset({"von", "aus"})
+
+#: Conjunctions in coordinated actor lists.
+CONJUNCTIONS: frozenset[str] = frozenset({"und", "sowie", "oder", ","})
+
+#: Words that can never be (part of) a person's name even when capitalised.
+NOT_NAMES: frozenset[str] = frozenset(
+    "der die das des dem den ein eine einer eines einem einen und oder aber am im in an auf "
+    "aus bei mit nach von vor zu zum zur über für gegen sagte sagt erklärte betonte hat habe "
+    "hatte ist sei war wird werde wurde montag dienstag mittwoch donnerstag freitag samstag "
+    "sonntag januar februar märz april mai juni juli august september oktober november "
+    "dezember laut zufolge quelle foto seine seinen seinem ihr ihre ihren wie als auch nicht "
+    "es er sie wir man dies diese dieser dieses jahr jahre heute gestern morgen".split()
+)
+
+#: Name particles allowed in lowercase inside a person's name ("Ursula von der Leyen").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "von van der de del della di da dos das du la le al el bin ibn zu ter den".split()
+)
+
+#: Plural markers that make a role noun collective ("zwei Minister", "beide Minister").
+PLURAL_MARKERS: frozenset[str] = frozenset(
+    "zwei drei vier fünf mehrere viele einige beide beiden alle andere anderen".split()
+)
+
+# --------------------------------------------------------------------------
+# Person role nouns: form -> office. Sector comes from the office table below.
+# --------------------------------------------------------------------------
+
+_ROLE_FORMS: dict[str, tuple[str, ...]] = {
+    "head_of_state": (
+        "präsident präsidentin präsidenten staatspräsident staatspräsidentin staatspräsidenten "
+        "staatschef staatschefin staatschefs staatsoberhaupt staatsoberhaupts könig königs "
+        "königin emir emirs monarch monarchen"
+    ),
+    "head_of_government": (
+        "kanzler kanzlerin kanzlers bundeskanzler bundeskanzlerin bundeskanzlers premierminister "
+        "premierministerin premierministers premier premiers ministerpräsident "
+        "ministerpräsidentin ministerpräsidenten regierungschef regierungschefin regierungschefs "
+        "ministerpräsidentin"
+    ),
+    "vice_head_of_state": "vizepräsident vizepräsidentin vizepräsidenten",
+    "foreign_minister": (
+        "außenminister außenministerin außenministers chefdiplomat chefdiplomatin "
+        "chefdiplomaten außenamtschef außenamtschefin"
+    ),
+    "defence_minister": (
+        "verteidigungsminister verteidigungsministerin verteidigungsministers kriegsminister "
+        "kriegsministers"
+    ),
+    "interior_minister": "innenminister innenministerin innenministers",
+    "finance_minister": "finanzminister finanzministerin finanzministers",
+    "minister": "minister ministerin ministers",
+    "spokesperson": "sprecher sprecherin sprechers pressesprecher pressesprecherin",
+    "spokesperson_foreign_ministry": (
+        "außenamtssprecher außenamtssprecherin außenamtssprechers"
+    ),
+    "government_spokesperson": (
+        "regierungssprecher regierungssprecherin regierungssprechers"
+    ),
+    "secretary_general": "generalsekretär generalsekretärin generalsekretärs",
+    "official": "beamter beamte beamten beamtin funktionär funktionärin vertreter vertreterin",
+    "diplomat": "diplomat diplomatin diplomaten botschafter botschafterin botschafters",
+    "military_commander": (
+        "general generals generalmajor generalleutnant admiral admirals kommandeur "
+        "kommandeurin oberbefehlshaber generalstabschef armeechef armeechefs"
+    ),
+    "legislator": "abgeordnete abgeordneter abgeordneten senator senatorin senators",
+    "party_leader": "parteichef parteichefin parteichefs parteivorsitzende parteivorsitzender",
+    "judge": "richter richterin richters",
+    "head_of": "chef chefin chefs leiter leiterin leiters",
+    "counterpart": "amtskollege amtskollegin amtskollegen amtskollegens amtskolleginnen",
+}
+
+#: Lowercased role noun form -> office.
+ROLE_NOUNS: dict[str, str] = {
+    form: office for office, forms in _ROLE_FORMS.items() for form in forms.split()
+}
+
+#: Compound endings that make an unknown token a role noun ("Handelsministerin").
+ROLE_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("verteidigungsministerin", "defence_minister"),
+    ("verteidigungsminister", "defence_minister"),
+    ("außenministerin", "foreign_minister"),
+    ("außenminister", "foreign_minister"),
+    ("ministerin", "minister"),
+    ("minister", "minister"),
+    ("sprecherin", "spokesperson"),
+    ("sprecher", "spokesperson"),
+    ("präsidentin", "head_of_state"),
+    ("präsident", "head_of_state"),
+)
+
+# --------------------------------------------------------------------------
+# Sector nouns: form -> (sector, kind, org_type). org_type names a body whose head
+# and spokesperson are offices ("Außenministerium" → foreign_ministry).
+# --------------------------------------------------------------------------
+
+_SECTOR_FORMS: dict[tuple[str, str, str], str] = {
+    ("GOV", "ORG", "government"): (
+        "regierung regierungen führung staatsführung administration regime regimes behörden "
+        "behörde staatsrat kabinett kabinetts"
+    ),
+    ("GOV", "ORG", "foreign_ministry"): (
+        "außenministerium außenministeriums außenministerien außenamt außenamts "
+        "außenministeriumssprecher"
+    ),
+    ("MIL", "ORG", "defence_ministry"): (
+        "verteidigungsministerium verteidigungsministeriums verteidigungsministerien"
+    ),
+    ("GOV", "ORG", "ministry"): "ministerium ministeriums ministerien",
+    ("MIL", "ORG", "military"): (
+        "streitkräfte streitkräften armee armeen militär militärs truppen truppe soldaten "
+        "marine luftwaffe heer heeres kriegsmarine volksbefreiungsarmee"
+    ),
+    ("COP", "ORG", "police"): "polizei polizisten sicherheitskräfte sicherheitskräften",
+    ("LEG", "ORG", "parliament"): "parlament parlaments parlamente parlamenten kongress kongresses",
+    ("OPP", "ORG", "opposition"): "opposition oppositionellen",
+    ("REB", "ORG", "rebels"): "rebellen aufständischen milizen miliz",
+    ("MED", "ORG", "media"): (
+        "staatsmedien medien nachrichtenagentur nachrichtenagenturen staatssender "
+        "staatssenders staatsfernsehen staatsfernsehens fernsehen fernsehens sender senders "
+        "agentur zeitung"
+    ),
+    ("BUS", "ORG", "central_bank"): "zentralbank notenbank",
+    ("JUD", "ORG", "court"): "gericht gerichts gerichte justiz verfassungsgericht",
+    ("", "GPE", "side"): "seite",
+    ("GOV", "ORG", "delegation"): "delegation",
+}
+
+#: Lowercased sector noun form -> (sector, kind, org_type).
+SECTOR_NOUNS: dict[str, tuple[str, str, str]] = {
+    form: key for key, forms in _SECTOR_FORMS.items() for form in forms.split()
+}
+
+#: Compound endings that make an unknown token a ministry ("Handelsministeriums").
+SECTOR_SUFFIXES: tuple[tuple[str, tuple[str, str, str]], ...] = (
+    ("verteidigungsministeriums", ("MIL", "ORG", "defence_ministry")),
+    ("verteidigungsministerium", ("MIL", "ORG", "defence_ministry")),
+    ("außenministeriums", ("GOV", "ORG", "foreign_ministry")),
+    ("außenministerium", ("GOV", "ORG", "foreign_ministry")),
+    ("ministeriums", ("GOV", "ORG", "ministry")),
+    ("ministerium", ("GOV", "ORG", "ministry")),
+    ("streitkräfte", ("MIL", "ORG", "military")),
+    ("streitkräften", ("MIL", "ORG", "military")),
+)
+
+#: Media sector nouns that may stand before a named outlet ("der Staatssender CCTV").
+MEDIA_APPOSITION_NOUNS: frozenset[str] = frozenset(
+    "staatssender staatssenders sender senders nachrichtenagentur agentur staatsfernsehen "
+    "zeitung staatsmedien".split()
+)
+
+#: Nouns whose plural governs several actors in a relation ("China-Russland-Beziehungen").
+RELATION_NOUNS: frozenset[str] = frozenset(
+    "beziehungen beziehung gespräch gespräche gipfel treffen abkommen grenze konflikt krieg "
+    "partnerschaft allianz achse dialog handelskrieg verhandlungen".split()
+)
+
+#: Words marking a parenthesised acronym's long form as an intergovernmental body.
+IGO_NAME_WORDS: tuple[str, ...] = (
+    "staatengemeinschaft", "staatenbund", "bündnis", "allianz", "gemeinschaft",
+    "organisation", "union", "vereinte", "internationale", "vertrag",
+)
+
+#: Lowercase words allowed inside an acronym's long form ("Bank für Internationalen Zahlungsausgleich").
+LONG_FORM_CONNECTORS: frozenset[str] = frozenset({"für", "der", "des", "und", "von", "zur", "zum"})

@@ -1,0 +1,358 @@
+"""German data for quotation and speaker attribution.
+
+Plain tables only; ``lagebild.components.quotes`` binds them. Entries come from
+German grammar (verbs of saying, Konjunktiv I, reported-speech prepositions) and
+German newsroom usage; they were written for this project (licence: MIT).
+
+The cue-verb table lists each verb once with its stem forms; ``cue_forms``
+expands it into every inflected surface form the extractor looks for, so
+"sagte", "sagten", "gesagt", "fügte … hinzu" and "hinzufügte" all come from one
+line each.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+#: Quotation mark pairs (opening, closing), German styles first. A straight
+#: ``"`` opens and closes itself; its direction is read from the spacing.
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
+    ("„", "“"),
+    ("„", "”"),
+    ("„", '"'),
+    ("»", "«"),
+    ("«", "»"),
+    ("“", "”"),
+    ("‚", "‘"),
+    ("›", "‹"),
+    ('"', '"'),
+)
+
+#: Single marks used for quotes inside quotes; never a quote of their own.
+INNER_QUOTE_OPENERS: frozenset[str] = frozenset({"‚", "›"})
+
+#: Verbs of saying: (infinitive, separable particle or "", irregular forms).
+#: Irregular forms are "present 3sg / past 3sg / past participle" of strong or
+#: mixed verbs; an empty string means the regular weak form.
+_CUE_VERBS: tuple[tuple[str, str, str], ...] = (
+    ("sagen", "", ""),
+    ("erklären", "", ""),
+    ("betonen", "", ""),
+    ("warnen", "", ""),
+    ("mitteilen", "mit", ""),
+    ("hinzufügen", "hinzu", ""),
+    ("behaupten", "", ""),
+    ("kritisieren", "", ""),
+    ("fordern", "", ""),
+    ("auffordern", "auf", ""),
+    ("bekräftigen", "", ""),
+    ("unterstreichen", "", "unterstreicht/unterstrich/unterstrichen"),
+    ("versichern", "", ""),
+    ("präzisieren", "", ""),
+    ("zitieren", "", ""),
+    ("berichten", "", ""),
+    ("bestätigen", "", ""),
+    ("ankündigen", "an", ""),
+    ("verkünden", "", ""),
+    ("erläutern", "", ""),
+    ("ergänzen", "", ""),
+    ("meinen", "", ""),
+    ("mahnen", "", ""),
+    ("ermahnen", "", ""),
+    ("melden", "", ""),
+    ("schreiben", "", "schreibt/schrieb/geschrieben"),
+    ("sprechen", "", "spricht/sprach/gesprochen"),
+    ("vorwerfen", "vor", "wirft/warf/vorgeworfen"),
+    ("bekanntgeben", "bekannt", "gibt/gab/bekanntgegeben"),
+    ("angeben", "an", "gibt/gab/angegeben"),
+    ("zugeben", "zu", "gibt/gab/zugegeben"),
+    ("hervorheben", "hervor", "hebt/hob/hervorgehoben"),
+    ("feststellen", "fest", ""),
+    ("einräumen", "ein", ""),
+    ("ausführen", "aus", ""),
+    ("hinweisen", "hin", "weist/wies/hingewiesen"),
+    ("verweisen", "", "verweist/verwies/verwiesen"),
+    ("erwidern", "", ""),
+    ("entgegnen", "", ""),
+    ("antworten", "", ""),
+    ("kommentieren", "", ""),
+    ("äußern", "", ""),
+    ("argumentieren", "", ""),
+    ("bestreiten", "", "bestreitet/bestritt/bestritten"),
+    ("dementieren", "", ""),
+    ("beteuern", "", ""),
+    ("bemerken", "", ""),
+    ("anmerken", "an", ""),
+    ("appellieren", "", ""),
+    ("verlangen", "", ""),
+    ("fragen", "", ""),
+    ("klagen", "", ""),
+    ("beklagen", "", ""),
+    ("verurteilen", "", ""),
+    ("begrüßen", "", ""),
+    ("loben", "", ""),
+    ("drohen", "", ""),
+    ("androhen", "an", ""),
+    ("bezeichnen", "", ""),
+    ("nennen", "", "nennt/nannte/genannt"),
+    ("vorschlagen", "vor", "schlägt/schlug/vorgeschlagen"),
+    ("empfehlen", "", "empfiehlt/empfahl/empfohlen"),
+    ("begründen", "", ""),
+    ("beschuldigen", "", ""),
+    ("bekunden", "", ""),
+    ("twittern", "", ""),
+    ("rufen", "", "ruft/rief/gerufen"),
+    ("aufrufen", "auf", "ruft/rief/aufgerufen"),
+    ("zusichern", "zu", ""),
+    ("versprechen", "", "verspricht/versprach/versprochen"),
+    ("ausgehen", "aus", "geht/ging/ausgegangen"),
+    ("heißen", "", "heißt/hieß/geheißen"),
+    ("hoffen", "", ""),
+    ("befürchten", "", ""),
+    ("vermuten", "", ""),
+    ("glauben", "", ""),
+    ("schätzen", "", ""),
+    ("informieren", "", ""),
+    ("insistieren", "", ""),
+    ("beharren", "", ""),
+    ("unterstellen", "", ""),
+    ("erinnern", "", ""),
+)
+
+#: Words that must stand in the same clause for a verb to be a cue
+#: ("geht davon aus", "heißt es"); without them the verb means something else.
+CUE_NEEDS: dict[str, tuple[str, ...]] = {
+    "ausgehen": ("davon",),
+    "heißen": ("es",),
+    "erinnern": ("daran",),
+    "hinweisen": ("darauf",),
+    "verweisen": ("darauf",),
+}
+
+#: Cues whose passive subject is the speaker ("„…“, wurde Xi zitiert").
+PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"zitieren"})
+
+#: Cues whose grammatical subject is "es" and whose source is a prepositional
+#: phrase ("In dem Bericht heißt es, …").
+IMPERSONAL_CUES: frozenset[str] = frozenset({"heißen"})
+IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus"})
+
+#: Verbs whose object is often the whole report ("Hale sprach von einem Risiko",
+#: "X warnte vor Anschlägen", "X kritisierte die Entscheidung"): without a
+#: following clause they give a reported-speech record.
+REPORTED_CUES: frozenset[str] = frozenset(
+    {
+        "sprechen", "warnen", "kritisieren", "fordern", "verurteilen", "begrüßen",
+        "vorwerfen", "ankündigen", "bestätigen", "dementieren", "bestreiten", "loben",
+        "beklagen", "verlangen", "androhen", "bezeichnen", "zusichern", "versprechen",
+        "beschuldigen", "ausgehen", "empfehlen", "vorschlagen", "appellieren", "auffordern",
+        "aufrufen",
+    }
+)  # fmt: skip
+
+_INSEPARABLE_PREFIXES = ("be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "unter", "hinter")
+
+
+def _weak_forms(stem: str, *, prefix: str, no_ge: bool) -> dict[str, str]:
+    """Present, past and participle of a weak verb stem ("sag" → sagt, sagte, gesagt)."""
+    joint = "e" if stem.endswith(("t", "d", "chn", "ffn", "gn", "tm")) else ""
+    ge = "" if no_ge else "ge"
+    return {
+        "pres3": f"{stem}{joint}t",
+        "past3": f"{stem}{joint}te",
+        "part": f"{prefix}{ge}{stem}{joint}t",
+    }
+
+
+def _stem(infinitive: str) -> str:
+    if infinitive.endswith(("ern", "eln")):
+        return infinitive[:-1]
+    return infinitive[:-2]
+
+
+@cache
+def cue_forms() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Every surface form of the cue verbs → ((lemma, particle, kind), ...).
+
+    ``kind`` is ``fin`` for a verb-second finite form whose particle (if any)
+    stands at the clause end ("teilte … mit"), ``final`` for a verb-final finite
+    form with the particle glued on ("mitteilte"), ``part`` for a participle and
+    ``inf`` for an infinitive.
+    """
+    table: dict[str, list[tuple[str, str, str]]] = {}
+
+    def add(form: str, lemma: str, particle: str, kind: str) -> None:
+        entries = table.setdefault(form, [])
+        if (lemma, particle, kind) not in entries:
+            entries.append((lemma, particle, kind))
+
+    for infinitive, particle, irregular in _CUE_VERBS:
+        base = infinitive[len(particle) :]
+        no_ge = base.endswith("ieren") or base.startswith(_INSEPARABLE_PREFIXES)
+        forms = _weak_forms(_stem(base), prefix=particle, no_ge=no_ge)
+        if irregular:
+            pres3, past3, part = irregular.split("/")
+            forms = {"pres3": pres3, "past3": past3, "part": part}
+        pres3, past3 = forms["pres3"], forms["past3"]
+        past_pl = past3 + ("n" if past3.endswith("e") else "en")
+        finite = (pres3, past3, past_pl, base, f"{_stem(base)}st")
+        for form in finite:
+            add(form, infinitive, particle, "fin")
+            if particle:
+                add(particle + form, infinitive, particle, "final")
+        add(forms["part"], infinitive, particle, "part")
+        add(infinitive, infinitive, particle, "inf")
+        if particle:
+            add(f"{particle}zu{base}", infinitive, particle, "inf")
+    return {form: tuple(entries) for form, entries in table.items()}
+
+
+#: Prepositions whose object is the source: "laut X", "gemäß X".
+SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"laut", "gemäß", "lt."})
+#: Postpositions with the source before them: "X zufolge".
+SOURCE_POSTPOSITIONS: frozenset[str] = frozenset({"zufolge"})
+#: "nach Angaben der Polizei", "nach Polizeiangaben": the preposition, then a
+#: noun ending in one of these, which heads the source.
+SOURCE_NOUN_PREPOSITIONS: frozenset[str] = frozenset({"nach"})
+SOURCE_NOUN_ENDINGS: tuple[str, ...] = (
+    "angaben", "informationen", "berichten", "bericht", "aussagen", "aussage", "darstellung",
+    "einschätzung", "schätzungen", "erkenntnissen", "ansicht", "auffassung", "meinung",
+    "worten", "mitteilung", "erklärung", "äußerungen", "auskunft", "angaben",
+)  # fmt: skip
+#: ", so X." / "so X" — the adverb that introduces a trailing source.
+SO_WORDS: frozenset[str] = frozenset({"so"})
+#: "wie X mitteilte, …": the conjunction of a verb-final source clause.
+AS_WORDS: frozenset[str] = frozenset({"wie"})
+#: Adverbs that point back to the last source ("Demnach sei …").
+SOURCE_ADVERBS: frozenset[str] = frozenset({"demnach", "wonach"})
+#: Conjunctions that open a reported clause after the cue.
+COMPLEMENTIZERS: frozenset[str] = frozenset({"dass", "daß", "ob", "wie", "warum", "wann", "wo"})
+
+#: Konjunktiv I forms that are never indicative in news prose.
+KONJUNKTIV_I: frozenset[str] = frozenset(
+    {
+        "sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe",
+        "möge", "wisse", "gebe", "gehe", "stehe", "liege", "komme", "bleibe", "lasse", "sehe",
+        "plane", "brauche", "gelte", "handle", "handele", "fehle", "wolle", "trage", "halte",
+    }
+)  # fmt: skip
+#: 3rd person singular Konjunktiv I is the verb stem + "e"; these words end like
+#: that but are not verbs in that use.
+KONJUNKTIV_I_EXCLUDE: frozenset[str] = frozenset({"bitte", "gerne", "ende", "lange", "heute", "eigene", "ohne", "alle", "beide", "nahe"})
+#: Konjunktiv II forms used for reported speech when Konjunktiv I looks
+#: indicative; they only continue a report, never start one.
+KONJUNKTIV_II: frozenset[str] = frozenset(
+    {"würde", "würden", "hätte", "hätten", "wäre", "wären", "könnten", "müssten", "sollten"}
+)
+#: Pronouns after which an "-e" verb is 1st person indicative, not Konjunktiv I.
+FIRST_PERSON: frozenset[str] = frozenset({"ich"})
+#: Modal verbs that mark hearsay ("Er soll geholfen haben").
+REPORTATIVE_MODALS: frozenset[str] = frozenset({"soll", "sollen"})
+
+#: Subject pronouns: form → (gender, number); "sie" is decided by the verb.
+PRONOUNS: dict[str, tuple[str, str]] = {
+    "er": ("m", "sg"),
+    "sie": ("f", "sg"),
+    "es": ("n", "sg"),
+    "ich": ("", "sg"),
+    "wir": ("", "pl"),
+    "man": ("", "sg"),
+}
+#: Determiners and pronouns that open a noun phrase.
+DETERMINERS: frozenset[str] = frozenset(
+    {
+        "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
+        "einen", "sein", "seine", "seiner", "seines", "seinem", "seinen", "ihr", "ihre",
+        "ihrer", "ihres", "ihrem", "ihren", "dieser", "diese", "dieses", "diesem", "diesen",
+        "mehrere", "zahlreiche", "viele", "einige", "beide", "alle",
+    }
+)  # fmt: skip
+#: Determiners that open a genitive attribute ("der Sprecher des Ministeriums").
+GENITIVE_DETERMINERS: frozenset[str] = frozenset({"des", "der", "eines", "einer"})
+#: Prepositions that may continue a source inside its noun phrase
+#: ("Angaben von Vattenfall", "die Regierung in Lima").
+NP_CONTINUATIONS: frozenset[str] = frozenset({"von", "in", "aus", "für"})
+#: Particles inside personal names ("Ursula von der Leyen").
+NAME_PARTICLES: frozenset[str] = frozenset({"von", "van", "de", "da", "del", "al", "bin", "ibn", "zu", "der", "den", "la", "le"})
+#: Words ending a subject phrase although they are capitalised.
+NP_STOPWORDS: frozenset[str] = frozenset({"Am", "Im", "In", "Nach", "Bei", "Auf", "Zu", "Mit", "Vor", "Laut"})
+#: "gegenüber der Zeitung": the addressee follows.
+ADDRESSEE_PREPOSITIONS: frozenset[str] = frozenset({"gegenüber"})
+#: Auxiliaries of perfect and passive tenses ("hat gesagt", "wurde zitiert").
+AUXILIARIES: frozenset[str] = frozenset(
+    {"hat", "hatte", "haben", "hatten", "habe", "hätte", "ist", "war", "sind", "waren",
+     "wurde", "wurden", "wird", "werden", "worden", "sei"}
+)  # fmt: skip
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"wurde", "wurden", "wird", "werden"})
+#: Plural finite cue endings ("sagten", "erklärten"), which make "sie" plural.
+PLURAL_VERB_ENDINGS: tuple[str, ...] = ("en", "ten")
+
+#: Role nouns marking a woman, by ending ("Sprecherin", "Präsidentin").
+FEMININE_ROLE_ENDINGS: tuple[str, ...] = ("erin", "entin", "antin", "istin", "torin", "ärin", "eurin", "chefin", "beamtin", "ministerin", "kanzlerin")
+FEMININE_DETERMINERS: frozenset[str] = frozenset({"die", "eine", "sie"})
+MASCULINE_DETERMINERS: frozenset[str] = frozenset({"der", "ein"})
+#: First names whose gender is clear in news text (a short, common list).
+FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
+    {
+        "Angela", "Annalena", "Ursula", "Kamala", "Hillary", "Theresa", "Liz", "Giorgia",
+        "Marine", "Nancy", "Maria", "Anna", "Julia", "Katarina", "Christine", "Claudia",
+        "Sahra", "Alice", "Nancy", "Svenja", "Franziska", "Andrea", "Kristalina", "Mette",
+        "Sanna", "Jacinda", "Maia", "Dina", "Hua", "Marija", "Maja", "Sarah", "Susanne",
+        "Sabine", "Birgit", "Petra", "Renate", "Heidi", "Brigitte", "Elisabeth", "Katja",
+        "Karin", "Monika", "Ulla", "Ulrike", "Kristina", "Ruth", "Golda", "Indira", "Benazir",
+        "Aung", "Tsai", "Yulia", "Julija", "Swetlana", "Olena", "Irina", "Natalia", "Natalja",
+        "Kaja", "Roberta", "Ilse", "Edith", "Margaret", "Condoleezza", "Madeleine", "Samantha",
+        "Nikki", "Linda", "Janet", "Gina", "Karine", "Kristi", "Jen", "Michelle", "Melania",
+        "Ségolène", "Emmanuelle", "Cristina", "Dilma", "Lisa",
+    }
+)  # fmt: skip
+MALE_FIRST_NAMES: frozenset[str] = frozenset(
+    {
+        "Olaf", "Friedrich", "Frank-Walter", "Joe", "Donald", "Barack", "Wladimir", "Vladimir",
+        "Xi", "Emmanuel", "Pete", "Walter", "Elmer", "Antony", "Sergej", "Sergei", "Dmitri",
+        "Wolodymyr", "Volodymyr", "Recep", "Boris", "Rishi", "Keir", "Benjamin", "Kim",
+        "Narendra", "Jair", "Luiz", "Javier", "Gerhard", "Helmut", "Joschka", "Robert",
+        "Christian", "Markus", "Horst", "Jens", "Mark", "Josep", "Charles", "António",
+        "Antonio", "Wang", "Li", "Lin", "Zhao", "Lawrow", "Mike", "Marco", "John", "George",
+        "Bill", "Klaus", "Peter", "Thomas", "Michael", "Martin", "Heiko", "Hubertus", "Karl",
+        "Jean", "Pedro", "Nicolás", "Gustavo", "Gabriel", "Andrés", "Miguel", "Alexander",
+        "Alexej", "Jewgeni", "Ramsan", "Hassan", "Ali", "Mohammed", "Abdel", "Ebrahim",
+        "Naftali", "Jair", "Yoon", "Fumio", "Shinzo", "Justin", "Scott", "Anthony",
+        "Lloyd", "Jake", "Matthew", "Ned", "John", "Richard", "Jeremy", "Dominique",
+    }
+)  # fmt: skip
+#: Names ending in "-a" that are male (the "-a" rule guesses female otherwise).
+MALE_NAMES_ENDING_IN_A: frozenset[str] = frozenset({"Luca", "Nikita", "Joshua", "Ilja", "Sascha", "Mustafa", "Kofi"})
+#: Prepositions: a noun right after one is not a subject ("Am Montag sagte …").
+PREPOSITIONS: frozenset[str] = frozenset(
+    {
+        "am", "im", "in", "an", "auf", "aus", "bei", "beim", "mit", "nach", "seit", "von",
+        "vom", "vor", "zu", "zum", "zur", "über", "unter", "für", "gegen", "ohne", "um",
+        "durch", "während", "wegen", "trotz", "bis", "ab", "gegenüber", "hinter", "neben",
+        "zwischen", "ins", "ans", "aufs", "laut", "gemäß", "innerhalb", "außerhalb",
+    }
+)  # fmt: skip
+#: Determiners that open a dative object: an addressee right after the speaker
+#: ("sagte er der Zeitung", "sagte sie den Journalisten").
+DATIVE_DETERMINERS: frozenset[str] = frozenset({"dem", "der", "den", "einem", "einer"})
+#: Relative pronouns: a clause opened by one after a cue is not the message.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"})
+#: Konjunktiv I of regular verbs is the stem + this ending ("gebe", "liege"):
+#: a word is read as one when its dictionary lemma is the word + "n".
+KONJUNKTIV_I_ENDING: str = "e"
+#: Adverbs and conjunctions that open sentences; capitalised there, never a speaker.
+SENTENCE_ADVERBS: frozenset[str] = frozenset(
+    {
+        "damit", "dabei", "dazu", "dann", "zudem", "außerdem", "auch", "nun", "jetzt", "heute",
+        "gestern", "morgen", "deshalb", "daher", "darum", "trotzdem", "jedoch", "allerdings",
+        "zuvor", "später", "bereits", "zuletzt", "danach", "demnach", "hier", "dort", "so",
+        "doch", "aber", "und", "oder", "denn", "bisher", "inzwischen", "zunächst", "schließlich",
+        "ebenfalls", "ferner", "weiter", "weiterhin", "erst", "noch", "immer", "dies", "das",
+        "dieser", "diese", "dieses", "es", "man", "wer", "was", "wie", "warum", "als", "wenn",
+        "während", "nachdem", "obwohl", "weil", "da", "sowohl", "insgesamt", "gleichzeitig",
+        "unterdessen", "indes", "indessen", "somit", "folglich", "vielmehr", "ansonsten",
+        "mittlerweile", "derzeit", "zugleich", "anschließend", "vorher", "nachher", "einst",
+        "dennoch", "sonst", "ebenso", "gemeinsam", "offenbar", "offensichtlich", "angeblich",
+        "vermutlich", "wahrscheinlich", "eigentlich", "zwar", "kurz", "lange", "ob", "dass",
+    }
+)  # fmt: skip

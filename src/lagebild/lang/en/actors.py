@@ -1,0 +1,64 @@
+"""English language data for actor recognition (the basic path: states, organisations, roles).
+
+Same table names as ``lagebild.lang.de.actors``; English adjectives do not
+inflect and are capitalised, so they are matched as proper names.
+"""
+
+from __future__ import annotations
+
+ADJECTIVE_ENDINGS: tuple[str, ...] = ("",)
+DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {"": ("", "s")}
+GENITIVE_ENDINGS: tuple[str, ...] = ("'s", "’s")
+NAME_ADJECTIVE_ENDINGS: tuple[str, ...] = ()
+DETERMINERS: frozenset[str] = frozenset("the a an his her its their our".split())
+PHRASE_FILLERS: frozenset[str] = frozenset("former new acting outgoing incoming deputy state official".split())
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in", "from"})
+COMPLEMENT_PREPOSITIONS: frozenset[str] = frozenset({"of", "from"})
+CONJUNCTIONS: frozenset[str] = frozenset({"and", "or", ","})
+NOT_NAMES: frozenset[str] = frozenset(
+    "the a an and or of in on at for to from with by said says told on monday tuesday wednesday "
+    "thursday friday saturday sunday january february march april may june july august september "
+    "october november december according".split()
+)
+NAME_PARTICLES: frozenset[str] = frozenset("von van der de del da di la le al bin ibn".split())
+PLURAL_MARKERS: frozenset[str] = frozenset("two three several many some both all other".split())
+
+_ROLE_FORMS: dict[str, str] = {
+    "head_of_state": "president king queen emir monarch",
+    "head_of_government": "chancellor premier",
+    "foreign_minister": "",
+    "defence_minister": "",
+    "minister": "minister ministers secretary",
+    "spokesperson": "spokesman spokeswoman spokesperson",
+    "secretary_general": "secretary-general",
+    "official": "official officials",
+    "diplomat": "diplomat ambassador envoy",
+    "military_commander": "general admiral commander",
+    "legislator": "senator lawmaker legislator",
+    "judge": "judge",
+    "head_of": "chief head",
+    "counterpart": "counterpart counterparts",
+}
+ROLE_NOUNS: dict[str, str] = {f: o for o, forms in _ROLE_FORMS.items() for f in forms.split()}
+ROLE_SUFFIXES: tuple[tuple[str, str], ...] = ()
+
+_SECTOR_FORMS: dict[tuple[str, str, str], str] = {
+    ("GOV", "ORG", "government"): "government governments administration regime authorities",
+    ("GOV", "ORG", "ministry"): "ministry",
+    ("MIL", "ORG", "military"): "military army navy troops forces soldiers",
+    ("COP", "ORG", "police"): "police",
+    ("LEG", "ORG", "parliament"): "parliament congress",
+    ("OPP", "ORG", "opposition"): "opposition",
+    ("REB", "ORG", "rebels"): "rebels insurgents militants",
+    ("MED", "ORG", "media"): "media broadcaster agency",
+    ("JUD", "ORG", "court"): "court judiciary",
+    ("", "GPE", "side"): "side",
+}
+SECTOR_NOUNS: dict[str, tuple[str, str, str]] = {
+    f: key for key, forms in _SECTOR_FORMS.items() for f in forms.split()
+}
+SECTOR_SUFFIXES: tuple[tuple[str, tuple[str, str, str]], ...] = ()
+MEDIA_APPOSITION_NOUNS: frozenset[str] = frozenset({"broadcaster", "agency", "media"})
+RELATION_NOUNS: frozenset[str] = frozenset("relations ties talks summit".split())
+IGO_NAME_WORDS: tuple[str, ...] = ("union", "organization", "organisation", "community", "alliance")
+LONG_FORM_CONNECTORS: frozenset[str] = frozenset({"for", "of", "the", "and"})

@@ -1,0 +1,80 @@
+"""English data for quotation and speaker attribution (minimal).
+
+Plain tables bound by ``lagebild.components.quotes``; same names as the German
+module. Written for this project (licence: MIT).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (("“", "”"), ('"', '"'), ("‘", "’"))
+INNER_QUOTE_OPENERS: frozenset[str] = frozenset({"‘"})
+
+# (infinitive, present 3sg, past, participle)
+_CUE_VERBS: tuple[tuple[str, str, str, str], ...] = (
+    ("say", "says", "said", "said"),
+    ("tell", "tells", "told", "told"),
+    ("add", "adds", "added", "added"),
+    ("warn", "warns", "warned", "warned"),
+    ("claim", "claims", "claimed", "claimed"),
+    ("state", "states", "stated", "stated"),
+    ("announce", "announces", "announced", "announced"),
+    ("stress", "stresses", "stressed", "stressed"),
+    ("insist", "insists", "insisted", "insisted"),
+    ("write", "writes", "wrote", "written"),
+)
+CUE_NEEDS: dict[str, tuple[str, ...]] = {}
+PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"quote"})
+IMPERSONAL_CUES: frozenset[str] = frozenset()
+IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
+REPORTED_CUES: frozenset[str] = frozenset({"warn"})
+
+
+@cache
+def cue_forms() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Surface form → ((lemma, particle, kind), ...), as in the German module."""
+    table: dict[str, list[tuple[str, str, str]]] = {}
+    for infinitive, pres3, past, part in _CUE_VERBS:
+        for form, kind in ((infinitive, "fin"), (pres3, "fin"), (past, "fin"), (part, "part")):
+            table.setdefault(form, [])
+            if (infinitive, "", kind) not in table[form]:
+                table[form].append((infinitive, "", kind))
+    return {form: tuple(entries) for form, entries in table.items()}
+
+
+#: "according to X" is matched as the two-word preposition "according to".
+SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"according to"})
+SOURCE_POSTPOSITIONS: frozenset[str] = frozenset()
+SOURCE_NOUN_PREPOSITIONS: frozenset[str] = frozenset()
+SOURCE_NOUN_ENDINGS: tuple[str, ...] = ()
+SO_WORDS: frozenset[str] = frozenset()
+AS_WORDS: frozenset[str] = frozenset({"as"})
+SOURCE_ADVERBS: frozenset[str] = frozenset()
+COMPLEMENTIZERS: frozenset[str] = frozenset({"that", "whether"})
+KONJUNKTIV_I: frozenset[str] = frozenset()
+KONJUNKTIV_I_EXCLUDE: frozenset[str] = frozenset()
+KONJUNKTIV_II: frozenset[str] = frozenset()
+FIRST_PERSON: frozenset[str] = frozenset({"i"})
+REPORTATIVE_MODALS: frozenset[str] = frozenset()
+PRONOUNS: dict[str, tuple[str, str]] = {"he": ("m", "sg"), "she": ("f", "sg"), "they": ("", "pl")}
+DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+GENITIVE_DETERMINERS: frozenset[str] = frozenset({"of"})
+NP_CONTINUATIONS: frozenset[str] = frozenset({"of"})
+NAME_PARTICLES: frozenset[str] = frozenset({"von", "van", "de", "al", "bin"})
+NP_STOPWORDS: frozenset[str] = frozenset({"On", "In", "At"})
+ADDRESSEE_PREPOSITIONS: frozenset[str] = frozenset({"told"})
+AUXILIARIES: frozenset[str] = frozenset({"has", "had", "have", "was", "were", "is"})
+PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"was", "were", "is"})
+PLURAL_VERB_ENDINGS: tuple[str, ...] = ()
+FEMININE_ROLE_ENDINGS: tuple[str, ...] = ("woman", "ess")
+FEMININE_DETERMINERS: frozenset[str] = frozenset()
+MASCULINE_DETERMINERS: frozenset[str] = frozenset()
+FEMALE_FIRST_NAMES: frozenset[str] = frozenset({"Kamala", "Hillary", "Nancy", "Theresa", "Liz"})
+MALE_FIRST_NAMES: frozenset[str] = frozenset({"Joe", "Donald", "Barack", "Antony", "John"})
+MALE_NAMES_ENDING_IN_A: frozenset[str] = frozenset()
+PREPOSITIONS: frozenset[str] = frozenset({"on", "in", "at", "after", "before", "with", "for", "to", "from", "by"})
+DATIVE_DETERMINERS: frozenset[str] = frozenset()
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "that"})
+KONJUNKTIV_I_ENDING: str = ""
+SENTENCE_ADVERBS: frozenset[str] = frozenset({"however", "meanwhile", "also", "but", "and", "so", "then"})

@@ -1,0 +1,261 @@
+"""The DuckDB store: one file, migrations recorded inside, one transaction per article.
+
+Articles are keyed by a content hash, so adding an article that is already
+stored is a no-op; every article is written with all its sentences, mentions,
+quotes and events in one transaction, so a run killed mid-way loses at most the
+article in flight and a re-run completes the rest without duplicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from lagebild.errors import ErrorCode, LagebildError, UsageError
+from lagebild.model import (
+    Analysis,
+    Article,
+    Event,
+    EventActor,
+    Mention,
+    Quote,
+    RemovedSpan,
+    Sentence,
+    Signal,
+)
+from lagebild.store.migrations import apply_migrations, unknown_migrations
+from lagebild.store.queries import QueryMixin
+
+__all__ = ["Store"]
+
+
+class Store(QueryMixin):
+    """A Lagebild DuckDB file. ``Store(path)`` writes; ``Store(path, read_only=True)`` reads."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise UsageError(ErrorCode.E001, path=self.path)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise LagebildError(ErrorCode.E009, path=self.path, reason=str(exc)) from exc
+        if read_only:
+            self._check_readable()
+        else:
+            apply_migrations(self.con)
+        newer = unknown_migrations(self.con)
+        if newer:
+            reason = f"unknown migrations {', '.join(newer)}"
+            raise LagebildError(ErrorCode.E009, path=self.path, reason=reason)
+
+    def _check_readable(self) -> None:
+        tables = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if "_lagebild_migrations" not in tables:
+            raise LagebildError(ErrorCode.E009, path=self.path, reason="no migration table")
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        row = self.con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None
+
+    def add(self, analysis: Analysis) -> bool:
+        """Store one analysed article with everything found in it; False if already stored."""
+        article = analysis.article
+        if self.has_article(article.id):
+            return False
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert_article(analysis)
+            self._insert_many("sentences", _sentence_rows(analysis))
+            self._insert_many("mentions", _mention_rows(analysis))
+            self._insert_many("quotes", _quote_rows(analysis))
+            self._insert_many("events", _event_rows(analysis))
+            self._insert_many("event_actors", _event_actor_rows(analysis))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return True
+
+    def _insert_article(self, analysis: Analysis) -> None:
+        a = analysis.article
+        self.con.execute(
+            "INSERT INTO articles (id, source, outlet, url, title, published, language, text, "
+            "raw_text, removed_spans, mt_signals, inferred, author, tone) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                a.id, a.source, a.outlet, a.url, a.title, _timestamp(a.published), a.language,
+                a.text, a.raw_text, json.dumps([s.to_dict() for s in a.removed_spans]),
+                json.dumps([s.to_dict() for s in a.mt_signals]), json.dumps(a.inferred),
+                a.author, analysis.tone,
+            ],
+        )
+
+    def _insert_many(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        marks = ", ".join("?" * len(rows[0]))
+        self.con.executemany(f"INSERT INTO {table} VALUES ({marks})", list(rows))
+
+    # -- reading -----------------------------------------------------------
+
+    def analysis(self, article_id: str) -> Analysis:
+        """Rebuild the full ``Analysis`` of a stored article."""
+        row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
+        if row is None:
+            raise LagebildError(ErrorCode.E011, id=article_id, db=self.path)
+        article = _article_from_row(row)
+        return Analysis(
+            article=article,
+            sentences=[
+                Sentence(index=r["idx"], start=r["start_char"], end=r["end_char"],
+                         text=article.text[r["start_char"]:r["end_char"]],
+                         paragraph=r["paragraph"], is_headline=r["is_headline"])
+                for r in self._all("SELECT * FROM sentences WHERE article_id = ? ORDER BY idx",
+                                   [article_id])
+            ],
+            mentions=[
+                Mention(article_id=r["article_id"], start=r["start_char"], end=r["end_char"],
+                        text=r["text"], kind=r["kind"], actor_id=r["actor_id"],
+                        country=r["country"], sector=r["sector"], code=r["code"],
+                        confidence=r["confidence"], name=r["name"], role=r["role"])
+                for r in self._all("SELECT * FROM mentions WHERE article_id = ? "
+                                   "ORDER BY start_char", [article_id])
+            ],
+            quotes=[
+                Quote(**{k: r[c] for k, c in _QUOTE_COLUMNS})
+                for r in self._all("SELECT * FROM quotes WHERE article_id = ? "
+                                   "ORDER BY start_char", [article_id])
+            ],
+            events=self._events_of(article_id),
+            tone=row["tone"],
+        )
+
+    def _events_of(self, article_id: str) -> list[Event]:
+        actors: dict[str, dict[str, list[EventActor]]] = {}
+        for r in self._all(
+            "SELECT ea.* FROM event_actors ea JOIN events e ON e.id = ea.event_id "
+            "WHERE e.article_id = ? ORDER BY ea.event_id, ea.side, ea.position", [article_id]
+        ):
+            sides = actors.setdefault(r["event_id"], {"source": [], "target": []})
+            sides[r["side"]].append(
+                EventActor(text=r["text"], actor_id=r["actor_id"], code=r["code"],
+                           country=r["country"], sector=r["sector"],
+                           start=r["start_char"], end=r["end_char"])
+            )
+        events = []
+        for r in self._all("SELECT * FROM events WHERE article_id = ? "
+                           "ORDER BY evidence_start, trigger_start", [article_id]):
+            sides = actors.get(r["id"], {"source": [], "target": []})
+            values = {k: r[k] for k in _EVENT_SCALARS}
+            values["context"] = json.loads(r["context"] or "[]")
+            events.append(Event(source=sides["source"], target=sides["target"], **values))
+        return events
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = self._all(sql, params)
+        return rows[0] if rows else None
+
+
+# -- row builders ---------------------------------------------------------------
+
+_QUOTE_COLUMNS = (
+    ("article_id", "article_id"), ("start", "start_char"), ("end", "end_char"),
+    ("text", "text"), ("form", "form"), ("speaker_text", "speaker_text"),
+    ("speaker_actor_id", "speaker_actor_id"), ("speaker_code", "speaker_code"),
+    ("speaker_start", "speaker_start"), ("speaker_end", "speaker_end"), ("cue", "cue"),
+    ("cue_start", "cue_start"), ("cue_end", "cue_end"), ("addressee", "addressee"),
+    ("confidence", "confidence"),
+)
+_EVENT_SCALARS = (
+    "id", "article_id", "sentence", "cameo", "root", "plover", "mode", "quad_class",
+    "goldstein", "modality", "trigger", "trigger_start", "trigger_end", "evidence_start",
+    "evidence_end", "date", "date_is_publication", "background", "location", "confidence",
+)
+
+
+def _timestamp(value: dt.date | dt.datetime | None) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.combine(value, dt.time())
+
+
+def _sentence_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
+    aid = analysis.article.id
+    return [(aid, s.index, s.start, s.end, s.paragraph, s.is_headline) for s in analysis.sentences]
+
+
+def _mention_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
+    aid = analysis.article.id
+    return [
+        (aid, m.start, m.end, m.text, m.kind, m.actor_id, m.name, m.country, m.sector, m.code,
+         m.role, m.confidence)
+        for m in analysis.mentions
+    ]
+
+
+def _quote_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
+    return [
+        tuple(analysis.article.id if k == "article_id" else getattr(q, k) for k, _ in _QUOTE_COLUMNS)
+        for q in analysis.quotes
+    ]
+
+
+def _event_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
+    rows = []
+    for e in analysis.events:
+        values = {k: getattr(e, k) for k in _EVENT_SCALARS}
+        values["article_id"] = analysis.article.id
+        rows.append(
+            tuple(values[k] for k in _EVENT_SCALARS[:7])
+            + (json.dumps(e.context),)
+            + tuple(values[k] for k in _EVENT_SCALARS[7:])
+        )
+    return rows
+
+
+def _event_actor_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
+    rows = []
+    for e in analysis.events:
+        for side, actors in (("source", e.source), ("target", e.target)):
+            for position, a in enumerate(actors):
+                rows.append((e.id, side, position, a.text, a.actor_id, a.code, a.country,
+                             a.sector, a.start, a.end))
+    return rows
+
+
+def _article_from_row(row: dict[str, Any]) -> Article:
+    published = row["published"]
+    if isinstance(published, dt.datetime) and published.time() == dt.time():
+        published = published.date()
+    return Article(
+        id=row["id"], text=row["text"], raw_text=row["raw_text"], title=row["title"],
+        source=row["source"], outlet=row["outlet"], url=row["url"], published=published,
+        language=row["language"],
+        removed_spans=[RemovedSpan(**s) for s in json.loads(row["removed_spans"] or "[]")],
+        mt_signals=[Signal(**s) for s in json.loads(row["mt_signals"] or "[]")],
+        inferred=json.loads(row["inferred"] or "[]"), author=row["author"],
+    )
+

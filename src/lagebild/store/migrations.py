@@ -1,0 +1,186 @@
+"""Schema migrations, applied in order and recorded in the database.
+
+Each migration is a function registered with ``@migration``; its name is stored
+in ``_lagebild_migrations`` once applied, so opening a store twice never applies
+anything twice, and a newer store opened by an older release is recognised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+Migration = Callable[[duckdb.DuckDBPyConnection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(func: Migration) -> Migration:
+    """Register ``func`` as the next migration, under its function name."""
+    MIGRATIONS.append((func.__name__, func))
+    return func
+
+
+@migration
+def m001_articles(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            source VARCHAR,
+            outlet VARCHAR,
+            url VARCHAR,
+            title VARCHAR,
+            published TIMESTAMP,
+            language VARCHAR,
+            text VARCHAR NOT NULL,
+            raw_text VARCHAR NOT NULL,
+            removed_spans JSON,
+            mt_signals JSON,
+            inferred JSON,
+            author VARCHAR,
+            tone DOUBLE,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """
+    )
+    con.execute(
+        """
+        CREATE TABLE sentences (
+            article_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            paragraph INTEGER NOT NULL,
+            is_headline BOOLEAN NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )
+        """
+    )
+
+
+@migration
+def m002_mentions(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE mentions (
+            article_id VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            kind VARCHAR,
+            actor_id VARCHAR,
+            name VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            code VARCHAR,
+            role VARCHAR,
+            confidence DOUBLE
+        )
+        """
+    )
+    con.execute("CREATE INDEX mentions_actor ON mentions (actor_id)")
+
+
+@migration
+def m003_quotes(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE quotes (
+            article_id VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            form VARCHAR NOT NULL,
+            speaker_text VARCHAR,
+            speaker_actor_id VARCHAR,
+            speaker_code VARCHAR,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            cue VARCHAR,
+            cue_start INTEGER,
+            cue_end INTEGER,
+            addressee VARCHAR,
+            confidence DOUBLE
+        )
+        """
+    )
+
+
+@migration
+def m004_events(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            sentence INTEGER NOT NULL,
+            cameo VARCHAR NOT NULL,
+            root VARCHAR NOT NULL,
+            plover VARCHAR,
+            mode VARCHAR,
+            context JSON,
+            quad_class INTEGER,
+            goldstein DOUBLE,
+            modality VARCHAR NOT NULL,
+            trigger VARCHAR,
+            trigger_start INTEGER,
+            trigger_end INTEGER,
+            evidence_start INTEGER,
+            evidence_end INTEGER,
+            date DATE,
+            date_is_publication BOOLEAN,
+            background BOOLEAN,
+            location VARCHAR,
+            confidence DOUBLE
+        )
+        """
+    )
+    # One row per actor on each side keeps dyad queries plain joins.
+    con.execute(
+        """
+        CREATE TABLE event_actors (
+            event_id VARCHAR NOT NULL,
+            side VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            text VARCHAR,
+            actor_id VARCHAR,
+            code VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            start_char INTEGER,
+            end_char INTEGER
+        )
+        """
+    )
+    con.execute("CREATE INDEX event_actors_event ON event_actors (event_id)")
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied now."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS _lagebild_migrations "
+        "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    done = {row[0] for row in con.execute("SELECT name FROM _lagebild_migrations").fetchall()}
+    applied = []
+    for name, func in MIGRATIONS:
+        if name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            func(con)
+            con.execute("INSERT INTO _lagebild_migrations (name) VALUES (?)", [name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+def unknown_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Migrations recorded in the store that this release does not know (a newer store)."""
+    known = {name for name, _ in MIGRATIONS}
+    rows = con.execute("SELECT name FROM _lagebild_migrations").fetchall()
+    return [r[0] for r in rows if r[0] not in known]

@@ -1,0 +1,143 @@
+"""Tests for the ``lagebild_ner`` component and its packaged model."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from lagebild.components.ner import NerComponent, default_model_path
+from lagebild.errors import ErrorCode, LagebildError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Invented people and organisations: the model must generalise, no gazetteer knows them.
+SENTENCES = [
+    (
+        "Die Ministerin Karin Weißhaupt besuchte am Montag Wolfsburg.",
+        {("Karin Weißhaupt", "PER"), ("Wolfsburg", "LOC")},
+    ),
+    (
+        "Der Sprecher der Vereinten Nationen, Tomasz Wielgosz, traf in Nairobi ein.",
+        {("Vereinten Nationen", "ORG"), ("Tomasz Wielgosz", "PER"), ("Nairobi", "LOC")},
+    ),
+    (
+        "Die Europäische Kommission kritisierte die Regierung in Warschau scharf.",
+        {("Europäische Kommission", "ORG"), ("Warschau", "LOC")},
+    ),
+    (
+        "Nach Angaben des Roten Kreuzes flohen Tausende Menschen aus dem Sudan nach Tschad.",
+        {("Roten Kreuzes", "ORG"), ("Sudan", "LOC"), ("Tschad", "LOC")},
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lagebild_ner", name="ner")
+    return nlp
+
+
+def _ents(doc: spacy.tokens.Doc) -> set[tuple[str, str]]:
+    return {(ent.text, ent.label_) for ent in doc.ents}
+
+
+def test_ner_model_is_shipped_small() -> None:
+    path = default_model_path()
+    assert (path / "meta.json").is_file()
+    assert (path / "scores.json").is_file()
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    assert size < 50_000_000
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES)
+def test_ner_finds_unknown_people_places_and_organisations(nlp, text, expected) -> None:
+    assert expected <= _ents(nlp(text))
+
+
+def test_ner_leaves_sentence_without_names_empty(nlp) -> None:
+    doc = nlp("Am Montag wurde im Parlament lange über den Haushalt gestritten.")
+    assert {label for _, label in _ents(doc)} <= {"MISC"}
+    assert not [ent for ent in doc.ents if ent.label_ in {"PER", "LOC", "ORG"}]
+
+
+def test_ner_labels_are_the_four_classes(nlp) -> None:
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "LOC", "ORG", "MISC"}
+
+
+def test_ner_is_deterministic(nlp) -> None:
+    text = " ".join(text for text, _ in SENTENCES)
+    first = [(e.start, e.end, e.label_) for e in nlp(text).ents]
+    for _ in range(3):
+        assert [(e.start, e.end, e.label_) for e in nlp(text).ents] == first
+
+
+def test_ner_pipe_matches_single_calls(nlp) -> None:
+    texts = [text for text, _ in SENTENCES]
+    piped = [_ents(doc) for doc in nlp.pipe(texts, batch_size=2)]
+    assert piped == [_ents(nlp(text)) for text in texts]
+
+
+def test_ner_runs_on_docs_of_a_fresh_vocab(nlp) -> None:
+    other = spacy.blank("de")
+    other.add_pipe("lagebild_ner")
+    assert _ents(other("Karin Weißhaupt lebt in Wolfsburg.")) >= {("Wolfsburg", "LOC")}
+
+
+def test_ner_does_not_keep_token_vectors(nlp) -> None:
+    assert nlp("Karin Weißhaupt lebt in Wolfsburg.").tensor.size == 0
+
+
+def test_ner_component_pickles_as_path(nlp) -> None:
+    component = nlp.get_pipe("ner")
+    data = pickle.dumps(component)
+    assert len(data) < 1_000  # the model is not in the pickle
+    restored = pickle.loads(data)
+    assert isinstance(restored, NerComponent)
+    doc = nlp.make_doc(SENTENCES[0][0])
+    assert _ents(restored(doc)) == _ents(nlp(SENTENCES[0][0]))
+
+
+def test_ner_pipeline_pickles(nlp) -> None:
+    restored = pickle.loads(pickle.dumps(nlp))
+    assert _ents(restored(SENTENCES[1][0])) == _ents(nlp(SENTENCES[1][0]))
+
+
+def test_ner_missing_model_raises_clear_error(tmp_path) -> None:
+    with pytest.raises(LagebildError) as info:
+        NerComponent(model_path=tmp_path / "nowhere")
+    assert info.value.code is ErrorCode.E016
+    assert "train_ner.py" in str(info.value)
+
+
+def test_ner_entities_do_not_cross_sentence_starts(nlp) -> None:
+    doc = nlp.make_doc("Er wohnt in Hamburg Berlin ist schön.")
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.text == "Berlin"
+    doc = nlp.get_pipe("ner")(doc)
+    assert all(not (ent.start < 4 < ent.end) for ent in doc.ents)
+
+
+@pytest.mark.slow
+def test_ner_eval_meets_quality_floor(shared_data) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import eval_ner
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    results = eval_ner.run(shared_data.parent, articles=20)
+    quality = results["quality"]
+    # Floors a little under the figures in docs/ner.md (seeded, but BLAS sums may
+    # differ across machines); a drop below them means the model or the data broke.
+    assert quality["germeval_heldout gold-tok"]["overall"]["f1"] >= FLOOR_GERMEVAL
+    assert quality["europarl_dev gold-tok"]["overall"]["f1"] >= FLOOR_EUROPARL
+    assert quality["germeval_heldout product"]["overall"]["f1"] >= FLOOR_GERMEVAL - 0.03
+    assert results["speed"]["tokens_per_second"] > 1_000
+
+
+FLOOR_GERMEVAL = 0.60
+FLOOR_EUROPARL = 0.60

@@ -1,0 +1,82 @@
+"""Sentence and paragraph segmentation."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.components.segment import make_segmenter
+
+
+@pytest.fixture(scope="module")
+def de_segmenter():
+    return make_segmenter("de")
+
+
+def _texts(segmenter, text):
+    return [s.text for s in segmenter(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Delegation traf u. a. den Außenminister in Berlin.",
+        "Mehrere Staaten, bes. im Süden, lehnten den Plan ab.",
+        "Es gibt Vorbehalte, z. B. beim Zoll und bei der Energie.",
+        "Die Resolution Nr. 2334 wurde angenommen.",
+        "Dr. Anna Berger leitete die Verhandlungen.",
+        "Das Treffen fand am 30. Dezember in Moskau statt.",
+        "Am 4. April trafen sich die Minister.",
+        "Zum 80. Jahrestag kamen Gäste aus aller Welt.",
+    ],
+)
+def test_segment_does_not_split_after_abbreviations_and_ordinals(de_segmenter, text):
+    assert _texts(de_segmenter, text) == [text]
+
+
+def test_segment_splits_after_year_at_sentence_end(de_segmenter):
+    text = "Die Gespräche laufen seit 2018. Die Regierung will sie fortsetzen."
+    assert _texts(de_segmenter, text) == [
+        "Die Gespräche laufen seit 2018.",
+        "Die Regierung will sie fortsetzen.",
+    ]
+
+
+def test_segment_keeps_closing_quote_with_its_sentence(de_segmenter):
+    text = "„Wir sind bereit.“ Der Minister verließ den Saal. Er sagte: „Nein!“"
+    assert _texts(de_segmenter, text) == [
+        "„Wir sind bereit.“",
+        "Der Minister verließ den Saal.",
+        "Er sagte: „Nein!“",
+    ]
+
+
+def test_segment_line_break_ends_headline(de_segmenter):
+    text = "Kuba und China vertiefen Zusammenarbeit\nHavanna und Peking haben am Dienstag verhandelt."
+    sentences = de_segmenter(text)
+    assert [s.text for s in sentences] == [
+        "Kuba und China vertiefen Zusammenarbeit",
+        "Havanna und Peking haben am Dienstag verhandelt.",
+    ]
+    assert sentences[0].is_headline and not sentences[1].is_headline
+
+
+def test_segment_counts_paragraphs_and_keeps_offsets(de_segmenter):
+    text = "Titel\n\nErster Satz. Zweiter Satz.\n\n  Dritter Satz im zweiten Absatz."
+    sentences = de_segmenter(text)
+    assert [s.paragraph for s in sentences] == [0, 1, 1, 2]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_segment_does_not_split_before_lowercase(de_segmenter):
+    text = "Er sprach von der Zusammenarbeit … und den Sorgen der Nachbarn."
+    assert _texts(de_segmenter, text) == [text]
+
+
+def test_segment_component_sets_token_sentence_starts():
+    from lagebild.pipeline import make_pipeline
+
+    nlp = make_pipeline("de", stages=["segment"])
+    doc = nlp("Die NATO plant ein Büro. Japan stimmt zu.")
+    assert [s.text for s in doc.sents] == ["Die NATO plant ein Büro.", "Japan stimmt zu."]
+    assert len(doc._.sentences) == 2
