@@ -50,7 +50,7 @@ def training_module() -> ModuleType:
     return module
 
 
-def product_pipeline(model_path: Path | None):  # noqa: ANN201 - spaCy Language
+def product_pipeline(model_path: Path | None):
     """Blank German tokenizer + ``lagebild_ner``, as the product builds it."""
     import spacy
 
@@ -62,7 +62,7 @@ def product_pipeline(model_path: Path | None):  # noqa: ANN201 - spaCy Language
     return nlp
 
 
-def product_scores(tn: ModuleType, nlp, sentences: Sequence) -> dict:  # noqa: ANN001
+def product_scores(tn: ModuleType, nlp, sentences: Sequence) -> dict:
     """Scores on character spans after the product's own tokenisation."""
     pairs = []
     texts = []
@@ -89,7 +89,7 @@ def read_10kgnad(path: Path, limit: int) -> list[str]:
     return texts
 
 
-def measure_speed(nlp, texts: Sequence[str]) -> dict[str, float]:  # noqa: ANN001
+def measure_speed(nlp, texts: Sequence[str]) -> dict[str, float]:
     """Tokens/s of the NER component alone on pre-tokenised articles."""
     docs = [nlp.make_doc(text) for text in texts]
     component = nlp.get_pipe("ner")

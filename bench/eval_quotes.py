@@ -11,9 +11,9 @@ the rules are tuned on ``dev`` only.
 Each SpkAtt document is pre-tokenised; its text is rebuilt with German spacing
 (no space before closing punctuation, none after opening quotes and brackets)
 and every gold token keeps its character offsets. The product pipeline
-(``lagebild.pipeline.make_pipeline("de")`` when importable, else segment or
-sentencizer + quotes) runs on that text and its ``Quote`` records are mapped
-back to gold tokens.
+(``lagebild.pipeline.make_pipeline("de")``; without a built NER model the same
+stages minus NER) runs on that text and its ``Quote`` records are mapped back
+to gold tokens.
 
 Scoring (top-level annotations only, ``IsNested`` false):
 
@@ -25,6 +25,8 @@ Scoring (top-level annotations only, ``IsNested`` false):
 * punctuation tokens (quotation marks included) are left out of every set,
   and a predicted message loses the tokens of its own cue and speaker (SpkAtt
   messages never contain their frame);
+* *paired token F1*: the token scores over paired quotes only — how well a
+  quote that was found is attributed, apart from finding it;
 * form accuracy over paired quotes, gold FreeIndirect and IndirectFreeIndirect
   counting as Indirect (the product has Direct / Indirect / Reported).
 """
@@ -65,6 +67,8 @@ class Tally:
     exact: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
     pred_n: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
     gold_n: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
+    paired_pred: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
+    paired_gold: dict[str, float] = field(default_factory=lambda: dict.fromkeys(ROLES, 0.0))
     pairs: int = 0
     form_ok: int = 0
     n_pred: int = 0
@@ -150,7 +154,11 @@ def score(doc: GoldDoc, preds: list[dict], tally: Tally) -> None:
         tally.pred_n[role] += sum(1 for p in preds if p[role])
         tally.gold_n[role] += sum(1 for g in gold if g[role])
     candidates = sorted(
-        ((len(p["message"] & g["message"]), i, j) for i, p in enumerate(preds) for j, g in enumerate(gold)),
+        (
+            (len(p["message"] & g["message"]), i, j)
+            for i, p in enumerate(preds)
+            for j, g in enumerate(gold)
+        ),
         reverse=True,
     )
     used_p: set[int] = set()
@@ -166,6 +174,8 @@ def score(doc: GoldDoc, preds: list[dict], tally: Tally) -> None:
         tally.pairs += 1
         tally.form_ok += p["form"] == g["form"]
         for role in ROLES:
+            tally.paired_pred[role] += len(p[role])
+            tally.paired_gold[role] += len(g[role])
             tally.tp[role] += len(p[role] & g[role])
             tally.exact[role] += bool(p[role]) and p[role] == g[role]
 
@@ -185,6 +195,9 @@ def summary(tally: Tally) -> dict[str, dict[str, float] | float | int]:
             "token_p": round(p, 4), "token_r": round(r, 4), "token_f1": round(_f(p, r), 4),
             "exact_p": round(ep, 4), "exact_r": round(er, 4), "exact_f1": round(_f(ep, er), 4),
         }  # fmt: skip
+        pp = tally.tp[role] / tally.paired_pred[role] if tally.paired_pred[role] else 0.0
+        pr = tally.tp[role] / tally.paired_gold[role] if tally.paired_gold[role] else 0.0
+        out[role]["paired_token_f1"] = round(_f(pp, pr), 4)  # attribution quality on found quotes
     out["form_accuracy"] = round(tally.form_ok / tally.pairs, 4) if tally.pairs else 0.0
     out["quotes_gold"] = tally.n_gold
     out["quotes_predicted"] = tally.n_pred
@@ -192,24 +205,15 @@ def summary(tally: Tally) -> dict[str, dict[str, float] | float | int]:
     return out
 
 
-def build_pipeline():  # noqa: ANN201 - spaCy Language
-    """The product pipeline; falls back to segment/sentencizer + quotes while stages are missing."""
+def build_pipeline():
+    """The product pipeline; without a trained NER model, the same stages minus NER."""
+    from lagebild.pipeline import make_pipeline
+
     try:
-        from lagebild.pipeline import make_pipeline
-
-        return make_pipeline("de"), "lagebild.pipeline.make_pipeline('de')"
-    except Exception as exc:  # the full pipeline may not import in a partial checkout
-        import spacy
-
-        from lagebild.components import register_extensions
-
-        register_extensions()
-        import lagebild.components.quotes  # noqa: F401 - registers the factory
-
-        nlp = spacy.blank("de")
-        nlp.add_pipe("sentencizer")
-        nlp.add_pipe("lagebild_quotes")
-        return nlp, f"sentencizer + lagebild_quotes ({type(exc).__name__}: {exc})"
+        return make_pipeline("de"), "make_pipeline('de')"
+    except Exception as exc:
+        stages = ("segment", "actors", "quotes")
+        return make_pipeline("de", stages=stages), f"make_pipeline('de', stages={stages}) ({exc})"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,21 +240,29 @@ def main(argv: list[str] | None = None) -> int:
         score(gold, predicted(gold, doc._.quotes or []), tally)
     elapsed = time.perf_counter() - started
     result = summary(tally)
-    result.update({"split": args.split, "documents": len(docs), "pipeline": how, "seconds": round(elapsed, 2)})
+    result.update(
+        {"split": args.split, "documents": len(docs), "pipeline": how, "seconds": round(elapsed, 2)}
+    )
     print(f"SpkAtt-2023 task 2, split={args.split}, {len(docs)} documents, pipeline: {how}")
-    print(f"{'role':<9}{'tok P':>7}{'tok R':>7}{'tok F1':>8}{'ex P':>7}{'ex R':>7}{'ex F1':>7}")
+    print(
+        f"{'role':<9}{'tok P':>7}{'tok R':>7}{'tok F1':>8}{'ex P':>7}{'ex R':>7}{'ex F1':>7}"
+        f"{'paired tok F1':>15}"
+    )
     for role in ROLES:
         r = result[role]
         print(
             f"{role:<9}{r['token_p']:>7.3f}{r['token_r']:>7.3f}{r['token_f1']:>8.3f}"
             f"{r['exact_p']:>7.3f}{r['exact_r']:>7.3f}{r['exact_f1']:>7.3f}"
+            f"{r['paired_token_f1']:>15.3f}"
         )
     print(
         f"form accuracy {result['form_accuracy']:.3f} over {tally.pairs} paired quotes "
         f"(gold {tally.n_gold}, predicted {tally.n_pred}); {elapsed:.1f} s"
     )
     if args.json:
-        args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Rebuild the gazetteer's derived tables from babel, pycountry, the Phoenix dictionaries and our fact tables.
+"""Rebuild the gazetteer's derived tables from babel, pycountry, Phoenix and our fact tables.
 
 Writes ``src/lagebild/gazetteer/data/countries.tsv`` and ``organisations.tsv``.
 Nothing from ``../shared/data`` is copied wholesale: the Phoenix dictionaries
@@ -32,13 +32,19 @@ PHOENIX = Path("data") / "petrarch" / "cameo_dictionaries"
 _NOT_TERRITORIES = frozenset({"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "001"})
 # Phoenix header lines for states: "PERU_  [PER]".
 _PHOENIX_COUNTRY = re.compile(r"^([A-Z][A-Z_'.-]+?)_?\s+\[([A-Z]{3})\]\s*$")
+# ISO 3166 entries that are places without a government of their own: never actors.
+_NOT_ACTORS = frozenset({"ATA", "BVT", "HMD", "UMI", "SGS", "ATF", "IOT"})
 # ISO codes whose CAMEO code differs and cannot be matched by name.
 _CAMEO_OVERRIDES = {"XKX": "KSV", "PSE": "PSE", "COD": "COD", "ROU": "ROM"}
 
 
 def read_facts(path: Path) -> Iterator[dict[str, str]]:
     """Rows of a hand-written fact table (``#`` lines are its provenance header)."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
@@ -91,10 +97,17 @@ def build_countries(shared: Path) -> list[dict[str, str]]:
     rows = []
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         iso2, iso3 = country.alpha_2, country.alpha_3
+        if iso3 in _NOT_ACTORS:
+            continue
         fact = facts.get(iso3, {})
         names_en = _unique(
-            [en.get(iso2, ""), country.name, getattr(country, "common_name", ""),
-             getattr(country, "official_name", ""), *_split(fact.get("names_en", ""))]
+            [
+                en.get(iso2, ""),
+                country.name,
+                getattr(country, "common_name", ""),
+                getattr(country, "official_name", ""),
+                *_split(fact.get("names_en", "")),
+            ]
         )
         rows.append(
             {
@@ -102,7 +115,9 @@ def build_countries(shared: Path) -> list[dict[str, str]]:
                 "iso2": iso2,
                 "cameo": _CAMEO_OVERRIDES.get(iso3) or cameo.get(iso3, iso3),
                 "name_de": de.get(iso2, country.name),
-                "names_de": "|".join(_unique([de.get(iso2, ""), *_split(fact.get("names_de", ""))])),
+                "names_de": "|".join(
+                    _unique([de.get(iso2, ""), *_split(fact.get("names_de", ""))])
+                ),
                 "name_en": en.get(iso2, country.name),
                 "names_en": "|".join(n for n in names_en if "," not in n),
                 "adj_de": fact.get("adj_de", ""),
@@ -115,10 +130,19 @@ def build_countries(shared: Path) -> list[dict[str, str]]:
     if "XKX" in facts and "XK" in de:
         fact = facts["XKX"]
         rows.append(
-            {"iso3": "XKX", "iso2": "XK", "cameo": "KSV", "name_de": de["XK"], "names_de": de["XK"],
-             "name_en": en["XK"], "names_en": "|".join(_unique([en["XK"], *_split(fact["names_en"])])),
-             "adj_de": fact["adj_de"], "demonyms_de": fact["demonyms_de"],
-             "capitals_de": fact["capitals_de"], "adj_en": fact["adj_en"]}
+            {
+                "iso3": "XKX",
+                "iso2": "XK",
+                "cameo": "KSV",
+                "name_de": de["XK"],
+                "names_de": de["XK"],
+                "name_en": en["XK"],
+                "names_en": "|".join(_unique([en["XK"], *_split(fact["names_en"])])),
+                "adj_de": fact["adj_de"],
+                "demonyms_de": fact["demonyms_de"],
+                "capitals_de": fact["capitals_de"],
+                "adj_en": fact["adj_en"],
+            }
         )
     missing = sorted(set(facts) - {row["iso3"] for row in rows})
     if missing:
@@ -132,7 +156,7 @@ def build_organisations(shared: Path) -> list[dict[str, str]]:
     rows = []
     for row in read_facts(DATA / "organisation_facts.tsv"):
         names_en = _split(row["names_en"])
-        for key in [*names_en, *_split(row["abbr"])]:
+        for key in [*list(names_en), *_split(row["abbr"])]:
             aliases = blocks.get(key.upper())
             if aliases:
                 names_en += [a.title() if a.isupper() and len(a) > 6 else a for a in aliases]
@@ -155,7 +179,8 @@ def _unique(values: list[str]) -> list[str]:
 def write_table(path: Path, rows: list[dict[str, str]], *, sources: str) -> None:
     """Write rows as TSV under a provenance header."""
     header = [
-        f"# {path.name}: derived table, do not edit by hand; rebuild with scripts/build_gazetteer.py",
+        f"# {path.name}: derived table, do not edit by hand; "
+        "rebuild with scripts/build_gazetteer.py",
         f"# sources: {sources}",
         "# licence: derived facts; CLDR (Unicode licence), pycountry (LGPL-2.1, ISO 3166 data), "
         "Phoenix dictionaries (MIT), fact tables (MIT)",
@@ -168,19 +193,24 @@ def write_table(path: Path, rows: list[dict[str, str]], *, sources: str) -> None
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared/ folder")
+    parser.add_argument(
+        "--shared", type=Path, default=ROOT.parent / "shared", help="the shared/ folder"
+    )
     args = parser.parse_args(argv)
     if not (args.shared / PHOENIX).is_dir():
         parser.error(f"Phoenix dictionaries not found under {args.shared / PHOENIX}")
     countries = build_countries(args.shared)
     write_table(
-        DATA / "countries.tsv", countries,
-        sources="babel CLDR territory names (de, en); pycountry ISO 3166; Phoenix.Countries.actors.txt "
+        DATA / "countries.tsv",
+        countries,
+        sources="babel CLDR territory names (de, en); pycountry ISO 3166; "
+        "Phoenix.Countries.actors.txt "
         "(CAMEO codes); country_facts.tsv",
     )
     organisations = build_organisations(args.shared)
     write_table(
-        DATA / "organisations.tsv", organisations,
+        DATA / "organisations.tsv",
+        organisations,
         sources="organisation_facts.tsv; Phoenix.International.actors.txt (English aliases)",
     )
     print(f"countries.tsv: {len(countries)} rows; organisations.tsv: {len(organisations)} rows")

@@ -54,6 +54,8 @@ DICTIONARY_FILES = (
     "Phoenix.International.actors.txt",
     "Phoenix.MilNonState.actors.txt",
 )
+# Phoenix.Countries header: "Generated at: Thu Jan 30 16:06:18 2014" (CountryInfo.140130.txt).
+DATA_VINTAGE = "2014-01-30"
 COUNTRYINFO_MARK = "CountryInfo.txt"  # comment on entries generated from CountryInfo records
 SOURCE_NOTE = Path("data/petrarch/SOURCE.txt")
 DEFAULT_OUT = Path("src/lagebild/gazetteer/data/people_phoenix.tsv")
@@ -68,6 +70,12 @@ COLUMNS = (
     "valid_to",
     "source",
 )
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one blank-separated string (easier to read and extend)."""
+    return frozenset(text.split())
+
 
 # CAMEO sector codes (three letters after the country code) -> generic office
 # label.  CountryInfo, the source of the person entries, codes heads of state
@@ -133,9 +141,31 @@ GOV_PORTFOLIO_OFFICE = {
 NON_STATE_PREFIXES = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG", "UIS", "INT"})
 REGION_PREFIXES = frozenset(
     {
-        "AFR", "ASA", "BLK", "CAF_", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EIN",
-        "EUR", "LAM", "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN",
-        "SEA", "WAF", "WEU", "WST",
+        "AFR",
+        "ASA",
+        "BLK",
+        "CAS",
+        "CAU",
+        "CFR",
+        "CRB",
+        "EAF",
+        "EEU",
+        "EIN",
+        "EUR",
+        "LAM",
+        "MDT",
+        "MEA",
+        "NAF",
+        "NMR",
+        "PGS",
+        "SAF",
+        "SAM",
+        "SAS",
+        "SCN",
+        "SEA",
+        "WAF",
+        "WEU",
+        "WST",
     }
 )
 # IGO codes: IGO + (optional region) + organisation; the organisation part
@@ -149,7 +179,7 @@ PERSON_SECTORS = frozenset(SECTOR_OFFICE) - {"OCC", "AUT", "UNR", "PRO"}
 
 # Words that mark an entry as an organisation, place, group or a phrase with a
 # job title rather than a person's name.  Checked against every word of the name.
-NON_PERSON_WORDS = frozenset(
+NON_PERSON_WORDS = _words(
     """
     ARMY ARMED FORCE FORCES MINISTRY MINISTER MINISTERS GOVERNMENT GOVT PARTY PARTIES
     COUNCIL COMMITTEE COMMISSION FRONT MOVEMENT REPUBLIC KINGDOM STATE STATES UNION
@@ -162,29 +192,29 @@ NON_PERSON_WORDS = frozenset(
     PEOPLE PEOPLES PEOPLE'S WORKERS STUDENTS OPPOSITION REGIME CABINET ADMINISTRATION
     OFFICIALS OFFICIAL SPOKESMAN LEADERS DELEGATION EMBASSY MISSION TROOPS SOLDIERS
     THE FOR AND AFFAIRS CHARGE SEC SEC. MIN MIN. ACTING COALITION TASK
-    """.split()
+    """
 )
 # Name particles do not count as name words (Arabic "bin", "al", Iberian "de").
-NAME_PARTICLES = frozenset(
+NAME_PARTICLES = _words(
     "AL EL BIN IBN BINT BINTI ABD ABU BEN DE DA DO DOS DAS DI DEL DELA LA LE Y E VAN VON"
-    " DER DEN TER DU OL UL".split()
+    " DER DEN TER DU OL UL"
 )
 MAX_NAME_WORDS = 6  # longer phrases are royal styles or descriptions, not names used in news
 # Aliases with these words name the person's camp, not the person
 # ("OBAMA_ADMINISTRATION"); they belong to an organisation gazetteer.
-ALIAS_GROUP_WORDS = frozenset(
-    "ADMINISTRATION GOVERNMENT GOVT REGIME CABINET CAMP SUPPORTERS LOYALISTS FORCES".split()
+ALIAS_GROUP_WORDS = _words(
+    "ADMINISTRATION GOVERNMENT GOVT REGIME CABINET CAMP SUPPORTERS LOYALISTS FORCES"
 )
 # Tokens kept upper case in display names.
-UPPER_TOKENS = frozenset("US U.S. UN U.N. UK EU NATO USA II III IV".split())
+UPPER_TOKENS = _words("US U.S. UN U.N. UK EU NATO USA II III IV")
 # Leading titles that some primary phrases carry ("SECRETARY-GENERAL_BAN_KI-MOON");
 # they are stripped from the display name, not from the aliases.
-LEADING_TITLES = frozenset(
+LEADING_TITLES = _words(
     """
     PRESIDENT PRIME MINISTER SECRETARY-GENERAL SECRETARY GENERAL KING QUEEN PRINCE
     SHEIKH SHAIKH EMIR DR DR. MR MR. MRS MRS. MS MS. SIR LORD FORMER CHAIRMAN
     SOVIET COMMUNIST LEADER VICE
-    """.split()
+    """
 )
 
 
@@ -596,10 +626,12 @@ def write_table(rows: list[PersonRow], out: Path, *, shared: Path, built: dt.dat
     """Write the TSV with its provenance header; rows sorted for stable diffs."""
     holders = licence_lines(shared)
     header = [
-        "# people_phoenix.tsv — dated CAMEO codes of people, derived from the Phoenix actor dictionaries",
+        "# people_phoenix.tsv — dated CAMEO codes of people, derived from the Phoenix actor"
+        " dictionaries",
         "# source: openeventdata/petrarch2 petrarch2/data/dictionaries/ "
         "(commit 676801cd9cb2924bbbad09f86d15c9323e7097bf): " + ", ".join(DICTIONARY_FILES),
-        "#   (Phoenix.Countries is generated from CountryInfo.140130.txt, Computational Event Data System Project)",
+        "#   (Phoenix.Countries is generated from CountryInfo.140130.txt,"
+        " Computational Event Data System Project)",
         "# licence: MIT; " + "; ".join(holders or ["Copyright (c) 2014 Open Event Data Alliance"]),
         "#   MIT terms: permission is granted to use, copy, modify and distribute, provided this",
         "#   copyright notice and permission notice are kept; provided AS IS without warranty.",
@@ -608,10 +640,15 @@ def write_table(rows: list[PersonRow], out: Path, *, shared: Path, built: dt.dat
         "# dates: petrarch2 rule — YYMMDD with YY<=30 -> 20YY else 19YY; YYYYMMDD otherwise.",
         "# rows with empty valid_from and valid_to are the entry's default code (applies when",
         "#   no dated row of the same person covers the date). office: generic label from the",
-        "#   CAMEO sector (see SECTOR_OFFICE in the script). The data end in early 2014.",
+        "#   CAMEO sector (see SECTOR_OFFICE in the script).",
+        f"# data_vintage: {DATA_VINTAGE} — the dictionaries were generated then; an open",
+        "#   valid_to means 'still in office at that date', not today: prefer officeholders.tsv",
+        "#   for later years.",
         f"# rows: {len(rows)}; persons: {len({r.actor_id for r in rows})}",
     ]
-    rows = sorted(rows, key=lambda r: (r.actor_id, r.valid_from or "0000", r.valid_to or "9999", r.code))
+    rows = sorted(
+        rows, key=lambda r: (r.actor_id, r.valid_from or "0000", r.valid_to or "9999", r.code)
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="\n") as handle:
         handle.write("\n".join(header) + "\n")
@@ -628,7 +665,9 @@ def build(shared: Path, out: Path, *, built: dt.date) -> BuildStats:
     for name in DICTIONARY_FILES:
         path = shared / DICTIONARY_DIR / name
         if not path.is_file():
-            raise FileNotFoundError(f"missing dictionary {path}; pass --shared pointing at ../shared")
+            raise FileNotFoundError(
+                f"missing dictionary {path}; pass --shared pointing at ../shared"
+            )
         entries.extend(read_actor_file(path, stats))
     rows = person_rows(entries, stats)
     write_table(rows, out, shared=shared, built=built)

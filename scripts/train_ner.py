@@ -186,6 +186,21 @@ def load_corpora(shared: Path) -> dict[str, list[Sentence]]:
     }
 
 
+def read_unlabelled(shared: Path) -> list[tuple[str, ...]]:
+    """Sentences of German news (Wikinews) and Bundestag speeches, for pretraining.
+
+    Only the token lists of the SpkAtt-2023 training files are read; their
+    annotations are not used.
+    """
+    data = shared / "data"
+    sentences = []
+    for folder in ("spkatt2023_news/train/task2", "spkatt2023_parliament/train/task1"):
+        for path in sorted((data / folder).glob("*.json")):
+            record = json.loads(path.read_text(encoding="utf-8"))
+            sentences.extend(tuple(s["Tokens"]) for s in record["Sentences"] if s["Tokens"])
+    return sentences
+
+
 #: The sets reported in scores.json and by bench/eval_ner.py.
 EVAL_SETS = ("europarl_dev", "germeval_tune", "germeval_heldout")
 
@@ -213,7 +228,14 @@ def guess_spaces(words: Sequence[str]) -> list[bool]:
     return spaces
 
 
-def make_doc(vocab, sentence: Sentence):  # noqa: ANN001 - spaCy Vocab
+def sentence_text(words: Sequence[str]) -> str:
+    """Running text for pre-tokenised words (spaces guessed)."""
+    return "".join(
+        w + (" " if sp else "") for w, sp in zip(words, guess_spaces(words), strict=True)
+    )
+
+
+def make_doc(vocab, sentence: Sentence):
     """A spaCy ``Doc`` of the sentence's words with its gold entities."""
     from spacy.tokens import Doc
 
@@ -258,7 +280,7 @@ def score_spans(
     return scores
 
 
-def predict_spans(nlp, sentences: Sequence[Sentence]) -> list[set[tuple[int, int, str]]]:  # noqa: ANN001
+def predict_spans(nlp, sentences: Sequence[Sentence]) -> list[set[tuple[int, int, str]]]:
     """Entities the pipeline finds on the gold tokenisation."""
     docs = (make_doc(nlp.vocab, Sentence(s.words, ("O",) * len(s.words))) for s in sentences)
     return [
@@ -267,7 +289,7 @@ def predict_spans(nlp, sentences: Sequence[Sentence]) -> list[set[tuple[int, int
     ]
 
 
-def evaluate(nlp, sentences: Sequence[Sentence]) -> dict[str, dict[str, float | int]]:  # noqa: ANN001
+def evaluate(nlp, sentences: Sequence[Sentence]) -> dict[str, dict[str, float | int]]:
     """Scores of ``nlp`` on gold sentences (exact outer spans)."""
     predicted = predict_spans(nlp, sentences)
     return score_spans((s.spans(), p) for s, p in zip(sentences, predicted, strict=True))
@@ -275,12 +297,13 @@ def evaluate(nlp, sentences: Sequence[Sentence]) -> dict[str, dict[str, float | 
 
 def format_table(results: dict[str, dict[str, dict[str, float | int]]]) -> str:
     """Plain-text table: one row per eval set and label."""
-    lines = [f"{'set':<18} {'label':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}"]
+    width = max(18, *(len(name) for name in results))
+    lines = [f"{'set':<{width}} {'label':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}"]
     for name, scores in results.items():
         for label in (*CORE_LABELS, "overall", "MISC", "all"):
             s = scores[label]
             lines.append(
-                f"{name:<18} {label:<8} {s['p']:>6.3f} {s['r']:>6.3f} {s['f1']:>6.3f} "
+                f"{name:<{width}} {label:<8} {s['p']:>6.3f} {s['r']:>6.3f} {s['f1']:>6.3f} "
                 f"{s['tp'] + s['fn']:>5}"
             )
     return "\n".join(lines)
@@ -344,9 +367,7 @@ def replace_mentions(
         words.extend(sentence.words[cursor:])
         # other labels (MISC) keep their place, shifted with the words around them
         offset_spans = _shift_unreplaced(sentence, spans, new_spans)
-        copies.append(
-            Sentence(tuple(words), spans_to_iob(len(words), [*new_spans, *offset_spans]))
-        )
+        copies.append(Sentence(tuple(words), spans_to_iob(len(words), [*new_spans, *offset_spans])))
     return copies
 
 
@@ -372,7 +393,7 @@ def _shift_unreplaced(
 # ------------------------------------------------------------------ training
 
 
-def write_docbin(path: Path, vocab, sentences: Iterable[Sentence]) -> int:  # noqa: ANN001
+def write_docbin(path: Path, vocab, sentences: Iterable[Sentence]) -> int:
     """Serialise sentences as a spaCy DocBin; returns the number of docs."""
     from spacy.tokens import DocBin
 
@@ -383,6 +404,29 @@ def write_docbin(path: Path, vocab, sentences: Iterable[Sentence]) -> int:  # no
     return len(docbin)
 
 
+def pretrain(texts: Iterable[tuple[str, ...]], *, workdir: Path, seed: int, epochs: int) -> Path:
+    """Pretrain the tok2vec layer on unlabelled sentences; returns the weights file."""
+    import srsly
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from spacy.util import load_config
+
+    raw = workdir / "raw.jsonl"
+    srsly.write_jsonl(raw, ({"text": sentence_text(words)} for words in texts))
+    config = load_config(
+        CONFIG,
+        overrides={
+            "paths.raw_text": str(raw),
+            "system.seed": seed,
+            "pretraining.max_epochs": epochs,
+        },
+        interpolate=False,
+    ).interpolate()
+    out = workdir / "pretrain"
+    out.mkdir(exist_ok=True)
+    spacy_pretrain(config, out, silent=False)
+    return out / "model-last.bin"
+
+
 def train(
     corpora: dict[str, list[Sentence]],
     *,
@@ -391,6 +435,7 @@ def train(
     germeval_weight: int,
     augment: bool,
     max_epochs: int | None,
+    init_tok2vec: Path | None,
 ) -> Path:
     """Train with the config; returns the directory of the best model."""
     import spacy
@@ -417,6 +462,8 @@ def train(
     }
     if max_epochs is not None:
         overrides["training.max_epochs"] = max_epochs
+    if init_tok2vec is not None:
+        overrides["paths.init_tok2vec"] = str(init_tok2vec)
     spacy_train(CONFIG, workdir / "output", use_gpu=-1, overrides=overrides)
     return workdir / "output" / "model-best"
 
@@ -518,6 +565,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--no-augment", dest="augment", action="store_false", help="no mention replacement"
     )
+    parser.add_argument(
+        "--pretrain-epochs", type=int, default=4, help="tok2vec pretraining epochs (0: none)"
+    )
     parser.add_argument("--max-epochs", type=int, default=None, help="override the config")
     parser.add_argument("--workdir", type=Path, default=None, help="keep intermediate files")
     args = parser.parse_args(argv)
@@ -533,6 +583,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="lagebild-ner-") as tmp:
         workdir = args.workdir or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
+        init_tok2vec = None
+        if args.pretrain_epochs:
+            unlabelled = read_unlabelled(args.shared)
+            # the labelled training sentences count as raw text too (never tune/held-out)
+            unlabelled += [s.words for s in corpora["europarl_train"] + corpora["germeval_train"]]
+            print(f"pretraining on {len(unlabelled)} sentences", flush=True)
+            init_tok2vec = pretrain(
+                unlabelled, workdir=workdir, seed=args.seed, epochs=args.pretrain_epochs
+            )
         best = train(
             corpora,
             workdir=workdir,
@@ -540,6 +599,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             germeval_weight=args.germeval_weight,
             augment=args.augment,
             max_epochs=args.max_epochs,
+            init_tok2vec=init_tok2vec,
         )
         nlp = package(best, args.out, seed=args.seed)
     minutes = (time.monotonic() - started) / 60
@@ -552,6 +612,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "seed": args.seed,
                 "germeval_weight": args.germeval_weight,
                 "augment": args.augment,
+                "pretrain_epochs": args.pretrain_epochs,
                 "training_minutes": round(minutes, 1),
                 "note": "exact-span P/R/F1 on gold tokenisation; overall = PER/LOC/ORG micro "
                 "average, all = with MISC; germeval_heldout is never used for training or "

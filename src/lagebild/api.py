@@ -86,9 +86,16 @@ def run(
     Each article is committed on its own, so an interrupted run can simply be
     started again: articles already stored are recognised by their content hash
     and skipped. ``on_progress(source, status)`` is called once per input with
-    status ``processed``, ``present`` or ``failed``.
+    status ``processed``, ``present`` or ``failed``. With ``settings.engine ==
+    "dask"`` the documents are analysed on a Dask cluster instead (see
+    ``lagebild.scale``), with the same results.
     """
     settings = settings or Settings()
+    if settings.engine == "dask":
+        from lagebild.scale import run_dask
+
+        db_settings = settings.replace(db=db) if db else settings
+        return run_dask(paths, settings=db_settings, on_progress=on_progress)
     summary = RunSummary()
     analyzer = _analyzer(settings)
     options = IngestOptions(max_bytes=settings.max_bytes, language=settings.language)

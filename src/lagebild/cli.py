@@ -23,6 +23,7 @@ from lagebild.settings import SETTINGS, Settings
 
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 _SETTING_HELP = {s.name: s.help for s in SETTINGS}
+_SETTING_CHOICES = {s.name: s.choices for s in SETTINGS}
 _DEFAULTS = Settings()
 
 
@@ -63,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     _setting(p, "batch_size", type=int)
     _setting(p, "max_bytes", type=int)
     _setting(p, "gazetteer", action="append", metavar="FILE")
+    _setting(p, "engine", choices=_SETTING_CHOICES["engine"])
+    _setting(p, "scheduler", metavar="ADDRESS")
+    _setting(p, "workers", type=int, metavar="N")
+    _setting(p, "parquet", metavar="DIR")
     p.add_argument("--no-progress", dest="progress", action="store_false",
                    help="do not show a progress bar")
     p.add_argument("--json", action="store_true", help="print the closing summary as JSON")

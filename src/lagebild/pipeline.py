@@ -35,6 +35,7 @@ STAGES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "actors": ("lagebild.components.actors", "lagebild_actors", ("de", "en")),
     "quotes": ("lagebild.components.quotes", "lagebild_quotes", ("de", "en")),
     "events": ("lagebild.components.events", "lagebild_events", ("de", "en")),
+    "tone": ("lagebild.components.tone", "lagebild_tone", ("de",)),
 }
 
 
@@ -53,12 +54,21 @@ def _importable(module: str) -> bool:
     return True
 
 
-def make_pipeline(language: str = "de", *, stages: Iterable[str] | None = None) -> Language:
+def make_pipeline(
+    language: str = "de",
+    *,
+    stages: Iterable[str] | None = None,
+    gazetteer_files: Iterable[str] = (),
+) -> Language:
     """Return a spaCy pipeline for ``language`` with the named stages in order.
 
     Stages whose module is not present are skipped with a debug message, so
     ``make_pipeline`` works while a stage is being developed or was left out.
+    ``gazetteer_files`` are user gazetteers (YAML/TSV) handed to the actor stage.
     """
+    configs: dict[str, dict[str, object]] = {
+        "actors": {"gazetteer_files": [str(f) for f in gazetteer_files]},
+    }
     register_extensions()
     wanted = tuple(stages) if stages is not None else tuple(STAGES)
     nlp = spacy.blank(language)
@@ -69,7 +79,7 @@ def make_pipeline(language: str = "de", *, stages: Iterable[str] | None = None) 
         if language not in languages or not _importable(module):
             logger.debug("stage %s not available for %s", name, language)
             continue
-        nlp.add_pipe(factory, name=name)
+        nlp.add_pipe(factory, name=name, config=configs.get(name, {}))
     return nlp
 
 
@@ -101,7 +111,9 @@ class Analyzer:
     def pipeline(self, language: str) -> Language:
         if language not in self._pipelines:
             self._pipelines[language] = make_pipeline(
-                language, stages=self.settings.stage_list
+                language,
+                stages=self.settings.stage_list,
+                gazetteer_files=self.settings.gazetteer,
             )
         return self._pipelines[language]
 

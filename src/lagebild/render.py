@@ -89,6 +89,13 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+_MAX_HANGING_INDENT = 24  # a longer prefix goes on its own line, or the text column gets too narrow
+
+
 def _wrapped(prefix: str, text: str, width: int) -> list[str]:
+    if len(prefix) > _MAX_HANGING_INDENT:
+        indent = " " * 6
+        body = textwrap.wrap(text, width=width - len(indent)) or [""]
+        return [prefix.rstrip()] + [indent + line for line in body]
     body = textwrap.wrap(text, width=max(20, width - len(prefix))) or [""]
     return [prefix + body[0]] + [" " * len(prefix) + line for line in body[1:]]

@@ -24,7 +24,8 @@ class Setting:
     choices: tuple[str, ...] | None = None
 
 
-ALL_STAGES = ("segment", "ner", "actors", "quotes", "events")
+ALL_STAGES = ("segment", "ner", "actors", "quotes", "events", "tone")
+ENGINES = ("local", "dask")
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "lagebild.duckdb", "DuckDB file the run writes to and commands read from"),
@@ -38,6 +39,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_bytes", 20_000_000, "inputs larger than this many bytes are refused"),
     Setting("gazetteer", (), "extra gazetteer files (YAML or TSV) that add or override actors"),
     Setting("progress", True, "show a progress bar on standard error when it is a terminal"),
+    Setting(
+        "engine",
+        "local",
+        "where `run` analyses: local (this process) or dask (a Dask cluster; needs the [dask] extra)",
+        choices=ENGINES,
+    ),
+    Setting("scheduler", None, "address of a running Dask scheduler (engine dask), e.g. tcp://host:8786"),
+    Setting("workers", None, "worker processes of a local Dask cluster (engine dask; default: one per core)"),
+    Setting(
+        "parquet",
+        None,
+        "folder for the Parquet partitions the Dask workers write (default: next to the db, "
+        "<db>.parquet); on a cluster it must be shared by the workers and the client",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -54,6 +69,10 @@ class Settings:
     max_bytes: int = 20_000_000
     gazetteer: tuple[str, ...] = ()
     progress: bool = True
+    engine: str = "local"
+    scheduler: str | None = None
+    workers: int | None = None
+    parquet: str | Path | None = None
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> Settings:
@@ -77,6 +96,28 @@ class Settings:
             raise UsageError(ErrorCode.E013, name="batch_size", reason="must be at least 1")
         if self.max_bytes < 1:
             raise UsageError(ErrorCode.E013, name="max_bytes", reason="must be at least 1")
+        self._validate_engine()
+
+    def _validate_engine(self) -> None:
+        if self.engine not in ENGINES:
+            reason = f"unknown engine {self.engine!r}; choose from {', '.join(ENGINES)}"
+            raise UsageError(ErrorCode.E013, name="engine", reason=reason)
+        if self.workers is not None and self.workers < 1:
+            raise UsageError(ErrorCode.E013, name="workers", reason="must be at least 1")
+        for name in ("scheduler", "workers", "parquet"):
+            if getattr(self, name) is not None and self.engine != "dask":
+                reason = "applies to engine dask only (add --engine dask)"
+                raise UsageError(ErrorCode.E013, name=name, reason=reason)
+        if self.scheduler is not None and self.workers is not None:
+            reason = "a running scheduler brings its own workers; give --scheduler or --workers"
+            raise UsageError(ErrorCode.E013, name="workers", reason=reason)
+
+    def parquet_dir(self) -> Path:
+        """Where the Dask engine writes Parquet: the ``parquet`` setting, else next to the db."""
+        if self.parquet is not None:
+            return Path(self.parquet)
+        db = Path(self.db)
+        return db.with_name(f"{db.stem}.parquet")
 
     @property
     def stage_list(self) -> tuple[str, ...]:

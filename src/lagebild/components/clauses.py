@@ -17,6 +17,7 @@ reliable cues, all read from the language's ``event_cues.tsv``:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lagebild.components.event_lexicon import Lexicon
@@ -57,6 +58,8 @@ class Group:
     first: int
     last: int
     prep: str | None = None
+    outer_prep: str | None = None  # "über [die Lage in Syrien]": the phrase around the phrase
+    on_noun: bool = False  # the phrase hangs on a noun ("Verhandlungen mit der Ukraine")
     cases: frozenset[str] = frozenset()
     attached: bool = False  # sits inside a larger noun phrase (genitive, "von"), not its head
     in_prefield: bool = False
@@ -84,6 +87,8 @@ class ClauseAnalyzer:
         self.lexicon = lexicon
         cues = lexicon.cues
         self.cues = cues
+        particles = "|".join(sorted(cues.particles, key=len, reverse=True))
+        self._zu_pattern = re.compile(rf"(?:{particles})zu\w{{3,}}en$")
         self._function_words = (
             frozenset(cues.cases) | cues.preps | cues.subordinators | cues.conj
             | cues.negations | frozenset(cues.aux) | cues.reflexives | cues.particles
@@ -105,13 +110,25 @@ class ClauseAnalyzer:
                 return True
         return self.is_zu_infinitive(tok)
 
+    def is_infinitive(self, tok: Tok) -> bool:
+        """A lower-case word in -en that is its own lemma: an infinitive when it ends a clause."""
+        lower = tok.lower
+        return (
+            tok.is_word and not tok.is_title and lower.endswith(_VERB_ENDINGS)
+            and lower not in self._function_words and lower not in self.cues.modality_words
+            and any(lemma == lower for lemma in self.lexicon.lemmas(tok.text))
+        )
+
+    def has_verb(self, toks: list[Tok], start: int, end: int) -> bool:
+        """Whether a stretch holds a verb form; an infinitive counts only at its end."""
+        words = [t for t in toks[start:end] if t.is_word]
+        if any(self.is_verbish(t) for t in words):
+            return True
+        return bool(words) and self.is_infinitive(words[-1])
+
     def is_zu_infinitive(self, tok: Tok) -> bool:
         """ "abzulehnen", "zusammenzuarbeiten": particle + zu + verb."""
-        lower = tok.lower
-        return any(
-            lower.startswith(p + "zu") and len(lower) > len(p) + 4 and lower.endswith("en")
-            for p in self.cues.particles
-        )
+        return self._zu_pattern.match(tok.lower) is not None
 
     # --- clauses ----------------------------------------------------------------------
     def split(self, toks: list[Tok]) -> list[Clause]:
@@ -138,7 +155,7 @@ class ClauseAnalyzer:
         merged: list[list] = []
         pending: int | None = None  # a verbless opening segment waits for the next clause
         for seg_start, seg_end, quoted in segments:
-            if not any(self.is_verbish(toks[i]) for i in range(seg_start, seg_end)):
+            if not self.has_verb(toks, seg_start, seg_end):
                 if merged:
                     merged[-1][1] = seg_end
                 elif pending is None:
@@ -163,7 +180,8 @@ class ClauseAnalyzer:
                 first = words[1].lower if len(words) > 1 else ""
             if first in self.cues.subordinators:
                 kind = "inf" if first == "um" else "sub"
-            elif first in self.cues.relatives and index > 0 and not conj:
+            elif (first in self.cues.relatives and index > 0 and not conj
+                  and len(words) > 1 and not words[1].is_title):  # "die Gespräche" is an article
                 kind, rel_cases = "rel", self.cues.relatives[first]
             elif self._ends_in_zu_infinitive(words):
                 kind = "inf"
@@ -178,6 +196,10 @@ class ClauseAnalyzer:
                 if self.is_verbish(tok):
                     clause.finite = tok.i
                     break
+            if clause.finite is None:  # "Die USA werfen China … vor": plural = infinitive form
+                clause.finite = next(
+                    (t.i for t in toks[start:end] if t.i > start and self.is_infinitive(t)), None
+                )
         return clause
 
     def _ends_in_zu_infinitive(self, words: list[Tok]) -> bool:
@@ -186,7 +208,9 @@ class ClauseAnalyzer:
             w.lower in self.cues.aux for w in words[:-1]
         ):
             return True
-        return len(words) >= 2 and words[-2].lower == "zu" and self.is_verbish(last)
+        return len(words) >= 2 and words[-2].lower == "zu" and (
+            self.is_verbish(last) or self.is_infinitive(last)
+        )
 
     # --- actor groups -------------------------------------------------------------------
     def groups(self, toks: list[Tok], mention_spans: list[tuple[Mention, int, int]],
@@ -238,7 +262,12 @@ class ClauseAnalyzer:
                     i, steps = i - 1, steps + 1
                     continue
                 group.prep = lower
+                group.outer_prep = self._outer_prep(toks, i - 1, clause, taken)
+                group.on_noun = (before is not None and before.is_title and before.is_word
+                                 and (i - 1) not in taken)
                 break
+            if dets and cues.cases[dets[-1]].isdisjoint({"gen"}) and lower not in cues.preps:
+                break  # "am Dienstag den Präsidenten X": "den" opened the phrase
             if lower in cues.cases:
                 dets.append(lower)
             elif tok.is_word and tok.is_title:
@@ -260,6 +289,23 @@ class ClauseAnalyzer:
         group.attached = crossed_noun or nearest == frozenset({"gen"})
         if clause.finite is not None and group.last < clause.finite:
             group.in_prefield = True
+
+
+    def _outer_prep(self, toks: list[Tok], i: int, clause: Clause,
+                    taken: frozenset[int]) -> str | None:
+        """The preposition of the noun phrase a prepositional phrase hangs on, if any."""
+        crossed = False
+        steps = 0
+        while i >= clause.start and steps < MAX_PHRASE_WALK and i not in taken:
+            tok = toks[i]
+            if tok.lower in self.cues.preps:
+                return tok.lower if crossed else None
+            if tok.is_word and tok.is_title:
+                crossed = True
+            elif not tok.is_word or self.is_verbish(tok) or tok.lower in self.cues.conj:
+                return None
+            i, steps = i - 1, steps + 1
+        return None
 
 
 def _toggle_quote(mark: str, in_quote: bool) -> bool:

@@ -11,9 +11,12 @@ the cleaned text and the offset map are built. Every later offset therefore
 stays explainable: ``CleanedText.to_raw`` maps a cleaned offset back to the raw
 text, and ``removed_spans`` say what was taken out and why.
 
-Which lines are boilerplate and which words glue is language data
+The edit and offset machinery lives in ``lagebild.components.edits``, the
+boilerplate rule engine in ``lagebild.components.boilerplate``; this module
+holds the character and glued-word cleaners and ``clean_text``, and re-exports
+the rest. Which lines are boilerplate and which words glue is language data
 (``lagebild.lang.<code>``: ``boilerplate_rules``, ``inline_rules``,
-``glue_*``, ``abbreviations``); this module only knows how to apply it.
+``glue_*``, ``abbreviations``); the code only knows how to apply it.
 
 Decisions worth knowing:
 
@@ -32,13 +35,28 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import cache, partial
 
+from lagebild.components.boilerplate import (
+    BoilerplateRule,
+    InlineRule,
+    compile_inline_rules,
+    compile_rules,
+    remove_boilerplate,
+    remove_duplicate_headlines,
+    remove_inline_boilerplate,
+)
+from lagebild.components.edits import (
+    NORMALISATION_REASONS,
+    CleanedText,
+    Cleaner,
+    Edit,
+    apply_edits,
+    make_pipeline,
+    without_overlaps,
+)
 from lagebild.lang import SUPPORTED_LANGUAGES, get_language_data
-from lagebild.model import RemovedSpan
 
 __all__ = [
     "NORMALISATION_REASONS",
@@ -49,6 +67,8 @@ __all__ = [
     "InlineRule",
     "apply_edits",
     "clean_text",
+    "compile_inline_rules",
+    "compile_rules",
     "make_pipeline",
     "normalize_controls",
     "normalize_layout",
@@ -61,264 +81,16 @@ __all__ = [
     "split_glued_words",
 ]
 
-#: Reasons of edits that only normalise the text; every other reason is a
-#: content removal and is reported in ``CleanedText.removed_spans``.
-NORMALISATION_REASONS = frozenset(
-    {"newline", "invisible", "control", "unicode", "space", "glued_word", "glued_sentence", "layout"}
-)
-
-
-# --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``text[start:end]`` by ``replacement``; ``reason`` names the rule that asked."""
-
-    start: int
-    end: int
-    replacement: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class BoilerplateRule:
-    """A kind of boilerplate line or paragraph, described as data.
-
-    A rule fires on a line (``scope="line"``) or on a whole paragraph
-    (``scope="paragraph"``, tested at the paragraph's first line) when the text
-    is at most ``max_chars`` long, ``start`` matches at its beginning and every
-    pattern in ``requires`` occurs in it (``min_hits`` matches in total). The
-    block it removes can then grow: by following lines matching ``continues``
-    (a newsletter form, a list of links), by everything up to the next line
-    another rule removes (``until_next_rule``: an appended FAQ), and by the next
-    paragraph when it starts like ``then`` (a bio under a signature). Length
-    limits keep rules from eating body text that merely starts alike.
-    """
-
-    reason: str
-    start: str | None = None
-    max_chars: int = 200
-    scope: str = "line"  # "line" | "paragraph"
-    requires: tuple[str, ...] = ()
-    min_hits: int = 0
-    continues: str | None = None
-    continues_max_chars: int = 150
-    continues_across_blank: bool = False
-    until_next_rule: bool = False
-    then: str | None = None
-    then_reason: str | None = None
-    then_max_chars: int = 600
-    last_paragraphs: int = 0  # 0: anywhere; n: only in the document's last n paragraphs
-    case_sensitive: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class InlineRule:
-    """Boilerplate glued to the end of a line, e.g. a photo credit after its caption.
-
-    ``pattern`` is searched line by line (``re.MULTILINE``); its group ``cut``
-    is removed when it is at most ``max_chars`` long and ``requires`` (if
-    given) occurs in it.
-    """
-
-    reason: str
-    pattern: str
-    requires: str | None = None
-    max_chars: int = 100
-    case_sensitive: bool = True
-
-
-Cleaner = Callable[[str], list[Edit]]
-
-
-@dataclass(frozen=True, slots=True)
-class _OffsetIndex:
-    """Where each edit sits in the raw and in the cleaned text (parallel, sorted tuples)."""
-
-    clean_starts: tuple[int, ...] = ()
-    clean_ends: tuple[int, ...] = ()
-    raw_starts: tuple[int, ...] = ()
-    raw_ends: tuple[int, ...] = ()
-
-    @classmethod
-    def build(cls, edits: Sequence[Edit]) -> _OffsetIndex:
-        shift = 0
-        cs: list[int] = []
-        ce: list[int] = []
-        for e in edits:
-            cs.append(e.start + shift)
-            ce.append(e.start + shift + len(e.replacement))
-            shift += len(e.replacement) - (e.end - e.start)
-        return cls(tuple(cs), tuple(ce), tuple(e.start for e in edits), tuple(e.end for e in edits))
-
-    def last_at(self, i: int) -> int:
-        """Index of the last edit starting at or before cleaned offset ``i`` (-1 if none)."""
-        return bisect_right(self.clean_starts, i) - 1
-
-    def inside(self, k: int, i: int) -> bool:
-        """Whether cleaned offset ``i`` lies in the replacement text of edit ``k``."""
-        return k >= 0 and i < self.clean_ends[k]
-
-    def to_raw(self, i: int) -> int:
-        k = self.last_at(i)
-        if k < 0:
-            return i
-        if i < self.clean_ends[k]:
-            raw_len = self.raw_ends[k] - self.raw_starts[k]
-            return self.raw_starts[k] + min(i - self.clean_starts[k], max(raw_len - 1, 0))
-        return self.raw_ends[k] + (i - self.clean_ends[k])
-
-    def to_raw_end(self, end: int) -> int:
-        if end <= 0:
-            return 0
-        k = self.last_at(end - 1)
-        if self.inside(k, end - 1):
-            if end == self.clean_ends[k]:
-                return self.raw_ends[k]
-            return self.raw_starts[k] + min(
-                end - self.clean_starts[k], self.raw_ends[k] - self.raw_starts[k]
-            )
-        return self.to_raw(end - 1) + 1
-
-
-@dataclass(frozen=True, slots=True)
-class CleanedText:
-    """The cleaned text with the way back to the raw text.
-
-    ``removed_spans`` lists content removals (boilerplate, credits, duplicate
-    headlines) in raw-text offsets; ``edits`` lists every change, including
-    whitespace and Unicode normalisation, also in raw-text offsets and sorted.
-    """
-
-    text: str
-    removed_spans: list[RemovedSpan]
-    raw: str = ""
-    edits: tuple[Edit, ...] = ()
-    _index: _OffsetIndex = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_index", _OffsetIndex.build(self.edits))
-
-    @classmethod
-    def from_edits(cls, raw: str, edits: Iterable[Edit]) -> CleanedText:
-        """Apply non-overlapping raw-text ``edits`` to ``raw``."""
-        ordered = tuple(sorted(edits, key=_edit_key))
-        removed = [
-            RemovedSpan(e.start, e.end, e.reason, raw[e.start : e.end])
-            for e in ordered
-            if e.reason not in NORMALISATION_REASONS
-        ]
-        return cls(apply_edits(raw, ordered), removed, raw, ordered)
-
-    def to_raw(self, offset: int) -> int:
-        """Map a cleaned-text offset to the raw text.
-
-        Characters that came through unchanged map exactly; a character that
-        replaced others (a space for a run of spaces) maps to the start of what
-        it replaced; inserted characters map to their insertion point.
-        """
-        return self._index.to_raw(offset)
-
-    def to_raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a cleaned-text span ``[start, end)`` to the raw span it came from."""
-        if start >= end:
-            raw = self._index.to_raw(start)
-            return raw, raw
-        return self._index.to_raw(start), self._index.to_raw_end(end)
-
-    def then(self, edits: Iterable[Edit]) -> CleanedText:
-        """Apply edits given in offsets of ``self.text`` and return the combined result.
-
-        The edits are lifted onto the raw text; earlier edits that they cover
-        are absorbed, so the result is again one flat list of raw-text edits.
-        """
-        idx = self._index
-        old = list(self.edits)
-        dropped: set[int] = set()
-        lifted: list[Edit] = []
-        for e in _without_overlaps(edits):
-            if e.start == e.end:
-                k = idx.last_at(e.start)
-                if idx.inside(k, e.start):  # insertion inside an earlier replacement: merge
-                    at = e.start - idx.clean_starts[k]
-                    p = old[k]
-                    old[k] = Edit(
-                        p.start, p.end, p.replacement[:at] + e.replacement + p.replacement[at:],
-                        p.reason,
-                    )
-                    continue
-                pos = idx.to_raw(e.start)
-                lifted.append(Edit(pos, pos, e.replacement, e.reason))
-                continue
-            prefix = suffix = ""
-            ks = idx.last_at(e.start)
-            if idx.inside(ks, e.start):
-                raw_start = idx.raw_starts[ks]
-                prefix = old[ks].replacement[: e.start - idx.clean_starts[ks]]
-            else:
-                raw_start = idx.to_raw(e.start)
-            ke = idx.last_at(e.end - 1)
-            if idx.inside(ke, e.end - 1):
-                raw_end = idx.raw_ends[ke]
-                suffix = old[ke].replacement[e.end - idx.clean_starts[ke] :]
-            else:
-                raw_end = idx.to_raw(e.end - 1) + 1
-            lo = bisect_left(idx.clean_ends, e.start)
-            hi = bisect_left(idx.clean_starts, e.end)
-            for j in range(lo, hi):
-                cs, ce = idx.clean_starts[j], idx.clean_ends[j]
-                if (cs < ce and cs < e.end and ce > e.start) or (cs == ce and e.start < cs < e.end):
-                    dropped.add(j)
-            lifted.append(Edit(raw_start, raw_end, prefix + e.replacement + suffix, e.reason))
-        kept = [edit for j, edit in enumerate(old) if j not in dropped]
-        return CleanedText.from_edits(self.raw, kept + lifted)
-
-
-def _edit_key(e: Edit) -> tuple[int, int]:
-    return (e.start, e.end)
-
-
-def _without_overlaps(edits: Iterable[Edit]) -> list[Edit]:
-    """Sort edits and drop any that overlaps an earlier one (the first rule wins)."""
-    out: list[Edit] = []
-    last_end = -1
-    for e in sorted(edits, key=_edit_key):
-        if e.start < last_end:
-            continue
-        out.append(e)
-        last_end = max(last_end, e.end)
-    return out
-
-
-def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply sorted, non-overlapping ``edits`` to ``text``."""
-    parts: list[str] = []
-    pos = 0
-    for e in edits:
-        parts.append(text[pos : e.start])
-        parts.append(e.replacement)
-        pos = e.end
-    parts.append(text[pos:])
-    return "".join(parts)
-
-
-def make_pipeline(*cleaners: Cleaner) -> Callable[[str], CleanedText]:
-    """Compose cleaners into one function ``raw -> CleanedText`` (each sees the previous output)."""
-
-    def run(raw: str) -> CleanedText:
-        cleaned = CleanedText(raw, [], raw)
-        for cleaner in cleaners:
-            edits = cleaner(cleaned.text)
-            if edits:
-                cleaned = cleaned.then(edits)
-        return cleaned
-
-    return run
-
-
 # --------------------------------------------------------------------------- characters
 
+# Regexes here start with a literal or a character class wherever possible:
+# Python's ``re`` then skips quickly to candidate positions, while a leading
+# look-behind or alternation costs a full attempt at every character.
+_CONTROL_CHARS = (
+    "\r\u2028\u2029\u000b\u000c\u0085\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u180e"
+    "\x00-\x08\x0e-\x1f\x7f"
+)
+_CONTROL_ANY_RE = re.compile(f"[{_CONTROL_CHARS}]")
 _CONTROL_RE = re.compile(
     r"(?P<newline>\r\n?|[\u2028\u000b\u000c\u0085])"
     r"|(?P<paragraph>\u2029)"
@@ -330,6 +102,8 @@ _CONTROL_REPLACEMENT = {"newline": "\n", "paragraph": "\n\n", "invisible": "", "
 
 def normalize_controls(text: str) -> list[Edit]:
     """Unify line breaks to ``\\n``; drop soft hyphens, zero-width and control characters."""
+    if _CONTROL_ANY_RE.search(text) is None:
+        return []
     return [
         Edit(m.start(), m.end(), _CONTROL_REPLACEMENT[m.lastgroup], m.lastgroup)
         for m in _CONTROL_RE.finditer(text)
@@ -362,21 +136,41 @@ def normalize_unicode(text: str, *, form: str = "NFC") -> list[Edit]:
 
 _SPACE = "[ \\t\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]"
 _EXOTIC_SPACE = "[\\t\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]"
+_EXOTIC_SPACE_RE = re.compile(_EXOTIC_SPACE)
 _SPACE_RE = re.compile(
     rf"(?P<edge>^{_SPACE}+|{_SPACE}+$)|(?P<run>{_SPACE}{{2,}}|{_EXOTIC_SPACE})", re.MULTILINE
 )
+_PLAIN_RUN_RE = re.compile(r"  +")
+_PLAIN_EDGE_RE = re.compile(r" +(?=\n|\Z)|\n( +)|\A( +)")
+
+
+def _has_space_edge(text: str) -> bool:
+    return " \n" in text or "\n " in text or text.startswith(" ") or text.endswith(" ")
+
+
+def _plain_space_edits(text: str, reason: str) -> list[Edit]:
+    """Collapse runs of plain spaces and trim them at line edges (the common, fast case)."""
+    edits: list[Edit] = []
+    if _has_space_edge(text):
+        for m in _PLAIN_EDGE_RE.finditer(text):
+            group = 1 if m.group(1) else 2 if m.group(2) else 0
+            edits.append(Edit(m.start(group), m.end(group), "", reason))
+    if "  " in text:
+        edits.extend(Edit(m.start(), m.end(), " ", reason) for m in _PLAIN_RUN_RE.finditer(text))
+    return without_overlaps(edits)
 
 
 def normalize_spaces(text: str) -> list[Edit]:
     """Turn non-breaking and other exotic spaces into spaces, collapse runs, trim line edges."""
+    if _EXOTIC_SPACE_RE.search(text) is None:
+        return _plain_space_edits(text, "space")
     return [
         Edit(m.start(), m.end(), "" if m.lastgroup == "edge" else " ", "space")
         for m in _SPACE_RE.finditer(text)
     ]
 
 
-_BLANK_RUN_RE = re.compile(r"\A\n+|\n{3,}|\n+\Z")
-_EDGE_SPACE_RE = re.compile(r"^ +| +$", re.MULTILINE)
+_BLANK_RUN_RE = re.compile(r"\n\n\n+")
 
 
 def normalize_layout(text: str) -> list[Edit]:
@@ -384,18 +178,30 @@ def normalize_layout(text: str) -> list[Edit]:
 
     Runs last, to tidy the gaps that removed lines leave behind.
     """
-    edits = [Edit(m.start(), m.end(), "", "layout") for m in _EDGE_SPACE_RE.finditer(text)]
-    for m in _BLANK_RUN_RE.finditer(text):
-        inner = m.start() > 0 and m.end() < len(text)
-        edits.append(Edit(m.start(), m.end(), "\n\n" if inner else "", "layout"))
-    return edits
+    edits = _plain_space_edits(text, "layout") if _has_space_edge(text) else []
+    head = len(text) - len(text.lstrip("\n"))
+    tail = len(text) - len(text.rstrip("\n")) if head < len(text) else 0
+    if head:
+        edits.append(Edit(0, head, "", "layout"))
+    if tail:
+        edits.append(Edit(len(text) - tail, len(text), "", "layout"))
+    if "\n\n\n" in text:
+        edits.extend(
+            Edit(m.start(), m.end(), "\n\n", "layout")
+            for m in _BLANK_RUN_RE.finditer(text, head, len(text) - tail)
+        )
+    return without_overlaps(edits)
 
 
 # --------------------------------------------------------------------------- glued words
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿ"
-_WORD_AT_RE = re.compile(r"\w+")
+#: a lowercase letter followed by a capitalised word of 3+ letters; shorter
+#: right parts are acronyms or units ("dieUSA", "kWh") and stay
+_SEAM_RE = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])(?=[{_LOWER}]{{2}})")
+_WORD_BEFORE_RE = re.compile(r"[^\W\d_]+\Z")
+_WORD_FROM_RE = re.compile(r"[^\W\d_]+")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -404,35 +210,23 @@ def _alt(words: Iterable[str]) -> str:
 
 
 @cache
-def _glue_patterns(
-    function_words: tuple[str, ...],
-    name_openers: tuple[str, ...],
-    conjunctions: tuple[str, ...],
-    left_endings: tuple[str, ...],
-) -> tuple[re.Pattern[str], ...]:
-    patterns: list[re.Pattern[str]] = []
-    if function_words:
-        # "demMiguel": a whole closed-class word, then a capitalised word of
-        # 3+ letters (shorter right parts are acronyms or units: "dieUSA" stays).
-        patterns.append(
-            re.compile(rf"(?<![^\W\d_])(?:{_alt(function_words)})(?=[{_UPPER}][{_LOWER}]{{2,}})")
-        )
-    if name_openers:
-        # "erklärtePräsident": any lowercase word of 3+ letters before a title
-        # that opens a name; the title must be a whole word.
-        patterns.append(
-            re.compile(rf"(?<![^\W\d_])[{_LOWER}]{{3,}}(?=(?:{_alt(name_openers)})(?![^\W\d_]))")
-        )
-    if conjunctions and left_endings:
-        # "genanntund": a left piece of 5+ letters ending like a verb form, then
-        # a conjunction closing the token.
-        patterns.append(
-            re.compile(
-                rf"(?<![^\W\d_])[{_LOWER}]{{4,}}(?:{_alt(left_endings)})"
-                rf"(?=(?:{_alt(conjunctions)})(?![^\W\d_]))"
-            )
-        )
-    return tuple(patterns)
+def _conjunction_re(conjunctions: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt(conjunctions)})(?![^\W\d_])")
+
+
+@cache
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
+
+
+@cache
+def _abbreviation_set(abbreviations: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(a.replace(" ", "") for a in abbreviations)
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = _WORD_BEFORE_RE.search(text, max(0, pos - 40), pos)
+    return m.group() if m else ""
 
 
 def split_glued_words(
@@ -446,299 +240,67 @@ def split_glued_words(
 ) -> list[Edit]:
     """Insert the space lost at a scraping seam ("demMiguel" -> "dem Miguel").
 
-    Conservative by construction: a seam is split only next to a listed
-    closed-class word, title or conjunction, so camel-case names ("McDonald",
+    Conservative by construction: a lowercase-to-capital seam is split only
+    when the left piece is a whole listed closed-class word ("demMiguel") or
+    the right piece is a listed title ("erklärtePräsident"); a glued
+    conjunction ("genanntund") only when the left piece ends like a verb form
+    (``left_endings``) and is 5+ letters long. Camel-case names ("McDonald",
     "iPhone", "DeutschlandTicket") and listed brands (``exceptions``:
     "derStandard") are kept.
     """
-    patterns = _glue_patterns(
-        tuple(function_words), tuple(name_openers), tuple(conjunctions), tuple(left_endings)
-    )
-    skip = frozenset(exceptions)
     edits: list[Edit] = []
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            word = _WORD_AT_RE.match(text, m.start())
-            if word is not None and word.group() in skip:
+    skip = _word_set(tuple(exceptions))
+    if function_words or name_openers:
+        words = _word_set(tuple(function_words))
+        openers = _word_set(tuple(name_openers))
+        for m in _SEAM_RE.finditer(text):
+            pos = m.start()
+            left = _word_before(text, pos)
+            right = _WORD_FROM_RE.match(text, pos)
+            right_word = right.group() if right else ""
+            if left + right_word in skip:
                 continue
-            edits.append(Edit(m.end(), m.end(), " ", "glued_word"))
+            if left in words or (len(left) >= 3 and left.islower() and right_word in openers):
+                edits.append(Edit(pos, pos, " ", "glued_word"))
+    if conjunctions and left_endings:
+        endings = tuple(left_endings)
+        for m in _conjunction_re(tuple(conjunctions)).finditer(text):
+            pos = m.start()
+            if pos == 0 or not text[pos - 1].isalpha():
+                continue  # a free-standing "und"
+            left = _word_before(text, pos)
+            if len(left) >= 5 and left.islower() and left.endswith(endings) and left not in skip:
+                edits.append(Edit(pos, pos, " ", "glued_word"))
     return edits
 
 
-_GLUED_SENTENCE_RE = re.compile(
-    rf"(?<=[^\W\d_][^\W\d_])[.!?](?=[{_UPPER}][{_LOWER}]+)"
-)
-_TOKEN_START_RE = re.compile(r"\S+$")
+_GLUED_SENTENCE_RE = re.compile(rf"[.!?](?=[{_UPPER}][{_LOWER}])")
+_TOKEN_BEFORE_RE = re.compile(r"\S+\Z")
 
 
 def split_glued_sentences(text: str, *, abbreviations: Sequence[str] = ()) -> list[Edit]:
     """Insert the space after a sentence glued to the next ("Canberra.Letzten").
 
-    Left alone: web addresses and e-mail addresses (the token holds "/", "@",
-    "www." or an earlier period: "Antiwar.com" never matches anyway because
-    its right side is lowercase), and listed abbreviations ("Nr.Eins").
+    The left side must end in two letters. Left alone: web and e-mail
+    addresses (the token holds "/", "@", "www." or an earlier period;
+    "Antiwar.com" never matches anyway because its right side is lowercase)
+    and listed abbreviations ("Nr.Eins").
     """
-    abbrevs = frozenset(a.replace(" ", "") for a in abbreviations)
+    abbrevs = _abbreviation_set(tuple(abbreviations))
     edits: list[Edit] = []
     for m in _GLUED_SENTENCE_RE.finditer(text):
-        left = _TOKEN_START_RE.search(text, max(0, m.start() - 80), m.start())
+        pos = m.start()
+        if pos < 2 or not (text[pos - 1].isalpha() and text[pos - 2].isalpha()):
+            continue
+        if text[pos] != "." and not text[pos - 1].islower():
+            continue  # "FRITZ!Box": a capital before "!" is a brand name, not a sentence end
+        left = _TOKEN_BEFORE_RE.search(text, max(0, pos - 80), pos)
         token = left.group() if left else ""
         if "/" in token or "@" in token or "." in token or token.lower().startswith("www"):
             continue
         if token + "." in abbrevs:
             continue
         edits.append(Edit(m.end(), m.end(), " ", "glued_sentence"))
-    return edits
-
-
-# --------------------------------------------------------------------------- boilerplate
-
-
-@cache
-def _compile_inline(rules: tuple[InlineRule, ...]) -> tuple[tuple[InlineRule, re.Pattern[str],
-                                                                re.Pattern[str] | None], ...]:
-    out = []
-    for rule in rules:
-        flags = re.MULTILINE | (0 if rule.case_sensitive else re.IGNORECASE)
-        requires = re.compile(rule.requires, flags) if rule.requires else None
-        out.append((rule, re.compile(rule.pattern, flags), requires))
-    return tuple(out)
-
-
-def remove_inline_boilerplate(text: str, *, rules: Sequence[InlineRule] = ()) -> list[Edit]:
-    """Remove boilerplate glued to the end of a line (a credit after its caption)."""
-    edits: list[Edit] = []
-    for rule, pattern, requires in _compile_inline(tuple(rules)):
-        for m in pattern.finditer(text):
-            cut = m.group("cut")
-            if len(cut) > rule.max_chars or (requires and not requires.search(cut)):
-                continue
-            edits.append(Edit(m.start("cut"), m.end("cut"), "", rule.reason))
-    return edits
-
-
-@dataclass(frozen=True, slots=True)
-class _Compiled:
-    rule: BoilerplateRule
-    start: re.Pattern[str] | None
-    requires: tuple[re.Pattern[str], ...]
-    continues: re.Pattern[str] | None
-    then: re.Pattern[str] | None
-
-
-@dataclass(frozen=True, slots=True)
-class _RuleSet:
-    start_rules: tuple[_Compiled, ...]  # tested on lines that the prefilter admits
-    cue_rules: tuple[_Compiled, ...]  # paragraph rules without a start pattern
-    prefilter: re.Pattern[str] | None  # any start pattern at all
-
-
-@cache
-def _compile_rules(rules: tuple[BoilerplateRule, ...]) -> _RuleSet:
-    compiled: list[_Compiled] = []
-    for rule in rules:
-        flags = 0 if rule.case_sensitive else re.IGNORECASE
-
-        def comp(p: str | None, flags: int = flags) -> re.Pattern[str] | None:
-            return re.compile(p, flags) if p else None
-
-        compiled.append(
-            _Compiled(
-                rule,
-                comp(rule.start),
-                tuple(re.compile(p, flags) for p in rule.requires),
-                comp(rule.continues),
-                comp(rule.then),
-            )
-        )
-    starts = [
-        f"(?:{c.rule.start})" if c.rule.case_sensitive else f"(?i:{c.rule.start})"
-        for c in compiled
-        if c.rule.start
-    ]
-    return _RuleSet(
-        tuple(c for c in compiled if c.start is not None),
-        tuple(c for c in compiled if c.start is None),
-        re.compile("|".join(starts)) if starts else None,
-    )
-
-
-class _Lines:
-    """A text as lines with offsets and paragraph numbers (blank lines separate paragraphs)."""
-
-    __slots__ = ("first", "last", "lines", "n_para", "para", "starts")
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-        self.starts: list[int] = []
-        pos = 0
-        for line in self.lines:
-            self.starts.append(pos)
-            pos += len(line) + 1
-        self.para: list[int] = []
-        self.first: list[int] = []
-        self.last: list[int] = []
-        previous_blank = True
-        for i, line in enumerate(self.lines):
-            if not line.strip():
-                self.para.append(-1)
-                previous_blank = True
-                continue
-            if previous_blank:
-                self.first.append(i)
-                self.last.append(i)
-            else:
-                self.last[-1] = i
-            self.para.append(len(self.first) - 1)
-            previous_blank = False
-        self.n_para = len(self.first)
-
-    def paragraph_text(self, p: int) -> str:
-        return "\n".join(self.lines[self.first[p] : self.last[p] + 1])
-
-    def next_nonblank(self, i: int) -> int | None:
-        for j in range(i, len(self.lines)):
-            if self.lines[j].strip():
-                return j
-        return None
-
-    def edit(self, first: int, last: int, reason: str) -> Edit:
-        """Remove lines ``first..last`` together with the line break after them."""
-        end = self.starts[last] + len(self.lines[last])
-        if last < len(self.lines) - 1:
-            end += 1
-        return Edit(self.starts[first], end, "", reason)
-
-
-def _rule_fires(c: _Compiled, doc: _Lines, i: int) -> int | None:
-    """Last line of the block that rule ``c`` removes when it fires at line ``i``."""
-    rule = c.rule
-    p = doc.para[i]
-    if rule.scope == "paragraph":
-        if doc.first[p] != i:
-            return None
-        block, last = doc.paragraph_text(p), doc.last[p]
-    else:
-        block, last = doc.lines[i].strip(), i
-    if len(block) > rule.max_chars:
-        return None
-    if rule.last_paragraphs and p < doc.n_para - rule.last_paragraphs:
-        return None
-    if c.start is not None and not c.start.match(block):
-        return None
-    if c.requires:
-        hits = [len(r.findall(block)) for r in c.requires]
-        if min(hits) == 0 or sum(hits) < rule.min_hits:
-            return None
-    return last
-
-
-def _match_line(rules: _RuleSet, doc: _Lines, i: int) -> tuple[_Compiled, int] | None:
-    line = doc.lines[i].strip()
-    if rules.prefilter is not None and rules.prefilter.match(line):
-        for c in rules.start_rules:
-            last = _rule_fires(c, doc, i)
-            if last is not None:
-                return c, last
-    if rules.cue_rules and doc.first[doc.para[i]] == i:
-        for c in rules.cue_rules:
-            last = _rule_fires(c, doc, i)
-            if last is not None:
-                return c, last
-    return None
-
-
-def _extend(c: _Compiled, rules: _RuleSet, doc: _Lines, last: int) -> int:
-    """Grow a block by continuation lines or up to the next line another rule removes."""
-    rule = c.rule
-    n = len(doc.lines)
-    if c.continues is not None:
-        j = last + 1
-        while j < n:
-            line = doc.lines[j].strip()
-            if not line:
-                if not rule.continues_across_blank:
-                    break
-                j += 1
-                continue
-            if len(line) > rule.continues_max_chars or not c.continues.match(line):
-                break
-            last = j
-            j += 1
-    if rule.until_next_rule:
-        for j in range(last + 1, n):
-            if doc.para[j] < 0:
-                continue
-            hit = _match_line(rules, doc, j)
-            if hit is not None and hit[0] is not c:
-                break
-            last = j
-    return last
-
-
-def remove_boilerplate(text: str, *, rules: Sequence[BoilerplateRule] = ()) -> list[Edit]:
-    """Remove boilerplate lines and paragraphs described by ``rules`` (language data).
-
-    Rules are anchored at line or paragraph starts and bounded in length, so a
-    body sentence that merely mentions "Telegram" or "Newsletter" stays.
-    """
-    ruleset = _compile_rules(tuple(rules))
-    if ruleset.prefilter is None and not ruleset.cue_rules:
-        return []
-    doc = _Lines(text)
-    edits: list[Edit] = []
-    i = 0
-    n = len(doc.lines)
-    while i < n:
-        if doc.para[i] < 0:
-            i += 1
-            continue
-        hit = _match_line(ruleset, doc, i)
-        if hit is None:
-            i += 1
-            continue
-        c, last = hit
-        last = _extend(c, ruleset, doc, last)
-        edits.append(doc.edit(i, last, c.rule.reason))
-        if c.then is not None:
-            k = doc.next_nonblank(last + 1)
-            if k is not None and doc.first[doc.para[k]] == k:
-                para = doc.paragraph_text(doc.para[k])
-                if len(para) <= c.rule.then_max_chars and c.then.match(para):
-                    last = doc.last[doc.para[k]]
-                    edits.append(doc.edit(k, last, c.rule.then_reason or c.rule.reason))
-        i = last + 1
-    return edits
-
-
-def remove_duplicate_headlines(
-    text: str,
-    *,
-    head_lines: int = 3,  # headline, kicker and standfirst come first; a caption repeat follows
-    min_chars: int = 20,  # shorter lines (a section name, "Video") may recur legitimately
-) -> list[Edit]:
-    """Remove later lines that repeat one of the first lines word for word.
-
-    Pages repeat the headline as an image caption or a second title; a body
-    line is never identical to the headline.
-    """
-    doc = _Lines(text)
-    heads: set[str] = set()
-    seen: set[str] = set()
-    counted = 0
-    edits: list[Edit] = []
-    for i, raw_line in enumerate(doc.lines):
-        line = raw_line.strip()
-        if not line:
-            continue
-        if line in heads and line in seen:
-            edits.append(doc.edit(i, i, "duplicate_headline"))
-            continue
-        if counted < head_lines:
-            counted += 1
-            if len(line) >= min_chars:
-                heads.add(line)
-        seen.add(line)
     return edits
 
 
@@ -760,14 +322,23 @@ def _pipeline(language: str) -> Callable[[str], CleanedText]:
                 exceptions=data.glue_exceptions,
             ),
             partial(split_glued_sentences, abbreviations=data.abbreviations),
-            partial(remove_inline_boilerplate, rules=data.inline_rules),
-            partial(remove_boilerplate, rules=data.boilerplate_rules),
+            partial(remove_inline_boilerplate, rules=compile_inline_rules(data.inline_rules)),
+            partial(remove_boilerplate, rules=compile_rules(data.boilerplate_rules)),
             remove_duplicate_headlines,
         ]
     steps.append(normalize_layout)
     return make_pipeline(*steps)
 
 
-def clean_text(raw: str, *, language: str = "de") -> CleanedText:
-    """Clean ``raw`` with the rules of ``language``; unsupported languages get only normalisation."""
+def clean_text(raw: str, *, language: str | None = "de") -> CleanedText:
+    """Clean ``raw`` with the rules of ``language``.
+
+    Unsupported languages get only Unicode and whitespace normalisation.
+    ``language=None`` identifies the language of ``raw`` first (for inputs
+    whose language is not known before cleaning).
+    """
+    if language is None:
+        from lagebild.components.language import detect_language
+
+        language = detect_language(raw, supported=SUPPORTED_LANGUAGES)
     return _pipeline(language)(raw)

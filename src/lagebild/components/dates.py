@@ -161,8 +161,12 @@ def _resolve(match: re.Match[str], grammar: _DateGrammar, published: dt.date,
         rel = cues["relative"].get(g.get("rel_m") or "", "past")
         return _dateparse(g["month_m"], published, language, "future" if rel == "next" else "past")
     if g.get("weekday"):
+        # Weekday arithmetic is done here: dateparser skips the publication day itself.
         rel = cues["relative"].get(g.get("rel_w") or "", "past")
-        return _dateparse(g["weekday"], published, language, "future" if rel == "next" else "past")
+        wanted = grammar.weekdays[g["weekday"]]
+        if rel == "next":
+            return published + dt.timedelta(days=(wanted - published.weekday()) % 7 or 7)
+        return published - dt.timedelta(days=(published.weekday() - wanted) % 7)
     if g.get("year_y"):
         year = int(g["year_y"])
         return dt.date(year, 1, 1) if 1900 <= year <= published.year + 5 else None

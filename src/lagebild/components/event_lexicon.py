@@ -62,6 +62,7 @@ class Cues:
     modality_words: dict[str, str]  # future / hypothetical / reported cue words
     conj: frozenset[str]
     quotes: frozenset[str]
+    temporal: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -85,8 +86,10 @@ class Lexicon:
 
     def noun_entry(self, lemma: str) -> str | None:
         """The lexicon noun ``lemma`` is or ends in (longest entry wins), else None."""
-        key = lemma.lower()
-        if key in self.nouns:
+        return _noun_entry(self.language, lemma.lower())
+
+    def _noun_entry(self, key: str) -> str | None:
+        if key in self.nouns or key in self.light:
             return key
         for suffix in self.noun_suffixes:
             if (
@@ -96,6 +99,11 @@ class Lexicon:
             ):
                 return suffix
         return None
+
+
+@lru_cache(maxsize=200_000)
+def _noun_entry(language: str, key: str) -> str | None:
+    return load_lexicon(language)._noun_entry(key)
 
 
 @lru_cache(maxsize=200_000)
@@ -167,6 +175,7 @@ def load_cues(language: str) -> Cues:
         modality_words=modality,
         conj=words("conj"),
         quotes=words("quote"),
+        temporal=frozenset(w for w, v in by_kind.get("subordinator", {}).items() if v == "temporal"),
     )
 
 

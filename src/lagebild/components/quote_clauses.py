@@ -57,7 +57,9 @@ def content_end(tv: TokenView, lo: int, hi: int) -> int:
     return hi
 
 
-def find_cue(tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool], lx: QuoteLexicon) -> Cue | None:
+def find_cue(
+    tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool], lx: QuoteLexicon
+) -> Cue | None:
     """Read token ``i`` as a verb of saying, if its clause allows it."""
     low = tv.lowers[i]
     forms = lx.cues.get(low)
@@ -67,6 +69,8 @@ def find_cue(tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool], lx: Q
         return None  # "die erklärte Absicht": a participle used as adjective
     start, end = clause_bounds(tv, i, lo, hi, blocked)
     clause_words = set(tv.lowers[start:end])
+    if any(tv.lowers[j] in lx.auxiliaries for j in range(start, i)):
+        forms = sorted(forms, key=lambda f: f.kind != "part")  # "hatte … erklärt": a participle
     for form in forms:
         if form.needs and not all(w in clause_words for w in form.needs):
             continue
@@ -74,7 +78,9 @@ def find_cue(tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool], lx: Q
         if form.kind == "inf":
             continue
         if form.kind == "part":
-            aux = next((j for j in range(i - 1, start - 1, -1) if tv.lowers[j] in lx.auxiliaries), None)
+            aux = next(
+                (j for j in range(i - 1, start - 1, -1) if tv.lowers[j] in lx.auxiliaries), None
+            )
             if aux is None:
                 continue
             finite = aux

@@ -7,7 +7,6 @@ language module itself.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -71,6 +70,15 @@ class QuoteLexicon:
     relative_pronouns: frozenset[str]
     konjunktiv_i_ending: str
     sentence_adverbs: frozenset[str]
+    nouns_capitalised: bool
+    object_determiners: frozenset[str]
+    number_by_verb_pronouns: frozenset[str]
+    plural_only_dative_determiners: frozenset[str]
+    plural_dative_ending: str
+    agent_prepositions: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    genitive_adjective_ending: str
+    determiner_continuations_barred: frozenset[str]
 
     @property
     def openers(self) -> frozenset[str]:
@@ -81,14 +89,8 @@ class QuoteLexicon:
 
 
 def _quote_module(code: str) -> Any:
-    """The language's quote tables: via the registry, else its ``quotes`` module."""
-    try:
-        data = get_language_data(code)
-        return data.quotes
-    except (AttributeError, ImportError):
-        # The registry entry may not list quote data (yet); the module name is
-        # the documented layout lang/<code>/quotes.py.
-        return importlib.import_module(f"lagebild.lang.{code}.quotes")
+    """The language's quote tables, from the language registry."""
+    return get_language_data(code).quotes
 
 
 @cache
@@ -145,4 +147,13 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         relative_pronouns=m.RELATIVE_PRONOUNS,
         konjunktiv_i_ending=m.KONJUNKTIV_I_ENDING,
         sentence_adverbs=m.SENTENCE_ADVERBS,
+        nouns_capitalised=m.NOUNS_CAPITALISED,
+        object_determiners=m.OBJECT_DETERMINERS,
+        number_by_verb_pronouns=m.NUMBER_BY_VERB_PRONOUNS,
+        plural_only_dative_determiners=m.PLURAL_ONLY_DATIVE_DETERMINERS,
+        plural_dative_ending=m.PLURAL_DATIVE_ENDING,
+        agent_prepositions=m.AGENT_PREPOSITIONS,
+        adjective_endings=tuple(m.ADJECTIVE_ENDINGS),
+        genitive_adjective_ending=m.GENITIVE_ADJECTIVE_ENDING,
+        determiner_continuations_barred=m.NAME_ONLY_CONTINUATIONS,
     )

@@ -55,18 +55,26 @@ from lagebild.components.speakers import (
     split_at_mentions,
     subject_after,
     subject_before,
+    trim_phrase,
 )
 from lagebild.model import Mention, Quote
 
-# Confidence by pattern: how often the pattern was right on the development split.
+# Confidence by pattern, ordered by how often each pattern paired with a gold
+# quote on the development split of SpkAtt-2023.
 CONF_DIRECT = 0.9
 CONF_INDIRECT = 0.8
 CONF_SOURCE_PHRASE = 0.8
 CONF_PARTIAL = 0.7
 CONF_CONTINUATION = 0.6
 CONF_REPORTED = 0.5
+ADDRESSEE_KINDS = frozenset({"PER", "ORG", "GPE", "IGO"})  # mention kinds that can be spoken to
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
-CONTINUATION_SENTENCES = 2  # an unattributed quote continues one attributed this many sentences back
+MAX_FRONTED = 24  # tokens of a subject with apposition before its verb; longer is a clause
+# An unattributed quote continues one attributed at most this many sentences back.
+CONTINUATION_SENTENCES = 2
+# A Konjunktiv I sentence continues a report at most this many sentences back
+# (two: one narrative sentence may stand between; three lowered precision on dev).
+CONTINUATION_GAP = 2
 MIN_CONTINUED_QUOTE_TOKENS = 4  # shorter unattributed quotes are titles or scare quotes
 
 
@@ -112,11 +120,15 @@ class _Doc:
     sentences: list[tuple[int, int, int]]  # token [start, end), paragraph
     quoted: list[tuple[int, int, int, int]]  # token [start, end), char start, char end
     blocked: list[bool]  # token inside a quoted stretch
+    sentence_of: list[int] = field(default_factory=list)  # token -> sentence index
     used: set[int] = field(default_factory=set)  # tokens already serving as cue/speaker
     memory: SpeakerMemory = field(default_factory=lambda: SpeakerMemory([]))
+    last_speaker: _Speaker | None = None  # of the latest report, for "demnach"
 
 
-def extract_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings | None = None) -> list[Quote]:
+def extract_quotes(
+    doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings | None = None
+) -> list[Quote]:
     """All quotes of ``doc`` in text order."""
     settings = settings or QuoteSettings()
     state = _prepare(doc, lexicon)
@@ -141,11 +153,9 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings | No
         for d in found:
             _remember(state, d)
         drafts.extend(found)
-        reports = [d for d in found if d.speaker is not None and d.form != "Reported"]
+        reports = [d for d in found if d.speaker is not None]
         if reports:
             last = reports[-1]
-        elif not found and not _inside_quote(state, lo, hi):
-            last = None if last is None or s_index - last.sentence > 1 else last
     drafts.sort(key=lambda d: (d.start, d.end))
     return [_to_record(state, d, doc._.article_id or "") for d in drafts]
 
@@ -155,30 +165,42 @@ def extract_quotes(doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings | No
 
 def _prepare(doc: Doc, lx: QuoteLexicon) -> _Doc:
     tv = TokenView.from_doc(doc)
-    sentences = _sentences(doc, tv)
+    text = doc.text  # spaCy joins the tokens on every access: read it once
+    sentences = _sentences(doc, tv, text)
     quoted = []
     blocked = [False] * len(tv)
-    for span in find_quoted_spans(doc.text, lx):
+    for span in find_quoted_spans(text, lx):
         ts, te = tv.at_char(span.start), tv.at_char(span.end - 1) + 1
         if te - ts < 3:
             continue  # an empty pair of marks
         quoted.append((ts, te, span.start, span.end))
         for i in range(ts, te):
             blocked[i] = True
-    return _Doc(tv, lx, doc.text, list(doc._.mentions or []), sentences, quoted, blocked)
+    openers = {q[0] for q in quoted}
+    for k in range(len(sentences) - 1):  # an opening mark left at a sentence end starts the next
+        lo, hi, par = sentences[k]
+        if hi - 1 in openers and hi - 1 > lo and sentences[k + 1][0] == hi:
+            sentences[k] = (lo, hi - 1, par)
+            nlo, nhi, npar = sentences[k + 1]
+            sentences[k + 1] = (nlo - 1, nhi, npar)
+    sentence_of = [0] * len(tv)
+    for k, (lo, hi, _) in enumerate(sentences):
+        for i in range(lo, hi):
+            sentence_of[i] = k
+    return _Doc(tv, lx, text, list(doc._.mentions or []), sentences, quoted, blocked, sentence_of)
 
 
-def _sentences(doc: Doc, tv: TokenView) -> list[tuple[int, int, int]]:
+def _sentences(doc: Doc, tv: TokenView, text: str) -> list[tuple[int, int, int]]:
     records = doc._.sentences
     if records:
         bounds = [(r.start, r.end, r.paragraph) for r in records]
     else:  # no segment stage: spaCy sentences, cut again at line breaks
         bounds, paragraph, prev_end = [], 0, 0
         for sent in doc.sents:
-            paragraph += doc.text.count("\n\n", prev_end, sent.start_char)
+            paragraph += text.count("\n\n", prev_end, sent.start_char)
             prev_end = sent.start_char
-            for line in _LINE.finditer(doc.text, sent.start_char, sent.end_char):
-                paragraph += doc.text.count("\n\n", prev_end, line.start())
+            for line in _LINE.finditer(text, sent.start_char, sent.end_char):
+                paragraph += text.count("\n\n", prev_end, line.start())
                 bounds.append((line.start(), line.end(), paragraph))
                 prev_end = line.start()
     out = []
@@ -190,10 +212,7 @@ def _sentences(doc: Doc, tv: TokenView) -> list[tuple[int, int, int]]:
 
 
 def _sentence_of(state: _Doc, token: int) -> int:
-    for k, (lo, hi, _) in enumerate(state.sentences):
-        if lo <= token < hi:
-            return k
-    return len(state.sentences) - 1
+    return state.sentence_of[token] if token < len(state.sentence_of) else len(state.sentences) - 1
 
 
 def _inside_quote(state: _Doc, lo: int, hi: int) -> bool:
@@ -212,25 +231,44 @@ def _speaker(state: _Doc, start: int, end: int, *, verb: int | None = None) -> _
     if end - start == 1 and (low in lx.pronouns or low in lx.source_adverbs):
         gender, number = lx.pronouns.get(low, ("", "sg"))
         plural = number == "pl" or (
-            verb is not None and low == "sie" and tv.lowers[verb].endswith(lx.plural_verb_endings)
+            verb is not None
+            and low in lx.number_by_verb_pronouns
+            and tv.lowers[verb].endswith(lx.plural_verb_endings)
         )
-        resolved = state.memory.resolve(char_start, gender=gender if not plural else "", plural=plural and low == "sie", mentions=state.mentions)
+        resolved = state.memory.resolve(
+            char_start,
+            gender=gender if not plural else "",
+            plural=plural and low in lx.number_by_verb_pronouns,
+            mentions=state.mentions,
+            gender_of=lambda m: _mention_gender(state, m),
+        )
         if resolved is not None:
             return _Speaker(start, end, resolved[0], resolved[1])
         return _Speaker(start, end, text, None)
     return _Speaker(start, end, text, link_mention(state.mentions, char_start, char_end))
 
 
+def _mention_gender(state: _Doc, m: Mention) -> str:
+    """Gender of a person mention, reading one word before it ("die Botschafterin …")."""
+    tv = state.tv
+    start, end = tv.at_char(m.start), tv.at_char(m.end - 1) + 1
+    if start > 0 and tv.lowers[start - 1] in state.lx.determiners:
+        start -= 1
+    return guess_gender(tv, start, end, state.lx)
+
+
 def _remember(state: _Doc, d: _Draft) -> None:
     sp = d.speaker
-    if sp is None or sp.end - sp.start == 1 and state.tv.lowers[sp.start] in state.lx.pronouns:
+    if sp is not None:
+        state.last_speaker = sp
+    if sp is None or (sp.end - sp.start == 1 and state.tv.lowers[sp.start] in state.lx.pronouns):
         return
     gender = guess_gender(state.tv, sp.start, sp.end, state.lx)
     state.memory.remember(state.tv.starts[sp.start], sp.text, gender, sp.mention)
 
 
 def _split_addressee(state: _Doc, sp: _Speaker) -> tuple[_Speaker, str | None]:
-    """"sagte Xi Putin": two actor mentions in one phrase are speaker and addressee."""
+    """ "sagte Xi Putin": two actor mentions in one phrase are speaker and addressee."""
     tv = state.tv
     pair = split_at_mentions(state.mentions, tv.starts[sp.start], tv.ends[sp.end - 1])
     if pair is None:
@@ -241,8 +279,12 @@ def _split_addressee(state: _Doc, sp: _Speaker) -> tuple[_Speaker, str | None]:
 
 
 def _addressee_after(state: _Doc, pos: int, limit: int) -> str | None:
-    """"gegenüber der Zeitung" anywhere in the clause, or a dative phrase at ``pos``."""
+    """ "gegenüber der Zeitung" anywhere in the clause, or a dative phrase at ``pos``."""
     tv, lx = state.tv, state.lx
+    if pos < limit:
+        at = next((m for m in state.mentions if m.start == tv.starts[pos]), None)
+        if at is not None and at.kind in ADDRESSEE_KINDS:  # "Xi sagte Putin, dass …"
+            return at.text
     for i in range(pos, limit):
         if tv.lowers[i] in lx.addressee_prepositions:
             end = noun_phrase_end(tv, i + 1, limit, lx, nested=True)
@@ -250,12 +292,18 @@ def _addressee_after(state: _Doc, pos: int, limit: int) -> str | None:
                 return state.text[tv.starts[i + 1] : tv.ends[end - 1]]
     if pos < limit and tv.lowers[pos] in lx.dative_determiners:
         end = noun_phrase_end(tv, pos, limit, lx, nested=True)
-        if end is not None:
+        plural_only = tv.lowers[pos] in lx.plural_only_dative_determiners
+        if end is not None and (
+            not plural_only or tv.lowers[end - 1].endswith(lx.plural_dative_ending)
+        ):
+            # "den" is dative only in the plural ("den Journalisten", not "den Kampf")
             return state.text[tv.starts[pos] : tv.ends[end - 1]]
     return None
 
 
-def _cue_speaker(state: _Doc, cue: Cue, *, prefer_after: bool = False) -> tuple[_Speaker | None, str | None]:
+def _cue_speaker(
+    state: _Doc, cue: Cue, *, prefer_after: bool = False
+) -> tuple[_Speaker | None, str | None]:
     """The speaker (and addressee) of a verb cue, read from word order."""
     tv, lx = state.tv, state.lx
     cs, ce = cue.clause
@@ -267,9 +315,13 @@ def _cue_speaker(state: _Doc, cue: Cue, *, prefer_after: bool = False) -> tuple[
                 if end is not None:
                     return _speaker(state, i + 1, end), None
         return None, None
-    if cue.passive and cue.form.lemma not in lx.passive_speaker_cues and tv.lowers[f] in lx.passive_auxiliaries:
+    if (
+        cue.passive
+        and cue.form.lemma not in lx.passive_speaker_cues
+        and tv.lowers[f] in lx.passive_auxiliaries
+    ):
         for i in range(cs, ce):
-            if tv.lowers[i] == "von":
+            if tv.lowers[i] in lx.agent_prepositions:
                 end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
                 if end is not None:
                     return _speaker(state, i + 1, end, verb=f), None
@@ -279,23 +331,61 @@ def _cue_speaker(state: _Doc, cue: Cue, *, prefer_after: bool = False) -> tuple[
         if end is not None:
             return _speaker(state, cs + 1, end, verb=f), None
         return None, None
-    before = None if prefer_after else subject_before(tv, cs, f, lx)
+    lo, hi, _ = state.sentences[_sentence_of(state, f)]
+    stop = content_end(tv, lo, hi)
+    after = subject_after(tv, f, stop, lx)
+    if prefer_after and after is not None:
+        return _speaker_after(state, after, f, ce)
+    before = subject_before(tv, cs, f, lx)
     if before is not None:
-        end = f if tv.words[f - 1] != "," else f - 1
-        sp = _speaker(state, before, end, verb=f)
+        sp = _speaker(state, before, trim_phrase(tv, before, f), verb=f)
         return sp, _addressee_after(state, f + 1, ce)
-    after = subject_after(tv, f, ce, lx)
+    if cs == f and cs > lo and tv.words[cs - 1] == ",":
+        fronted = _fronted_subject(state, lo, f)
+        if fronted is not None:
+            return _speaker(state, lo, fronted, verb=f), _addressee_after(state, f + 1, ce)
     if after is None:
         return None, None
+    return _speaker_after(state, after, f, ce)
+
+
+def _speaker_after(
+    state: _Doc, after: tuple[int, int], f: int, ce: int
+) -> tuple[_Speaker, str | None]:
     sp = _speaker(state, after[0], after[1], verb=f)
     sp, addressee = _split_addressee(state, sp)
-    return sp, addressee or _addressee_after(state, after[1], ce)
+    return sp, addressee or _addressee_after(state, after[1], max(ce, after[1]))
+
+
+def _fronted_subject(state: _Doc, lo: int, verb: int) -> int | None:
+    """A subject split from its verb by an apposition or a relative clause.
+
+    "Der Leiter des Programms, Klaus Stöhr, sagte" / "Die Organisation, die …
+    ausübt, erklärte": the phrase opening the sentence, up to its comma.
+    """
+    tv, lx = state.tv, state.lx
+    if (
+        subject_before(tv, lo, verb, lx) is None
+        and tv.lowers[lo] not in lx.determiners
+        and not tv.is_cap(lo)
+    ):
+        return None
+    end = noun_phrase_end(tv, lo, verb, lx)
+    if end is None or end >= verb or tv.words[end] != ",":
+        return None
+    if end == verb - 1 or tv.lowers[end + 1] in lx.relative_pronouns:
+        return end
+    if verb - lo <= MAX_FRONTED:  # "Der Vertreter … im Aufsichtsrat (BA), Peter Clever, hat"
+        return trim_phrase(tv, lo, verb - 1)
+    return None
 
 
 # ---------------------------------------------------------------- direct quotes
 
 
-def _attribute_direct(state: _Doc, q: tuple[int, int, int, int], s_index: int, drafts: list[_Draft]) -> _Draft | None:
+def _attribute_direct(
+    state: _Doc, q: tuple[int, int, int, int], s_index: int, drafts: list[_Draft]
+) -> _Draft | None:
     tv = state.tv
     qs, qe, c0, c1 = q
     lo, _, _ = state.sentences[s_index]
@@ -315,10 +405,21 @@ def _attribute_direct(state: _Doc, q: tuple[int, int, int, int], s_index: int, d
             sp, addressee = _cue_speaker(state, cue)
             if sp is not None:
                 return _finish(state, draft, cue, sp, addressee)
+        elif tv.words[lead_end - 1] == ":":  # "Ein Beamter der Polizei: „…“"
+            cs, _ = clause_bounds(tv, lead_end - 2, lead_lo, lead_end - 1, state.blocked)
+            if noun_phrase_end(tv, cs, lead_end - 1, state.lx) == lead_end - 1:
+                draft.speaker = _speaker(state, cs, lead_end - 1)
+                state.used.update(range(cs, lead_end - 1))
+                return draft
     # 2. a trailing cue ("„…“, sagte X." / "„…“, so X.")
     pos = qe
     if pos < hi and tv.words[pos] == ",":
         pos += 1
+    if pos >= hi and end_sentence + 1 < len(state.sentences):
+        # "„Wer zahlt?“, fragte er." may have been cut after "?“,"
+        nlo, nhi, _ = state.sentences[end_sentence + 1]
+        if nlo == pos and tv.words[pos][:1].islower():
+            hi = nhi
     if pos < hi and not state.blocked[pos]:
         cue = find_cue(tv, pos, lo, hi, state.blocked, state.lx)
         if cue is None and tv.lowers[pos] in state.lx.auxiliaries:
@@ -336,8 +437,14 @@ def _attribute_direct(state: _Doc, q: tuple[int, int, int, int], s_index: int, d
                 return draft
     # 3. an unattributed quote right after an attributed one continues it
     if qs == lo or (qs > lo and all(state.blocked[lo:qs])):
-        prev = next((d for d in reversed(drafts) if d.form == "Direct" and d.speaker is not None), None)
-        if prev is not None and s_index - prev.sentence <= CONTINUATION_SENTENCES and qe - qs >= MIN_CONTINUED_QUOTE_TOKENS:
+        prev = next(
+            (d for d in reversed(drafts) if d.form == "Direct" and d.speaker is not None), None
+        )
+        if (
+            prev is not None
+            and s_index - prev.sentence <= CONTINUATION_SENTENCES
+            and qe - qs >= MIN_CONTINUED_QUOTE_TOKENS
+        ):
             draft.speaker = prev.speaker
             draft.confidence = CONF_CONTINUATION
             return draft
@@ -374,29 +481,43 @@ def _finish(state: _Doc, draft: _Draft, cue: Cue, sp: _Speaker, addressee: str |
 # ---------------------------------------------------------------- cues in a sentence
 
 
-def _sentence_cues(state: _Doc, s_index: int, lo: int, hi: int, settings: QuoteSettings) -> Iterator[_Draft]:
+def _sentence_cues(
+    state: _Doc, s_index: int, lo: int, hi: int, settings: QuoteSettings
+) -> Iterator[_Draft]:
+    """Source phrases first ("laut X", ", so X"): a verb inside their message is not a cue."""
     tv, lx = state.tv, state.lx
     stop = content_end(tv, lo, hi)
-    covered_until = lo
+    taken: list[tuple[int, int]] = []
     for i in range(lo, stop):
-        if i < covered_until or state.blocked[i] or i in state.used:
+        if state.blocked[i] or i in state.used or any(a <= i < b for a, b in taken):
             continue
         draft = _source_phrase(state, i, lo, stop, s_index)
-        if draft is None:
-            cue = find_cue(tv, i, lo, hi, state.blocked, lx)
-            if cue is not None and not any(t in state.used for t in cue.tokens()):
-                draft = _verb_report(state, cue, lo, stop, s_index, settings)
         if draft is not None:
-            if draft.form == "Reported" and not settings.reported:
-                continue
-            state.used.update(draft.cue_tokens)
-            if draft.speaker is not None:
-                state.used.update(range(draft.speaker.start, draft.speaker.end))
-            covered_until = max(covered_until, draft.end if draft.start > i else i + 1)
-            yield draft
+            taken.append((draft.start, draft.end))
+            yield _take(state, draft)
+    for i in range(lo, stop):
+        if state.blocked[i] or i in state.used or any(a <= i < b for a, b in taken):
+            continue
+        cue = find_cue(tv, i, lo, hi, state.blocked, lx)
+        if cue is None or any(t in state.used for t in cue.tokens()):
+            continue
+        draft = _verb_report(state, cue, lo, stop, s_index, settings)
+        if draft is None or (draft.form == "Reported" and not settings.reported):
+            continue
+        taken.append((draft.start, draft.end) if draft.start > i else (i, i + 1))
+        yield _take(state, draft)
 
 
-def _message_around(lo: int, stop: int, frame: tuple[int, int], tv: TokenView) -> tuple[int, int] | None:
+def _take(state: _Doc, draft: _Draft) -> _Draft:
+    state.used.update(draft.cue_tokens)
+    if draft.speaker is not None:
+        state.used.update(range(draft.speaker.start, draft.speaker.end))
+    return draft
+
+
+def _message_around(
+    lo: int, stop: int, frame: tuple[int, int], tv: TokenView
+) -> tuple[int, int] | None:
     """The message of a sentence whose source phrase is ``frame``: what is left of it."""
     f0, f1 = frame
     if f0 <= lo:
@@ -409,11 +530,13 @@ def _message_around(lo: int, stop: int, frame: tuple[int, int], tv: TokenView) -
 
 
 def _source_phrase(state: _Doc, i: int, lo: int, stop: int, s_index: int) -> _Draft | None:
-    """"laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach"."""
+    """ "laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach"."""
     tv, lx = state.tv, state.lx
     low = tv.lowers[i]
     frame = sp_range = None
-    if low in lx.source_prepositions or (i + 1 < stop and f"{low} {tv.lowers[i + 1]}" in lx.source_prepositions):
+    if low in lx.source_prepositions or (
+        i + 1 < stop and f"{low} {tv.lowers[i + 1]}" in lx.source_prepositions
+    ):
         first = i + 1 if low in lx.source_prepositions else i + 2
         end = noun_phrase_end(tv, first, stop, lx)
         if end is not None:
@@ -424,7 +547,9 @@ def _source_phrase(state: _Doc, i: int, lo: int, stop: int, s_index: int) -> _Dr
             frame, sp_range = (start, i + 1), (start, i)
     elif low in lx.source_noun_prepositions and i + 1 < stop:
         end = noun_phrase_end(tv, i + 1, stop, lx)
-        if end is not None and any(tv.lowers[j].endswith(lx.source_noun_endings) for j in range(i + 1, min(end, i + 4))):
+        if end is not None and any(
+            tv.lowers[j].endswith(lx.source_noun_endings) for j in range(i + 1, min(end, i + 4))
+        ):
             frame, sp_range = (i, end), (i + 1, end)
     elif low in lx.so_words and i > lo and tv.words[i - 1] == ",":
         end = noun_phrase_end(tv, i + 1, stop, lx)
@@ -435,11 +560,29 @@ def _source_phrase(state: _Doc, i: int, lo: int, stop: int, s_index: int) -> _Dr
             after = subject_after(tv, i + 1, stop, lx) if cue is not None else None
             if after is not None:
                 frame, sp_range = (i, after[1]), after
-    elif low in lx.source_adverbs and state.memory.entries:
-        frame, sp_range = (i, i + 1), (i, i + 1)
+    elif low in lx.source_adverbs and state.last_speaker is not None:
+        frame, sp_range = (i, i + 1), None
+        if (frame[0] > lo and tv.words[frame[0] - 1] == ",") or (
+            frame[1] < stop and tv.words[frame[1]] == ","
+        ):
+            return None  # "…, wonach …" opens a clause: the clause holds the report
+        message = _message_around(lo, stop, frame, tv)
+        if message is None:
+            return None
+        last = state.last_speaker
+        speaker = _Speaker(i, i + 1, last.text, last.mention)  # "Demnach" names the source here
+        return _Draft(
+            *message, "Indirect", s_index, speaker, None, (i,), confidence=CONF_CONTINUATION
+        )
     if frame is None or sp_range is None:
         return None
-    if frame[0] > lo and tv.words[frame[0] - 1] == "," and frame[1] < stop and tv.words[frame[1]] == ",":
+    sp_range = (sp_range[0], trim_phrase(tv, *sp_range))
+    if (
+        frame[0] > lo
+        and tv.words[frame[0] - 1] == ","
+        and frame[1] < stop
+        and tv.words[frame[1]] == ","
+    ):
         message = (lo, stop)
     else:
         message = _message_around(lo, stop, frame, tv)
@@ -447,46 +590,74 @@ def _source_phrase(state: _Doc, i: int, lo: int, stop: int, s_index: int) -> _Dr
         return None
     speaker = _speaker(state, *sp_range)
     cue_tokens = tuple(j for j in range(frame[0], frame[1]) if j < sp_range[0] or j >= sp_range[1])
-    return _Draft(*message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE)
+    return _Draft(
+        *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE
+    )
 
 
-def _verb_report(state: _Doc, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings) -> _Draft | None:
+def _verb_report(
+    state: _Doc, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings
+) -> _Draft | None:
     tv, lx = state.tv, state.lx
     cs, ce = cue.clause
     opens_clause = ce + 1 < stop and tv.lowers[ce + 1] in lx.complementizers
     if cs > lo and cue.finite == cs and tv.lowers[cs] not in lx.as_words and not opens_clause:
         # "…, sagte X." or "A, sagte X, B": the message is around the cue clause
-        sp, addressee = _cue_speaker(state, cue, prefer_after=True)
+        sp, addressee = None, None
+        if subject_after(tv, cue.finite, stop, lx) is not None:
+            sp, addressee = _cue_speaker(state, cue, prefer_after=True)
         if sp is not None:
-            if any(state.blocked[lo:cs]):
+            if all(state.blocked[lo : cs - 1]):
                 return None  # "„…“, sagte X": a direct quote takes this cue
             message = (lo, cs - 1) if ce >= stop else (lo, stop)
-            return _Draft(*message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT)
+            return _Draft(
+                *message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+            )
     if tv.lowers[cs] in lx.as_words and cs < cue.finite:  # "wie X mitteilte, …"
         sp, addressee = _cue_speaker(state, cue)
         message = _message_around(lo, stop, (cs, ce), tv)
         if sp is None or message is None:
             return None
-        return _Draft(*message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT)
+        return _Draft(
+            *message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+        )
     sp, addressee = _cue_speaker(state, cue)
     if sp is None and cue.form.lemma not in lx.impersonal_cues:
         return None
-    if ce < stop and tv.words[ce] in (",", ":") and not state.blocked[ce + 1 if ce + 1 < len(tv) else ce]:
+    if (
+        ce < stop
+        and tv.words[ce] in (",", ":")
+        and not state.blocked[ce + 1 if ce + 1 < len(tv) else ce]
+    ):
         start = ce + 1
-        relative = tv.lowers[start] in lx.relative_pronouns
+        relative = tv.lowers[start] in lx.relative_pronouns and (
+            noun_phrase_end(tv, start, stop, lx, nested=True)
+            is None  # "die Rechte …" is an article
+        )
         if not relative or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False):
-            return _Draft(start, stop, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT)
+            return _Draft(
+                start, stop, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+            )
     if ce < stop and state.blocked[ce]:
         return None  # the clause runs into a quote: a partial quote or a direct one
-    if cue.form.lemma in lx.reported_cues and sp is not None and settings.reported:
-        return _Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
+    if (
+        cue.form.lemma in lx.reported_cues
+        and cue.form.kind == "fin"
+        and sp is not None
+        and settings.reported
+    ):
+        return _Draft(
+            lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
+        )
     return None
 
 
 # ---------------------------------------------------------------- partial quotes and continuation
 
 
-def _resolve_partials(state: _Doc, s_index: int, lo: int, hi: int, found: list[_Draft]) -> list[_Draft]:
+def _resolve_partials(
+    state: _Doc, s_index: int, lo: int, hi: int, found: list[_Draft]
+) -> list[_Draft]:
     """Keep a quoted phrase inside a sentence only when a cue with a speaker is there."""
     out = [d for d in found if d.form != "partial"]
     for d in found:
@@ -524,15 +695,26 @@ def _cue_for_partial(state: _Doc, lo: int, hi: int, d: _Draft) -> _Draft | None:
 
 
 def _continuation(
-    state: _Doc, s_index: int, lo: int, hi: int, paragraph: int, last: _Draft, settings: QuoteSettings
+    state: _Doc,
+    s_index: int,
+    lo: int,
+    hi: int,
+    paragraph: int,
+    last: _Draft,
+    settings: QuoteSettings,
 ) -> _Draft | None:
-    """A Konjunktiv sentence right after a report continues it (same speaker)."""
-    if s_index - last.sentence != 1 or _inside_quote(state, lo, hi):
+    """A Konjunktiv sentence soon after a report continues it (same speaker).
+
+    Right after the report, Konjunktiv II and hearsay "soll" count too; one
+    sentence further on only Konjunktiv I does.
+    """
+    gap = s_index - last.sentence
+    if gap > CONTINUATION_GAP or _inside_quote(state, lo, hi):
         return None
     if paragraph - state.sentences[last.sentence][2] > 1:
         return None
     stop = content_end(state.tv, lo, hi)
-    weak = settings.weak_continuation and last.form != "Direct"
+    weak = settings.weak_continuation and gap == 1
     if not konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=weak):
         return None
     return _Draft(lo, stop, "Indirect", s_index, last.speaker, None, (), None, CONF_CONTINUATION)
@@ -601,5 +783,7 @@ def make_quotes_component(
 ) -> QuoteExtractor:
     """Factory for the quote stage (options: see ``QuoteSettings``)."""
     register_extensions()
-    settings = QuoteSettings(reported=reported, continuation=continuation, weak_continuation=weak_continuation)
+    settings = QuoteSettings(
+        reported=reported, continuation=continuation, weak_continuation=weak_continuation
+    )
     return QuoteExtractor(settings=settings)

@@ -36,12 +36,22 @@ _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 
 
 class Segmenter:
-    """Split a text into ``Sentence`` records; pure and picklable."""
+    """Split a text into ``Sentence`` records; pure and picklable.
+
+    Single-word abbreviations are looked up by the word before a stop;
+    multi-part ones ("z. B.", "u. a.", "d. h.") are found by one regex pass per
+    text, and every period inside a match is protected.
+    """
 
     def __init__(self, abbreviations: frozenset[str]) -> None:
-        self.abbreviations = abbreviations
+        self.abbreviations = frozenset(a for a in abbreviations if " " not in a.strip())
+        multi = sorted((a for a in abbreviations if " " in a.strip()), key=len, reverse=True)
+        parts = [r"\s?".join(re.escape(p) for p in a.split()) for a in multi]
+        self._multi = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE) if parts \
+            else None
 
     def __call__(self, text: str, *, headline: bool = True) -> list[Sentence]:
+        self._protected = self._protected_stops(text)
         sentences: list[Sentence] = []
         for paragraph, (p_start, p_end) in enumerate(self._paragraphs(text)):
             for line in _LINE.finditer(text, p_start, p_end):
@@ -57,6 +67,15 @@ class Segmenter:
                         )
                     )
         return sentences
+
+    def _protected_stops(self, text: str) -> frozenset[int]:
+        if self._multi is None or "." not in text:
+            return frozenset()
+        return frozenset(
+            m.start() + i
+            for m in self._multi.finditer(text)
+            for i, ch in enumerate(m.group()) if ch == "."
+        )
 
     @staticmethod
     def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -81,6 +100,8 @@ class Segmenter:
             return False
         if text[stop_start] != ".":
             return True
+        if stop_start in self._protected:
+            return False
         before = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start + 1)
         word = before.group(1) if before else ""
         if word.lower() in self.abbreviations or _INITIAL.match(word):

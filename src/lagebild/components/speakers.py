@@ -15,7 +15,7 @@ overlaps the phrase; without mentions the phrase itself is the speaker.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -26,6 +26,9 @@ from lagebild.model import Mention
 MAX_ADJECTIVES = 4  # "der stellvertretende russische Außenminister": more is a clause, not an NP
 MAX_BRACKET = 6  # "(SPD)", "(BKA)", "( Bündnis 90/Die Grünen )"; longer brackets are asides
 MAX_SKIPPED_ADVERBS = 2  # "sagte jedoch auch der Minister": adverbs between verb and subject
+MAX_FIELD = 16  # tokens before the verb; a longer field is a clause, not a subject
+QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
+MAX_QUOTED_NAME = 5  # "„Aktion Deutschland hilft“"; longer quoted stretches are speech
 BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "…"})
 
 
@@ -40,12 +43,17 @@ class TokenView:
 
     @classmethod
     def from_doc(cls, doc: Doc) -> TokenView:
-        tokens = [t for t in doc if not t.is_space]
+        words: list[str] = []
+        starts: list[int] = []
+        for t in doc:  # one pass: building spaCy Token objects is the costly part
+            if not t.is_space:
+                words.append(t.text)
+                starts.append(t.idx)
         return cls(
-            words=[t.text for t in tokens],
-            lowers=[t.lower_ for t in tokens],
-            starts=[t.idx for t in tokens],
-            ends=[t.idx + len(t.text) for t in tokens],
+            words=words,
+            lowers=[w.lower() for w in words],
+            starts=starts,
+            ends=[s + len(w) for s, w in zip(starts, words, strict=True)],
         )
 
     def __len__(self) -> int:
@@ -75,10 +83,14 @@ def _is_adjective(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     low = tv.lowers[i]
     if low in lx.prepositions or low in lx.complementizers or low in lx.cues:
         return False
-    return tv.words[i][:1].islower() and (low[-1:] in "enrsm" or "-" in low or low[:1].isdigit())
+    return tv.words[i][:1].islower() and (
+        low.endswith(lx.adjective_endings) or "-" in low or low[:1].isdigit()
+    )
 
 
-def noun_phrase_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon, *, nested: bool = False) -> int | None:
+def noun_phrase_end(
+    tv: TokenView, i: int, limit: int, lx: QuoteLexicon, *, nested: bool = False
+) -> int | None:
     """End (exclusive) of the noun phrase starting at token ``i``, or None."""
     if i >= limit:
         return None
@@ -94,15 +106,42 @@ def noun_phrase_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon, *, nest
         pos += 1
         adjectives += 1
     core = pos
+    pos = _quoted_name_end(tv, pos, limit)
     while pos < limit and (
-        (tv.is_cap(pos) and tv.words[pos] not in lx.np_stopwords and tv.lowers[pos] not in lx.cues
-         and tv.lowers[pos] not in lx.sentence_adverbs)
-        or (pos > core and tv.lowers[pos] in lx.name_particles and pos + 1 < limit and tv.is_cap(pos + 1))
+        (
+            tv.is_cap(pos)
+            and tv.words[pos] not in lx.np_stopwords
+            and tv.lowers[pos] not in lx.sentence_adverbs
+        )
+        or (
+            pos > core
+            and tv.lowers[pos] in lx.name_particles
+            and pos + 1 < limit
+            and tv.is_cap(pos + 1)
+        )
     ):
         pos += 1
+    if pos == core and not lx.nouns_capitalised and pos > i:
+        pos = core = i + 1  # English: "the minister" has no capitalised noun
+        while (
+            pos < limit
+            and tv.words[pos].isalpha()
+            and tv.lowers[pos] not in lx.prepositions
+            and tv.lowers[pos] not in lx.cues
+        ):
+            pos += 1
     if pos == core:
         return None
     return _extend(tv, pos, limit, lx, nested=nested)
+
+
+def _quoted_name_end(tv: TokenView, pos: int, limit: int) -> int:
+    """Skip a short quoted name ("laut „Reuters“", "der „New York Times“")."""
+    if pos < limit and tv.words[pos] in QUOTE_MARKS:
+        for j in range(pos + 1, min(limit, pos + MAX_QUOTED_NAME + 2)):
+            if tv.words[j] in QUOTE_MARKS:
+                return j + 1 if j > pos + 1 and tv.is_cap(pos + 1) else pos
+    return pos
 
 
 def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bool) -> int:
@@ -110,22 +149,44 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
     while pos < limit:
         low = tv.lowers[pos]
         if low == "(":
-            close = next((j for j in range(pos + 1, min(limit, pos + MAX_BRACKET + 1)) if tv.words[j] == ")"), None)
+            close = next(
+                (
+                    j
+                    for j in range(pos + 1, min(limit, pos + MAX_BRACKET + 1))
+                    if tv.words[j] == ")"
+                ),
+                None,
+            )
             if close is None:
                 break
             pos = close + 1
             continue
+        if (
+            _is_adjective(tv, pos, lx)
+            and lx.genitive_adjective_ending
+            and low.endswith(lx.genitive_adjective_ending)
+            and pos + 1 < limit
+            and tv.is_cap(pos + 1)
+        ):
+            pos = (
+                noun_phrase_end(tv, pos, limit, lx, nested=True) or pos + 2
+            )  # "Angaben informierter Kreise"
+            continue
         if low in lx.genitive_determiners or low in lx.np_continuations:
             nxt = pos + 1
-            if low in lx.np_continuations and low not in ("von",) and not (nxt < limit and tv.is_cap(nxt)):
-                break  # "in Lima" continues a phrase, "in einem Gespräch" does not
+            if (
+                low in lx.np_continuations
+                and low in lx.determiner_continuations_barred
+                and not (nxt < limit and tv.is_cap(nxt))
+            ):
+                break  # "Angaben von Vattenfall" continues a phrase, "von der Agentur" does not
             end = noun_phrase_end(tv, nxt, limit, lx, nested=True)
             if end is None or tv.lowers[nxt] in lx.pronouns:
                 break
             pos = end
             continue
         if low == "," and not nested:
-            end = _apposition_end(tv, pos + 1, limit)
+            end = _apposition_end(tv, pos + 1, limit, lx)
             if end is None:
                 break
             pos = end
@@ -134,22 +195,25 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
     return pos
 
 
-def _apposition_end(tv: TokenView, i: int, limit: int) -> int | None:
-    """A bare name after a comma, itself closed by a comma or the clause end."""
-    pos = i
-    while pos < limit and tv.is_cap(pos):
-        pos += 1
-    if pos == i or pos - i > 4:  # names run to four words ("Frank-Walter Steinmeier")
+def _apposition_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> int | None:
+    """An apposition after a comma ("…, Mao Ning,", "…, Gründer der Band,"), closed
+    by a comma, the sentence end or ``limit``; a clause ("…, die Lage sei …") is not one."""
+    if i >= limit or tv.lowers[i] in lx.pronouns:
         return None
-    if pos == limit or tv.words[pos] in (",", ".", "!", "?"):
-        return pos
+    end = noun_phrase_end(tv, i, limit, lx, nested=True)
+    if end is None or not tv.is_cap(end - 1):
+        return None
+    if end == limit or tv.words[end] in (",", ".", "!", "?"):
+        return end
     return None
 
 
 def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> int | None:
     """Start of the noun phrase that ends right before ``end`` ("der Polizei zufolge")."""
     for start in range(max(floor, end - 10), end):
-        if start > floor and (tv.lowers[start - 1] in lx.determiners or _is_adjective(tv, start - 1, lx)):
+        if start > floor and (
+            tv.lowers[start - 1] in lx.determiners or _is_adjective(tv, start - 1, lx)
+        ):
             continue
         if noun_phrase_end(tv, start, end, lx) == end:
             return start
@@ -157,18 +221,37 @@ def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> 
 
 
 def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon) -> int | None:
-    """Start of a subject filling the field before the finite verb, if it is one."""
-    for start in range(clause_start, verb):
-        if start > clause_start:
-            prev = tv.lowers[start - 1]
-            if prev in lx.prepositions or prev in lx.determiners or _is_adjective(tv, start - 1, lx):
-                continue
-        if tv.lowers[start] in lx.prepositions:
-            return None  # "Nach dem Treffen sagte …": the subject follows the verb
-        end = noun_phrase_end(tv, start, verb, lx)
-        if end == verb or (end is not None and end + 1 == verb and tv.words[end] == ","):
-            return start
-    return None
+    """Start of the subject filling the field before the finite verb, if it is one.
+
+    German puts exactly one constituent before the finite verb of a main
+    clause; when that field opens like a noun phrase (determiner, name,
+    pronoun) rather than with a preposition or an adverb, all of it is the
+    subject ("Das tibetische Exilparlament im indischen Dharamshala erklärte").
+    """
+    if verb - clause_start > MAX_FIELD or verb <= clause_start:
+        return None
+    first = tv.lowers[clause_start]
+    if first in lx.object_determiners:
+        return None  # an object opens the clause; the subject follows the verb
+    if (
+        first in lx.prepositions
+        or first in lx.complementizers
+        or (first in lx.sentence_adverbs and first not in lx.determiners)
+    ):
+        return None
+    if first in lx.pronouns:
+        return clause_start if verb == clause_start + 1 else None
+    end = noun_phrase_end(tv, clause_start, verb, lx)
+    if end is None:
+        return None
+    return clause_start
+
+
+def trim_phrase(tv: TokenView, start: int, end: int) -> int:
+    """Drop trailing adverbs and commas ("Die Kanadier hingegen" → "Die Kanadier")."""
+    while end - 1 > start and (tv.words[end - 1] in BOUNDARIES or tv.words[end - 1][:1].islower()):
+        end -= 1
+    return end
 
 
 def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tuple[int, int] | None:
@@ -199,7 +282,12 @@ def guess_gender(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> str:
         if w in lx.male_first_names:
             return "m"
     first_cap = next((w for w in words if w[:1].isupper() and w.isalpha()), "")
-    if first_cap and len(words) > 1 and first_cap.endswith("a") and first_cap not in lx.male_names_ending_in_a:
+    if (
+        first_cap
+        and len(words) > 1
+        and first_cap.endswith("a")
+        and first_cap not in lx.male_names_ending_in_a
+    ):
         return "f" if low0 not in lx.masculine_determiners else "m"
     if low0 in lx.masculine_determiners:
         return "m"
@@ -215,11 +303,22 @@ class SpeakerMemory:
     def remember(self, char: int, text: str, gender: str, mention: Mention | None) -> None:
         self.entries.append((char, text, gender, mention))
 
-    def resolve(self, before: int, *, gender: str, plural: bool, mentions: Sequence[Mention]) -> tuple[str, Mention | None] | None:
+    def resolve(
+        self,
+        before: int,
+        *,
+        gender: str,
+        plural: bool,
+        mentions: Sequence[Mention],
+        gender_of: Callable[[Mention], str],
+    ) -> tuple[str, Mention | None] | None:
         """The most recent compatible antecedent before char offset ``before``."""
         candidates = [e for e in self.entries if e[0] < before]
+        seen = {e[0] for e in candidates}
         candidates += [
-            (m.start, m.text, "", m) for m in mentions if m.start < before and m.kind == "PER"
+            (m.start, m.text, gender_of(m), m)
+            for m in mentions
+            if m.start < before and m.kind == "PER" and m.start not in seen
         ]
         candidates.sort(key=lambda e: e[0], reverse=True)
         if plural:
@@ -250,9 +349,18 @@ def link_mention(mentions: Sequence[Mention], start: int, end: int) -> Mention |
     return (people or inside)[0] if people else min(inside, key=lambda m: m.start)
 
 
-def split_at_mentions(mentions: Sequence[Mention], start: int, end: int) -> tuple[Mention, Mention] | None:
+def split_at_mentions(
+    mentions: Sequence[Mention], start: int, end: int
+) -> tuple[Mention, Mention] | None:
     """Two adjacent person mentions in one phrase ("sagte Xi Putin"): speaker, addressee."""
-    people = sorted((m for m in mentions if m.start >= start and m.end <= end and m.kind in ("PER", "ORG", "GPE", "IGO")), key=lambda m: m.start)
+    people = sorted(
+        (
+            m
+            for m in mentions
+            if m.start >= start and m.end <= end and m.kind in ("PER", "ORG", "GPE", "IGO")
+        ),
+        key=lambda m: m.start,
+    )
     if len(people) >= 2 and people[0].start == start:
         return people[0], people[1]
     return None

@@ -34,7 +34,9 @@ __all__ = ["Gazetteer", "load_gazetteer"]
 #: Packaged tables, in load order; later files override earlier ones with the same id.
 PACKAGED_PEOPLE = ("people_phoenix.tsv", "officeholders.tsv")
 INDEXED_LANGUAGES = ("de", "en")
-_PLAIN_NAME = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)*$")  # letters and single spaces: split() tokenises it
+_PLAIN_NAME = re.compile(
+    r"^[^\W\d_]+(?: [^\W\d_]+)*$"
+)  # letters and single spaces: split() tokenises it
 
 
 @dataclass(slots=True)
@@ -45,9 +47,15 @@ class Gazetteer:
     org_types: dict[str, str] = field(default_factory=dict)
     country_codes: dict[str, str] = field(default_factory=dict)  # ISO alpha-3 -> CAMEO country code
     indexes: dict[str, SurfaceIndex] = field(default_factory=dict)
+    offices: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # office -> ids of people who held it
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (Gazetteer, (self.actors, self.org_types, self.country_codes, self.indexes))
+        return (
+            Gazetteer,
+            (self.actors, self.org_types, self.country_codes, self.indexes, self.offices),
+        )
 
     # -- lookups ---------------------------------------------------------------
 
@@ -59,7 +67,11 @@ class Gazetteer:
         """Actors whose indexed surface form is exactly ``text`` (case rules applied)."""
         tokens = tokenize(text, lang)
         entries = self.index(lang).get(tuple(t.lower() for t in tokens))
-        return [self.actors[e.actor_id] for e in entries if e.accepts(text) and e.actor_id in self.actors]
+        return [
+            self.actors[e.actor_id]
+            for e in entries
+            if e.accepts(text) and e.actor_id in self.actors
+        ]
 
     def country(self, iso3: str | None) -> Actor | None:
         return self.actors.get(f"gpe:{iso3}") if iso3 else None
@@ -78,14 +90,16 @@ class Gazetteer:
         return prefix + (sector or "")
 
     def role_on(self, actor: Actor, day: dt.date | None) -> Role | None:
-        """The role ``actor`` held on ``day``: the most recently begun dated role, else the default one."""
+        """The role ``actor`` held on ``day``: the latest-begun dated role, else the default one."""
         dated = [r for r in actor.roles if (r.valid_from or r.valid_to) and r.holds_on(day)]
         if dated:
             return max(dated, key=lambda r: r.valid_from or dt.date.min)
         undated = [r for r in actor.roles if not (r.valid_from or r.valid_to)]
         return undated[0] if undated else None
 
-    def office_holder(self, office: str, country: str | None, *, on: dt.date | None = None) -> Actor | None:
+    def office_holder(
+        self, office: str, country: str | None, *, on: dt.date | None = None
+    ) -> Actor | None:
         """Who held ``office`` for ``country`` (ISO alpha-3 or organisation code) on day ``on``.
 
         Without a day only an unambiguous answer is given: the one holder whose
@@ -95,7 +109,8 @@ class Gazetteer:
             actor
             for actor in self._holders(office, country)
             for role in actor.roles
-            if role.office == office and role.country == country and (role.valid_from or role.valid_to)
+            if _role_of(role, office, country)
+            and (role.valid_from or role.valid_to)
             and (role.holds_on(on) if on else role.valid_to is None)
         ]
         unique = list(dict.fromkeys(a.id for a in holders))
@@ -104,13 +119,14 @@ class Gazetteer:
         return self.actors[unique[0]]
 
     def _holders(self, office: str, country: str | None) -> Iterable[Actor]:
-        return (a for a in self.actors.values() if a.kind == "PER" and a.roles and
-                any(r.office == office and r.country == country for r in a.roles))
+        return (self.actors[i] for i in self.offices.get(office, ()))
 
     # -- building --------------------------------------------------------------
 
     @classmethod
-    def from_records(cls, records: Iterable[ActorRecord], *, country_codes: dict[str, str]) -> Gazetteer:
+    def from_records(
+        cls, records: Iterable[ActorRecord], *, country_codes: dict[str, str]
+    ) -> Gazetteer:
         """Build actors and indexes; a later record with the same id replaces the earlier one."""
         by_id: dict[str, ActorRecord] = {}
         for record in records:
@@ -128,7 +144,19 @@ class Gazetteer:
         )
         for lang in INDEXED_LANGUAGES:
             gazetteer.indexes[lang] = _build_index(by_id.values(), lang)
+        for actor in gazetteer.actors.values():
+            for office in dict.fromkeys(r.office for r in actor.roles):
+                gazetteer.offices.setdefault(office, []).append(actor.id)
         return gazetteer
+
+
+def _role_of(role: Role, office: str, country: str | None) -> bool:
+    """Whether ``role`` is ``office`` of ``country`` (ISO code, or IGO code matched on the code)."""
+    if role.office != office:
+        return False
+    if role.country:
+        return role.country == country
+    return bool(country) and bool(role.code) and role.code == country
 
 
 def _build_index(records: Iterable[ActorRecord], lang: str) -> SurfaceIndex:
@@ -148,7 +176,9 @@ def _build_index(records: Iterable[ActorRecord], lang: str) -> SurfaceIndex:
                     cased=kind != "adj" or lang == "en",
                     exact=kind == "abbr" or (surface.isupper() and len(surface) <= 5),
                 )
-                if _PLAIN_NAME.match(surface):  # most names: skip the tokenizer, it would split on spaces only
+                if _PLAIN_NAME.match(
+                    surface
+                ):  # most names: skip the tokenizer, it would split on spaces only
                     index.add(surface.split(), entry)
                 else:
                     index.add_text(surface, entry)
@@ -156,7 +186,7 @@ def _build_index(records: Iterable[ActorRecord], lang: str) -> SurfaceIndex:
 
 
 def _variants(text: str, form: str, data: Any) -> list[tuple[str, str]]:
-    """Inflected surface forms of one gazetteer form (adjective endings, demonym plurals, name adjectives)."""
+    """Inflected surfaces of a form (adjective endings, demonym plurals, adjectives in names)."""
     if form == "adj":
         return [(text + ending, "adj") for ending in data.ADJECTIVE_ENDINGS]
     if form == "demonym":
@@ -170,8 +200,11 @@ def _variants(text: str, form: str, data: Any) -> list[tuple[str, str]]:
     stems = []
     for word in words[:-1]:
         ending = next(
-            (e for e in data.NAME_ADJECTIVE_ENDINGS
-             if len(word) >= 5 and word.endswith(e) and word.lower() not in data.DETERMINERS),
+            (
+                e
+                for e in data.NAME_ADJECTIVE_ENDINGS
+                if len(word) >= 5 and word.endswith(e) and word.lower() not in data.DETERMINERS
+            ),
             None,
         )
         stems.append((word[: -len(ending)], True) if ending else (word, False))
@@ -212,9 +245,9 @@ def load_gazetteer(extra_files: Sequence[str | Path] = ()) -> Gazetteer:
 
 
 def role_sector(role: Role | None) -> str | None:
-    """Sector of a role: from its code when it has one (``USAGOV`` → ``GOV``), else from the office."""
+    """Primary sector of a role: from its code (``USAGOVMIL`` → ``GOV``), else from its office."""
     if role is None:
         return None
-    if role.code and len(role.code) >= 6 and not role.code.startswith("IGO"):
+    if role.code and len(role.code) >= 6 and not role.code.startswith("IGO") and role.country:
         return role.code[3:6]
     return office_sector(role.office)

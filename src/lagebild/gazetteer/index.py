@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-MAX_SPAN = 6  # longest name we index, in tokens ("Organisation für Sicherheit und Zusammenarbeit in Europa")
+# Longest name we index, in tokens ("Organisation für Sicherheit und Zusammenarbeit in Europa": 7).
+MAX_SPAN = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,7 @@ class Entry:
 
 
 @cache
-def _tokenizer(lang: str):  # noqa: ANN202 - spaCy's Tokenizer type is a Cython class
+def _tokenizer(lang: str):
     import spacy
 
     return spacy.blank(lang).tokenizer
@@ -79,29 +80,32 @@ class SurfaceIndex:
     def get(self, key: tuple[str, ...]) -> tuple[Entry, ...]:
         return self.keys.get(key, ())
 
-    def longest(self, lowers: Sequence[str], start: int, *, genitive: Iterable[str] = ()) -> tuple[int, tuple[Entry, ...], bool]:
-        """Longest indexed span starting at ``start``: (end, entries, matched via genitive ending).
+    def matches(
+        self, lowers: Sequence[str], start: int, *, genitive: Iterable[str] = ()
+    ) -> list[tuple[int, tuple[Entry, ...], bool]]:
+        """Indexed spans from ``start``, longest first: (end, entries, matched via genitive ending).
 
         ``genitive`` lists endings that may be stripped from the span's last token
         ("Chinas" → "china"); a match through it is reported so callers can
-        require a proper name.
+        require a proper name. Callers take the first whose case rules fit.
         """
-        best: tuple[int, tuple[Entry, ...], bool] = (start, (), False)
+        found_spans: list[tuple[int, tuple[Entry, ...], bool]] = []
         endings = tuple(genitive)
         stop = min(len(lowers), start + MAX_SPAN)
         for end in range(start + 1, stop + 1):
             key = tuple(lowers[start:end])
             found = self.keys.get(key)
             if found:
-                best = (end, found, False)
+                found_spans.append((end, found, False))
             else:
                 last = key[-1]
                 for ending in endings:
                     if last.endswith(ending) and len(last) > len(ending) + 2:
                         found = self.keys.get((*key[:-1], last[: -len(ending)]))
                         if found:
-                            best = (end, found, True)
+                            found_spans.append((end, found, True))
                             break
             if key not in self.prefixes:
                 break
-        return best
+        found_spans.reverse()
+        return found_spans

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lagebild.errors import ErrorCode, LagebildError
-from lagebild.gazetteer.offices import office_sector
+from lagebild.gazetteer.offices import office_sector, office_sectors
 from lagebild.model import Actor, Role
 
 
@@ -55,7 +55,7 @@ def read_table(path: Path) -> list[dict[str, str]]:
 
 
 def parse_date(value: Any, *, end: bool = False) -> dt.date | None:
-    """A date from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; partial dates open to the period's edge."""
+    """A date from ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; partial dates open to the edge."""
     if value in (None, "", "None", "null"):
         return None
     if isinstance(value, dt.date):
@@ -90,13 +90,15 @@ def country_records(rows: Iterable[dict[str, str]]) -> Iterator[ActorRecord]:
 
 
 def organisation_records(rows: Iterable[dict[str, str]]) -> Iterator[ActorRecord]:
-    """Organisations, seats of power and media from ``organisations.tsv`` (or a user TSV of that shape)."""
+    """Organisations, seats of power and media from ``organisations.tsv`` (or a user TSV)."""
     for row in rows:
         names_de, names_en = split_list(row.get("names_de")), split_list(row.get("names_en"))
         abbrs = split_list(row.get("abbr"))
-        forms = [Form("de", n, "name") for n in names_de] + [Form("en", n, "name") for n in names_en]
+        forms = [Form("de", n, "name") for n in names_de] + [
+            Form("en", n, "name") for n in names_en
+        ]
         forms += [Form(lang, a, "abbr") for a in abbrs for lang in ("de", "en")]
-        codes = [c for c in (row.get("code"), row.get("phoenix")) if c]
+        codes = [c for c in (row.get("code"), *abbrs) if c]
         actor = Actor(
             id=row["id"],
             name=(names_de or names_en or abbrs or [row["id"]])[0],
@@ -109,7 +111,9 @@ def organisation_records(rows: Iterable[dict[str, str]]) -> Iterator[ActorRecord
         yield ActorRecord(actor, forms, org_type=row.get("org_type") or None)
 
 
-def people_records(rows: Iterable[dict[str, str]], *, country_codes: dict[str, str]) -> Iterator[ActorRecord]:
+def people_records(
+    rows: Iterable[dict[str, str]], *, country_codes: dict[str, str]
+) -> Iterator[ActorRecord]:
     """People from a people table: one row per office, grouped by ``actor_id``."""
     grouped: dict[str, list[dict[str, str]]] = {}
     for row in rows:
@@ -124,8 +128,10 @@ def people_records(rows: Iterable[dict[str, str]], *, country_codes: dict[str, s
             if not row.get("office"):
                 continue
             country = row.get("country") or None
-            sector = office_sector(row["office"])
-            default_code = (country_codes.get(country, country) or "") + (sector or "") if country else None
+            sectors = office_sectors(row["office"])
+            default_code = (
+                (country_codes.get(country, country) or "") + (sectors or "") if country else None
+            )
             roles.append(
                 Role(
                     office=row["office"],
@@ -176,14 +182,17 @@ def _yaml_records(path: Path) -> Iterator[ActorRecord]:
         raise LagebildError(ErrorCode.E014, path=path, reason="expected a list under 'actors'")
     for item in items:
         if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
-            raise LagebildError(ErrorCode.E014, path=path, reason=f"actor without id or name: {item!r}")
+            raise LagebildError(
+                ErrorCode.E014, path=path, reason=f"actor without id or name: {item!r}"
+            )
         yield _yaml_record(item)
 
 
 def _yaml_record(item: dict[str, Any]) -> ActorRecord:
     raw_aliases = item.get("aliases") or {}
     aliases: dict[str, list[str]] = (
-        {"de": list(raw_aliases), "en": list(raw_aliases)} if isinstance(raw_aliases, list)
+        {"de": list(raw_aliases), "en": list(raw_aliases)}
+        if isinstance(raw_aliases, list)
         else {lang: list(names) for lang, names in raw_aliases.items()}
     )
     abbrs = list(item.get("abbr") or [])

@@ -1,22 +1,21 @@
 """Access to the signature tables of each supported language.
 
-The tables live in ``lagebild.lang.<code>.signatures``; they are looked up by
-language code so that this package never names a language module itself.
+The tables are ``LANGUAGE_DATA.signatures`` of the language registry, looked up
+by language code so that this package never names a language module itself.
 """
 
 from __future__ import annotations
 
-import importlib
 from functools import cache
 from types import ModuleType
 
-from lagebild.lang import SUPPORTED_LANGUAGES
+from lagebild.lang import SUPPORTED_LANGUAGES, get_language_data
 
 
 @cache
 def signature_tables(code: str) -> ModuleType:
-    """Return the signature tables of language ``code`` (imported once)."""
-    return importlib.import_module(f"lagebild.lang.{code}.signatures")
+    """Return the signature tables of language ``code``."""
+    return get_language_data(code).signatures
 
 
 def languages_for(language: str | None) -> tuple[str, ...]:

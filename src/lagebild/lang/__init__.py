@@ -11,7 +11,7 @@ import importlib
 from functools import cache
 from typing import Any
 
-from lagebild.errors import LagebildError, ErrorCode
+from lagebild.errors import ErrorCode, LagebildError
 
 SUPPORTED_LANGUAGES = ("de", "en")
 

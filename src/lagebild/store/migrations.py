@@ -156,6 +156,114 @@ def m004_events(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX event_actors_event ON event_actors (event_id)")
 
 
+
+@migration
+def m005_corpus(con: duckdb.DuckDBPyConnection) -> None:
+    """Corpus tables: stories, deduplicated events, dyad rows and sentence tone.
+
+    All are derived from the per-article tables by ``lagebild.corpus`` and can be
+    rebuilt from them; ``corpus_articles`` records which articles are folded in.
+    """
+    con.execute("CREATE TABLE corpus_articles (article_id VARCHAR PRIMARY KEY, "
+                "updated_at TIMESTAMP DEFAULT current_timestamp)")
+    con.execute(
+        """
+        CREATE TABLE stories (
+            id VARCHAR PRIMARY KEY,
+            first_seen TIMESTAMP,
+            last_seen TIMESTAMP,
+            articles INTEGER NOT NULL,
+            outlets JSON,
+            title VARCHAR
+        )
+        """
+    )
+    # One row per article: its story, why it joined, and the features that
+    # later articles are compared with (MinHash signature, title+lead vector).
+    con.execute(
+        """
+        CREATE TABLE story_articles (
+            story_id VARCHAR NOT NULL,
+            article_id VARCHAR PRIMARY KEY,
+            published TIMESTAMP,
+            reason VARCHAR,
+            score DOUBLE,
+            minhash UBIGINT[],
+            vector FLOAT[],
+            vector_kind VARCHAR,
+            actors VARCHAR[]
+        )
+        """
+    )
+    con.execute("CREATE INDEX story_articles_story ON story_articles (story_id)")
+    con.execute(
+        """
+        CREATE TABLE sentence_tone (
+            article_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            positive DOUBLE NOT NULL,
+            negative DOUBLE NOT NULL,
+            words INTEGER NOT NULL,
+            tone DOUBLE NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        )
+        """
+    )
+    # Denormalised event rows: one per (event, source actor, target actor), in
+    # arrival order, so dyad and timeline queries are single-table scans.
+    con.execute(
+        """
+        CREATE TABLE dyad_events (
+            event_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            day DATE,
+            source_code VARCHAR,
+            source_country VARCHAR,
+            target_code VARCHAR,
+            target_country VARCHAR,
+            root VARCHAR,
+            cameo VARCHAR,
+            quad_class INTEGER,
+            goldstein DOUBLE,
+            tone DOUBLE,
+            outlet VARCHAR,
+            is_primary BOOLEAN
+        )
+        """
+    )
+    con.execute(
+        """
+        CREATE TABLE corpus_events (
+            id VARCHAR PRIMARY KEY,
+            day DATE,
+            last_day DATE,
+            source VARCHAR,
+            target VARCHAR,
+            root VARCHAR,
+            cameo VARCHAR,
+            quad_class INTEGER,
+            goldstein DOUBLE,
+            negated BOOLEAN,
+            num_mentions INTEGER,
+            num_sources INTEGER,
+            num_articles INTEGER,
+            avg_tone DOUBLE
+        )
+        """
+    )
+    con.execute(
+        """
+        CREATE TABLE corpus_event_mentions (
+            corpus_event_id VARCHAR NOT NULL,
+            event_id VARCHAR NOT NULL,
+            article_id VARCHAR NOT NULL,
+            evidence_start INTEGER,
+            evidence_end INTEGER
+        )
+        """
+    )
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(

@@ -33,23 +33,80 @@ NAME_ADJECTIVE_ENDINGS: tuple[str, ...] = ("en", "er", "es", "em", "e")
 
 #: Determiners and articles that may open an actor phrase (they are not part of it).
 DETERMINERS: frozenset[str] = frozenset(
-    "der die das des dem den ein eine einer eines einem einen sein seine seinen seinem "
-    "seiner seines ihr ihre ihren ihrem ihrer ihres dessen deren".split()
+    [
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "sein",
+        "seine",
+        "seinen",
+        "seinem",
+        "seiner",
+        "seines",
+        "ihr",
+        "ihre",
+        "ihren",
+        "ihrem",
+        "ihrer",
+        "ihres",
+        "dessen",
+        "deren",
+    ]
 )
+
+#: Indefinite articles: "ein Sprecher" is some spokesperson, not the one named earlier.
+INDEFINITE: frozenset[str] = frozenset(["ein", "eine", "einer", "eines", "einem", "einen"])
 
 #: Words between a determiner and a role noun that do not stop the phrase.
 PHRASE_FILLERS: frozenset[str] = frozenset(
-    "ehemalige ehemaligen ehemaliger neue neuen neuer damalige damaligen damaliger amtierende "
-    "amtierenden amtierender designierte designierten designierter stellvertretende "
-    "stellvertretenden stellvertretender staatliche staatlichen staatlicher staatliches "
-    "offizielle offiziellen offizieller offizielles frühere früheren früherer kommissarische "
-    "kommissarischen".split()
+    [
+        "ehemalige",
+        "ehemaligen",
+        "ehemaliger",
+        "neue",
+        "neuen",
+        "neuer",
+        "damalige",
+        "damaligen",
+        "damaliger",
+        "amtierende",
+        "amtierenden",
+        "amtierender",
+        "designierte",
+        "designierten",
+        "designierter",
+        "stellvertretende",
+        "stellvertretenden",
+        "stellvertretender",
+        "staatliche",
+        "staatlichen",
+        "staatlicher",
+        "staatliches",
+        "offizielle",
+        "offiziellen",
+        "offizieller",
+        "offizielles",
+        "frühere",
+        "früheren",
+        "früherer",
+        "kommissarische",
+        "kommissarischen",
+    ]
 )
 
 #: Prepositions that attach a place to an organisation ("das Außenministerium in Lima").
-LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in", "aus", "von"})
+LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in"})
 
-#: Prepositions linking a plural sector noun to coordinated countries ("Regierungen von Kuba und China").
+#: Prepositions linking a sector noun to coordinated countries ("Regierungen von Kuba und China").
 COMPLEMENT_PREPOSITIONS: frozenset[str] = frozenset({"von", "aus"})
 
 #: Conjunctions in coordinated actor lists.
@@ -57,22 +114,190 @@ CONJUNCTIONS: frozenset[str] = frozenset({"und", "sowie", "oder", ","})
 
 #: Words that can never be (part of) a person's name even when capitalised.
 NOT_NAMES: frozenset[str] = frozenset(
-    "der die das des dem den ein eine einer eines einem einen und oder aber am im in an auf "
-    "aus bei mit nach von vor zu zum zur über für gegen sagte sagt erklärte betonte hat habe "
-    "hatte ist sei war wird werde wurde montag dienstag mittwoch donnerstag freitag samstag "
-    "sonntag januar februar märz april mai juni juli august september oktober november "
-    "dezember laut zufolge quelle foto seine seinen seinem ihr ihre ihren wie als auch nicht "
-    "es er sie wir man dies diese dieser dieses jahr jahre heute gestern morgen".split()
+    [
+        "der",
+        "die",
+        "das",
+        "des",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "einen",
+        "und",
+        "oder",
+        "aber",
+        "am",
+        "im",
+        "in",
+        "an",
+        "auf",
+        "aus",
+        "bei",
+        "mit",
+        "nach",
+        "von",
+        "vor",
+        "zu",
+        "zum",
+        "zur",
+        "über",
+        "für",
+        "gegen",
+        "sagte",
+        "sagt",
+        "erklärte",
+        "betonte",
+        "hat",
+        "habe",
+        "hatte",
+        "ist",
+        "sei",
+        "war",
+        "wird",
+        "werde",
+        "wurde",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+        "laut",
+        "zufolge",
+        "quelle",
+        "foto",
+        "seine",
+        "seinen",
+        "seinem",
+        "ihr",
+        "ihre",
+        "ihren",
+        "wie",
+        "als",
+        "auch",
+        "nicht",
+        "es",
+        "er",
+        "sie",
+        "wir",
+        "man",
+        "dies",
+        "diese",
+        "dieser",
+        "dieses",
+        "jahr",
+        "jahre",
+        "jahres",
+        "heute",
+        "gestern",
+        "morgen",
+        "anfang",
+        "ende",
+        "mitte",
+        "beginn",
+        "woche",
+        "wochen",
+        "monat",
+        "monats",
+        "monaten",
+        "abend",
+        "nachmittag",
+        "vormittag",
+        "zeit",
+        "angaben",
+        "zufolge",
+        "rahmen",
+        "namen",
+        "besuch",
+        "treffen",
+        "gespräch",
+        "gespräche",
+        "bericht",
+        "berichten",
+        "medienberichten",
+        "interview",
+        "erklärung",
+        "mitteilung",
+        "stellungnahme",
+        "oberst",
+        "major",
+        "hauptmann",
+        "leutnant",
+        "oberstleutnant",
+        "brigadegeneral",
+        "feldmarschall",
+        "herr",
+        "frau",
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "scheich",
+        "kardinal",
+        "papst",
+        "bischof",
+    ]
 )
 
 #: Name particles allowed in lowercase inside a person's name ("Ursula von der Leyen").
 NAME_PARTICLES: frozenset[str] = frozenset(
-    "von van der de del della di da dos das du la le al el bin ibn zu ter den".split()
+    [
+        "von",
+        "van",
+        "der",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "zu",
+        "ter",
+        "den",
+    ]
 )
 
 #: Plural markers that make a role noun collective ("zwei Minister", "beide Minister").
 PLURAL_MARKERS: frozenset[str] = frozenset(
-    "zwei drei vier fünf mehrere viele einige beide beiden alle andere anderen".split()
+    [
+        "zwei",
+        "drei",
+        "vier",
+        "fünf",
+        "mehrere",
+        "viele",
+        "einige",
+        "beide",
+        "beiden",
+        "alle",
+        "andere",
+        "anderen",
+    ]
 )
 
 # --------------------------------------------------------------------------
@@ -104,12 +329,8 @@ _ROLE_FORMS: dict[str, tuple[str, ...]] = {
     "finance_minister": "finanzminister finanzministerin finanzministers",
     "minister": "minister ministerin ministers",
     "spokesperson": "sprecher sprecherin sprechers pressesprecher pressesprecherin",
-    "spokesperson_foreign_ministry": (
-        "außenamtssprecher außenamtssprecherin außenamtssprechers"
-    ),
-    "government_spokesperson": (
-        "regierungssprecher regierungssprecherin regierungssprechers"
-    ),
+    "spokesperson_foreign_ministry": ("außenamtssprecher außenamtssprecherin außenamtssprechers"),
+    "government_spokesperson": ("regierungssprecher regierungssprecherin regierungssprechers"),
     "secretary_general": "generalsekretär generalsekretärin generalsekretärs",
     "official": "beamter beamte beamten beamtin funktionär funktionärin vertreter vertreterin",
     "diplomat": "diplomat diplomatin diplomaten botschafter botschafterin botschafters",
@@ -199,21 +420,54 @@ SECTOR_SUFFIXES: tuple[tuple[str, tuple[str, str, str]], ...] = (
 
 #: Media sector nouns that may stand before a named outlet ("der Staatssender CCTV").
 MEDIA_APPOSITION_NOUNS: frozenset[str] = frozenset(
-    "staatssender staatssenders sender senders nachrichtenagentur agentur staatsfernsehen "
-    "zeitung staatsmedien".split()
+    [
+        "staatssender",
+        "staatssenders",
+        "sender",
+        "senders",
+        "nachrichtenagentur",
+        "agentur",
+        "staatsfernsehen",
+        "zeitung",
+        "staatsmedien",
+    ]
 )
 
 #: Nouns whose plural governs several actors in a relation ("China-Russland-Beziehungen").
 RELATION_NOUNS: frozenset[str] = frozenset(
-    "beziehungen beziehung gespräch gespräche gipfel treffen abkommen grenze konflikt krieg "
-    "partnerschaft allianz achse dialog handelskrieg verhandlungen".split()
+    [
+        "beziehungen",
+        "beziehung",
+        "gespräch",
+        "gespräche",
+        "gipfel",
+        "treffen",
+        "abkommen",
+        "grenze",
+        "konflikt",
+        "krieg",
+        "partnerschaft",
+        "allianz",
+        "achse",
+        "dialog",
+        "handelskrieg",
+        "verhandlungen",
+    ]
 )
 
 #: Words marking a parenthesised acronym's long form as an intergovernmental body.
 IGO_NAME_WORDS: tuple[str, ...] = (
-    "staatengemeinschaft", "staatenbund", "bündnis", "allianz", "gemeinschaft",
-    "organisation", "union", "vereinte", "internationale", "vertrag",
+    "staatengemeinschaft",
+    "staatenbund",
+    "bündnis",
+    "allianz",
+    "gemeinschaft",
+    "organisation",
+    "union",
+    "vereinte",
+    "internationale",
+    "vertrag",
 )
 
-#: Lowercase words allowed inside an acronym's long form ("Bank für Internationalen Zahlungsausgleich").
+#: Lowercase words allowed inside an acronym's long form ("Bank für Internationalen ...").
 LONG_FORM_CONNECTORS: frozenset[str] = frozenset({"für", "der", "des", "und", "von", "zur", "zum"})

@@ -233,12 +233,14 @@ KONJUNKTIV_I: frozenset[str] = frozenset(
     {
         "sei", "seien", "seiest", "habe", "werde", "könne", "müsse", "solle", "wolle", "dürfe",
         "möge", "wisse", "gebe", "gehe", "stehe", "liege", "komme", "bleibe", "lasse", "sehe",
-        "plane", "brauche", "gelte", "handle", "handele", "fehle", "wolle", "trage", "halte",
+        "plane", "brauche", "gelte", "handle", "handele", "fehle", "trage", "halte",
     }
 )  # fmt: skip
 #: 3rd person singular Konjunktiv I is the verb stem + "e"; these words end like
 #: that but are not verbs in that use.
-KONJUNKTIV_I_EXCLUDE: frozenset[str] = frozenset({"bitte", "gerne", "ende", "lange", "heute", "eigene", "ohne", "alle", "beide", "nahe"})
+KONJUNKTIV_I_EXCLUDE: frozenset[str] = frozenset(
+    {"bitte", "gerne", "ende", "lange", "heute", "eigene", "ohne", "alle", "beide", "nahe"}
+)
 #: Konjunktiv II forms used for reported speech when Konjunktiv I looks
 #: indicative; they only continue a report, never start one.
 KONJUNKTIV_II: frozenset[str] = frozenset(
@@ -271,11 +273,15 @@ DETERMINERS: frozenset[str] = frozenset(
 GENITIVE_DETERMINERS: frozenset[str] = frozenset({"des", "der", "eines", "einer"})
 #: Prepositions that may continue a source inside its noun phrase
 #: ("Angaben von Vattenfall", "die Regierung in Lima").
-NP_CONTINUATIONS: frozenset[str] = frozenset({"von", "in", "aus", "für"})
+NP_CONTINUATIONS: frozenset[str] = frozenset({"von", "vom"})
 #: Particles inside personal names ("Ursula von der Leyen").
-NAME_PARTICLES: frozenset[str] = frozenset({"von", "van", "de", "da", "del", "al", "bin", "ibn", "zu", "der", "den", "la", "le"})
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"von", "van", "de", "da", "del", "al", "bin", "ibn", "zu", "der", "den", "la", "le"}
+)
 #: Words ending a subject phrase although they are capitalised.
-NP_STOPWORDS: frozenset[str] = frozenset({"Am", "Im", "In", "Nach", "Bei", "Auf", "Zu", "Mit", "Vor", "Laut"})
+NP_STOPWORDS: frozenset[str] = frozenset(
+    {"Am", "Im", "In", "Nach", "Bei", "Auf", "Zu", "Mit", "Vor", "Laut"}
+)
 #: "gegenüber der Zeitung": the addressee follows.
 ADDRESSEE_PREPOSITIONS: frozenset[str] = frozenset({"gegenüber"})
 #: Auxiliaries of perfect and passive tenses ("hat gesagt", "wurde zitiert").
@@ -288,7 +294,19 @@ PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"wurde", "wurden", "wird", "wer
 PLURAL_VERB_ENDINGS: tuple[str, ...] = ("en", "ten")
 
 #: Role nouns marking a woman, by ending ("Sprecherin", "Präsidentin").
-FEMININE_ROLE_ENDINGS: tuple[str, ...] = ("erin", "entin", "antin", "istin", "torin", "ärin", "eurin", "chefin", "beamtin", "ministerin", "kanzlerin")
+FEMININE_ROLE_ENDINGS: tuple[str, ...] = (
+    "erin",
+    "entin",
+    "antin",
+    "istin",
+    "torin",
+    "ärin",
+    "eurin",
+    "chefin",
+    "beamtin",
+    "ministerin",
+    "kanzlerin",
+)
 FEMININE_DETERMINERS: frozenset[str] = frozenset({"die", "eine", "sie"})
 MASCULINE_DETERMINERS: frozenset[str] = frozenset({"der", "ein"})
 #: First names whose gender is clear in news text (a short, common list).
@@ -296,13 +314,14 @@ FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     {
         "Angela", "Annalena", "Ursula", "Kamala", "Hillary", "Theresa", "Liz", "Giorgia",
         "Marine", "Nancy", "Maria", "Anna", "Julia", "Katarina", "Christine", "Claudia",
-        "Sahra", "Alice", "Nancy", "Svenja", "Franziska", "Andrea", "Kristalina", "Mette",
+        "Sahra", "Alice", "Svenja", "Franziska", "Andrea", "Kristalina", "Mette",
         "Sanna", "Jacinda", "Maia", "Dina", "Hua", "Marija", "Maja", "Sarah", "Susanne",
         "Sabine", "Birgit", "Petra", "Renate", "Heidi", "Brigitte", "Elisabeth", "Katja",
         "Karin", "Monika", "Ulla", "Ulrike", "Kristina", "Ruth", "Golda", "Indira", "Benazir",
         "Aung", "Tsai", "Yulia", "Julija", "Swetlana", "Olena", "Irina", "Natalia", "Natalja",
         "Kaja", "Roberta", "Ilse", "Edith", "Margaret", "Condoleezza", "Madeleine", "Samantha",
-        "Nikki", "Linda", "Janet", "Gina", "Karine", "Kristi", "Jen", "Michelle", "Melania",
+        "Nikki", "Linda", "Ines", "Doris", "Gabriele", "Beate", "Iris", "Agnes", "Ingrid",
+        "Janet", "Gina", "Karine", "Kristi", "Jen", "Michelle", "Melania",
         "Ségolène", "Emmanuelle", "Cristina", "Dilma", "Lisa",
     }
 )  # fmt: skip
@@ -317,12 +336,14 @@ MALE_FIRST_NAMES: frozenset[str] = frozenset(
         "Bill", "Klaus", "Peter", "Thomas", "Michael", "Martin", "Heiko", "Hubertus", "Karl",
         "Jean", "Pedro", "Nicolás", "Gustavo", "Gabriel", "Andrés", "Miguel", "Alexander",
         "Alexej", "Jewgeni", "Ramsan", "Hassan", "Ali", "Mohammed", "Abdel", "Ebrahim",
-        "Naftali", "Jair", "Yoon", "Fumio", "Shinzo", "Justin", "Scott", "Anthony",
-        "Lloyd", "Jake", "Matthew", "Ned", "John", "Richard", "Jeremy", "Dominique",
+        "Naftali", "Yoon", "Fumio", "Shinzo", "Justin", "Scott", "Anthony",
+        "Lloyd", "Jake", "Matthew", "Ned", "Richard", "Jeremy", "Dominique",
     }
 )  # fmt: skip
 #: Names ending in "-a" that are male (the "-a" rule guesses female otherwise).
-MALE_NAMES_ENDING_IN_A: frozenset[str] = frozenset({"Luca", "Nikita", "Joshua", "Ilja", "Sascha", "Mustafa", "Kofi"})
+MALE_NAMES_ENDING_IN_A: frozenset[str] = frozenset(
+    {"Luca", "Nikita", "Joshua", "Ilja", "Sascha", "Mustafa", "Kofi"}
+)
 #: Prepositions: a noun right after one is not a subject ("Am Montag sagte …").
 PREPOSITIONS: frozenset[str] = frozenset(
     {
@@ -336,7 +357,9 @@ PREPOSITIONS: frozenset[str] = frozenset(
 #: ("sagte er der Zeitung", "sagte sie den Journalisten").
 DATIVE_DETERMINERS: frozenset[str] = frozenset({"dem", "der", "den", "einem", "einer"})
 #: Relative pronouns: a clause opened by one after a cue is not the message.
-RELATIVE_PRONOUNS: frozenset[str] = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"})
+RELATIVE_PRONOUNS: frozenset[str] = frozenset(
+    {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"}
+)
 #: Konjunktiv I of regular verbs is the stem + this ending ("gebe", "liege"):
 #: a word is read as one when its dictionary lemma is the word + "n".
 KONJUNKTIV_I_ENDING: str = "e"
@@ -354,5 +377,40 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
         "mittlerweile", "derzeit", "zugleich", "anschließend", "vorher", "nachher", "einst",
         "dennoch", "sonst", "ebenso", "gemeinsam", "offenbar", "offensichtlich", "angeblich",
         "vermutlich", "wahrscheinlich", "eigentlich", "zwar", "kurz", "lange", "ob", "dass",
+        "hingegen", "selbst", "bislang", "seitdem", "seither", "nicht", "sogar", "nur",
     }
 )  # fmt: skip
+#: German capitalises nouns: a noun phrase needs a capitalised word.
+NOUNS_CAPITALISED: bool = True
+#: Continuations that only go on before a name ("Angaben von Vattenfall", not
+#: "der General von der Agentur").
+NAME_ONLY_CONTINUATIONS: frozenset[str] = frozenset({"von"})
+#: Determiners that never open a nominative phrase: a field opened by one is
+#: an object ("Den Vorschlag kritisierte die Opposition"), so the subject follows the verb.
+OBJECT_DETERMINERS: frozenset[str] = frozenset(
+    {
+        "den",
+        "dem",
+        "einen",
+        "einem",
+        "ihren",
+        "ihrem",
+        "seinen",
+        "seinem",
+        "diesen",
+        "diesem",
+        "jenen",
+        "jenem",
+    }
+)
+#: Pronouns that are singular or plural by their verb ("sagte sie" / "sagten sie").
+NUMBER_BY_VERB_PRONOUNS: frozenset[str] = frozenset({"sie"})
+#: Dative determiners that are dative only before a plural noun ending in "-n".
+PLURAL_ONLY_DATIVE_DETERMINERS: frozenset[str] = frozenset({"den"})
+PLURAL_DATIVE_ENDING: str = "n"
+#: "von" introduces the agent of a passive ("wurde von der Polizei bestätigt").
+AGENT_PREPOSITIONS: frozenset[str] = frozenset({"von"})
+#: Endings of inflected adjectives ("neue", "neuen", "neuer", "neues", "neuem").
+ADJECTIVE_ENDINGS: tuple[str, ...] = ("e", "n", "r", "s", "m")
+#: Ending of an adjective in a genitive plural without article ("informierter Kreise").
+GENITIVE_ADJECTIVE_ENDING: str = "er"

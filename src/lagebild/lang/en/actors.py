@@ -10,18 +10,62 @@ ADJECTIVE_ENDINGS: tuple[str, ...] = ("",)
 DEMONYM_ENDINGS: dict[str, tuple[str, ...]] = {"": ("", "s")}
 GENITIVE_ENDINGS: tuple[str, ...] = ("'s", "’s")
 NAME_ADJECTIVE_ENDINGS: tuple[str, ...] = ()
-DETERMINERS: frozenset[str] = frozenset("the a an his her its their our".split())
-PHRASE_FILLERS: frozenset[str] = frozenset("former new acting outgoing incoming deputy state official".split())
+DETERMINERS: frozenset[str] = frozenset(["the", "a", "an", "his", "her", "its", "their", "our"])
+INDEFINITE: frozenset[str] = frozenset({"a", "an"})
+PHRASE_FILLERS: frozenset[str] = frozenset(
+    ["former", "new", "acting", "outgoing", "incoming", "deputy", "state", "official"]
+)
 LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in", "from"})
 COMPLEMENT_PREPOSITIONS: frozenset[str] = frozenset({"of", "from"})
 CONJUNCTIONS: frozenset[str] = frozenset({"and", "or", ","})
 NOT_NAMES: frozenset[str] = frozenset(
-    "the a an and or of in on at for to from with by said says told on monday tuesday wednesday "
-    "thursday friday saturday sunday january february march april may june july august september "
-    "october november december according".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "said",
+        "says",
+        "told",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "according",
+    ]
 )
-NAME_PARTICLES: frozenset[str] = frozenset("von van der de del da di la le al bin ibn".split())
-PLURAL_MARKERS: frozenset[str] = frozenset("two three several many some both all other".split())
+NAME_PARTICLES: frozenset[str] = frozenset(
+    ["von", "van", "der", "de", "del", "da", "di", "la", "le", "al", "bin", "ibn"]
+)
+PLURAL_MARKERS: frozenset[str] = frozenset(
+    ["two", "three", "several", "many", "some", "both", "all", "other"]
+)
 
 _ROLE_FORMS: dict[str, str] = {
     "head_of_state": "president king queen emir monarch",
@@ -59,6 +103,6 @@ SECTOR_NOUNS: dict[str, tuple[str, str, str]] = {
 }
 SECTOR_SUFFIXES: tuple[tuple[str, tuple[str, str, str]], ...] = ()
 MEDIA_APPOSITION_NOUNS: frozenset[str] = frozenset({"broadcaster", "agency", "media"})
-RELATION_NOUNS: frozenset[str] = frozenset("relations ties talks summit".split())
+RELATION_NOUNS: frozenset[str] = frozenset(["relations", "ties", "talks", "summit"])
 IGO_NAME_WORDS: tuple[str, ...] = ("union", "organization", "organisation", "community", "alliance")
 LONG_FORM_CONNECTORS: frozenset[str] = frozenset({"for", "of", "the", "and"})

@@ -73,8 +73,21 @@ MASCULINE_DETERMINERS: frozenset[str] = frozenset()
 FEMALE_FIRST_NAMES: frozenset[str] = frozenset({"Kamala", "Hillary", "Nancy", "Theresa", "Liz"})
 MALE_FIRST_NAMES: frozenset[str] = frozenset({"Joe", "Donald", "Barack", "Antony", "John"})
 MALE_NAMES_ENDING_IN_A: frozenset[str] = frozenset()
-PREPOSITIONS: frozenset[str] = frozenset({"on", "in", "at", "after", "before", "with", "for", "to", "from", "by"})
+PREPOSITIONS: frozenset[str] = frozenset(
+    {"on", "in", "at", "after", "before", "with", "for", "to", "from", "by"}
+)
 DATIVE_DETERMINERS: frozenset[str] = frozenset()
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"which", "who", "that"})
 KONJUNKTIV_I_ENDING: str = ""
-SENTENCE_ADVERBS: frozenset[str] = frozenset({"however", "meanwhile", "also", "but", "and", "so", "then"})
+SENTENCE_ADVERBS: frozenset[str] = frozenset(
+    {"however", "meanwhile", "also", "but", "and", "so", "then"}
+)
+NOUNS_CAPITALISED: bool = False
+NAME_ONLY_CONTINUATIONS: frozenset[str] = frozenset()
+OBJECT_DETERMINERS: frozenset[str] = frozenset()
+NUMBER_BY_VERB_PRONOUNS: frozenset[str] = frozenset()
+PLURAL_ONLY_DATIVE_DETERMINERS: frozenset[str] = frozenset()
+PLURAL_DATIVE_ENDING: str = ""
+AGENT_PREPOSITIONS: frozenset[str] = frozenset({"by"})
+ADJECTIVE_ENDINGS: tuple[str, ...] = ()
+GENITIVE_ADJECTIVE_ENDING: str = ""

@@ -1,0 +1,512 @@
+"""Actor stage: find mentions of political actors and resolve them to gazetteer actors.
+
+Reads the Doc (``doc._.published``, ``doc._.language``, ``doc.ents`` from the
+NER stage when present) and sets ``doc._.mentions``: a list of
+``lagebild.model.Mention`` sorted by start offset.
+
+The work is one dictionary pass over the tokens (``actor_rules.analyse_tokens``)
+followed by phrase rules on its results, in this order, each filling what the
+earlier ones left open:
+
+1. role and sector phrases: "der peruanische Außenminister Elmer Schialer",
+   "US-Verteidigungsminister", "das Außenministerium in Lima", "seinen
+   peruanischen Amtskollegen Walter Astudillo", "Álvaro López Miera, Minister der FAR";
+2. gazetteer hits not taken by a phrase (states, capitals, organisations,
+   media, known people), hyphen parts ("China-Russland-Beziehungen");
+3. acronyms introduced in parentheses, then used alone;
+4. NER person/organisation spans the gazetteer does not know (lower confidence);
+5. short forms of people named earlier or later ("Hegseth", "Dong");
+6. bare role nouns ("der Minister", "der Pentagon-Chef") linked to the
+   person holding that office in the document, else in the gazetteer on the
+   article's date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild.components.actor_phrases import (
+    CONF_ABBR,
+    CONF_CAPITAL,
+    CONF_INTRODUCED,
+    CONF_NAME,
+    CONF_NER_ORG,
+    CONF_NER_PER,
+    CONF_SHORT,
+    Candidate,
+    DocState,
+    Person,
+    PhraseRules,
+)
+from lagebild.components.actor_rules import (
+    Hit,
+    TokenView,
+    analyse_tokens,
+    slugify,
+)
+from lagebild.gazetteer import Gazetteer, load_gazetteer, role_sector
+from lagebild.gazetteer.langdata import actor_language_data
+from lagebild.gazetteer.offices import (
+    office_sector,
+    same_family,
+)
+from lagebild.model import Mention
+
+
+class ActorRecognizer:
+    """The ``lagebild_actors`` pipeline component."""
+
+    def __init__(self, nlp: Language, name: str, *, gazetteer_files: Iterable[str] = ()) -> None:
+        self.name = name
+        self.lang = nlp.lang
+        self.gazetteer_files = tuple(gazetteer_files)
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer(self.gazetteer_files)
+        return self._gazetteer
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_rebuild, (self.lang, self.name, self.gazetteer_files))
+
+    def __call__(self, doc: Doc) -> Doc:
+        # The pipeline's language decides: its tokenizer made the tokens the index must match.
+        # (doc._.language defaults to "de" and says what the text is, not how it was tokenised.)
+        lang = self.lang if self.lang in ("de", "en") else "de"
+        data = actor_language_data(lang)
+        view = TokenView.from_doc(doc)
+        text = doc.text
+        analysis = analyse_tokens(view, text, self.gazetteer, lang, data)
+        day = doc._.published
+        if isinstance(day, dt.datetime):
+            day = day.date()
+        state = DocState(doc, view, analysis, day, data, lang, text)
+        Rules(state, self.gazetteer).run()
+        doc._.mentions = _finalise(state)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        error_handler = getattr(self, "get_error_handler", None)
+        for doc in stream:
+            try:
+                yield self(doc)
+            except Exception as exc:  # one bad document must not stop a corpus run
+                if error_handler is None:
+                    raise
+                error_handler()(self.name, self, [doc], exc)
+
+
+def _rebuild(lang: str, name: str, files: tuple[str, ...]) -> ActorRecognizer:
+    import spacy
+
+    return ActorRecognizer(spacy.blank(lang), name, gazetteer_files=files)
+
+
+@Language.factory(
+    "lagebild_actors",
+    requires=["token.is_sent_start"],
+    assigns=["doc._.mentions"],
+    default_config={"gazetteer_files": []},
+)
+def make_actor_recognizer(nlp: Language, name: str, gazetteer_files: list[str]) -> ActorRecognizer:
+    """Create the actor stage; ``gazetteer_files``: user YAML/TSV files added to the gazetteer."""
+    from lagebild.components import register_extensions
+
+    register_extensions()
+    return ActorRecognizer(nlp, name, gazetteer_files=gazetteer_files)
+
+
+class Rules(PhraseRules):
+    """All rules of one document, in the order the module docstring gives."""
+
+    def run(self) -> None:
+        for (
+            hit
+        ) in self.s.analysis.hits:  # bodies named anywhere before a bare "das Außenministerium"
+            org_type = self.g.org_types.get(hit.entry.actor_id)
+            actor = self.actor(hit)
+            if org_type and actor is not None and actor.country:
+                self.s.bodies.append((hit.char_start, org_type, actor.country))
+        self.s.bodies.sort()
+        heads = sorted(self.s.analysis.heads.values(), key=lambda h: h.tok)
+        for head in heads:
+            self.head_phrase(head)
+        self.plain_hits()
+        self.introduced_acronyms()
+        self.ner_spans()
+        self.short_forms()
+        self.resolve_roles()
+
+    # -- 2. plain gazetteer hits ----------------------------------------------
+
+    def plain_hits(self) -> None:
+        v, a = self.s.view, self.s.analysis
+        taken = {c.tok for c in self.s.candidates}
+        for hit in a.hits:
+            if id(hit) in self.s.used or hit.entry.form == "adj" or hit.start in taken:
+                continue
+            if self.washington_person(hit):
+                continue
+            self.add_hit(hit)
+        for tok, part_hits in a.parts.items():
+            adjectives = [h for h in part_hits if h.entry.form == "adj"]
+            pieces = v.texts[tok].count("-") + 1
+            for hit in part_hits:
+                if (
+                    hit.entry.form == "adj"
+                    and len(adjectives) < 2
+                    and pieces > 1
+                    and len(part_hits) < 2
+                ):
+                    continue  # "russisch-" alone in "russisch-orthodox" is no actor
+                self.add_hit(hit)
+
+    def washington_person(self, hit: Hit) -> bool:
+        """A capital preceded by a capitalised word is a person's surname ("George Washington")."""
+        v = self.s.view
+        if hit.entry.form != "capital" or hit.start == 0 or hit.start == v.sent[hit.start]:
+            return False
+        prev = hit.start - 1
+        return (
+            v.is_title(prev)
+            and v.texts[prev].isalpha()
+            and prev not in self.s.analysis.by_token
+            and prev not in self.s.analysis.heads
+            and v.lowers[prev] not in self.s.data.NOT_NAMES
+        )
+
+    def add_hit(self, hit: Hit) -> None:
+        actor = self.actor(hit)
+        if actor is None:
+            return
+        form = hit.entry.form
+        if actor.kind == "PER":
+            role = self.g.role_on(actor, self.s.day)
+            country = role.country if role else actor.country
+            office = role.office if role else None
+            code = role.code if role and role.code else self.code(country, role_sector(role))
+            self.add(
+                Candidate(
+                    hit.char_start,
+                    hit.char_end,
+                    "PER",
+                    actor.id,
+                    None if self.is_igo(country) else country,
+                    role_sector(role),
+                    code,
+                    actor.name,
+                    office,
+                    CONF_NAME,
+                    2,
+                    hit.start,
+                )
+            )
+            self.s.persons.append(
+                Person(
+                    actor.id,
+                    actor.name,
+                    country,
+                    office,
+                    code,
+                    hit.char_start,
+                    tuple(actor.name.split()),
+                )
+            )
+            return
+        sector = self.s.sector_override.get(id(hit), actor.sector)
+        if actor.kind == "GPE":
+            code = self.code(actor.country, sector)
+        else:
+            code = actor.codes[0] if actor.codes else self.code(actor.country, sector)
+        confidence = {"abbr": CONF_ABBR, "capital": CONF_CAPITAL}.get(form, CONF_NAME)
+        self.add(
+            Candidate(
+                hit.char_start,
+                hit.char_end,
+                actor.kind,
+                actor.id,
+                actor.country,
+                sector,
+                code,
+                actor.name,
+                None,
+                confidence,
+                2 if not hit.part else 1,
+                hit.start,
+            )
+        )
+
+    # -- 3. acronyms introduced in the text -------------------------------------
+
+    def introduced_acronyms(self) -> None:
+        v, a, data = self.s.view, self.s.analysis, self.s.data
+        introduced: dict[str, Candidate] = {}
+        for k in range(1, len(v) - 2):
+            abbr = v.texts[k + 1]
+            if (
+                v.texts[k] != "("
+                or v.texts[k + 2] != ")"
+                or not (2 <= len(abbr) <= 8 and abbr.isupper())
+            ):
+                continue
+            covering = [c for c in self.s.candidates if c.end == v.ends[k - 1] and c.actor_id]
+            if covering:
+                cand = covering[-1]
+            else:
+                start = k
+                while start > v.sent[k] and (
+                    v.is_title(start - 1)
+                    or (v.lowers[start - 1] in data.LONG_FORM_CONNECTORS and start < k)
+                ):
+                    start -= 1
+                while start < k and (v.lowers[start] in data.DETERMINERS or not v.is_title(start)):
+                    start += 1
+                if k - start < 2 and not (k - start == 1 and len(v.texts[start]) > len(abbr)):
+                    continue
+                long_form = self.s.text[v.starts[start] : v.ends[k - 1]]
+                is_igo = any(w in long_form.lower() for w in data.IGO_NAME_WORDS)
+                cand = Candidate(
+                    v.starts[start],
+                    v.ends[k - 1],
+                    "IGO" if is_igo else "ORG",
+                    actor_id=f"org:{slugify(abbr)}",
+                    name=long_form,
+                    code=abbr if is_igo else None,
+                    confidence=CONF_INTRODUCED,
+                    priority=1,
+                    tok=start,
+                )
+                self.add(cand)
+            introduced.setdefault(abbr, cand)
+        if not introduced:
+            return
+        for k, text in enumerate(v.texts):
+            cand = introduced.get(text)
+            if cand is not None and k not in a.by_token:
+                self.add(replace(cand, start=v.starts[k], end=v.ends[k], tok=k, priority=1))
+
+    # -- 4. statistical NER ----------------------------------------------------
+
+    def ner_spans(self) -> None:
+        if not self.s.doc.has_annotation("ENT_IOB"):
+            return  # no NER stage ran; reading doc.ents would walk every token for nothing
+        for ent in self.s.doc.ents:
+            label = {"PER": "PER", "PERSON": "PER", "ORG": "ORG"}.get(ent.label_)
+            if label is None or self.overlaps(ent.start_char, ent.end_char):
+                continue
+            if label == "PER":
+                self.add(
+                    Candidate(
+                        ent.start_char,
+                        ent.end_char,
+                        "PER",
+                        f"per:{slugify(ent.text)}",
+                        name=ent.text,
+                        confidence=CONF_NER_PER,
+                        priority=0,
+                        tok=ent.start,
+                    )
+                )
+                self.s.persons.append(
+                    Person(
+                        f"per:{slugify(ent.text)}",
+                        ent.text,
+                        None,
+                        None,
+                        None,
+                        ent.start_char,
+                        tuple(t.text for t in ent),
+                    )
+                )
+            else:
+                self.add(
+                    Candidate(
+                        ent.start_char,
+                        ent.end_char,
+                        "ORG",
+                        f"org:{slugify(ent.text)}",
+                        name=ent.text,
+                        confidence=CONF_NER_ORG,
+                        priority=0,
+                        tok=ent.start,
+                    )
+                )
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(c.start < end and start < c.end for c in self.s.candidates)
+
+    # -- 5. short forms of people ------------------------------------------------
+
+    def short_forms(self) -> None:
+        v, a, data = self.s.view, self.s.analysis, self.s.data
+        keys: dict[tuple[str, ...], Person] = {}
+        for person in sorted(self.s.persons, key=lambda p: -p.start):  # earliest wins
+            tokens = person.tokens
+            if len(tokens) < 2:
+                continue
+            for size in range(1, len(tokens)):
+                for key in (tokens[:size], tokens[-size:]):
+                    if all(len(t) > 1 for t in key):
+                        keys[tuple(t.lower() for t in key)] = person
+        if not keys:
+            return
+        covered = self.covered_tokens()
+        for k in range(len(v)):
+            if k in covered or not v.is_title(k) or v.lowers[k] in data.NOT_NAMES or k in a.heads:
+                continue
+            for size in (2, 1):
+                key = tuple(v.lowers[k : k + size])
+                last = key[-1] if key else ""
+                person = keys.get(key) or (
+                    keys.get((*key[:-1], last[:-1])) if last.endswith("s") else None
+                )
+                if (
+                    person is not None
+                    and len(key) == size
+                    and not any(j in covered for j in range(k, k + size))
+                ):
+                    self.add_person_ref(person, v.starts[k], v.ends[k + size - 1], k, CONF_SHORT)
+                    covered.update(range(k, k + size))
+                    break
+        for tok, _ in a.heads.items():
+            self.short_parts(tok, keys)
+        for tok in a.parts:
+            self.short_parts(tok, keys)
+
+    def short_parts(self, tok: int, keys: dict[tuple[str, ...], Person]) -> None:
+        """Names inside hyphen compounds: "Putin-Xi-Gespräch"."""
+        v = self.s.view
+        offset = v.starts[tok]
+        for piece in v.texts[tok].split("-"):
+            person = keys.get((piece.lower(),))
+            if (
+                person is not None
+                and piece[:1].isupper()
+                and not self.overlaps(offset, offset + len(piece))
+            ):
+                self.add_person_ref(person, offset, offset + len(piece), tok, CONF_SHORT)
+            offset += len(piece) + 1
+
+    def covered_tokens(self) -> set[int]:
+        v = self.s.view
+        covered: set[int] = set()
+        for cand in self.s.candidates:
+            k = bisect.bisect_left(v.starts, cand.start)
+            while k < len(v) and v.starts[k] < cand.end:
+                covered.add(k)
+                k += 1
+        return covered
+
+    def add_person_ref(
+        self, person: Person, start: int, end: int, tok: int, confidence: float
+    ) -> None:
+        self.add(
+            Candidate(
+                start,
+                end,
+                "PER",
+                person.actor_id,
+                None if self.is_igo(person.country) else person.country,
+                office_sector(person.office),
+                person.code,
+                person.name,
+                person.office,
+                confidence,
+                2,
+                tok,
+            )
+        )
+
+    # -- 6. bare role nouns -----------------------------------------------------
+
+    def resolve_roles(self) -> None:
+        for cand in self.s.pending_roles:
+            if self.overlaps(cand.start, cand.end):
+                continue
+            if (
+                cand.actor_id == ""
+            ):  # "ein Sprecher des Außenministeriums": some holder, not a known one
+                if cand.country or cand.code:
+                    self.add(replace(cand, actor_id=None))
+                continue
+            person = self.role_antecedent(cand)
+            if person is not None:
+                country = cand.country or (None if self.is_igo(person.country) else person.country)
+                self.add(
+                    replace(
+                        cand,
+                        actor_id=person.actor_id,
+                        name=person.name,
+                        role=person.office,
+                        country=country,
+                        code=person.code or cand.code,
+                    )
+                )
+                continue
+            holder = (
+                self.g.office_holder(cand.role, cand.country, on=self.s.day) if cand.role else None
+            )
+            if holder is not None:
+                self.add(replace(cand, actor_id=holder.id, name=holder.name))
+            elif cand.country or cand.code:
+                self.add(cand)
+
+    def role_antecedent(self, cand: Candidate) -> Person | None:
+        """The nearest person before (else the first after) holding a matching office."""
+        fits = [
+            p
+            for p in self.s.persons
+            if p.office
+            and same_family(cand.role, p.office)
+            and (cand.country is None or p.country is None or p.country == cand.country)
+        ]
+        before = [p for p in fits if p.start < cand.start]
+        if before:
+            return max(before, key=lambda p: p.start)
+        after = [p for p in fits if p.start > cand.start and (cand.country or cand.code)]
+        return min(after, key=lambda p: p.start) if after else None
+
+
+def _finalise(state: DocState) -> list[Mention]:
+    """Drop overlapping candidates (higher priority, then longer, wins) and build Mentions."""
+    chosen: list[Candidate] = []
+    ordered = sorted(state.candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    for cand in ordered:
+        if any(c.start < cand.end and cand.start < c.end for c in chosen):
+            continue
+        chosen.append(cand)
+    text, article_id = state.text, state.doc._.article_id or ""
+    return [
+        Mention(
+            article_id=article_id,
+            start=c.start,
+            end=c.end,
+            text=text[c.start : c.end],
+            kind=c.kind,
+            actor_id=c.actor_id,
+            country=c.country,
+            sector=c.sector,
+            code=c.code,
+            confidence=c.confidence,
+            name=c.name,
+            role=c.role,
+        )
+        for c in sorted(chosen, key=lambda c: c.start)
+    ]
+
+
+def mentions_of(doc: Doc) -> list[Mention]:
+    """The mentions the stage set on ``doc`` (empty before it ran)."""
+    return list(doc._.mentions or [])
+
+
+__all__: list[str] = ["ActorRecognizer", "make_actor_recognizer", "mentions_of"]

@@ -1,0 +1,677 @@
+"""Event coding: who did what to whom, per clause, as CAMEO/PLOVER events.
+
+For each sentence that holds an actor mention, the coder splits the sentence
+into clauses (``clauses.py``), finds triggers from the language's event lexicon
+(``event_lexicon.py``: verbs with separable particles, predicative adjectives,
+nominal events, light-verb constructions), chooses the lexicon row whose
+conditions hold, assigns source and target actors from the clause structure,
+and sets modality, date, location and confidence. Precision comes first: no
+event is coded without a political actor on one side, and opinion without an
+actor is never an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from lagebild.components import register_extensions
+from lagebild.components.clauses import Clause, ClauseAnalyzer, Group, Tok
+from lagebild.components.dates import DateMention, find_dates
+from lagebild.components.event_lexicon import Cues, LexRow, load_lexicon, theme_matches
+from lagebild.model import Event, EventActor, Mention, Sentence
+from lagebild.ontology import cameo_info
+
+logger = logging.getLogger(__name__)
+
+#: Starting confidence of a coded event and what moves it; an event needs
+#: MIN_CONFIDENCE to be kept (ambiguous cue + no target + guessed source falls below).
+BASE_CONFIDENCE = 0.7
+WEAK_CUE_PENALTY = 0.2  # lexicon marks the cue as ambiguous
+BOTH_SIDES_BONUS = 0.15  # a source and a target were found
+GUESSED_SOURCE_PENALTY = 0.15  # nominal event whose source is the clause subject
+MIN_CONFIDENCE = 0.4
+#: Tokens between a noun trigger and an actor phrase that still belongs to its noun phrase.
+NOUN_PHRASE_REACH = 7
+_STATEMENT_ROOT = "01"
+_ACTOR_KINDS_FOR_LOCATION = frozenset({"GPE", "LOC"})
+_NOMINATIVE_ONLY = frozenset({"nom"})  # "er", "wir": a pronoun that can only be a subject
+
+
+@dataclass(slots=True)
+class _Trigger:
+    rows: list[LexRow]
+    pos: str
+    tok: int
+    clause: Clause
+    lemma: str
+    extra: tuple[int, ...] = ()  # particle or light-verb token
+    row: LexRow | None = None
+
+
+@dataclass(slots=True)
+class _Coded:
+    trigger: _Trigger
+    row: LexRow
+    sources: list[Mention]
+    targets: list[Mention]
+    confidence: float
+    location: str | None = None
+    say: bool = False
+    statement: bool = False
+
+
+@dataclass(slots=True)
+class _SentenceContext:
+    toks: list[Tok]
+    clauses: list[Clause]
+    subjects: dict[int, list[Group]] = field(default_factory=dict)
+
+
+class EventCoder:
+    """Codes the events of one language; built once, used for every document."""
+
+    def __init__(self, language: str = "de") -> None:
+        self.language = language
+        self.lexicon = load_lexicon(language)
+        self.cues = self.lexicon.cues
+        self.analyzer = ClauseAnalyzer(self.lexicon)
+
+    # --- documents ----------------------------------------------------------------------
+    def code_doc(self, doc: Doc) -> list[Event]:
+        """All events of ``doc`` from its sentences and actor mentions."""
+        mentions = _political(doc._.mentions or [])
+        if not mentions:
+            return []
+        published = doc._.published
+        article_id = doc._.article_id or ""
+        text = doc.text  # spaCy rebuilds Doc.text on every access
+        events: list[Event] = []
+        by_start = sorted(mentions, key=lambda m: m.start)
+        cursor = 0
+        for sentence in _sentences(doc):
+            while cursor < len(by_start) and by_start[cursor].end <= sentence.start:
+                cursor += 1
+            inside = []
+            for mention in by_start[cursor:]:
+                if mention.start >= sentence.end:
+                    break
+                inside.append(mention)
+            if not inside:
+                continue  # no actor, no event: the fast path for most sentences
+            events.extend(self.code_sentence(doc, sentence, inside, article_id=article_id,
+                                             published=published, text=text))
+        return events
+
+    def code_sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention], *,
+                      article_id: str, published: dt.date | None,
+                      text: str | None = None) -> list[Event]:
+        """Events of one sentence with its actor mentions (offsets into ``doc.text``)."""
+        text = doc.text if text is None else text
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return []
+        toks = [Tok(i, t.text, t.text.lower(), t.idx, t.idx + len(t.text)) for i, t in enumerate(span)]
+        spans = _mention_tokens(mentions, toks)
+        if not spans:
+            return []
+        clauses = self.analyzer.split(toks)
+        for clause in clauses:
+            self.analyzer.groups(toks, spans, clause)
+        ctx = _SentenceContext(toks, clauses)
+        triggers = [t for clause in clauses for t in self._triggers(ctx, clause)]
+        if not triggers:
+            return []
+        window_end = text[sentence.start:sentence.end].lower()
+        coded = []
+        for trigger in triggers:
+            clause_text = text[toks[trigger.clause.start].start:sentence.end].lower()
+            result = self._code(ctx, trigger, clause_text or window_end)
+            if result is not None:
+                coded.append(result)
+        verbal = {c.trigger.clause.index for c in coded if c.trigger.pos != "N" and not c.say
+                  and (c.sources or c.targets)}
+        # The clause's verb is the event; its nouns are what the event is about
+        # ("lehnte Verhandlungen ab", "verurteilte den Angriff").
+        coded = [c for c in coded if c.trigger.pos != "N" or c.trigger.clause.index not in verbal]
+        coded = _suppress_nested(coded, ctx, self.cues)
+        if not coded:
+            return []
+        dates = find_dates(sentence.text, published=published, language=self.language)
+        reported = self._reported_clauses(ctx, coded)
+        events = []
+        seen: set[tuple] = set()
+        for item in sorted(coded, key=lambda c: -c.confidence):
+            if not (item.sources or item.targets) or item.confidence < MIN_CONFIDENCE:
+                continue
+            key = (item.row.code[:2], _keys(item.sources), _keys(item.targets))
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(self._event(item, ctx, sentence, dates, reported,
+                                      article_id=article_id, published=published))
+        return sorted(events, key=lambda e: e.trigger_start)
+
+    # --- triggers -----------------------------------------------------------------------
+    def _triggers(self, ctx: _SentenceContext, clause: Clause) -> list[_Trigger]:
+        lex, cues, toks = self.lexicon, self.cues, ctx.toks
+        particle = self._final_particle(clause, toks)
+        verb_lemmas: dict[str, int] = {}
+        found: list[_Trigger] = []
+        for tok in toks[clause.start:clause.end]:
+            if not tok.is_word or tok.lower in cues.preps or tok.lower in cues.cases:
+                continue
+            if tok.is_title and tok.i > 0:
+                continue
+            for lemma, extra in self._verb_lemmas(tok, clause, particle):
+                verb_lemmas.setdefault(lemma, tok.i)
+                rows = lex.verbs.get(lemma) or lex.adjectives.get(lemma)
+                if rows:
+                    pos = "V" if lemma in lex.verbs else "A"
+                    found.append(_Trigger(list(rows), pos, tok.i, clause, lemma, extra))
+                    break
+        for tok in toks[clause.start:clause.end]:
+            if tok.is_word and tok.is_title:  # "zum Ausdruck bringen": a noun can be the light part
+                for lemma in lex.lemmas(tok.text):
+                    verb_lemmas.setdefault(lemma.lower(), tok.i)
+        for tok in toks[clause.start:clause.end]:
+            if not (tok.is_word and tok.is_title):
+                continue
+            head = tok.text.rsplit("-", 1)[-1]
+            if not head:
+                continue
+            entry = None
+            for lemma in lex.lemmas(head):
+                entry = lex.noun_entry(lemma)
+                if entry:
+                    break
+            if entry is None:
+                continue
+            light = [r for r in lex.light.get(entry, []) if r.light_verb.lower() in verb_lemmas]
+            if light:
+                verb_tok = verb_lemmas[light[0].light_verb.lower()]
+                found = [t for t in found if t.tok != verb_tok]  # the construction wins
+                found.append(_Trigger(light, "L", tok.i, clause, entry, (verb_tok,)))
+            elif entry in lex.nouns:
+                found.append(_Trigger(list(lex.nouns[entry]), "N", tok.i, clause, entry))
+        return found
+
+    def _verb_lemmas(self, tok: Tok, clause: Clause,
+                     particle: Tok | None) -> Iterator[tuple[str, tuple[int, ...]]]:
+        """Lexicon keys a token may stand for: with its particle first, then alone."""
+        lex = self.lexicon
+        lemmas = [lemma.lower() for lemma in lex.lemmas(tok.text)]
+        if particle is not None and tok.i == clause.finite:
+            for lemma in lemmas:
+                yield particle.lower + lemma, (particle.i,)
+            return  # "sprach … aus" is not "sprechen"
+        if self.analyzer.is_zu_infinitive(tok):
+            for p in self.cues.particles:
+                if tok.lower.startswith(p + "zu"):
+                    for lemma in lex.lemmas(tok.text[len(p) + 2:]):
+                        yield p + lemma.lower(), ()
+        for lemma in lemmas:
+            yield lemma, ()
+
+    def _final_particle(self, clause: Clause, toks: list[Tok]) -> Tok | None:
+        if clause.finite is None:
+            return None
+        for tok in reversed(toks[clause.start:clause.end]):
+            if tok.is_word:
+                return tok if tok.lower in self.cues.particles and tok.i > clause.finite else None
+        return None
+
+    # --- coding -------------------------------------------------------------------------
+    def _code(self, ctx: _SentenceContext, trigger: _Trigger, window: str) -> _Coded | None:
+        clause = trigger.clause
+        for row in trigger.rows:
+            if not theme_matches(row, window):
+                continue
+            if "refl" in row.flags and not any(
+                t.lower in self.cues.reflexives for t in ctx.toks[clause.start:clause.end]
+            ):
+                continue
+            if trigger.pos == "N":
+                sides = self._nominal_roles(ctx, trigger, row)
+            else:
+                sides = self._verbal_roles(ctx, trigger, row)
+            if sides is None:
+                continue
+            sources, targets, guessed = sides
+            src = [m for g in sources for m in g.mentions]
+            own = {m.code for m in src if m.code} | {_key(m) for m in src}
+            tgt = [m for g in targets for m in g.mentions
+                   if m not in src and m.code not in own and _key(m) not in own]
+            is_statement = row.is_say and row.code.startswith(_STATEMENT_ROOT)
+            if not src and not tgt:
+                if row.is_say:  # a speaker we cannot name still makes its clause reported
+                    return _Coded(trigger, row, [], [], 0.0, say=True)
+                return None
+            confidence = BASE_CONFIDENCE - (WEAK_CUE_PENALTY if row.weak else 0.0)
+            confidence += BOTH_SIDES_BONUS if src and tgt else 0.0
+            confidence -= GUESSED_SOURCE_PENALTY if guessed else 0.0
+            trigger.row = row
+            used = {id(g) for g in sources + targets}
+            return _Coded(trigger, row, src, tgt, round(min(confidence, 1.0), 3),
+                          location=self._location(clause, row, used), say=row.is_say,
+                          statement=is_statement)
+        return None
+
+    def _verbal_roles(self, ctx: _SentenceContext, trigger: _Trigger,
+                      row: LexRow) -> tuple[list[Group], list[Group], bool] | None:
+        clause = trigger.clause
+        groups = clause.groups
+        pp_targets = [g for g in groups if _in_frame(g, row, strict=row.prep_required)]
+        if not pp_targets and row.target_preps:
+            for later in ctx.clauses[clause.index + 1:]:
+                if later.kind not in ("inf", "sub"):
+                    break
+                pp_targets = [g for g in later.groups if _in_frame(g, row)]
+                if pp_targets:
+                    break
+        if row.prep_required and not pp_targets:
+            return None
+        free = [g for g in groups if g.prep is None]
+        if self._passive(ctx, trigger):
+            agents = [g for g in groups if g.prep in self.cues.agent_preps
+                      and g.prep not in row.target_preps]
+            patients = [g for g in free if g not in agents and not g.attached]
+            return agents, pp_targets[:1] or patients[:1], False
+        subject = self._subject(ctx, clause)
+        objects = [g for g in free if g not in subject]
+        on_object = [g for g in groups if g.on_noun and g.prep not in self.cues.agent_preps
+                     and g not in subject and g.first > (clause.finite or -1)]
+        targets = pp_targets[:1] or objects[:1] or on_object[:1]
+        return subject, targets, False
+
+    def _nominal_roles(self, ctx: _SentenceContext, trigger: _Trigger,
+                       row: LexRow) -> tuple[list[Group], list[Group], bool] | None:
+        clause, k, toks = trigger.clause, trigger.tok, ctx.toks
+        sources: list[Group] = []
+        targets: list[Group] = []
+        for g in clause.groups:
+            if g.first <= k <= g.last:
+                sources.append(g)  # "Putin-Xi-Gespräch"
+            elif g.last < k and self._prenominal(toks, g.last, k):
+                sources.append(g)
+            elif g.first > k and g.first - k <= NOUN_PHRASE_REACH and not any(
+                self.analyzer.is_verbish(t) for t in toks[k + 1:g.first]
+            ):
+                if g.prep == "zwischen":
+                    sources.append(g)
+                elif g.prep in row.target_preps:
+                    targets.append(g)
+                elif g.prep is None and g.attached and not targets:
+                    sources.append(g)
+        guessed = False
+        if not sources and "nosubj" not in row.flags:
+            after_verb = clause.finite is not None and k > clause.finite
+            if after_verb or clause.kind != "main":
+                subject = self._subject(ctx, clause)
+                if subject and all(g not in targets for g in subject):
+                    sources, guessed = subject, True
+        if not sources and (not targets or cameo_info(row.code).quad_class != 4):
+            return None  # only force ("Angriffe auf Kiew") is worth coding without its author
+        return sources, targets[:1], guessed
+
+    def _prenominal(self, toks: list[Tok], last: int, noun: int) -> bool:
+        """An actor right before the noun, maybe with adjectives between ("russischen Angriffe")."""
+        between = toks[last + 1:noun]
+        return all(t.is_word and not t.is_title and not self.analyzer.is_verbish(t)
+                   and t.lower not in self.cues.preps for t in between) and len(between) <= 2
+
+    def _subject(self, ctx: _SentenceContext, clause: Clause) -> list[Group]:
+        if clause.index in ctx.subjects:
+            return ctx.subjects[clause.index]
+        subject = self._find_subject(ctx, clause)
+        ctx.subjects[clause.index] = subject
+        return subject
+
+    def _find_subject(self, ctx: _SentenceContext, clause: Clause) -> list[Group]:
+        free = [g for g in clause.groups if g.prep is None]
+        previous = self._controller(ctx, clause)
+        if clause.kind == "inf":
+            return self._subject(ctx, previous) if previous else []
+        if clause.kind == "rel" and previous is not None and previous.groups:
+            antecedent = previous.groups[-1]
+            if "nom" in clause.relative_cases and antecedent.prep is None or (
+                "nom" in clause.relative_cases and not any(_nom(g) for g in free)
+            ):
+                return [antecedent]
+        if clause.finite is not None:
+            prefield = [g for g in free if g.last < clause.finite and _nom(g)]
+            if prefield:
+                return prefield
+            if any(self.cues.cases.get(t.lower) == _NOMINATIVE_ONLY
+                   for t in ctx.toks[clause.start:clause.finite]):
+                return []  # "Wir werden …": the subject is a pronoun
+            if clause.finite == clause.start and previous is not None and previous.kind == "rel":
+                return previous.groups[:1]  # "Die Türkei, die …, stimmte … zu"
+            if self._unknown_subject(ctx, clause):
+                return []  # "Die Staatsanwaltschaft ermittelt gegen X": X is not the subject
+        rest = [g for g in free if _nom(g) and not g.attached] or [g for g in free if _nom(g)]
+        if rest:
+            return rest[:1]
+        if clause.starts_with_conj and previous is not None:
+            return self._subject(ctx, previous)
+        return []
+
+    def _unknown_subject(self, ctx: _SentenceContext, clause: Clause) -> bool:
+        """The prefield is a noun phrase that names no actor (a subject we cannot code)."""
+        words = [t for t in ctx.toks[clause.start:clause.finite] if t.is_word]
+        if not words or words[0].lower in self.cues.preps:
+            return False
+        cases = self.cues.cases.get(words[0].lower)
+        taken = {i for g in clause.groups for i in range(g.first, g.last + 1)}
+        return bool(cases and "nom" in cases) and any(
+            t.is_title and t.i not in taken for t in words[1:]
+        )
+
+    def _controller(self, ctx: _SentenceContext, clause: Clause) -> Clause | None:
+        for earlier in reversed(ctx.clauses[:clause.index]):
+            if earlier.kind != "inf":
+                return earlier
+        return None
+
+    def _passive(self, ctx: _SentenceContext, trigger: _Trigger) -> bool:
+        clause = trigger.clause
+        words = [t.lower for t in ctx.toks[clause.start:clause.end]]
+        kinds = {self.cues.aux.get(w) for w in words}
+        tok = ctx.toks[trigger.tok]
+        if trigger.pos not in ("V",):
+            return False
+        if "passive" in kinds:  # "wurde"/"worden" never combine with an infinitive
+            return True
+        if "future" in kinds and tok.lower != trigger.lemma:
+            return any(g.prep in self.cues.agent_preps for g in clause.groups)
+        return False
+
+    def _location(self, clause: Clause, row: LexRow, used: set[int]) -> str | None:
+        for g in clause.groups:
+            if (g.prep in self.cues.location_preps and g.prep not in row.target_preps
+                    and id(g) not in used and g.mentions[0].kind in _ACTOR_KINDS_FOR_LOCATION):
+                return g.mentions[0].text
+        return None
+
+    # --- modality, dates, records --------------------------------------------------------
+    def _reported_clauses(self, ctx: _SentenceContext, coded: list[_Coded]) -> set[int]:
+        """Clauses whose events are reported: inside quotes, or beside a verb of saying."""
+        say_clauses = {c.trigger.clause.index for c in coded if c.say}
+        hearsay = any(self.cues.modality_words.get(t.lower) == "reported" for t in ctx.toks)
+        reported = set()
+        for clause in ctx.clauses:
+            first = next((t.lower for t in ctx.toks[clause.start:clause.end] if t.is_word), "")
+            if clause.in_quote or hearsay:
+                reported.add(clause.index)
+            elif (say_clauses and clause.index not in say_clauses
+                  and first not in self.cues.temporal):
+                reported.add(clause.index)  # a "nachdem" clause is narration, not speech
+        return reported
+
+    def _modality(self, ctx: _SentenceContext, item: _Coded, reported: set[int]) -> str:
+        clause = item.trigger.clause
+        words = [t.lower for t in ctx.toks[clause.start:clause.end]]
+        cues = self.cues
+        if any(w in cues.negations for w in words) and "nur" not in words:
+            return "negated"
+        kinds = {cues.aux.get(w) for w in words} | {cues.modality_words.get(w) for w in words}
+        first = next((w for w in words if w.isalpha()), "")
+        if "hypothetical" in kinds and (cues.modality_words.get(first) == "hypothetical"
+                                        or any(cues.aux.get(w) == "hypothetical" for w in words)):
+            return "hypothetical"
+        if clause.index in reported and not item.say:
+            return "reported"
+        trigger_tok = ctx.toks[item.trigger.tok]
+        infinitive = trigger_tok.lower == item.trigger.lemma or item.trigger.pos in ("N", "L", "A")
+        if any(cues.modality_words.get(w) == "future" for w in words):
+            return "future"
+        if any(cues.aux.get(w) == "future" for w in words) and self._ends_in_infinitive(
+            ctx, clause
+        ) and (infinitive or not self._passive(ctx, item.trigger)):
+            return "future"  # "wird … angreifen", not "wird lauter"
+        if "modal" in kinds and any(w in ("soll", "sollen", "solle") for w in words):
+            return "future"
+        return "asserted"
+
+    def _ends_in_infinitive(self, ctx: _SentenceContext, clause: Clause) -> bool:
+        words = [t for t in ctx.toks[clause.start:clause.end] if t.is_word]
+        if not words:
+            return False
+        last = words[-1]
+        if last.lower in self.cues.particles and len(words) > 1:
+            return False
+        return self.analyzer.is_infinitive(last) or self.analyzer.is_zu_infinitive(last) or (
+            last.lower in self.cues.aux
+        )
+
+    def _event(self, item: _Coded, ctx: _SentenceContext, sentence: Sentence,
+               dates: list[DateMention], reported: set[int], *, article_id: str,
+               published: dt.date | None) -> Event:
+        trigger = item.trigger
+        toks = ctx.toks
+        tok = toks[trigger.tok]
+        info = cameo_info(item.row.code)
+        clause_start = toks[trigger.clause.start].start
+        clause_end = toks[trigger.clause.end - 1].end
+        date, background, from_text = published, False, False
+        best = None
+        for mention in dates:
+            start = sentence.start + mention.start
+            inside = clause_start <= start < clause_end
+            distance = abs(start - tok.start)
+            score = (0 if inside else 1, distance)
+            if best is None or score < best[0]:
+                best = (score, mention)
+        if best is not None:
+            date, background, from_text = best[1].date, best[1].is_background, True
+        ends = [toks[i].end for i in trigger.extra] + [tok.end]
+        starts = [toks[i].start for i in trigger.extra] + [tok.start]
+        trigger_text = " … ".join(
+            toks[i].text for i in sorted({trigger.tok, *trigger.extra})
+        )
+        digest = hashlib.sha1(
+            f"{article_id}|{sentence.index}|{tok.start}|{info.code}".encode()
+        ).hexdigest()[:16]
+        context = list(info.context)
+        return Event(
+            id=digest,
+            article_id=article_id,
+            sentence=sentence.index,
+            source=[_event_actor(m) for m in item.sources],
+            target=[_event_actor(m) for m in item.targets],
+            cameo=info.code,
+            root=info.root,
+            plover=info.plover,
+            mode=info.mode,
+            context=context,
+            quad_class=info.quad_class,
+            goldstein=info.goldstein,
+            modality=self._modality(ctx, item, reported),
+            trigger=trigger_text,
+            trigger_start=min(starts),
+            trigger_end=max(ends),
+            evidence_start=sentence.start,
+            evidence_end=sentence.end,
+            date=date,
+            date_is_publication=not from_text,
+            background=background,
+            location=item.location,
+            confidence=item.confidence,
+        )
+
+
+def _suppress_nested(coded: list[_Coded], ctx: _SentenceContext, cues: Cues) -> list[_Coded]:
+    """Drop events that only restate another: statements get their target, dependents go.
+
+    * a trigger in an infinitive clause governed by a coded trigger ("vereinbarten,
+      die Zusammenarbeit zu vertiefen") is the content of that event, not a second one;
+    * a statement (verb of saying) without an addressee points at the first actor of
+      what was said;
+    * speakers that are not actors leave no event.
+    """
+    governing = {c.trigger.clause.index for c in coded if not c.say and c.confidence > 0}
+    kept = []
+    for item in coded:
+        clause = item.trigger.clause
+        controller = next((c for c in reversed(ctx.clauses[:clause.index]) if c.kind != "inf"), None)
+        if clause.kind == "inf" and controller is not None and controller.index in governing:
+            continue
+        if clause.kind == "inf" and not item.sources and item.trigger.pos != "N" and not item.say:
+            continue  # an infinitive whose subject we could not find has no author
+        kept.append(item)
+    speakers = [c for c in kept if c.say and c.sources]
+    for item in kept:
+        if not item.sources and speakers and _pronoun_subject(item.trigger.clause, ctx, cues):
+            item.sources = list(speakers[0].sources)  # "Putin sagte, er beabsichtige …"
+            item.confidence = round(item.confidence + (BOTH_SIDES_BONUS if item.targets else 0), 3)
+    result = []
+    for item in kept:
+        if item.say and not item.sources:
+            result.append(item)  # keeps its clause's complement "reported"
+            continue
+        if item.statement and not item.targets:
+            speaker = _keys(item.sources)
+            for other in kept:
+                if other is item or other.statement:
+                    continue
+                candidates = [m for m in other.sources + other.targets
+                              if _key(m) not in speaker]
+                if candidates:
+                    item.targets = candidates[:1]
+                    break
+            else:
+                for clause in ctx.clauses:
+                    if clause.index == item.trigger.clause.index:
+                        continue
+                    for g in clause.groups:
+                        mentions = [m for m in g.mentions if _key(m) not in speaker]
+                        if mentions and not item.targets:
+                            item.targets = mentions[:1]
+        result.append(item)
+    return [c for c in result if (c.sources or c.targets) and c.confidence >= MIN_CONFIDENCE
+            or c.say]
+
+
+def _pronoun_subject(clause: Clause, ctx: _SentenceContext, cues: Cues) -> bool:
+    """Whether the clause (or the clause it depends on) has a personal pronoun as subject."""
+    for candidate in (clause, *(c for c in ctx.clauses[:clause.index][::-1])):
+        words = [t.lower for t in ctx.toks[candidate.start:candidate.end]]
+        if any(cues.cases.get(w) == _NOMINATIVE_ONLY for w in words):
+            return True
+        if candidate.kind != "inf":
+            return False
+    return False
+
+
+def _in_frame(group: Group, row: LexRow, *, strict: bool = False) -> bool:
+    if strict:
+        return group.prep in row.target_preps
+    return group.prep in row.target_preps or (
+        group.outer_prep in row.target_preps and group.prep not in ("von", "vom", "zwischen")
+    )
+
+
+def _nom(group: Group) -> bool:
+    return not group.cases or "nom" in group.cases
+
+
+def _key(mention: Mention) -> str:
+    return mention.country or mention.code or mention.actor_id or mention.text
+
+
+def _keys(mentions: list[Mention]) -> frozenset[str]:
+    return frozenset(_key(m) for m in mentions)
+
+
+def _event_actor(mention: Mention) -> EventActor:
+    return EventActor(
+        text=mention.text,
+        actor_id=mention.actor_id,
+        code=mention.code,
+        country=mention.country,
+        sector=mention.sector,
+        start=mention.start,
+        end=mention.end,
+    )
+
+
+def _political(mentions: list[Mention]) -> list[Mention]:
+    """Mentions that resolved to an actor; nested mentions give way to the longest."""
+    usable = [m for m in mentions if m.code or m.country or m.actor_id]
+    usable.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    result: list[Mention] = []
+    for mention in usable:
+        if result and mention.start < result[-1].end:
+            continue
+        result.append(mention)
+    return result
+
+
+def _mention_tokens(mentions: list[Mention], toks: list[Tok]) -> list[tuple[Mention, int, int]]:
+    spans = []
+    for mention in mentions:
+        first = next((t.i for t in toks if t.end > mention.start), None)
+        last = next((t.i for t in reversed(toks) if t.start < mention.end), None)
+        if first is not None and last is not None and first <= last:
+            spans.append((mention, first, last))
+    return spans
+
+
+def _sentences(doc: Doc) -> list[Sentence]:
+    if doc._.sentences:
+        return list(doc._.sentences)
+    if doc.has_annotation("SENT_START"):
+        return [Sentence(i, s.start_char, s.end_char, s.text, 0) for i, s in enumerate(doc.sents)]
+    return [Sentence(0, 0, len(doc.text), doc.text, 0)]
+
+
+class EventsComponent:
+    """spaCy stage that sets ``doc._.events``; errors in one document go to the error handler."""
+
+    def __init__(self, coder_for: Callable[[str], EventCoder]) -> None:
+        self._coder_for = coder_for
+        self._error_handler: Callable[..., None] | None = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        language = doc._.language or doc.lang_ or "de"
+        doc._.events = self._coder_for(language if language in ("de", "en") else "de").code_doc(doc)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            try:
+                yield self(doc)
+            except Exception as exc:  # one bad document must not stop the stream
+                if self._error_handler is None:
+                    raise
+                self._error_handler("lagebild_events", self, [doc], exc)
+                doc._.events = []
+                yield doc
+
+    def set_error_handler(self, handler: Callable[..., None]) -> None:
+        self._error_handler = handler
+
+
+def make_coder_cache() -> Callable[[str], EventCoder]:
+    """One ``EventCoder`` per language, built on first use."""
+    coders: dict[str, EventCoder] = {}
+
+    def coder_for(language: str) -> EventCoder:
+        if language not in coders:
+            coders[language] = EventCoder(language)
+        return coders[language]
+
+    return coder_for
+
+
+@Language.factory("lagebild_events", requires=["doc._.mentions"], assigns=["doc._.events"])
+def make_events_component(nlp: Language, name: str) -> EventsComponent:
+    """Build the events stage (lexicons load lazily, once per language)."""
+    register_extensions()
+    return EventsComponent(make_coder_cache())

@@ -1,0 +1,267 @@
+"""Event coding: triggers, roles, modality, and the quality gate on the gold sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from lagebild.components import register_extensions
+from lagebild.components.events import EventCoder
+from lagebild.model import Event, Mention
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: A tiny stand-in for the actor stage: surface → (code, country, kind).
+ACTORS = {
+    "Russland": ("RUS", "RUS", "GPE"), "Ukraine": ("UKR", "UKR", "GPE"),
+    "China": ("CHN", "CHN", "GPE"), "Peking": ("CHN", "CHN", "GPE"), "Chinas": ("CHN", "CHN", "GPE"),
+    "Kuba": ("CUB", "CUB", "GPE"), "USA": ("USA", "USA", "GPE"), "Washington": ("USA", "USA", "GPE"),
+    "Peru": ("PER", "PER", "GPE"), "Japan": ("JPN", "JPN", "GPE"), "NATO": ("NATO", None, "IGO"),
+    "Xi": ("CHNGOV", "CHN", "PER"), "Putin": ("RUSGOV", "RUS", "PER"), "Iran": ("IRN", "IRN", "GPE"),
+    "EU": ("EUR", None, "IGO"), "Gondor": ("GON", "GON", "GPE"), "Mordor": ("MOR", "MOR", "GPE"),
+    "Arnor": ("ARN", "ARN", "GPE"), "Rohan": ("ROH", "ROH", "GPE"), "Hegseth": ("USAGOV", "USA", "PER"),
+    "peruanischen Amtskollegen": ("PERGOV", "PER", "PER"),
+}
+PUBLISHED = dt.date(2023, 1, 4)
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    register_extensions()
+    return EventCoder("de")
+
+
+@pytest.fixture(scope="module")
+def blank() -> spacy.language.Language:
+    return spacy.blank("de")
+
+
+def code(text: str, coder: EventCoder, blank) -> list[Event]:
+    doc = blank.make_doc(text)
+    doc._.article_id, doc._.published, doc._.language = "test", PUBLISHED, "de"
+    mentions: list[Mention] = []
+    for name in sorted(ACTORS, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if any(m.start() < o.end and o.start < m.end() for o in mentions):
+                continue
+            actor_code, country, kind = ACTORS[name]
+            mentions.append(Mention("test", m.start(), m.end(), name, kind, None, country, None,
+                                    actor_code))
+    doc._.mentions = mentions
+    return coder.code_doc(doc)
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str, str, str]]:
+    return {
+        ("+".join(sorted(s.text for s in e.source)), "+".join(sorted(t.text for t in e.target)),
+         e.cameo, e.modality)
+        for e in events
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # separable verbs split across the clause
+        ("Russland griff die Ukraine an.", ("Russland", "Ukraine", "190", "asserted")),
+        ("Gondor warf Mordor Verrat vor.", ("Gondor", "Mordor", "1125", "asserted")),
+        ("Die EU rief Iran zu Gesprächen auf.", ("EU", "Iran", "026", "asserted")),
+        ("Arnor sagte Rohan Hilfe zu.", ("Arnor", "Rohan", "033", "asserted")),
+        # passive with an agent
+        ("Rohan wurde von Gondor empfangen.", ("Gondor", "Rohan", "043", "asserted")),
+        # coordination: both are sources
+        ("Kuba und China vereinbarten, ihre militärische Zusammenarbeit zu verstärken.",
+         ("China+Kuba", "", "0312", "asserted")),
+        # the frame names the target's preposition
+        ("China warnt vor dem Vorstoß der NATO.", ("China", "NATO", "111", "asserted")),
+        ("Die USA verhängten neue Sanktionen gegen Iran.", ("USA", "Iran", "163", "asserted")),
+        ("Die EU übte Kritik an Japan.", ("EU", "Japan", "111", "asserted")),
+        ("Gondor droht Mordor mit Sanktionen.", ("Gondor", "Mordor", "1312", "asserted")),
+        # subject after the verb, object marked by its determiner
+        ("Am Montag empfing Hegseth seinen peruanischen Amtskollegen.",
+         ("Hegseth", "peruanischen Amtskollegen", "043", "asserted")),
+        # nominal events
+        ("Das Treffen zwischen Xi und Putin dauerte drei Stunden.", ("Putin+Xi", "", "040", "asserted")),
+        ("Der Angriff Mordors auf Gondor wurde abgewehrt.", ("", "Gondor", "190", "asserted")),
+        # light-verb construction with a noun as its light part
+        ("Japan brachte seine Sorge über China zum Ausdruck.", ("Japan", "China", "012", "asserted")),
+        # modality
+        ("Russland hat die Ukraine nicht angegriffen.", ("Russland", "Ukraine", "190", "negated")),
+        ("Die EU wird nächste Woche Sanktionen gegen Russland verhängen.",
+         ("EU", "Russland", "163", "future")),
+        ("Falls Iran angreift, würden die USA Iran angreifen.", ("USA", "Iran", "190", "hypothetical")),
+        ("Laut Peking hat Xi mit Putin telefoniert.", ("Xi", "Putin", "041", "reported")),
+    ],
+)
+def test_events_codes_clause_patterns(text: str, expected: tuple, coder: EventCoder, blank) -> None:
+    found = dyads(code(text, coder, blank))
+    if expected[0] == "" and "Mordors" in text:  # genitive "Mordors" is not in the stub list
+        assert any(d[1:] == expected[1:] for d in found), found
+    else:
+        assert expected in found, found
+
+
+def test_events_reported_speech_gives_statement_and_reported_event(coder: EventCoder, blank) -> None:
+    found = dyads(code("Xi sagte, Russland habe die Ukraine angegriffen.", coder, blank))
+    assert ("Xi", "Russland", "010", "asserted") in found
+    assert ("Russland", "Ukraine", "190", "reported") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir finden, dass die Politik mehr für den Frieden tun sollte.",
+        "Russland ist das flächenmäßig größte Land der Erde.",
+        "Das Wetter in Peking war sonnig.",
+        "Die Gespräche dauerten bis in die Nacht.",
+    ],
+)
+def test_events_codes_nothing_without_actor_and_action(text: str, coder: EventCoder, blank) -> None:
+    assert code(text, coder, blank) == []
+
+
+def test_events_record_fields_are_complete(coder: EventCoder, blank) -> None:
+    text = "Am Montag traf Xi in Peking Putin."
+    (event,) = code(text, coder, blank)
+    assert (event.cameo, event.root, event.plover, event.quad_class) == ("040", "04", "CONSULT", 1)
+    assert event.goldstein == pytest.approx(1.0)
+    assert text[event.trigger_start:event.trigger_end] == "traf"
+    assert (event.evidence_start, event.evidence_end) == (0, len(text))
+    assert event.date == dt.date(2023, 1, 2) and not event.date_is_publication
+    assert event.location == "Peking"
+    assert 0 < event.confidence <= 1
+
+
+def test_events_background_date_is_flagged(coder: EventCoder, blank) -> None:
+    (event,) = code("Seit 2018 hat Peking mit Kuba über Militärhilfe verhandelt.", coder, blank)
+    assert event.background and event.date == dt.date(2018, 1, 1)
+
+
+def test_events_ids_are_deterministic(coder: EventCoder, blank) -> None:
+    text = "Russland griff die Ukraine an. Gondor kritisierte Mordor."
+    first, second = code(text, coder, blank), code(text, coder, blank)
+    assert [e.id for e in first] == [e.id for e in second]
+    assert len({e.id for e in first}) == len(first) == 2
+
+
+def test_events_component_registers_and_fills_doc(blank) -> None:
+    from lagebild.components import events  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lagebild_events")
+    doc = nlp.make_doc("Russland griff die Ukraine an.")
+    doc._.published = PUBLISHED
+    doc._.mentions = [Mention("t", 0, 8, "Russland", "GPE", None, "RUS", None, "RUS"),
+                      Mention("t", 19, 26, "Ukraine", "GPE", None, "UKR", None, "UKR")]
+    doc = nlp.get_pipe("lagebild_events")(doc)
+    assert [e.cameo for e in doc._.events] == ["190"]
+
+
+def _eval_module():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import eval_events
+    finally:
+        sys.path.pop(0)
+    return eval_events
+
+
+#: Floors just under the figures reached (dev P 0.95 R 0.95, test P 0.92 R 0.93 with gold actors).
+FLOORS = {"dev": (0.92, 0.92), "test": (0.88, 0.88)}
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_events_gold_quality_gate(split: str) -> None:
+    module = _eval_module()
+    records = [r for r in module.load_gold(module.DEFAULT_GOLD) if r["split"] == split]
+    scores = module.evaluate(records, actors="gold").as_dict()
+    precision_floor, recall_floor = FLOORS[split]
+    assert scores["precision"] >= precision_floor, scores
+    assert scores["recall"] >= recall_floor, scores
+    assert scores["code_accuracy"] >= 0.95, scores
+    assert scores["modality_accuracy"] >= 0.95, scores
+
+
+def test_events_gold_file_meets_its_specification() -> None:
+    records = _eval_module().load_gold(ROOT / "tests" / "gold" / "events_de.jsonl")
+    assert len(records) >= 300
+    assert sum(1 for r in records if not r["events"]) >= 40
+    roots = {e["cameo"][:2] for r in records for e in r["events"]}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    modalities = {e["modality"] for r in records for e in r["events"]}
+    assert modalities == {"asserted", "negated", "future", "hypothetical", "reported"}
+    share = sum(r["split"] == "test" for r in records) / len(records)
+    assert 0.28 <= share <= 0.38
+
+
+# --- the seed articles, through the real actor stage --------------------------------------
+
+SEED_DATES = {"000": "2025-09-30", "001": "2025-09-18", "002": "2023-05-10", "003": "2022-12-30",
+              "004": "2023-05-15"}
+
+
+@pytest.fixture(scope="module")
+def seed_events(shared_data: Path) -> dict[str, list[Event]]:
+    pytest.importorskip("lagebild.components.actors")
+    from lagebild.components.clean import clean_text
+    from lagebild.pipeline import make_pipeline
+
+    seeds = shared_data.parent / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("seed articles not found")
+    nlp = make_pipeline("de", stages=["segment", "actors", "events"])
+    found = {}
+    for path in sorted(seeds.glob("*.txt")):
+        doc = nlp.make_doc(clean_text(path.read_text("utf-8"), language="de").text)
+        doc._.article_id = path.stem
+        doc._.published = dt.date.fromisoformat(SEED_DATES[path.name[:3]])
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        found[path.name[:3]] = doc._.events or []
+    return found
+
+
+def _has(events: list[Event], source: str, target: str | None, roots: set[str],
+         modality: set[str] | None = None) -> bool:
+    def key(actor) -> str:
+        return actor.country or actor.code or ""
+
+    for event in events:
+        if event.root not in roots or (modality and event.modality not in modality):
+            continue
+        if source not in {key(a) for a in event.source}:
+            continue
+        if target is None or target in {key(a) for a in event.target}:
+            return True
+    return False
+
+
+@pytest.mark.parametrize(
+    ("seed", "source", "target", "roots", "modality"),
+    [
+        ("000", "USA", "PER", {"04"}, {"asserted"}),  # US defence minister hosts Peru's minister
+        ("000", "USA", "PER", {"02"}, None),  # asks Peru for cooperation against China
+        ("000", "USA", "CHN", {"01", "11"}, None),  # concern about / accusation of China
+        ("001", "CUB", None, {"03"}, None),  # Cuba and China agree to deepen military cooperation
+        ("001", "CHN", None, {"03"}, None),
+        ("002", "CHN", None, {"11", "13"}, None),  # China warns against NATO's advance
+        ("004", "PRK", "JPN", {"11"}, None),  # North Korea criticises Japan's plans
+        ("003", "USA", "CHN", {"01"}, None),  # State Department voices concern about China
+        ("003", "RUS", None, {"04"}, None),  # Putin and Xi hold a video call
+    ],
+)
+def test_events_finds_the_seed_stories(seed_events, seed, source, target, roots, modality) -> None:
+    assert _has(seed_events[seed], source, target, roots, modality), [
+        (e.cameo, [a.text for a in e.source], [a.text for a in e.target]) for e in seed_events[seed]
+    ]
+
+
+def test_events_seed_nato_is_the_target_of_chinas_warning(seed_events) -> None:
+    warnings = [e for e in seed_events["002"] if e.root in {"11", "13"}]
+    assert any(any((a.code or "").endswith("NAT") or a.code == "NATO" for a in e.target)
+               for e in warnings)
