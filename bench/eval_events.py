@@ -59,7 +59,9 @@ class Scores:
     def as_dict(self) -> dict[str, float | int]:
         return {
             "sentences": self.sentences,
-            "tp": self.tp, "fp": self.fp, "fn": self.fn,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
             "precision": round(self.precision, 3),
             "recall": round(self.recall, 3),
             "f1": round(self.f1, 3),
@@ -103,10 +105,16 @@ def _predicted_events(record: dict, *, actors: str, coder_cache: dict) -> list[d
         from lagebild.pipeline import make_pipeline
 
         if "nlp" not in coder_cache:
-            coder_cache["nlp"] = make_pipeline(language)
+            from lagebild.errors import LagebildError
+
+            try:
+                coder_cache["nlp"] = make_pipeline(language, stages=["ner", "actors", "events"])
+            except LagebildError:  # no trained NER model in this checkout: rules only
+                coder_cache["nlp"] = make_pipeline(language, stages=["actors", "events"])
         nlp = coder_cache["nlp"]
         doc = nlp.make_doc(text)
         doc._.article_id, doc._.published, doc._.language = record["id"], published, language
+        doc._.sentences = [Sentence(0, 0, len(text), text, 0)]
         for _, component in nlp.pipeline:
             doc = component(doc)
         events = doc._.events or []
@@ -122,21 +130,40 @@ def _predicted_events(record: dict, *, actors: str, coder_cache: dict) -> list[d
         doc._.article_id, doc._.published, doc._.language = record["id"], published, language
         doc._.sentences = [Sentence(0, 0, len(text), text, 0)]
         doc._.mentions = [
-            Mention(record["id"], a["start"], a["end"], a["actorText"], a.get("kind", "ORG"),
-                    None, a.get("country") or None, a.get("sector") or None, a.get("code"))
+            Mention(
+                record["id"],
+                a["start"],
+                a["end"],
+                a["actorText"],
+                a.get("kind", "ORG"),
+                None,
+                a.get("country") or None,
+                a.get("sector") or None,
+                a.get("code"),
+            )
             for a in record.get("actors", [])
         ]
         events = coder_cache["coder"].code_doc(doc)
     return [
         {
-            "source": [{"actorText": a.text, "code": a.code, "country": a.country} for a in e.source],
-            "target": [{"actorText": a.text, "code": a.code, "country": a.country} for a in e.target],
+            "source": [
+                {"actorText": a.text, "code": a.code, "country": a.country} for a in e.source
+            ],
+            "target": [
+                {"actorText": a.text, "code": a.code, "country": a.country} for a in e.target
+            ],
             "cameo": e.cameo,
             "modality": e.modality,
             "trigger": e.trigger,
         }
         for e in events
     ]
+
+
+def _describe(triple: Triple, event: dict, *, with_trigger: bool = False) -> str:
+    source, target, _ = triple
+    text = f"{source}>{target}:{event['cameo']}:{event['modality']}"
+    return text + (f" [{event['trigger']}]" if with_trigger else "")
 
 
 def evaluate(records: list[dict], *, actors: str = "gold") -> Scores:
@@ -156,20 +183,22 @@ def evaluate(records: list[dict], *, actors: str = "gold") -> Scores:
             scores.code_ok += gold[triple]["cameo"] == predicted[triple]["cameo"]
             scores.modality_ok += gold[triple]["modality"] == predicted[triple]["modality"]
         wrong_detail = any(
-            gold[t]["cameo"] != predicted[t]["cameo"] or gold[t]["modality"] != predicted[t]["modality"]
+            gold[t]["cameo"] != predicted[t]["cameo"]
+            or gold[t]["modality"] != predicted[t]["modality"]
             for t in hits
         )
         if set(gold) != set(predicted) or wrong_detail:
-            scores.errors.append({
-                "id": record["id"], "text": record["text"],
-                "gold": sorted(f"{s}>{t}:{gold[(s, t, r)]['cameo']}:{gold[(s, t, r)]['modality']}"
-                               for s, t, r in gold),
-                "predicted": sorted(
-                    f"{s}>{t}:{predicted[(s, t, r)]['cameo']}:{predicted[(s, t, r)]['modality']}"
-                    f" [{predicted[(s, t, r)]['trigger']}]"
-                    for s, t, r in predicted
-                ),
-            })
+            scores.errors.append(
+                {
+                    "id": record["id"],
+                    "text": record["text"],
+                    "gold": sorted(_describe(triple, gold[triple]) for triple in gold),
+                    "predicted": sorted(
+                        _describe(triple, predicted[triple], with_trigger=True)
+                        for triple in predicted
+                    ),
+                }
+            )
     return scores
 
 

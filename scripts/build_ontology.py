@@ -28,11 +28,16 @@ OUT = ROOT / "src" / "lagebild" / "ontology" / "data" / "cameo.tsv"
 ROOT_PLOVER_DEFAULT = {"01": "", "02": "REQUEST"}
 
 #: PLOVER names used in older gold records (v0.5) → names in the current manual.
-PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+PLOVER_RENAMES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
 
 
 def quad_class(root: str) -> int:
-    """QuadClass from the CAMEO root: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
+    """QuadClass of a CAMEO root: 1/2 verbal/material coop, 3/4 verbal/material conflict."""
     n = int(root)
     if n <= 5:
         return 1
@@ -119,7 +124,14 @@ def write(rows: list[dict[str, str]], out: Path) -> None:
         f"# Rebuilt {dt.date.today().isoformat()} by scripts/build_ontology.py.",
     ]
     columns = [
-        "code", "name", "goldstein", "quad_class", "root", "plover", "plover_mode", "plover_context"
+        "code",
+        "name",
+        "goldstein",
+        "quad_class",
+        "root",
+        "plover",
+        "plover_mode",
+        "plover_context",
     ]
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as handle:

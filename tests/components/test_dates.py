@@ -32,10 +32,12 @@ def test_dates_resolves_german_expressions(text: str, expected: dt.date, backgro
     assert found, text
     assert found[0].date == expected
     assert found[0].is_background is background
-    assert text[found[0].start:found[0].end].strip()
+    assert text[found[0].start : found[0].end].strip()
 
 
-@pytest.mark.parametrize("text", ["die Regierung mit den Partnern", "Sie kam mit dem Zug.", "Das ist so."])
+@pytest.mark.parametrize(
+    "text", ["die Regierung mit den Partnern", "Sie kam mit dem Zug.", "Das ist so."]
+)
 def test_dates_does_not_read_function_words_as_weekdays(text: str) -> None:
     assert find_dates(text, published=PUBLISHED, language="de") == []
 
@@ -43,7 +45,7 @@ def test_dates_does_not_read_function_words_as_weekdays(text: str) -> None:
 def test_dates_returns_spans_in_text_order() -> None:
     text = "Am Montag traf er ihn, am 4. April reiste er ab."
     found = find_dates(text, published=PUBLISHED, language="de")
-    assert [text[d.start:d.end] for d in found] == ["Am Montag", "am 4. April"]
+    assert [text[d.start : d.end] for d in found] == ["Am Montag", "am 4. April"]
 
 
 def test_dates_resolves_english_weekdays_and_months() -> None:

@@ -18,13 +18,26 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: A tiny stand-in for the actor stage: surface → (code, country, kind).
 ACTORS = {
-    "Russland": ("RUS", "RUS", "GPE"), "Ukraine": ("UKR", "UKR", "GPE"),
-    "China": ("CHN", "CHN", "GPE"), "Peking": ("CHN", "CHN", "GPE"), "Chinas": ("CHN", "CHN", "GPE"),
-    "Kuba": ("CUB", "CUB", "GPE"), "USA": ("USA", "USA", "GPE"), "Washington": ("USA", "USA", "GPE"),
-    "Peru": ("PER", "PER", "GPE"), "Japan": ("JPN", "JPN", "GPE"), "NATO": ("NATO", None, "IGO"),
-    "Xi": ("CHNGOV", "CHN", "PER"), "Putin": ("RUSGOV", "RUS", "PER"), "Iran": ("IRN", "IRN", "GPE"),
-    "EU": ("EUR", None, "IGO"), "Gondor": ("GON", "GON", "GPE"), "Mordor": ("MOR", "MOR", "GPE"),
-    "Arnor": ("ARN", "ARN", "GPE"), "Rohan": ("ROH", "ROH", "GPE"), "Hegseth": ("USAGOV", "USA", "PER"),
+    "Russland": ("RUS", "RUS", "GPE"),
+    "Ukraine": ("UKR", "UKR", "GPE"),
+    "China": ("CHN", "CHN", "GPE"),
+    "Peking": ("CHN", "CHN", "GPE"),
+    "Chinas": ("CHN", "CHN", "GPE"),
+    "Kuba": ("CUB", "CUB", "GPE"),
+    "USA": ("USA", "USA", "GPE"),
+    "Washington": ("USA", "USA", "GPE"),
+    "Peru": ("PER", "PER", "GPE"),
+    "Japan": ("JPN", "JPN", "GPE"),
+    "NATO": ("NATO", None, "IGO"),
+    "Xi": ("CHNGOV", "CHN", "PER"),
+    "Putin": ("RUSGOV", "RUS", "PER"),
+    "Iran": ("IRN", "IRN", "GPE"),
+    "EU": ("EUR", None, "IGO"),
+    "Gondor": ("GON", "GON", "GPE"),
+    "Mordor": ("MOR", "MOR", "GPE"),
+    "Arnor": ("ARN", "ARN", "GPE"),
+    "Rohan": ("ROH", "ROH", "GPE"),
+    "Hegseth": ("USAGOV", "USA", "PER"),
     "peruanischen Amtskollegen": ("PERGOV", "PER", "PER"),
 }
 PUBLISHED = dt.date(2023, 1, 4)
@@ -50,16 +63,21 @@ def code(text: str, coder: EventCoder, blank) -> list[Event]:
             if any(m.start() < o.end and o.start < m.end() for o in mentions):
                 continue
             actor_code, country, kind = ACTORS[name]
-            mentions.append(Mention("test", m.start(), m.end(), name, kind, None, country, None,
-                                    actor_code))
+            mentions.append(
+                Mention("test", m.start(), m.end(), name, kind, None, country, None, actor_code)
+            )
     doc._.mentions = mentions
     return coder.code_doc(doc)
 
 
 def dyads(events: list[Event]) -> set[tuple[str, str, str, str]]:
     return {
-        ("+".join(sorted(s.text for s in e.source)), "+".join(sorted(t.text for t in e.target)),
-         e.cameo, e.modality)
+        (
+            "+".join(sorted(s.text for s in e.source)),
+            "+".join(sorted(t.text for t in e.target)),
+            e.cameo,
+            e.modality,
+        )
         for e in events
     }
 
@@ -75,26 +93,41 @@ def dyads(events: list[Event]) -> set[tuple[str, str, str, str]]:
         # passive with an agent
         ("Rohan wurde von Gondor empfangen.", ("Gondor", "Rohan", "043", "asserted")),
         # coordination: both are sources
-        ("Kuba und China vereinbarten, ihre militärische Zusammenarbeit zu verstärken.",
-         ("China+Kuba", "", "0312", "asserted")),
+        (
+            "Kuba und China vereinbarten, ihre militärische Zusammenarbeit zu verstärken.",
+            ("China+Kuba", "", "0312", "asserted"),
+        ),
         # the frame names the target's preposition
         ("China warnt vor dem Vorstoß der NATO.", ("China", "NATO", "111", "asserted")),
         ("Die USA verhängten neue Sanktionen gegen Iran.", ("USA", "Iran", "163", "asserted")),
         ("Die EU übte Kritik an Japan.", ("EU", "Japan", "111", "asserted")),
         ("Gondor droht Mordor mit Sanktionen.", ("Gondor", "Mordor", "1312", "asserted")),
         # subject after the verb, object marked by its determiner
-        ("Am Montag empfing Hegseth seinen peruanischen Amtskollegen.",
-         ("Hegseth", "peruanischen Amtskollegen", "043", "asserted")),
+        (
+            "Am Montag empfing Hegseth seinen peruanischen Amtskollegen.",
+            ("Hegseth", "peruanischen Amtskollegen", "043", "asserted"),
+        ),
         # nominal events
-        ("Das Treffen zwischen Xi und Putin dauerte drei Stunden.", ("Putin+Xi", "", "040", "asserted")),
+        (
+            "Das Treffen zwischen Xi und Putin dauerte drei Stunden.",
+            ("Putin+Xi", "", "040", "asserted"),
+        ),
         ("Der Angriff Mordors auf Gondor wurde abgewehrt.", ("", "Gondor", "190", "asserted")),
         # light-verb construction with a noun as its light part
-        ("Japan brachte seine Sorge über China zum Ausdruck.", ("Japan", "China", "012", "asserted")),
+        (
+            "Japan brachte seine Sorge über China zum Ausdruck.",
+            ("Japan", "China", "012", "asserted"),
+        ),
         # modality
         ("Russland hat die Ukraine nicht angegriffen.", ("Russland", "Ukraine", "190", "negated")),
-        ("Die EU wird nächste Woche Sanktionen gegen Russland verhängen.",
-         ("EU", "Russland", "163", "future")),
-        ("Falls Iran angreift, würden die USA Iran angreifen.", ("USA", "Iran", "190", "hypothetical")),
+        (
+            "Die EU wird nächste Woche Sanktionen gegen Russland verhängen.",
+            ("EU", "Russland", "163", "future"),
+        ),
+        (
+            "Falls Iran angreift, würden die USA Iran angreifen.",
+            ("USA", "Iran", "190", "hypothetical"),
+        ),
         ("Laut Peking hat Xi mit Putin telefoniert.", ("Xi", "Putin", "041", "reported")),
     ],
 )
@@ -106,7 +139,9 @@ def test_events_codes_clause_patterns(text: str, expected: tuple, coder: EventCo
         assert expected in found, found
 
 
-def test_events_reported_speech_gives_statement_and_reported_event(coder: EventCoder, blank) -> None:
+def test_events_reported_speech_gives_statement_and_reported_event(
+    coder: EventCoder, blank
+) -> None:
     found = dyads(code("Xi sagte, Russland habe die Ukraine angegriffen.", coder, blank))
     assert ("Xi", "Russland", "010", "asserted") in found
     assert ("Russland", "Ukraine", "190", "reported") in found
@@ -130,7 +165,7 @@ def test_events_record_fields_are_complete(coder: EventCoder, blank) -> None:
     (event,) = code(text, coder, blank)
     assert (event.cameo, event.root, event.plover, event.quad_class) == ("040", "04", "CONSULT", 1)
     assert event.goldstein == pytest.approx(1.0)
-    assert text[event.trigger_start:event.trigger_end] == "traf"
+    assert text[event.trigger_start : event.trigger_end] == "traf"
     assert (event.evidence_start, event.evidence_end) == (0, len(text))
     assert event.date == dt.date(2023, 1, 2) and not event.date_is_publication
     assert event.location == "Peking"
@@ -156,8 +191,10 @@ def test_events_component_registers_and_fills_doc(blank) -> None:
     nlp.add_pipe("lagebild_events")
     doc = nlp.make_doc("Russland griff die Ukraine an.")
     doc._.published = PUBLISHED
-    doc._.mentions = [Mention("t", 0, 8, "Russland", "GPE", None, "RUS", None, "RUS"),
-                      Mention("t", 19, 26, "Ukraine", "GPE", None, "UKR", None, "UKR")]
+    doc._.mentions = [
+        Mention("t", 0, 8, "Russland", "GPE", None, "RUS", None, "RUS"),
+        Mention("t", 19, 26, "Ukraine", "GPE", None, "UKR", None, "UKR"),
+    ]
     doc = nlp.get_pipe("lagebild_events")(doc)
     assert [e.cameo for e in doc._.events] == ["190"]
 
@@ -201,8 +238,13 @@ def test_events_gold_file_meets_its_specification() -> None:
 
 # --- the seed articles, through the real actor stage --------------------------------------
 
-SEED_DATES = {"000": "2025-09-30", "001": "2025-09-18", "002": "2023-05-10", "003": "2022-12-30",
-              "004": "2023-05-15"}
+SEED_DATES = {
+    "000": "2025-09-30",
+    "001": "2025-09-18",
+    "002": "2023-05-10",
+    "003": "2022-12-30",
+    "004": "2023-05-15",
+}
 
 
 @pytest.fixture(scope="module")
@@ -226,8 +268,13 @@ def seed_events(shared_data: Path) -> dict[str, list[Event]]:
     return found
 
 
-def _has(events: list[Event], source: str, target: str | None, roots: set[str],
-         modality: set[str] | None = None) -> bool:
+def _has(
+    events: list[Event],
+    source: str,
+    target: str | None,
+    roots: set[str],
+    modality: set[str] | None = None,
+) -> bool:
     def key(actor) -> str:
         return actor.country or actor.code or ""
 
@@ -263,5 +310,6 @@ def test_events_finds_the_seed_stories(seed_events, seed, source, target, roots,
 
 def test_events_seed_nato_is_the_target_of_chinas_warning(seed_events) -> None:
     warnings = [e for e in seed_events["002"] if e.root in {"11", "13"}]
-    assert any(any((a.code or "").endswith("NAT") or a.code == "NATO" for a in e.target)
-               for e in warnings)
+    assert any(
+        any((a.code or "").endswith("NAT") or a.code == "NATO" for a in e.target) for e in warnings
+    )

@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(
-    ("root", "quad"), [("01", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("14", 3), ("15", 4),
-                       ("20", 4)]
+    ("root", "quad"),
+    [("01", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("14", 3), ("15", 4), ("20", 4)],
 )
 def test_ontology_quad_class_follows_root(root: str, quad: int) -> None:
     assert quad_class_of_root(root) == quad
@@ -28,11 +28,21 @@ def test_ontology_covers_all_twenty_roots() -> None:
 
 @pytest.mark.parametrize(
     ("code", "plover", "mode"),
-    [("042", "CONSULT", "visit"), ("0312", "AGREE", None), ("111", "ACCUSE", "disapprove"),
-     ("100", "REQUEST", None), ("091", "ACCUSE", "investigate"), ("190", "ASSAULT", None),
-     ("084", "RETREAT", None), ("083", "CONCEDE", None), ("020", "REQUEST", None)],
+    [
+        ("042", "CONSULT", "visit"),
+        ("0312", "AGREE", None),
+        ("111", "ACCUSE", "disapprove"),
+        ("100", "REQUEST", None),
+        ("091", "ACCUSE", "investigate"),
+        ("190", "ASSAULT", None),
+        ("084", "RETREAT", None),
+        ("083", "CONCEDE", None),
+        ("020", "REQUEST", None),
+    ],
 )
-def test_ontology_maps_cameo_to_current_plover_names(code: str, plover: str, mode: str | None) -> None:
+def test_ontology_maps_cameo_to_current_plover_names(
+    code: str, plover: str, mode: str | None
+) -> None:
     info = cameo_info(code)
     assert info.plover == plover
     assert info.mode == mode
@@ -61,8 +71,12 @@ def test_ontology_unknown_root_raises() -> None:
         cameo_info("99")
 
 
-def test_ontology_table_matches_a_rebuild_from_shared_data(shared_data: Path, tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("build_ontology", ROOT / "scripts" / "build_ontology.py")
+def test_ontology_table_matches_a_rebuild_from_shared_data(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "build_ontology", ROOT / "scripts" / "build_ontology.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     out = tmp_path / "cameo.tsv"

@@ -90,8 +90,14 @@ class ClauseAnalyzer:
         particles = "|".join(sorted(cues.particles, key=len, reverse=True))
         self._zu_pattern = re.compile(rf"(?:{particles})zu\w{{3,}}en$")
         self._function_words = (
-            frozenset(cues.cases) | cues.preps | cues.subordinators | cues.conj
-            | cues.negations | frozenset(cues.aux) | cues.reflexives | cues.particles
+            frozenset(cues.cases)
+            | cues.preps
+            | cues.subordinators
+            | cues.conj
+            | cues.negations
+            | frozenset(cues.aux)
+            | cues.reflexives
+            | cues.particles
         )
 
     # --- token classes -------------------------------------------------------------------
@@ -114,8 +120,11 @@ class ClauseAnalyzer:
         """A lower-case word in -en that is its own lemma: an infinitive when it ends a clause."""
         lower = tok.lower
         return (
-            tok.is_word and not tok.is_title and lower.endswith(_VERB_ENDINGS)
-            and lower not in self._function_words and lower not in self.cues.modality_words
+            tok.is_word
+            and not tok.is_title
+            and lower.endswith(_VERB_ENDINGS)
+            and lower not in self._function_words
+            and lower not in self.cues.modality_words
             and any(lemma == lower for lemma in self.lexicon.lemmas(tok.text))
         )
 
@@ -180,13 +189,19 @@ class ClauseAnalyzer:
                 first = words[1].lower if len(words) > 1 else ""
             if first in self.cues.subordinators:
                 kind = "inf" if first == "um" else "sub"
-            elif (first in self.cues.relatives and index > 0 and not conj
-                  and len(words) > 1 and not words[1].is_title):  # "die Gespräche" is an article
+            elif (
+                first in self.cues.relatives
+                and index > 0
+                and not conj
+                and len(words) > 1
+                and not words[1].is_title
+            ):  # "die Gespräche" is an article
                 kind, rel_cases = "rel", self.cues.relatives[first]
             elif self._ends_in_zu_infinitive(words):
                 kind = "inf"
-        clause = Clause(index, start, end, kind, quoted, starts_with_conj=conj,
-                        relative_cases=rel_cases)
+        clause = Clause(
+            index, start, end, kind, quoted, starts_with_conj=conj, relative_cases=rel_cases
+        )
         if kind == "main":
             skip = 1 if conj else 0
             for tok in toks[start:end]:
@@ -204,17 +219,18 @@ class ClauseAnalyzer:
 
     def _ends_in_zu_infinitive(self, words: list[Tok]) -> bool:
         last = words[-1]
-        if self.is_zu_infinitive(last) and not any(
-            w.lower in self.cues.aux for w in words[:-1]
-        ):
+        if self.is_zu_infinitive(last) and not any(w.lower in self.cues.aux for w in words[:-1]):
             return True
-        return len(words) >= 2 and words[-2].lower == "zu" and (
-            self.is_verbish(last) or self.is_infinitive(last)
+        return (
+            len(words) >= 2
+            and words[-2].lower == "zu"
+            and (self.is_verbish(last) or self.is_infinitive(last))
         )
 
     # --- actor groups -------------------------------------------------------------------
-    def groups(self, toks: list[Tok], mention_spans: list[tuple[Mention, int, int]],
-               clause: Clause) -> list[Group]:
+    def groups(
+        self, toks: list[Tok], mention_spans: list[tuple[Mention, int, int]], clause: Clause
+    ) -> list[Group]:
         """Coordinated actor groups of ``clause`` with their preposition and case cues."""
         inside = [m for m in mention_spans if clause.start <= m[1] < clause.end]
         groups: list[Group] = []
@@ -231,7 +247,7 @@ class ClauseAnalyzer:
         return groups
 
     def _coordinated(self, toks: list[Tok], left_last: int, right_first: int) -> bool:
-        between = toks[left_last + 1:right_first]
+        between = toks[left_last + 1 : right_first]
         if not between or not any(t.lower in self.cues.conj for t in between):
             return False
         return not any(
@@ -239,8 +255,7 @@ class ClauseAnalyzer:
             for t in between
         )
 
-    def _phrase(self, toks: list[Tok], group: Group, clause: Clause,
-                taken: frozenset[int]) -> None:
+    def _phrase(self, toks: list[Tok], group: Group, clause: Clause, taken: frozenset[int]) -> None:
         """Set the group's preposition, case cues and attachment by walking left."""
         cues = self.cues
         dets: list[str] = []  # determiners passed, nearest first
@@ -263,8 +278,12 @@ class ClauseAnalyzer:
                     continue
                 group.prep = lower
                 group.outer_prep = self._outer_prep(toks, i - 1, clause, taken)
-                group.on_noun = (before is not None and before.is_title and before.is_word
-                                 and (i - 1) not in taken)
+                group.on_noun = (
+                    before is not None
+                    and before.is_title
+                    and before.is_word
+                    and (i - 1) not in taken
+                )
                 break
             if dets and cues.cases[dets[-1]].isdisjoint({"gen"}) and lower not in cues.preps:
                 break  # "am Dienstag den Präsidenten X": "den" opened the phrase
@@ -274,9 +293,12 @@ class ClauseAnalyzer:
                 crossed_noun = True
             elif tok.text in cues.quotes:
                 pass
-            elif not tok.is_word:
-                break
-            elif self.is_verbish(tok) or lower in cues.conj or lower in cues.subordinators:
+            elif (
+                not tok.is_word
+                or self.is_verbish(tok)
+                or lower in cues.conj
+                or lower in cues.subordinators
+            ):
                 break
             i, steps = i - 1, steps + 1
         text = group.mentions[0].text or ""
@@ -290,9 +312,9 @@ class ClauseAnalyzer:
         if clause.finite is not None and group.last < clause.finite:
             group.in_prefield = True
 
-
-    def _outer_prep(self, toks: list[Tok], i: int, clause: Clause,
-                    taken: frozenset[int]) -> str | None:
+    def _outer_prep(
+        self, toks: list[Tok], i: int, clause: Clause, taken: frozenset[int]
+    ) -> str | None:
         """The preposition of the noun phrase a prepositional phrase hangs on, if any."""
         crossed = False
         steps = 0

@@ -49,6 +49,21 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w)
 
 
+def _alt_ci(words: list[str]) -> str:
+    body = _alt(words)
+    return f"(?i:{body})" if body else ""
+
+
+def _lookup(table: dict[str, str], word: str | None, default: str = "") -> str:
+    """Cue value of ``word``, ignoring the capital a sentence start gives it."""
+    if not word:
+        return default
+    if word in table:
+        return table[word]
+    lowered = {k.lower(): v for k, v in table.items()}
+    return lowered.get(word.lower(), default)
+
+
 @cache
 def _grammar(language: str) -> _DateGrammar:
     """The candidate pattern of ``language`` (compiled once)."""
@@ -57,7 +72,7 @@ def _grammar(language: str) -> _DateGrammar:
     if path.is_file():
         rows = [r for r in path.read_text("utf-8").splitlines() if r and not r.startswith("#")]
         for row in rows[1:]:
-            kind, word, value = (row.split("\t") + ["-", "-"])[:3]
+            kind, word, value = [*row.split("\t"), "-", "-"][:3]
             if word != "-":
                 cues[kind][word] = value
     months: dict[str, int] = {}
@@ -68,9 +83,10 @@ def _grammar(language: str) -> _DateGrammar:
         for number, name in get_day_names("wide", locale=locale).items():
             weekdays[name] = number  # babel: 0 = Monday
     month, weekday = _alt(list(months)), _alt(list(weekdays))
-    prefix, rel = _alt(list(cues["prefix"])), _alt(list(cues["relative"]))
-    unit, part = _alt(list(cues["unit"])), _alt(list(cues["part"]))
-    deictic, year_word = _alt(list(cues["deictic"])), _alt(list(cues["year_word"]))
+    # Cue words may open a sentence ("Letzten Monat"), so they match in any case.
+    prefix, rel = _alt_ci(list(cues["prefix"])), _alt_ci(list(cues["relative"]))
+    unit, part = _alt_ci(list(cues["unit"])), _alt_ci(list(cues["part"]))
+    deictic, year_word = _alt_ci(list(cues["deictic"])), _alt_ci(list(cues["year_word"]))
     pre = rf"(?:(?P<prefix>{prefix})\s+)?" if prefix else ""
     relp = rf"(?:(?P<rel>{rel})\s+)?" if rel else ""
     alternatives = [
@@ -81,8 +97,10 @@ def _grammar(language: str) -> _DateGrammar:
         alternatives.append(rf"(?P<part>{part})\s+{relp.replace('rel', 'rel_p')}(?P<unit_p>{unit})")
     if rel and unit:
         alternatives.append(rf"(?P<rel_u>{rel})\s+(?P<unit>{unit})")
-    alternatives.append(rf"{relp.replace('rel', 'rel_m')}(?P<month_m>{month})"
-                        rf"(?:\s+(?P<year_m>(?:19|20)\d{{2}}))?")
+    alternatives.append(
+        rf"{relp.replace('rel', 'rel_m')}(?P<month_m>{month})"
+        rf"(?:\s+(?P<year_m>(?:19|20)\d{{2}}))?"
+    )
     alternatives.append(rf"{relp.replace('rel', 'rel_w')}(?P<weekday>{weekday})")
     if year_word:
         alternatives.append(rf"(?:(?:{year_word})\s+)?(?P<year_y>(?:19|20)\d{{2}})")
@@ -124,14 +142,15 @@ def find_dates(text: str, *, published: dt.date | None, language: str = "de") ->
         if day is None:
             continue
         prefix = match.group("prefix") if "prefix" in match.re.groupindex else None
-        background = grammar.cues.get("prefix", {}).get(prefix or "", "") == "background"
+        background = _lookup(grammar.cues.get("prefix", {}), prefix) == "background"
         background = background or (published - day).days > BACKGROUND_AFTER_DAYS
         found.append(DateMention(day, match.start(), match.end(), background))
     return found
 
 
-def _resolve(match: re.Match[str], grammar: _DateGrammar, published: dt.date,
-             language: str) -> dt.date | None:
+def _resolve(
+    match: re.Match[str], grammar: _DateGrammar, published: dt.date, language: str
+) -> dt.date | None:
     g = match.groupdict()
     cues = grammar.cues
     if g.get("month") or g.get("month_a"):
@@ -147,22 +166,22 @@ def _resolve(match: re.Match[str], grammar: _DateGrammar, published: dt.date,
             candidate = _safe_date(published.year - 1, month, day)
         return candidate
     if g.get("part"):
-        unit = cues["unit"][g["unit_p"]]
-        rel = cues["relative"].get(g.get("rel_p") or "", "this")
-        return _part_of(published, cues["part"][g["part"]], unit, rel)
+        unit = _lookup(cues["unit"], g["unit_p"])
+        rel = _lookup(cues["relative"], g.get("rel_p"), "this")
+        return _part_of(published, _lookup(cues["part"], g["part"]), unit, rel)
     if g.get("unit"):
-        rel = cues["relative"].get(g["rel_u"], "this")
-        unit = cues["unit"][g["unit"]]
+        rel = _lookup(cues["relative"], g["rel_u"], "this")
+        unit = _lookup(cues["unit"], g["unit"])
         return _shift(published, unit, rel)
     if g.get("month_m"):
         month = grammar.months[g["month_m"]]
         if g.get("year_m"):
             return dt.date(int(g["year_m"]), month, 1)
-        rel = cues["relative"].get(g.get("rel_m") or "", "past")
+        rel = _lookup(cues["relative"], g.get("rel_m"), "past")
         return _dateparse(g["month_m"], published, language, "future" if rel == "next" else "past")
     if g.get("weekday"):
         # Weekday arithmetic is done here: dateparser skips the publication day itself.
-        rel = cues["relative"].get(g.get("rel_w") or "", "past")
+        rel = _lookup(cues["relative"], g.get("rel_w"), "past")
         wanted = grammar.weekdays[g["weekday"]]
         if rel == "next":
             return published + dt.timedelta(days=(wanted - published.weekday()) % 7 or 7)
@@ -171,7 +190,7 @@ def _resolve(match: re.Match[str], grammar: _DateGrammar, published: dt.date,
         year = int(g["year_y"])
         return dt.date(year, 1, 1) if 1900 <= year <= published.year + 5 else None
     if g.get("deictic"):
-        return published + dt.timedelta(days=int(cues["deictic"][g["deictic"]]))
+        return published + dt.timedelta(days=int(_lookup(cues["deictic"], g["deictic"], "0")))
     return None
 
 

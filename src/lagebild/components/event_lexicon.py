@@ -148,7 +148,7 @@ def load_cues(language: str) -> Cues:
     """The grammar cue tables of ``language`` (read once)."""
     by_kind: dict[str, dict[str, str]] = defaultdict(dict)
     for parts in _read_table(language, "event_cues.tsv"):
-        kind, word, value = (parts + ["-", "-"])[:3]
+        kind, word, value = [*parts, "-", "-"][:3]
         by_kind[kind][word] = value
 
     def words(kind: str) -> frozenset[str]:
@@ -175,7 +175,9 @@ def load_cues(language: str) -> Cues:
         modality_words=modality,
         conj=words("conj"),
         quotes=words("quote"),
-        temporal=frozenset(w for w, v in by_kind.get("subordinator", {}).items() if v == "temporal"),
+        temporal=frozenset(
+            w for w, v in by_kind.get("subordinator", {}).items() if v == "temporal"
+        ),
     )
 
 
@@ -200,7 +202,9 @@ def load_lexicon(language: str) -> Lexicon:
         if len(parts) >= 2:
             lexicon.forms[parts[0].lower()] = parts[1]
     lexicon.cues = load_cues(language)
-    lexicon.noun_suffixes = tuple(sorted(set(lexicon.nouns) | set(lexicon.light), key=len, reverse=True))
+    lexicon.noun_suffixes = tuple(
+        sorted(set(lexicon.nouns) | set(lexicon.light), key=len, reverse=True)
+    )
     lexicon.exact_nouns = frozenset(exact)
     lexicon.verbs = dict(lexicon.verbs)
     lexicon.adjectives = dict(lexicon.adjectives)
@@ -210,7 +214,7 @@ def load_lexicon(language: str) -> Lexicon:
 
 
 def theme_matches(row: LexRow, window: str) -> bool:
-    """Whether one of the row's theme stems occurs in ``window`` (lower-cased text); no theme → True."""
+    """Whether a theme stem of the row occurs in ``window`` (lower case); no theme → True."""
     if not row.themes:
         return True
     return any(_stem_in(theme, window) for theme in row.themes)

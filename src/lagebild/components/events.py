@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -41,6 +42,7 @@ MIN_CONFIDENCE = 0.4
 NOUN_PHRASE_REACH = 7
 _STATEMENT_ROOT = "01"
 _ACTOR_KINDS_FOR_LOCATION = frozenset({"GPE", "LOC"})
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ„\"])")
 _NOMINATIVE_ONLY = frozenset({"nom"})  # "er", "wir": a pronoun that can only be a subject
 
 
@@ -105,19 +107,31 @@ class EventCoder:
                 inside.append(mention)
             if not inside:
                 continue  # no actor, no event: the fast path for most sentences
-            events.extend(self.code_sentence(doc, sentence, inside, article_id=article_id,
-                                             published=published, text=text))
+            events.extend(
+                self.code_sentence(
+                    doc, sentence, inside, article_id=article_id, published=published, text=text
+                )
+            )
         return events
 
-    def code_sentence(self, doc: Doc, sentence: Sentence, mentions: list[Mention], *,
-                      article_id: str, published: dt.date | None,
-                      text: str | None = None) -> list[Event]:
+    def code_sentence(
+        self,
+        doc: Doc,
+        sentence: Sentence,
+        mentions: list[Mention],
+        *,
+        article_id: str,
+        published: dt.date | None,
+        text: str | None = None,
+    ) -> list[Event]:
         """Events of one sentence with its actor mentions (offsets into ``doc.text``)."""
         text = doc.text if text is None else text
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return []
-        toks = [Tok(i, t.text, t.text.lower(), t.idx, t.idx + len(t.text)) for i, t in enumerate(span)]
+        toks = [
+            Tok(i, t.text, t.text.lower(), t.idx, t.idx + len(t.text)) for i, t in enumerate(span)
+        ]
         spans = _mention_tokens(mentions, toks)
         if not spans:
             return []
@@ -128,15 +142,18 @@ class EventCoder:
         triggers = [t for clause in clauses for t in self._triggers(ctx, clause)]
         if not triggers:
             return []
-        window_end = text[sentence.start:sentence.end].lower()
+        window_end = text[sentence.start : sentence.end].lower()
         coded = []
         for trigger in triggers:
-            clause_text = text[toks[trigger.clause.start].start:sentence.end].lower()
+            clause_text = text[toks[trigger.clause.start].start : sentence.end].lower()
             result = self._code(ctx, trigger, clause_text or window_end)
             if result is not None:
                 coded.append(result)
-        verbal = {c.trigger.clause.index for c in coded if c.trigger.pos != "N" and not c.say
-                  and (c.sources or c.targets)}
+        verbal = {
+            c.trigger.clause.index
+            for c in coded
+            if c.trigger.pos != "N" and not c.say and (c.sources or c.targets)
+        }
         # The clause's verb is the event; its nouns are what the event is about
         # ("lehnte Verhandlungen ab", "verurteilte den Angriff").
         coded = [c for c in coded if c.trigger.pos != "N" or c.trigger.clause.index not in verbal]
@@ -154,8 +171,11 @@ class EventCoder:
             if key in seen:
                 continue
             seen.add(key)
-            events.append(self._event(item, ctx, sentence, dates, reported,
-                                      article_id=article_id, published=published))
+            events.append(
+                self._event(
+                    item, ctx, sentence, dates, reported, article_id=article_id, published=published
+                )
+            )
         return sorted(events, key=lambda e: e.trigger_start)
 
     # --- triggers -----------------------------------------------------------------------
@@ -164,7 +184,7 @@ class EventCoder:
         particle = self._final_particle(clause, toks)
         verb_lemmas: dict[str, int] = {}
         found: list[_Trigger] = []
-        for tok in toks[clause.start:clause.end]:
+        for tok in toks[clause.start : clause.end]:
             if not tok.is_word or tok.lower in cues.preps or tok.lower in cues.cases:
                 continue
             if tok.is_title and tok.i > 0:
@@ -176,11 +196,11 @@ class EventCoder:
                     pos = "V" if lemma in lex.verbs else "A"
                     found.append(_Trigger(list(rows), pos, tok.i, clause, lemma, extra))
                     break
-        for tok in toks[clause.start:clause.end]:
+        for tok in toks[clause.start : clause.end]:
             if tok.is_word and tok.is_title:  # "zum Ausdruck bringen": a noun can be the light part
                 for lemma in lex.lemmas(tok.text):
                     verb_lemmas.setdefault(lemma.lower(), tok.i)
-        for tok in toks[clause.start:clause.end]:
+        for tok in toks[clause.start : clause.end]:
             if not (tok.is_word and tok.is_title):
                 continue
             head = tok.text.rsplit("-", 1)[-1]
@@ -202,8 +222,9 @@ class EventCoder:
                 found.append(_Trigger(list(lex.nouns[entry]), "N", tok.i, clause, entry))
         return found
 
-    def _verb_lemmas(self, tok: Tok, clause: Clause,
-                     particle: Tok | None) -> Iterator[tuple[str, tuple[int, ...]]]:
+    def _verb_lemmas(
+        self, tok: Tok, clause: Clause, particle: Tok | None
+    ) -> Iterator[tuple[str, tuple[int, ...]]]:
         """Lexicon keys a token may stand for: with its particle first, then alone."""
         lex = self.lexicon
         lemmas = [lemma.lower() for lemma in lex.lemmas(tok.text)]
@@ -214,7 +235,7 @@ class EventCoder:
         if self.analyzer.is_zu_infinitive(tok):
             for p in self.cues.particles:
                 if tok.lower.startswith(p + "zu"):
-                    for lemma in lex.lemmas(tok.text[len(p) + 2:]):
+                    for lemma in lex.lemmas(tok.text[len(p) + 2 :]):
                         yield p + lemma.lower(), ()
         for lemma in lemmas:
             yield lemma, ()
@@ -222,7 +243,7 @@ class EventCoder:
     def _final_particle(self, clause: Clause, toks: list[Tok]) -> Tok | None:
         if clause.finite is None:
             return None
-        for tok in reversed(toks[clause.start:clause.end]):
+        for tok in reversed(toks[clause.start : clause.end]):
             if tok.is_word:
                 return tok if tok.lower in self.cues.particles and tok.i > clause.finite else None
         return None
@@ -234,7 +255,7 @@ class EventCoder:
             if not theme_matches(row, window):
                 continue
             if "refl" in row.flags and not any(
-                t.lower in self.cues.reflexives for t in ctx.toks[clause.start:clause.end]
+                t.lower in self.cues.reflexives for t in ctx.toks[clause.start : clause.end]
             ):
                 continue
             if trigger.pos == "N":
@@ -246,8 +267,12 @@ class EventCoder:
             sources, targets, guessed = sides
             src = [m for g in sources for m in g.mentions]
             own = {m.code for m in src if m.code} | {_key(m) for m in src}
-            tgt = [m for g in targets for m in g.mentions
-                   if m not in src and m.code not in own and _key(m) not in own]
+            tgt = [
+                m
+                for g in targets
+                for m in g.mentions
+                if m not in src and m.code not in own and _key(m) not in own
+            ]
             is_statement = row.is_say and row.code.startswith(_STATEMENT_ROOT)
             if not src and not tgt:
                 if row.is_say:  # a speaker we cannot name still makes its clause reported
@@ -258,18 +283,26 @@ class EventCoder:
             confidence -= GUESSED_SOURCE_PENALTY if guessed else 0.0
             trigger.row = row
             used = {id(g) for g in sources + targets}
-            return _Coded(trigger, row, src, tgt, round(min(confidence, 1.0), 3),
-                          location=self._location(clause, row, used), say=row.is_say,
-                          statement=is_statement)
+            return _Coded(
+                trigger,
+                row,
+                src,
+                tgt,
+                round(min(confidence, 1.0), 3),
+                location=self._location(clause, row, used),
+                say=row.is_say,
+                statement=is_statement,
+            )
         return None
 
-    def _verbal_roles(self, ctx: _SentenceContext, trigger: _Trigger,
-                      row: LexRow) -> tuple[list[Group], list[Group], bool] | None:
+    def _verbal_roles(
+        self, ctx: _SentenceContext, trigger: _Trigger, row: LexRow
+    ) -> tuple[list[Group], list[Group], bool] | None:
         clause = trigger.clause
         groups = clause.groups
         pp_targets = [g for g in groups if _in_frame(g, row, strict=row.prep_required)]
         if not pp_targets and row.target_preps:
-            for later in ctx.clauses[clause.index + 1:]:
+            for later in ctx.clauses[clause.index + 1 :]:
                 if later.kind not in ("inf", "sub"):
                     break
                 pp_targets = [g for g in later.groups if _in_frame(g, row)]
@@ -279,19 +312,29 @@ class EventCoder:
             return None
         free = [g for g in groups if g.prep is None]
         if self._passive(ctx, trigger):
-            agents = [g for g in groups if g.prep in self.cues.agent_preps
-                      and g.prep not in row.target_preps]
+            agents = [
+                g
+                for g in groups
+                if g.prep in self.cues.agent_preps and g.prep not in row.target_preps
+            ]
             patients = [g for g in free if g not in agents and not g.attached]
             return agents, pp_targets[:1] or patients[:1], False
         subject = self._subject(ctx, clause)
         objects = [g for g in free if g not in subject]
-        on_object = [g for g in groups if g.on_noun and g.prep not in self.cues.agent_preps
-                     and g not in subject and g.first > (clause.finite or -1)]
+        on_object = [
+            g
+            for g in groups
+            if g.on_noun
+            and g.prep not in self.cues.agent_preps
+            and g not in subject
+            and g.first > (clause.finite or -1)
+        ]
         targets = pp_targets[:1] or objects[:1] or on_object[:1]
         return subject, targets, False
 
-    def _nominal_roles(self, ctx: _SentenceContext, trigger: _Trigger,
-                       row: LexRow) -> tuple[list[Group], list[Group], bool] | None:
+    def _nominal_roles(
+        self, ctx: _SentenceContext, trigger: _Trigger, row: LexRow
+    ) -> tuple[list[Group], list[Group], bool] | None:
         clause, k, toks = trigger.clause, trigger.tok, ctx.toks
         sources: list[Group] = []
         targets: list[Group] = []
@@ -300,8 +343,10 @@ class EventCoder:
                 sources.append(g)  # "Putin-Xi-Gespräch"
             elif g.last < k and self._prenominal(toks, g.last, k):
                 sources.append(g)
-            elif g.first > k and g.first - k <= NOUN_PHRASE_REACH and not any(
-                self.analyzer.is_verbish(t) for t in toks[k + 1:g.first]
+            elif (
+                g.first > k
+                and g.first - k <= NOUN_PHRASE_REACH
+                and not any(self.analyzer.is_verbish(t) for t in toks[k + 1 : g.first])
             ):
                 if g.prep == "zwischen":
                     sources.append(g)
@@ -322,9 +367,17 @@ class EventCoder:
 
     def _prenominal(self, toks: list[Tok], last: int, noun: int) -> bool:
         """An actor right before the noun, maybe with adjectives between ("russischen Angriffe")."""
-        between = toks[last + 1:noun]
-        return all(t.is_word and not t.is_title and not self.analyzer.is_verbish(t)
-                   and t.lower not in self.cues.preps for t in between) and len(between) <= 2
+        between = toks[last + 1 : noun]
+        return (
+            all(
+                t.is_word
+                and not t.is_title
+                and not self.analyzer.is_verbish(t)
+                and t.lower not in self.cues.preps
+                for t in between
+            )
+            and len(between) <= 2
+        )
 
     def _subject(self, ctx: _SentenceContext, clause: Clause) -> list[Group]:
         if clause.index in ctx.subjects:
@@ -340,7 +393,7 @@ class EventCoder:
             return self._subject(ctx, previous) if previous else []
         if clause.kind == "rel" and previous is not None and previous.groups:
             antecedent = previous.groups[-1]
-            if "nom" in clause.relative_cases and antecedent.prep is None or (
+            if ("nom" in clause.relative_cases and antecedent.prep is None) or (
                 "nom" in clause.relative_cases and not any(_nom(g) for g in free)
             ):
                 return [antecedent]
@@ -348,8 +401,10 @@ class EventCoder:
             prefield = [g for g in free if g.last < clause.finite and _nom(g)]
             if prefield:
                 return prefield
-            if any(self.cues.cases.get(t.lower) == _NOMINATIVE_ONLY
-                   for t in ctx.toks[clause.start:clause.finite]):
+            if any(
+                self.cues.cases.get(t.lower) == _NOMINATIVE_ONLY
+                for t in ctx.toks[clause.start : clause.finite]
+            ):
                 return []  # "Wir werden …": the subject is a pronoun
             if clause.finite == clause.start and previous is not None and previous.kind == "rel":
                 return previous.groups[:1]  # "Die Türkei, die …, stimmte … zu"
@@ -364,7 +419,7 @@ class EventCoder:
 
     def _unknown_subject(self, ctx: _SentenceContext, clause: Clause) -> bool:
         """The prefield is a noun phrase that names no actor (a subject we cannot code)."""
-        words = [t for t in ctx.toks[clause.start:clause.finite] if t.is_word]
+        words = [t for t in ctx.toks[clause.start : clause.finite] if t.is_word]
         if not words or words[0].lower in self.cues.preps:
             return False
         cases = self.cues.cases.get(words[0].lower)
@@ -374,14 +429,14 @@ class EventCoder:
         )
 
     def _controller(self, ctx: _SentenceContext, clause: Clause) -> Clause | None:
-        for earlier in reversed(ctx.clauses[:clause.index]):
+        for earlier in reversed(ctx.clauses[: clause.index]):
             if earlier.kind != "inf":
                 return earlier
         return None
 
     def _passive(self, ctx: _SentenceContext, trigger: _Trigger) -> bool:
         clause = trigger.clause
-        words = [t.lower for t in ctx.toks[clause.start:clause.end]]
+        words = [t.lower for t in ctx.toks[clause.start : clause.end]]
         kinds = {self.cues.aux.get(w) for w in words}
         tok = ctx.toks[trigger.tok]
         if trigger.pos not in ("V",):
@@ -394,8 +449,12 @@ class EventCoder:
 
     def _location(self, clause: Clause, row: LexRow, used: set[int]) -> str | None:
         for g in clause.groups:
-            if (g.prep in self.cues.location_preps and g.prep not in row.target_preps
-                    and id(g) not in used and g.mentions[0].kind in _ACTOR_KINDS_FOR_LOCATION):
+            if (
+                g.prep in self.cues.location_preps
+                and g.prep not in row.target_preps
+                and id(g) not in used
+                and g.mentions[0].kind in _ACTOR_KINDS_FOR_LOCATION
+            ):
                 return g.mentions[0].text
         return None
 
@@ -406,24 +465,27 @@ class EventCoder:
         hearsay = any(self.cues.modality_words.get(t.lower) == "reported" for t in ctx.toks)
         reported = set()
         for clause in ctx.clauses:
-            first = next((t.lower for t in ctx.toks[clause.start:clause.end] if t.is_word), "")
+            first = next((t.lower for t in ctx.toks[clause.start : clause.end] if t.is_word), "")
             if clause.in_quote or hearsay:
                 reported.add(clause.index)
-            elif (say_clauses and clause.index not in say_clauses
-                  and first not in self.cues.temporal):
+            elif (
+                say_clauses and clause.index not in say_clauses and first not in self.cues.temporal
+            ):
                 reported.add(clause.index)  # a "nachdem" clause is narration, not speech
         return reported
 
     def _modality(self, ctx: _SentenceContext, item: _Coded, reported: set[int]) -> str:
         clause = item.trigger.clause
-        words = [t.lower for t in ctx.toks[clause.start:clause.end]]
+        words = [t.lower for t in ctx.toks[clause.start : clause.end]]
         cues = self.cues
         if any(w in cues.negations for w in words) and "nur" not in words:
             return "negated"
         kinds = {cues.aux.get(w) for w in words} | {cues.modality_words.get(w) for w in words}
         first = next((w for w in words if w.isalpha()), "")
-        if "hypothetical" in kinds and (cues.modality_words.get(first) == "hypothetical"
-                                        or any(cues.aux.get(w) == "hypothetical" for w in words)):
+        if "hypothetical" in kinds and (
+            cues.modality_words.get(first) == "hypothetical"
+            or any(cues.aux.get(w) == "hypothetical" for w in words)
+        ):
             return "hypothetical"
         if clause.index in reported and not item.say:
             return "reported"
@@ -431,28 +493,40 @@ class EventCoder:
         infinitive = trigger_tok.lower == item.trigger.lemma or item.trigger.pos in ("N", "L", "A")
         if any(cues.modality_words.get(w) == "future" for w in words):
             return "future"
-        if any(cues.aux.get(w) == "future" for w in words) and self._ends_in_infinitive(
-            ctx, clause
-        ) and (infinitive or not self._passive(ctx, item.trigger)):
+        if (
+            any(cues.aux.get(w) == "future" for w in words)
+            and self._ends_in_infinitive(ctx, clause)
+            and (infinitive or not self._passive(ctx, item.trigger))
+        ):
             return "future"  # "wird … angreifen", not "wird lauter"
         if "modal" in kinds and any(w in ("soll", "sollen", "solle") for w in words):
             return "future"
         return "asserted"
 
     def _ends_in_infinitive(self, ctx: _SentenceContext, clause: Clause) -> bool:
-        words = [t for t in ctx.toks[clause.start:clause.end] if t.is_word]
+        words = [t for t in ctx.toks[clause.start : clause.end] if t.is_word]
         if not words:
             return False
         last = words[-1]
         if last.lower in self.cues.particles and len(words) > 1:
             return False
-        return self.analyzer.is_infinitive(last) or self.analyzer.is_zu_infinitive(last) or (
-            last.lower in self.cues.aux
+        return (
+            self.analyzer.is_infinitive(last)
+            or self.analyzer.is_zu_infinitive(last)
+            or (last.lower in self.cues.aux)
         )
 
-    def _event(self, item: _Coded, ctx: _SentenceContext, sentence: Sentence,
-               dates: list[DateMention], reported: set[int], *, article_id: str,
-               published: dt.date | None) -> Event:
+    def _event(
+        self,
+        item: _Coded,
+        ctx: _SentenceContext,
+        sentence: Sentence,
+        dates: list[DateMention],
+        reported: set[int],
+        *,
+        article_id: str,
+        published: dt.date | None,
+    ) -> Event:
         trigger = item.trigger
         toks = ctx.toks
         tok = toks[trigger.tok]
@@ -472,9 +546,7 @@ class EventCoder:
             date, background, from_text = best[1].date, best[1].is_background, True
         ends = [toks[i].end for i in trigger.extra] + [tok.end]
         starts = [toks[i].start for i in trigger.extra] + [tok.start]
-        trigger_text = " … ".join(
-            toks[i].text for i in sorted({trigger.tok, *trigger.extra})
-        )
+        trigger_text = " … ".join(toks[i].text for i in sorted({trigger.tok, *trigger.extra}))
         digest = hashlib.sha1(
             f"{article_id}|{sentence.index}|{tok.start}|{info.code}".encode()
         ).hexdigest()[:16]
@@ -519,7 +591,9 @@ def _suppress_nested(coded: list[_Coded], ctx: _SentenceContext, cues: Cues) -> 
     kept = []
     for item in coded:
         clause = item.trigger.clause
-        controller = next((c for c in reversed(ctx.clauses[:clause.index]) if c.kind != "inf"), None)
+        controller = next(
+            (c for c in reversed(ctx.clauses[: clause.index]) if c.kind != "inf"), None
+        )
         if clause.kind == "inf" and controller is not None and controller.index in governing:
             continue
         if clause.kind == "inf" and not item.sources and item.trigger.pos != "N" and not item.say:
@@ -540,8 +614,7 @@ def _suppress_nested(coded: list[_Coded], ctx: _SentenceContext, cues: Cues) -> 
             for other in kept:
                 if other is item or other.statement:
                     continue
-                candidates = [m for m in other.sources + other.targets
-                              if _key(m) not in speaker]
+                candidates = [m for m in other.sources + other.targets if _key(m) not in speaker]
                 if candidates:
                     item.targets = candidates[:1]
                     break
@@ -554,14 +627,15 @@ def _suppress_nested(coded: list[_Coded], ctx: _SentenceContext, cues: Cues) -> 
                         if mentions and not item.targets:
                             item.targets = mentions[:1]
         result.append(item)
-    return [c for c in result if (c.sources or c.targets) and c.confidence >= MIN_CONFIDENCE
-            or c.say]
+    return [
+        c for c in result if ((c.sources or c.targets) and c.confidence >= MIN_CONFIDENCE) or c.say
+    ]
 
 
 def _pronoun_subject(clause: Clause, ctx: _SentenceContext, cues: Cues) -> bool:
     """Whether the clause (or the clause it depends on) has a personal pronoun as subject."""
-    for candidate in (clause, *(c for c in ctx.clauses[:clause.index][::-1])):
-        words = [t.lower for t in ctx.toks[candidate.start:candidate.end]]
+    for candidate in (clause, *(c for c in ctx.clauses[: clause.index][::-1])):
+        words = [t.lower for t in ctx.toks[candidate.start : candidate.end]]
         if any(cues.cases.get(w) == _NOMINATIVE_ONLY for w in words):
             return True
         if candidate.kind != "inf":
@@ -628,7 +702,16 @@ def _sentences(doc: Doc) -> list[Sentence]:
         return list(doc._.sentences)
     if doc.has_annotation("SENT_START"):
         return [Sentence(i, s.start_char, s.end_char, s.text, 0) for i, s in enumerate(doc.sents)]
-    return [Sentence(0, 0, len(doc.text), doc.text, 0)]
+    # Without a segmenter (tests, slim pipelines): split after . ! ? before a capital.
+    text, sentences, start = doc.text, [], 0
+    for match in _SENTENCE_END.finditer(text):
+        sentences.append(
+            Sentence(len(sentences), start, match.start() + 1, text[start : match.start() + 1], 0)
+        )
+        start = match.end()
+    if start < len(text) and text[start:].strip():
+        sentences.append(Sentence(len(sentences), start, len(text), text[start:], 0))
+    return sentences
 
 
 class EventsComponent:

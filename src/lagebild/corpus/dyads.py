@@ -48,9 +48,9 @@ def update_dyad_events(con: duckdb.DuckDBPyConnection, new_articles: str) -> int
             JOIN articles a ON a.id = e.article_id
             WHERE e.modality <> 'negated'
         ),
-        src AS (SELECT event_id, position, code, coalesce(country, left(code, 3)) AS country
+        src AS (SELECT event_id, position, code, coalesce(country, code) AS country
                 FROM event_actors WHERE side = 'source' AND event_id IN (SELECT id FROM ev)),
-        tgt AS (SELECT event_id, position, code, coalesce(country, left(code, 3)) AS country
+        tgt AS (SELECT event_id, position, code, coalesce(country, code) AS country
                 FROM event_actors WHERE side = 'target' AND event_id IN (SELECT id FROM ev))
         SELECT ev.id, ev.article_id, ev.day, s.code, s.country, t.code, t.country, ev.root,
                ev.cameo, ev.quad_class, ev.goldstein, ev.tone, ev.outlet,

@@ -17,34 +17,87 @@ from lagebild.model import Article, Event, EventActor
 
 #: GDELT 2.0 event table columns, in file order.
 GDELT_COLUMNS: tuple[str, ...] = (
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
-    *(f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-                             "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
-                             "Type3Code")),
-    *(f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-                             "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
-                             "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{side}Geo_{c}" for side in ("Actor1", "Actor2", "Action")
-      for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long",
-                "FeatureID")),
-    "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor1{c}"
+        for c in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    *(
+        f"Actor2{c}"
+        for c in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{side}Geo_{c}"
+        for side in ("Actor1", "Actor2", "Action")
+        for c in (
+            "Type",
+            "FullName",
+            "CountryCode",
+            "ADM1Code",
+            "ADM2Code",
+            "Lat",
+            "Long",
+            "FeatureID",
+        )
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 )
 
 #: Events in the first sentences stand for the article's main story (GDELT: lead paragraph).
 ROOT_EVENT_SENTENCES = 3
 
 
-def write_gdelt(rows: Iterable[tuple[Article, Event]], out: TextIO, *, header: bool = False,
-                added: dt.datetime | None = None) -> int:
+def write_gdelt(
+    rows: Iterable[tuple[Article, Event]],
+    out: TextIO,
+    *,
+    header: bool = False,
+    added: dt.datetime | None = None,
+) -> int:
     """Write ``(article, event)`` pairs as GDELT 2.0 event rows; returns the number of rows.
 
     Args:
         header: write the column names first (GDELT files have none).
         added: the DATEADDED timestamp (default: now, UTC).
     """
-    stamp = (added or dt.datetime.now(dt.timezone.utc)).strftime("%Y%m%d%H%M%S")
+    stamp = (added or dt.datetime.now(dt.UTC)).strftime("%Y%m%d%H%M%S")
     count = 0
     if header:
         out.write("\t".join(GDELT_COLUMNS) + "\n")
@@ -69,8 +122,15 @@ def gdelt_rows(article: Article, event: Event, *, added: str) -> Iterator[list[o
         values += _actor(actor1) + _actor(actor2)
         values += [
             1 if event.sentence < ROOT_EVENT_SENTENCES else 0,
-            event.cameo, event.cameo[:3], event.root, event.quad_class, event.goldstein,
-            1, 1, 1, "",
+            event.cameo,
+            event.cameo[:3],
+            event.root,
+            event.quad_class,
+            event.goldstein,
+            1,
+            1,
+            1,
+            "",
         ]
         values += [""] * 16  # actor geographies: not resolved
         values += [1 if event.location else "", event.location or "", "", "", "", "", "", ""]
@@ -92,8 +152,18 @@ def _actor(actor: EventActor | None) -> list[object]:
         return [""] * 10
     country = actor.country or ""
     known_group = actor.code if actor.code and not country else ""
-    return [actor.code or country, (actor.text or "").upper(), country, known_group or "",
-            "", "", "", actor.sector or "", "", ""]
+    return [
+        actor.code or country,
+        (actor.text or "").upper(),
+        country,
+        known_group or "",
+        "",
+        "",
+        "",
+        actor.sector or "",
+        "",
+        "",
+    ]
 
 
 def _cell(value: object) -> str:

@@ -19,7 +19,7 @@ PLOVER_VERSION = "2.0"
 
 def plover_record(article: Article, event: Event) -> dict[str, Any]:
     """One event as a PLOVER JSON record."""
-    text = article.text[event.evidence_start:event.evidence_end]
+    text = article.text[event.evidence_start : event.evidence_end]
     return {
         "id": event.id,
         "date": event.date.isoformat() if event.date else None,
@@ -51,8 +51,13 @@ def plover_record(article: Article, event: Event) -> dict[str, Any]:
     }
 
 
-def write_plover(rows: Iterable[tuple[Article, Event]], out: TextIO, *, lines: bool = False,
-                 include_unmapped: bool = False) -> int:
+def write_plover(
+    rows: Iterable[tuple[Article, Event]],
+    out: TextIO,
+    *,
+    lines: bool = False,
+    include_unmapped: bool = False,
+) -> int:
     """Write ``(article, event)`` pairs as PLOVER records; returns the number written.
 
     Args:

