@@ -9,6 +9,21 @@ compare across machines.
     python bench/throughput.py                    # every stage
     python bench/throughput.py --stages segment   # clean + language + segment only
     python bench/throughput.py --json docs/throughput.json
+    python bench/throughput.py --engine dask --workers 2   # scaling from 1 to 2 workers
+
+``ms_per_article`` also has ``store`` (writing the analysis to a DuckDB store)
+and ``corpus:*`` (the corpus update ``lagebild run`` does after the documents:
+stories, dyads, sentence tone), so the total is the end-to-end run. ``cpu_s``
+is the process CPU time of the run; on a machine shared with other work it is
+steadier than the wall-clock figures.
+A document a stage fails on is counted in ``failed`` and the run goes on.
+
+With ``--engine dask`` the distributed part of ``lagebild run`` (read, analyse
+on workers, write Parquet, merge into DuckDB) is timed on a local cluster of
+1, 2, ... N single-threaded workers, after each worker has loaded its
+pipeline; ``articles_per_worker_cpu_s`` is the per-core throughput on the
+workers. The corpus update that follows runs on the client and is timed apart
+(``corpus_update_s``).
 """
 
 from __future__ import annotations
@@ -41,9 +56,11 @@ def read_corpus(path: Path, limit: int | None) -> list[str]:
 def measure(texts: list[str], stages: str) -> dict[str, object]:
     import spacy
 
+    from lagebild.corpus import update_corpus
     from lagebild.ingest.base import RawDocument
-    from lagebild.pipeline import Analyzer
+    from lagebild.pipeline import Analyzer, to_analysis
     from lagebild.settings import Settings
+    from lagebild.store import Store
 
     baseline_nlp = spacy.blank("de")
     start = time.perf_counter()
@@ -56,17 +73,32 @@ def measure(texts: list[str], stages: str) -> dict[str, object]:
     startup = time.perf_counter() - load_start
 
     spent: dict[str, float] = defaultdict(float)
-    run_start = time.perf_counter()
+    failed: dict[str, int] = defaultdict(int)
+    store = Store(":memory:")
+    run_start, cpu_start = time.perf_counter(), time.process_time()
     for i, text in enumerate(texts):
         raw = RawDocument(text=text, source=f"corpus#{i}")
         t0 = time.perf_counter()
         article, doc, nlp = analyzer.prepare(raw)
         spent["clean+language+make_doc"] += time.perf_counter() - t0
-        for name, component in nlp.pipeline:
-            t0 = time.perf_counter()
-            doc = component(doc)
+        try:
+            for name, component in nlp.pipeline:
+                t0 = time.perf_counter()
+                doc = component(doc)
+                spent[name] += time.perf_counter() - t0
+        except Exception:  # a stage bug must not hide the figures of the others
             spent[name] += time.perf_counter() - t0
+            failed[name] += 1
+            continue
+        t0 = time.perf_counter()
+        store.add(to_analysis(article, doc))
+        spent["store"] += time.perf_counter() - t0
+    corpus = update_corpus(store.con)  # stories, dyads, sentence tone: once per run, not per doc
+    for step, seconds in corpus.seconds.items():
+        spent[f"corpus:{step}"] += seconds
     total = time.perf_counter() - run_start
+    cpu = time.process_time() - cpu_start
+    store.close()
 
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {
@@ -76,7 +108,10 @@ def measure(texts: list[str], stages: str) -> dict[str, object]:
         "startup_s": round(startup, 3),
         "baseline_tokenizer_s": round(baseline, 3),
         "pipeline_s": round(total, 3),
+        "cpu_s": round(cpu, 3),
+        "failed": dict(failed),
         "articles_per_s": round(len(texts) / total, 1),
+        "articles_per_cpu_s": round(len(texts) / cpu, 1),
         "tokens_per_s": round(tokens / total),
         "ratio_to_tokenizer": round(total / baseline, 2),
         "ms_per_article": {k: round(1000 * v / len(texts), 3) for k, v in spent.items()},
@@ -85,12 +120,82 @@ def measure(texts: list[str], stages: str) -> dict[str, object]:
     }
 
 
+def measure_dask(texts: list[str], stages: str, *, workers: int) -> dict[str, object]:
+    """``lagebild run --engine dask`` over ``texts`` on local clusters of 1..``workers`` workers."""
+    import logging
+    import tempfile
+
+    from distributed import Client, LocalCluster
+
+    from lagebild.api import update_corpus
+    from lagebild.scale import run_dask
+    from lagebild.scale.worker import peak_rss_mb, warm_up
+    from lagebild.settings import Settings
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as fh:
+            for text in texts:
+                fh.write(json.dumps({"text": text, "language": "de"}, ensure_ascii=False) + "\n")
+        for n in range(1, workers + 1):
+            with (
+                LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                             dashboard_address=":0", silence_logs=logging.ERROR) as cluster,
+                Client(cluster) as client,
+            ):
+                settings = Settings(stages=stages, language="de", engine="dask",
+                                    scheduler=cluster.scheduler_address,
+                                    parquet=str(Path(tmp) / f"parquet-{n}"))
+                t0 = time.perf_counter()
+                startup = client.run(warm_up, settings)
+                warm = time.perf_counter() - t0
+                cpu_before = client.run(time.process_time)
+                client_cpu = time.process_time()
+                db = Path(tmp) / f"run-{n}.duckdb"
+                t0 = time.perf_counter()
+                summary = run_dask([corpus], settings=settings.replace(db=db))
+                wall = time.perf_counter() - t0
+                client_cpu = time.process_time() - client_cpu
+                cpu_after = client.run(time.process_time)
+                t0 = time.perf_counter()
+                update_corpus(db)
+                corpus_s = time.perf_counter() - t0
+                worker_cpu = sum(cpu_after[w] - cpu_before[w] for w in cpu_after)
+                rss = client.run(peak_rss_mb)
+            rows.append({
+                "workers": n,
+                "processed": summary.processed,
+                "failed": len(summary.failed),
+                "warm_up_s": round(warm, 2),
+                "worker_startup_s": sorted(round(s, 2) for s in startup.values()),
+                "wall_s": round(wall, 2),
+                "articles_per_s": round(len(texts) / wall, 1),
+                "articles_per_s_per_worker": round(len(texts) / wall / n, 1),
+                "worker_cpu_s": round(worker_cpu, 2),
+                "articles_per_worker_cpu_s": round(len(texts) / worker_cpu, 1),
+                "client_cpu_s": round(client_cpu, 2),
+                "corpus_update_s": round(corpus_s, 2),
+                "end_to_end_articles_per_s": round(len(texts) / (wall + corpus_s), 1),
+                "peak_rss_mb_per_worker": sorted(round(v, 1) for v in rss.values()),
+            })
+    base = rows[0]["articles_per_s"]
+    for row in rows:
+        row["speedup"] = round(row["articles_per_s"] / base, 2)
+    return {"articles": len(texts), "stages": stages.split(","), "cores": os.cpu_count(),
+            "engine": "dask", "runs": rows}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, help="use only the first N articles")
     parser.add_argument("--stages", default=None, help="pipeline stages (default: all)")
     parser.add_argument("--json", type=Path, help="also write the result here")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="dask: time `lagebild run --engine dask` on local clusters")
+    parser.add_argument("--workers", type=int, default=2,
+                        help="with --engine dask: measure 1 up to this many workers")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (needs ../shared/data)", file=sys.stderr)
@@ -100,7 +205,11 @@ def main() -> int:
     from lagebild.settings import ALL_STAGES
 
     stages = args.stages or ",".join(ALL_STAGES)
-    result = measure(read_corpus(args.corpus, args.limit), stages)
+    texts = read_corpus(args.corpus, args.limit)
+    if args.engine == "dask":
+        result = measure_dask(texts, stages, workers=args.workers)
+    else:
+        result = measure(texts, stages)
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -14,19 +14,25 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lagebild.errors import ErrorCode, UsageError
 from lagebild.ingest import IngestOptions, InputFailure, iter_documents
 from lagebild.ingest.base import RawDocument
-from lagebild.model import Analysis
+from lagebild.model import Analysis, Story
 from lagebild.pipeline import Analyzer, Failure, article_id
 from lagebild.settings import Settings
 from lagebild.store import Store
 
+if TYPE_CHECKING:
+    from lagebild.corpus.graph import ActorGraph
+
 logger = logging.getLogger(__name__)
 
-__all__ = ["RunSummary", "analyze", "export", "open", "query", "run"]
+__all__ = [
+    "RunSummary", "actor_tone", "analyze", "compare_story", "corpus_events", "dyads", "export",
+    "graph", "open", "query", "run", "stories", "story", "timeline", "update_corpus",
+]
 
 
 def analyze(
@@ -60,6 +66,7 @@ class RunSummary:
     already_present: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    corpus: dict[str, Any] | None = None  # what the corpus update after the run did
 
     @property
     def ok(self) -> bool:
@@ -71,6 +78,7 @@ class RunSummary:
             "already_present": self.already_present,
             "failed": [{"input": s, "reason": r} for s, r in self.failed],
             "warnings": [{"input": s, "warning": w} for s, w in self.warnings],
+            "corpus": self.corpus,
         }
 
 
@@ -95,7 +103,9 @@ def run(
         from lagebild.scale import run_dask
 
         db_settings = settings.replace(db=db) if db else settings
-        return run_dask(paths, settings=db_settings, on_progress=on_progress)
+        summary = run_dask(paths, settings=db_settings, on_progress=on_progress)
+        summary.corpus = update_corpus(db or settings.db)
+        return summary
     summary = RunSummary()
     analyzer = _analyzer(settings)
     options = IngestOptions(max_bytes=settings.max_bytes, language=settings.language)
@@ -123,6 +133,8 @@ def run(
             store.add(result)
             summary.processed += 1
             report(item.source, "processed")
+        # Stories, deduplicated events and dyads follow the new articles at once.
+        summary.corpus = _update_corpus_of(store)
     return summary
 
 
@@ -194,3 +206,104 @@ def _as_date(value: str | dt.date | None) -> dt.date | None:
     except ValueError as exc:
         raise UsageError(ErrorCode.E013, name="published", reason=f"not an ISO date: {value!r}") \
             from exc
+
+
+# -- corpus ------------------------------------------------------------------------
+
+
+def update_corpus(db: str | Path = "lagebild.duckdb") -> dict[str, Any]:
+    """Fold newly stored articles into stories, corpus events, dyads and sentence tone."""
+    with Store(db) as store:
+        return _update_corpus_of(store)
+
+
+def _update_corpus_of(store: Store) -> dict[str, Any]:
+    from lagebild.corpus import update_corpus as update
+
+    return update(store.con).to_dict()
+
+
+def stories(
+    db: str | Path = "lagebild.duckdb", *, min_articles: int = 1, limit: int = 100,
+    offset: int = 0,
+) -> list[Story]:
+    """Stories (groups of articles reporting the same story), largest first."""
+    from lagebild.corpus.stories import stories as listing
+
+    with open(db) as store:
+        return listing(store.con, min_articles=min_articles, limit=limit, offset=offset)
+
+
+def story(story_id: str, *, db: str | Path = "lagebild.duckdb") -> Story | None:
+    """One story by its id or the id of one of its articles; None if there is none."""
+    from lagebild.corpus.stories import story as find
+
+    with open(db) as store:
+        return find(store.con, story_id)
+
+
+def compare_story(story_id: str, *, db: str | Path = "lagebild.duckdb") -> dict[str, Any]:
+    """Each outlet's tone, speakers, event codes and removed boilerplate for one story."""
+    from lagebild.corpus.compare import compare_story as compare
+
+    with open(db) as store:
+        result = compare(store.con, story_id)
+    if result is None:
+        raise UsageError(ErrorCode.E013, name="story", reason=f"no story or article {story_id!r}")
+    return result
+
+
+def dyads(
+    db: str | Path = "lagebild.duckdb", *, actor: str | None = None,
+    since: dt.date | None = None, until: dt.date | None = None, by: str = "country",
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Ordered actor pairs with counts by QuadClass, Goldstein sum/mean and tone."""
+    from lagebild.corpus.dyads import dyads as listing
+
+    with open(db) as store:
+        return listing(store.con, actor=actor, since=since, until=until, by=by, limit=limit)
+
+
+def timeline(
+    db: str | Path, a: str, b: str, *, by: str = "week", since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[dict[str, Any]]:
+    """Events between ``a`` and ``b`` (both directions) per day, week or month."""
+    from lagebild.corpus.dyads import timeline as series
+
+    with open(db) as store:
+        return series(store.con, a, b, by=by, since=since, until=until)
+
+
+def graph(
+    db: str | Path = "lagebild.duckdb", *, since: dt.date | None = None,
+    until: dt.date | None = None, by: str = "country", min_events: int = 1,
+) -> ActorGraph:
+    """The directed actor graph of a period, edges weighted by cooperation and conflict."""
+    from lagebild.corpus.graph import actor_graph
+
+    with open(db) as store:
+        return actor_graph(store.con, since=since, until=until, by=by, min_events=min_events)
+
+
+def corpus_events(
+    db: str | Path = "lagebild.duckdb", *, actor: str | None = None, min_articles: int = 1,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Deduplicated events with NumMentions / NumSources / NumArticles."""
+    from lagebild.corpus.dedup import corpus_events as listing
+
+    with open(db) as store:
+        return listing(store.con, actor=actor, min_articles=min_articles, limit=limit)
+
+
+def actor_tone(
+    db: str | Path = "lagebild.duckdb", *, actor: str | None = None,
+    since: dt.date | None = None, until: dt.date | None = None, top: int = 50,
+) -> list[dict[str, Any]]:
+    """Tone of the sentences that mention each actor."""
+    from lagebild.corpus.tone import actor_tone as tone
+
+    with open(db) as store:
+        return tone(store.con, actor=actor, since=since, until=until, top=top)

@@ -120,10 +120,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=100)
     _format(p)
 
+    p = _command(sub, "serve", cmd_serve, "serve the HTTP API and dashboard over a store (read-only)")
+    _db(p)
+    p.add_argument("--host", default="127.0.0.1",
+                   help="interface to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    _setting(p, "language")
+    _setting(p, "stages")
+    _setting(p, "gazetteer", action="append", metavar="FILE")
+
     p = _command(sub, "export", cmd_export, "export events as GDELT TSV, PLOVER JSON, CSV, Parquet")
     _db(p)
     p.add_argument("--format", required=True, choices=("gdelt", "plover", "csv", "parquet"))
     p.add_argument("--out", help="output file (default: standard output; required for parquet)")
+
+    from lagebild.cli_corpus import add_corpus_commands  # stories, dyads, timeline, graph, tone
+
+    add_corpus_commands(sub)
     return parser
 
 
@@ -222,6 +235,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"{count} events → {args.out}", file=sys.stderr)
     else:
         api.export(db=args.db, format=args.format, out=sys.stdout)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from lagebild.web import WebLimits, make_app
+    except ImportError as exc:
+        print(f"lagebild: error: serve needs the web extra: pip install 'lagebild[web]' ({exc})",
+              file=sys.stderr)
+        return EXIT_USAGE
+    uvicorn.run(make_app(db=args.db, settings=_settings(args), limits=WebLimits.for_host(args.host)),
+                host=args.host, port=args.port)
     return EXIT_OK
 
 

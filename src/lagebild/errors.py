@@ -28,7 +28,7 @@ class ErrorCode(enum.Enum):
     E014 = "Gazetteer file {path}: {reason}"
     E015 = "Unknown export format '{format}' (known: {known})"
     E016 = "NER model not found at {path}; rebuild it with scripts/train_ner.py"
-    E017 = "The dask engine needs the optional dependencies: pip install 'lagebild[dask]' ({reason})"
+    E017 = "The dask engine needs its extra: pip install 'lagebild[dask]' ({reason})"
     E018 = "Dask cluster failed: {reason}"
 
 

@@ -42,11 +42,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "engine",
         "local",
-        "where `run` analyses: local (this process) or dask (a Dask cluster; needs the [dask] extra)",
+        "where `run` analyses: local (this process) or dask (a Dask cluster, [dask] extra)",
         choices=ENGINES,
     ),
-    Setting("scheduler", None, "address of a running Dask scheduler (engine dask), e.g. tcp://host:8786"),
-    Setting("workers", None, "worker processes of a local Dask cluster (engine dask; default: one per core)"),
+    Setting("scheduler", None, "address of a running Dask scheduler, e.g. tcp://host:8786"),
+    Setting("workers", None, "worker processes of a local Dask cluster (default: one per core)"),
     Setting(
         "parquet",
         None,

@@ -11,6 +11,19 @@ import json
 import random
 from pathlib import Path
 
+from lagebild.errors import LagebildError
+from lagebild.pipeline import make_pipeline
+from lagebild.settings import ALL_STAGES
+
+
+def pipeline_stages() -> str:
+    """Every stage; where the NER model was not built (scripts/train_ner.py), all but ner."""
+    try:
+        make_pipeline("de", stages=["ner"])
+    except LagebildError:
+        return ",".join(s for s in ALL_STAGES if s != "ner")
+    return ",".join(ALL_STAGES)
+
 _ACTORS = (
     "Die Bundesregierung", "Frankreich", "Der russische Außenminister", "Die NATO", "Peking",
     "Washington", "Die Vereinten Nationen", "Japan", "Die türkische Regierung",

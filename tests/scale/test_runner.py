@@ -10,6 +10,8 @@ import pytest
 
 distributed = pytest.importorskip("distributed", reason="needs the [dask] extra")
 
+from scale_corpus import pipeline_stages, write_corpus  # noqa: E402
+
 import lagebild  # noqa: E402 - after the skip above
 from lagebild import cli  # noqa: E402
 from lagebild.errors import LagebildError  # noqa: E402
@@ -17,15 +19,12 @@ from lagebild.scale import runner  # noqa: E402
 from lagebild.settings import Settings  # noqa: E402
 from lagebild.store.parquet import TABLES  # noqa: E402
 
-from scale_corpus import write_corpus  # noqa: E402
-from test_worker import _stages  # noqa: E402
-
 
 @pytest.fixture(scope="module")
 def cluster():
     """Two single-threaded worker processes: tasks really cross a process boundary (pickle)."""
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
         silence_logs=logging.ERROR,
     ) as local:
         yield local
@@ -37,7 +36,8 @@ def corpus(tmp_path_factory) -> list[Path]:
 
 
 def _dask(cluster, **changes) -> Settings:
-    return Settings(stages=_stages(), engine="dask", scheduler=cluster.scheduler_address, **changes)
+    address = cluster.scheduler_address
+    return Settings(stages=pipeline_stages(), engine="dask", scheduler=address, **changes)
 
 
 def _rows(db: Path) -> dict[str, list[tuple]]:
@@ -56,7 +56,7 @@ def _rows(db: Path) -> dict[str, list[tuple]]:
 
 def test_runner_examples_match_single_process_run(tmp_path, cluster, examples_dir):
     local_db, dask_db = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
-    local = lagebild.run([examples_dir], db=local_db, settings=Settings(stages=_stages()))
+    local = lagebild.run([examples_dir], db=local_db, settings=Settings(stages=pipeline_stages()))
     summary = lagebild.run([examples_dir], db=dask_db, settings=_dask(cluster))
     assert (summary.processed, summary.already_present, summary.failed) == (
         local.processed, 0, [])
@@ -66,7 +66,7 @@ def test_runner_examples_match_single_process_run(tmp_path, cluster, examples_di
 
 def test_runner_generated_corpus_matches_single_process_run(tmp_path, cluster, corpus):
     local_db, dask_db = tmp_path / "local.duckdb", tmp_path / "dask.duckdb"
-    lagebild.run(corpus, db=local_db, settings=Settings(stages=_stages()))
+    lagebild.run(corpus, db=local_db, settings=Settings(stages=pipeline_stages()))
     # Small batches: many partitions, several in flight on each worker.
     settings = _dask(cluster, batch_size=3, parquet=str(tmp_path / "shared"))
     summary = lagebild.run(corpus, db=dask_db, settings=settings)
@@ -77,14 +77,15 @@ def test_runner_generated_corpus_matches_single_process_run(tmp_path, cluster, c
     partitions = sorted((tmp_path / "shared" / "articles").glob("part-*.parquet"))
     assert len(partitions) == 14  # ceil(40 / 3)
     # The partitions on their own hold the same articles, readable in place.
-    count = duckdb.sql(f"SELECT count(DISTINCT id) FROM read_parquet({[str(p) for p in partitions]})")
-    assert count.fetchone()[0] == 40
+    con = duckdb.connect()
+    sql = f"SELECT count(DISTINCT id) FROM read_parquet({[str(p) for p in partitions]})"
+    assert con.execute(sql).fetchone()[0] == 40
 
 
 def test_runner_rerun_adds_no_duplicates(tmp_path, cluster, corpus):
     db = tmp_path / "s.duckdb"
     # Half the corpus stored by a single-process run, then everything on the cluster, twice.
-    lagebild.run(corpus[:5], db=db, settings=Settings(stages=_stages()))
+    lagebild.run(corpus[:5], db=db, settings=Settings(stages=pipeline_stages()))
     first = lagebild.run(corpus, db=db, settings=_dask(cluster, batch_size=4))
     again = lagebild.run(corpus, db=db, settings=_dask(cluster, batch_size=4))
     assert (first.processed, first.already_present) == (35, 5)
@@ -110,7 +111,7 @@ def test_runner_reports_bad_inputs_and_repeated_texts(tmp_path, cluster):
 def test_runner_cli_engine_dask_with_scheduler(tmp_path, cluster, examples_dir, capsys):
     db = tmp_path / "cli.duckdb"
     code = cli.main(["run", str(examples_dir / "000_c9731ef5128096e4.txt"), "--db", str(db),
-                     "--stages", _stages(), "--engine", "dask",
+                     "--stages", pipeline_stages(), "--engine", "dask",
                      "--scheduler", cluster.scheduler_address, "--parquet", str(tmp_path / "pq")])
     assert code == 0
     assert "1 processed" in capsys.readouterr().out

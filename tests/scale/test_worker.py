@@ -6,22 +6,13 @@ import pickle
 
 import duckdb
 import pytest
+from scale_corpus import pipeline_stages
 
-from lagebild.errors import LagebildError
 from lagebild.ingest.base import RawDocument
 from lagebild.pipeline import Analyzer, make_pipeline
 from lagebild.scale.worker import analyze_batch, pipeline_settings, worker_analyzer
 from lagebild.settings import ALL_STAGES, Settings
 from lagebild.store.parquet import TABLES
-
-
-def _stages() -> str:
-    """Every stage; without the trained NER model (built by scripts/train_ner.py) all but ner."""
-    try:
-        make_pipeline("de", stages=["ner"])
-    except LagebildError:
-        return ",".join(s for s in ALL_STAGES if s != "ner")
-    return ",".join(ALL_STAGES)
 
 
 def _docs() -> list[RawDocument]:
@@ -32,13 +23,14 @@ def _docs() -> list[RawDocument]:
 
 
 def test_worker_batch_writes_one_partition_with_every_table(tmp_path):
-    settings = Settings(stages=_stages(), language="de")
+    settings = Settings(stages=pipeline_stages(), language="de")
     result = analyze_batch(_docs(), settings=settings, directory=str(tmp_path))
     assert [source for source, _ in result.analysed] == ["a.txt", "b.txt"]
     assert result.failed == []
     assert sorted(result.files) == sorted(TABLES)
-    ids = duckdb.sql(f"SELECT id FROM read_parquet('{result.files['articles']}') ORDER BY source")
-    assert [r[0] for r in ids.fetchall()] == [aid for _, aid in result.analysed]
+    sql = f"SELECT id FROM read_parquet('{result.files['articles']}') ORDER BY source"
+    stored = [r[0] for r in duckdb.connect().execute(sql).fetchall()]
+    assert stored == [aid for _, aid in result.analysed]
 
 
 def test_worker_batch_isolates_a_failing_document(tmp_path, monkeypatch):
@@ -74,7 +66,7 @@ def test_worker_analyzer_is_shared_across_runs_and_stores():
 
 def test_worker_task_arguments_pickle():
     # What travels to a worker: the documents and the settings, never the pipeline.
-    settings = Settings(engine="dask", workers=2, stages=_stages(), gazetteer=("x.yaml",))
+    settings = Settings(engine="dask", workers=2, stages=pipeline_stages(), gazetteer=("x.yaml",))
     assert pickle.loads(pickle.dumps(settings)) == settings
     assert pickle.loads(pickle.dumps(_docs())) == _docs()
 
@@ -83,14 +75,14 @@ def test_worker_task_arguments_pickle():
 def test_worker_pipeline_component_pickles(stage):
     # Not needed by the Dask engine (workers build their own pipeline), but a
     # component that pickles can be shipped by any other executor too.
-    if stage not in _stages().split(","):
+    if stage not in pipeline_stages().split(","):
         pytest.skip(f"stage {stage} cannot be built here")
     component = make_pipeline("de", stages=[stage]).get_pipe(stage)
     assert type(pickle.loads(pickle.dumps(component))) is type(component)
 
 
 def test_worker_pickled_pipeline_gives_the_same_analysis():
-    nlp = make_pipeline("de", stages=_stages().split(","))
+    nlp = make_pipeline("de", stages=pipeline_stages().split(","))
     copy = pickle.loads(pickle.dumps(nlp))
     assert copy.pipe_names == nlp.pipe_names
     text = "Der französische Präsident kritisierte am Montag die Regierung in Peking."

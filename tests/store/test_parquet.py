@@ -30,8 +30,8 @@ def _renamed(article_id: str) -> Analysis:
         language="de", removed_spans=[RemovedSpan(len(text) + 1, len(text) + 26, "share", "x")],
         mt_signals=[Signal(0, 6, "foreign_function_word", "Ankara", "en")], inferred=["outlet"],
     )
-    ankara = EventActor(text="Ankara", actor_id="gpe:tur", code="TUR", country="TUR", start=0, end=6)
-    athen = EventActor(text="Athen", actor_id="gpe:grc", code="GRC", country="GRC", start=26, end=31)
+    ankara = EventActor("Ankara", actor_id="gpe:tur", code="TUR", country="TUR", start=0, end=6)
+    athen = EventActor("Athen", actor_id="gpe:grc", code="GRC", country="GRC", start=26, end=31)
     event = Event(
         id=f"{article_id}-e0", article_id=article_id, sentence=0, source=[ankara], target=[athen],
         cameo="130", root="13", plover="THREATEN", mode=None, context=["military"], quad_class=3,
@@ -45,8 +45,8 @@ def _renamed(article_id: str) -> Analysis:
             Mention(article_id, 0, 6, "Ankara", "GPE", "gpe:tur", "TUR", None, "TUR"),
             Mention(article_id, 26, 31, "Athen", "GPE", "gpe:grc", "GRC", None, "GRC", 0.8),
         ],
-        quotes=[Quote(article_id, 33, 52, "„Wir sind bereit“", "Direct", speaker_text="der Minister",
-                      cue="sagte", cue_start=54, cue_end=59)],
+        quotes=[Quote(article_id, 33, 52, "„Wir sind bereit“", "Direct",
+                      speaker_text="der Minister", cue="sagte", cue_start=54, cue_end=59)],
         events=[event],
         tone=-0.25,
     )

@@ -377,6 +377,7 @@ class PhraseRules:
                 "igo" if self.actor(body) and self.actor(body).kind == "IGO" else None
             )
             country = country or self.hit_country(body)
+        prefixed = country  # read off the phrase itself: "NATO-Außenminister", "russische Diplomaten"
         country = country or comp_country
         if body_type:
             office = ROLE_IN_BODY.get((office, body_type), office)
@@ -415,6 +416,25 @@ class PhraseRules:
                 self.consume(comp_hit)
                 self.person(start, comma, office, country, CONF_ROLE_NAME, apposition=True)
                 return
+        if plural and prefixed and office and det not in data.INDEFINITE:
+            # A group of one state's or body's officials acts as that actor
+            # ("die NATO-Außenminister berieten"); it names no single holder.
+            self.consume(comp_hit)
+            self.add(
+                Candidate(
+                    v.starts[first],
+                    v.ends[head.tok],
+                    "PER",
+                    country=None if self.is_igo(prefixed) else prefixed,
+                    sector=office_sector(office),
+                    role=office,
+                    code=self.code(prefixed, office_sectors(office)),
+                    confidence=CONF_ANAPHOR,
+                    priority=1,
+                    tok=head.tok,
+                )
+            )
+            return
         if plural or office is None:
             return
         if det is None and not head.mods and not country:

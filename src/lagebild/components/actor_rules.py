@@ -24,6 +24,9 @@ _ADJECTIVE_LIKE = re.compile(r"^[a-zäöüß]+(?:isch|lich|ig|al|iert|ell|ierte|
 _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
 # Name words, particles aside; longer capitalised runs are titles or headlines, not one name.
 MAX_NAME_TOKENS = 4
+# A genitive "-s" may leave a two-letter stem only for a person's name ("Xis"): shorter
+# stems of other entries are abbreviations or common words ("Eus", "Als").
+MIN_PERSON_GENITIVE_STEM = 2
 MIN_COMPOUND_PREFIX = (
     3  # "US" + "chef" is written with a hyphen; unhyphenated prefixes are longer ("Kreml")
 )
@@ -73,10 +76,13 @@ class TokenView:
         for token in doc:
             if token.is_sent_start:
                 first = token.i
-            texts.append(token.text)
-            lowers.append(token.lower_)
+            text = token.text
+            if _final_abbreviation(token):
+                text = text[:-1]  # "sagte Dong Jun.": the stop ends the sentence, not "Jun."
+            texts.append(text)
+            lowers.append(text.lower())
             starts.append(token.idx)
-            ends.append(token.idx + len(token.text))
+            ends.append(token.idx + len(text))
             sent.append(first)
         return cls(texts, lowers, starts, ends, sent)
 
@@ -96,6 +102,15 @@ class TokenAnalysis:
     by_token: dict[int, Hit]
     parts: dict[int, list[Hit]]
     heads: dict[int, Head]
+
+
+def _final_abbreviation(token: Any) -> bool:
+    """A word the tokenizer kept with its full stop ("Jun.") although the sentence ends there."""
+    text = token.text
+    if len(text) < 3 or not text.endswith(".") or not text[:-1].isalpha():
+        return False
+    doc = token.doc
+    return token.i == len(doc) - 1 or bool(doc[token.i + 1].is_sent_start) or doc[token.i + 1].is_space
 
 
 def slugify(text: str) -> str:
@@ -130,9 +145,18 @@ def analyse_tokens(
     i, n = 0, len(view)
     while i < n:
         matched = False
-        for end, entries, via_genitive in index.matches(view.lowers, i, genitive=genitive):
+        for end, entries, via_genitive in index.matches(
+            view.lowers, i, genitive=genitive, min_stem=MIN_PERSON_GENITIVE_STEM
+        ):
             text = doc_text[view.starts[i] : view.ends[end - 1]]
             entry = _accept(entries, text, genitive=via_genitive)
+            if (
+                entry is not None
+                and via_genitive
+                and _short_stem(view.lowers[end - 1], genitive)
+                and not entry.actor_id.startswith("per:")
+            ):
+                entry = None
             if entry is not None:
                 hit = Hit(i, end, view.starts[i], view.ends[end - 1], entry, via_genitive)
                 hits.append(hit)
@@ -152,6 +176,11 @@ def analyse_tokens(
                 parts[i] = found
         i += 1
     return TokenAnalysis(hits, by_token, parts, heads)
+
+
+def _short_stem(lower: str, endings: Sequence[str]) -> bool:
+    """Whether stripping a genitive ending leaves fewer than three letters ("xis" → "xi")."""
+    return any(lower.endswith(e) and len(lower) - len(e) < 3 for e in endings)
 
 
 @cache

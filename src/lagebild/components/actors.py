@@ -176,6 +176,8 @@ class Rules(PhraseRules):
         if hit.entry.form != "capital" or hit.start == 0 or hit.start == v.sent[hit.start]:
             return False
         prev = hit.start - 1
+        if prev > v.sent[prev] and v.lowers[prev - 1] in self.s.data.DETERMINERS:
+            return False  # "der Region Kiew", "die Äußerungen Washingtons": that word is a noun
         return (
             v.is_title(prev)
             and v.texts[prev].isalpha()

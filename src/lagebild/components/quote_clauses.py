@@ -106,7 +106,6 @@ def konjunktiv_marker(
     Konjunktiv I ("sei", "habe", "gebe") marks reported speech on its own;
     Konjunktiv II and hearsay modals only continue a report already running.
     """
-    ending = lx.konjunktiv_i_ending
     for i in range(lo, hi):
         if blocked[i]:
             continue
@@ -115,17 +114,23 @@ def konjunktiv_marker(
             continue
         if i > lo and tv.lowers[i - 1] in lx.first_person:
             continue
-        if low in lx.konjunktiv_i:
+        if konjunktiv_i_word(low, lx):
             return True
         if weak and (low in lx.konjunktiv_ii or low in lx.reportative_modals):
             return True
-        if (
-            ending
-            and len(low) > 3
-            and low.endswith(ending)
-            and low not in lx.konjunktiv_i_exclude
-            and low.isalpha()
-            and _lemma(low, lx.code) == low + "n"
-        ):
-            return True
     return False
+
+
+def konjunktiv_i_word(low: str, lx: QuoteLexicon) -> bool:
+    """Whether the lower-cased word is a Konjunktiv I form ("sei", "gebe", "fordere")."""
+    if low in lx.konjunktiv_i:
+        return True
+    ending = lx.konjunktiv_i_ending
+    return bool(
+        ending
+        and len(low) > 3
+        and low.endswith(ending)
+        and low not in lx.konjunktiv_i_exclude
+        and low.isalpha()
+        and _lemma(low, lx.code) == low + "n"
+    )

@@ -27,9 +27,7 @@ for "sagte er"), ``speaker_text`` is the resolved name.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -44,12 +42,22 @@ from lagebild.components.quote_clauses import (
     konjunktiv_marker,
 )
 from lagebild.components.quote_lexicon import QuoteLexicon, load_quote_lexicon
-from lagebild.components.quote_marks import find_quoted_spans
+from lagebild.components.quote_model import QuoteTagger, TaggerInput, load_quote_tagger
+from lagebild.components.quote_state import (
+    CONF_INDIRECT,
+    DocState,
+    Draft,
+    QuoteSettings,
+    Speaker,
+    inside_quote,
+    make_speaker,
+    prepare,
+    remember,
+    sentence_index,
+)
+from lagebild.components.quote_tagging import build_tagger_input, model_drafts
 from lagebild.components.speakers import (
-    SpeakerMemory,
     TokenView,
-    guess_gender,
-    link_mention,
     noun_phrase_end,
     noun_phrase_start,
     split_at_mentions,
@@ -57,18 +65,18 @@ from lagebild.components.speakers import (
     subject_before,
     trim_phrase,
 )
-from lagebild.model import Mention, Quote
+from lagebild.model import Quote
+
+__all__ = ["QuoteExtractor", "QuoteSettings", "extract_quotes", "tagger_input"]
 
 # Confidence by pattern, ordered by how often each pattern paired with a gold
 # quote on the development split of SpkAtt-2023.
 CONF_DIRECT = 0.9
-CONF_INDIRECT = 0.8
 CONF_SOURCE_PHRASE = 0.8
 CONF_PARTIAL = 0.7
 CONF_CONTINUATION = 0.6
 CONF_REPORTED = 0.5
 ADDRESSEE_KINDS = frozenset({"PER", "ORG", "GPE", "IGO"})  # mention kinds that can be spoken to
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
 MAX_FRONTED = 24  # tokens of a subject with apposition before its verb; longer is a clause
 # An unattributed quote continues one attributed at most this many sentences back.
 CONTINUATION_SENTENCES = 2
@@ -78,65 +86,37 @@ CONTINUATION_GAP = 2
 MIN_CONTINUED_QUOTE_TOKENS = 4  # shorter unattributed quotes are titles or scare quotes
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteSettings:
-    """Options of the quote stage."""
-
-    reported: bool = True  # emit Reported records ("X warnte vor …")
-    continuation: bool = True  # Konjunktiv I sentences continue the last report
-    weak_continuation: bool = True  # Konjunktiv II / "soll" also continue a report
-
-
-@dataclass(slots=True)
-class _Speaker:
-    start: int  # token range of the words naming the speaker in this quote's clause
-    end: int
-    text: str  # resolved name
-    mention: Mention | None = None
-
-
-@dataclass(slots=True)
-class _Draft:
-    start: int  # token range of the message
-    end: int
-    form: str
-    sentence: int
-    speaker: _Speaker | None = None
-    cue: Cue | None = None
-    cue_tokens: tuple[int, ...] = ()
-    addressee: str | None = None
-    confidence: float = CONF_INDIRECT
-    quoted: tuple[int, int] | None = None  # char span of a direct quote, marks included
-
-
-@dataclass(slots=True)
-class _Doc:
-    """Per-document working state."""
-
-    tv: TokenView
-    lx: QuoteLexicon
-    text: str
-    mentions: Sequence[Mention]
-    sentences: list[tuple[int, int, int]]  # token [start, end), paragraph
-    quoted: list[tuple[int, int, int, int]]  # token [start, end), char start, char end
-    blocked: list[bool]  # token inside a quoted stretch
-    sentence_of: list[int] = field(default_factory=list)  # token -> sentence index
-    used: set[int] = field(default_factory=set)  # tokens already serving as cue/speaker
-    memory: SpeakerMemory = field(default_factory=lambda: SpeakerMemory([]))
-    last_speaker: _Speaker | None = None  # of the latest report, for "demnach"
-
-
 def extract_quotes(
-    doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings | None = None
+    doc: Doc,
+    lexicon: QuoteLexicon,
+    settings: QuoteSettings | None = None,
+    *,
+    tagger: QuoteTagger | None = None,
 ) -> list[Quote]:
-    """All quotes of ``doc`` in text order."""
+    """All quotes of ``doc`` in text order: the rules' finds, then the tagger's."""
     settings = settings or QuoteSettings()
-    state = _prepare(doc, lexicon)
-    drafts: list[_Draft] = []
-    last: _Draft | None = None
+    state = prepare(doc, lexicon)
+    drafts = _rule_drafts(state, settings)
+    if tagger is not None and settings.model:
+        drafts.extend(model_drafts(state, drafts, tagger))
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return [_to_record(state, d, doc._.article_id or "") for d in drafts]
+
+
+def tagger_input(
+    doc: Doc, lexicon: QuoteLexicon, settings: QuoteSettings | None = None
+) -> TaggerInput:
+    """What the tagger reads for ``doc``: its tokens and what the rules found (for training)."""
+    state = prepare(doc, lexicon)
+    return build_tagger_input(state, _rule_drafts(state, settings or QuoteSettings()))
+
+
+def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
+    drafts: list[Draft] = []
+    last: Draft | None = None
     quote_iter = 0
     for s_index, (lo, hi, paragraph) in enumerate(state.sentences):
-        found: list[_Draft] = []
+        found: list[Draft] = []
         while quote_iter < len(state.quoted) and state.quoted[quote_iter][0] < hi:
             q = state.quoted[quote_iter]
             quote_iter += 1
@@ -151,123 +131,15 @@ def extract_quotes(
             if cont is not None:
                 found.append(cont)
         for d in found:
-            _remember(state, d)
+            remember(state, d)
         drafts.extend(found)
         reports = [d for d in found if d.speaker is not None]
         if reports:
             last = reports[-1]
-    drafts.sort(key=lambda d: (d.start, d.end))
-    return [_to_record(state, d, doc._.article_id or "") for d in drafts]
+    return drafts
 
 
-# ---------------------------------------------------------------- preparation
-
-
-def _prepare(doc: Doc, lx: QuoteLexicon) -> _Doc:
-    tv = TokenView.from_doc(doc)
-    text = doc.text  # spaCy joins the tokens on every access: read it once
-    sentences = _sentences(doc, tv, text)
-    quoted = []
-    blocked = [False] * len(tv)
-    for span in find_quoted_spans(text, lx):
-        ts, te = tv.at_char(span.start), tv.at_char(span.end - 1) + 1
-        if te - ts < 3:
-            continue  # an empty pair of marks
-        quoted.append((ts, te, span.start, span.end))
-        for i in range(ts, te):
-            blocked[i] = True
-    openers = {q[0] for q in quoted}
-    for k in range(len(sentences) - 1):  # an opening mark left at a sentence end starts the next
-        lo, hi, par = sentences[k]
-        if hi - 1 in openers and hi - 1 > lo and sentences[k + 1][0] == hi:
-            sentences[k] = (lo, hi - 1, par)
-            nlo, nhi, npar = sentences[k + 1]
-            sentences[k + 1] = (nlo - 1, nhi, npar)
-    sentence_of = [0] * len(tv)
-    for k, (lo, hi, _) in enumerate(sentences):
-        for i in range(lo, hi):
-            sentence_of[i] = k
-    return _Doc(tv, lx, text, list(doc._.mentions or []), sentences, quoted, blocked, sentence_of)
-
-
-def _sentences(doc: Doc, tv: TokenView, text: str) -> list[tuple[int, int, int]]:
-    records = doc._.sentences
-    if records:
-        bounds = [(r.start, r.end, r.paragraph) for r in records]
-    else:  # no segment stage: spaCy sentences, cut again at line breaks
-        bounds, paragraph, prev_end = [], 0, 0
-        for sent in doc.sents:
-            paragraph += text.count("\n\n", prev_end, sent.start_char)
-            prev_end = sent.start_char
-            for line in _LINE.finditer(text, sent.start_char, sent.end_char):
-                paragraph += text.count("\n\n", prev_end, line.start())
-                bounds.append((line.start(), line.end(), paragraph))
-                prev_end = line.start()
-    out = []
-    for start, end, paragraph in bounds:
-        lo, hi = tv.at_char(start), tv.at_char(end - 1) + 1 if end > start else tv.at_char(start)
-        if hi > lo:
-            out.append((lo, hi, paragraph))
-    return out
-
-
-def _sentence_of(state: _Doc, token: int) -> int:
-    return state.sentence_of[token] if token < len(state.sentence_of) else len(state.sentences) - 1
-
-
-def _inside_quote(state: _Doc, lo: int, hi: int) -> bool:
-    return all(state.blocked[lo:hi])
-
-
-# ---------------------------------------------------------------- speakers
-
-
-def _speaker(state: _Doc, start: int, end: int, *, verb: int | None = None) -> _Speaker:
-    """Build a speaker from a phrase, resolving pronouns and linking mentions."""
-    tv, lx = state.tv, state.lx
-    char_start, char_end = tv.starts[start], tv.ends[end - 1]
-    text = state.text[char_start:char_end]
-    low = tv.lowers[start]
-    if end - start == 1 and (low in lx.pronouns or low in lx.source_adverbs):
-        gender, number = lx.pronouns.get(low, ("", "sg"))
-        plural = number == "pl" or (
-            verb is not None
-            and low in lx.number_by_verb_pronouns
-            and tv.lowers[verb].endswith(lx.plural_verb_endings)
-        )
-        resolved = state.memory.resolve(
-            char_start,
-            gender=gender if not plural else "",
-            plural=plural and low in lx.number_by_verb_pronouns,
-            mentions=state.mentions,
-            gender_of=lambda m: _mention_gender(state, m),
-        )
-        if resolved is not None:
-            return _Speaker(start, end, resolved[0], resolved[1])
-        return _Speaker(start, end, text, None)
-    return _Speaker(start, end, text, link_mention(state.mentions, char_start, char_end))
-
-
-def _mention_gender(state: _Doc, m: Mention) -> str:
-    """Gender of a person mention, reading one word before it ("die Botschafterin …")."""
-    tv = state.tv
-    start, end = tv.at_char(m.start), tv.at_char(m.end - 1) + 1
-    if start > 0 and tv.lowers[start - 1] in state.lx.determiners:
-        start -= 1
-    return guess_gender(tv, start, end, state.lx)
-
-
-def _remember(state: _Doc, d: _Draft) -> None:
-    sp = d.speaker
-    if sp is not None:
-        state.last_speaker = sp
-    if sp is None or (sp.end - sp.start == 1 and state.tv.lowers[sp.start] in state.lx.pronouns):
-        return
-    gender = guess_gender(state.tv, sp.start, sp.end, state.lx)
-    state.memory.remember(state.tv.starts[sp.start], sp.text, gender, sp.mention)
-
-
-def _split_addressee(state: _Doc, sp: _Speaker) -> tuple[_Speaker, str | None]:
+def _split_addressee(state: DocState, sp: Speaker) -> tuple[Speaker, str | None]:
     """ "sagte Xi Putin": two actor mentions in one phrase are speaker and addressee."""
     tv = state.tv
     pair = split_at_mentions(state.mentions, tv.starts[sp.start], tv.ends[sp.end - 1])
@@ -275,10 +147,10 @@ def _split_addressee(state: _Doc, sp: _Speaker) -> tuple[_Speaker, str | None]:
         return sp, None
     first, second = pair
     end = tv.at_char(first.end - 1) + 1
-    return _Speaker(sp.start, end, first.text, first), second.text
+    return Speaker(sp.start, end, first.text, first), second.text
 
 
-def _addressee_after(state: _Doc, pos: int, limit: int) -> str | None:
+def _addressee_after(state: DocState, pos: int, limit: int) -> str | None:
     """ "gegenüber der Zeitung" anywhere in the clause, or a dative phrase at ``pos``."""
     tv, lx = state.tv, state.lx
     if pos < limit:
@@ -302,8 +174,8 @@ def _addressee_after(state: _Doc, pos: int, limit: int) -> str | None:
 
 
 def _cue_speaker(
-    state: _Doc, cue: Cue, *, prefer_after: bool = False
-) -> tuple[_Speaker | None, str | None]:
+    state: DocState, cue: Cue, *, prefer_after: bool = False
+) -> tuple[Speaker | None, str | None]:
     """The speaker (and addressee) of a verb cue, read from word order."""
     tv, lx = state.tv, state.lx
     cs, ce = cue.clause
@@ -313,7 +185,7 @@ def _cue_speaker(
             if tv.lowers[i] in lx.impersonal_prepositions:
                 end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
                 if end is not None:
-                    return _speaker(state, i + 1, end), None
+                    return make_speaker(state, i + 1, end), None
         return None, None
     if (
         cue.passive
@@ -324,40 +196,40 @@ def _cue_speaker(
             if tv.lowers[i] in lx.agent_prepositions:
                 end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
                 if end is not None:
-                    return _speaker(state, i + 1, end, verb=f), None
+                    return make_speaker(state, i + 1, end, verb=f), None
         return None, None
     if cs < f and tv.lowers[cs] in lx.as_words:  # "wie X mitteilte"
         end = noun_phrase_end(tv, cs + 1, f, lx)
         if end is not None:
-            return _speaker(state, cs + 1, end, verb=f), None
+            return make_speaker(state, cs + 1, end, verb=f), None
         return None, None
-    lo, hi, _ = state.sentences[_sentence_of(state, f)]
+    lo, hi, _ = state.sentences[sentence_index(state, f)]
     stop = content_end(tv, lo, hi)
     after = subject_after(tv, f, stop, lx)
     if prefer_after and after is not None:
         return _speaker_after(state, after, f, ce)
     before = subject_before(tv, cs, f, lx)
     if before is not None:
-        sp = _speaker(state, before, trim_phrase(tv, before, f), verb=f)
+        sp = make_speaker(state, before, trim_phrase(tv, before, f), verb=f)
         return sp, _addressee_after(state, f + 1, ce)
     if cs == f and cs > lo and tv.words[cs - 1] == ",":
         fronted = _fronted_subject(state, lo, f)
         if fronted is not None:
-            return _speaker(state, lo, fronted, verb=f), _addressee_after(state, f + 1, ce)
+            return make_speaker(state, lo, fronted, verb=f), _addressee_after(state, f + 1, ce)
     if after is None:
         return None, None
     return _speaker_after(state, after, f, ce)
 
 
 def _speaker_after(
-    state: _Doc, after: tuple[int, int], f: int, ce: int
-) -> tuple[_Speaker, str | None]:
-    sp = _speaker(state, after[0], after[1], verb=f)
+    state: DocState, after: tuple[int, int], f: int, ce: int
+) -> tuple[Speaker, str | None]:
+    sp = make_speaker(state, after[0], after[1], verb=f)
     sp, addressee = _split_addressee(state, sp)
     return sp, addressee or _addressee_after(state, after[1], max(ce, after[1]))
 
 
-def _fronted_subject(state: _Doc, lo: int, verb: int) -> int | None:
+def _fronted_subject(state: DocState, lo: int, verb: int) -> int | None:
     """A subject split from its verb by an apposition or a relative clause.
 
     "Der Leiter des Programms, Klaus Stöhr, sagte" / "Die Organisation, die …
@@ -384,14 +256,14 @@ def _fronted_subject(state: _Doc, lo: int, verb: int) -> int | None:
 
 
 def _attribute_direct(
-    state: _Doc, q: tuple[int, int, int, int], s_index: int, drafts: list[_Draft]
-) -> _Draft | None:
+    state: DocState, q: tuple[int, int, int, int], s_index: int, drafts: list[Draft]
+) -> Draft | None:
     tv = state.tv
     qs, qe, c0, c1 = q
     lo, _, _ = state.sentences[s_index]
-    end_sentence = _sentence_of(state, qe - 1)
+    end_sentence = sentence_index(state, qe - 1)
     hi = state.sentences[end_sentence][1]
-    draft = _Draft(qs + 1, qe - 1, "Direct", s_index, confidence=CONF_DIRECT, quoted=(c0, c1))
+    draft = Draft(qs + 1, qe - 1, "Direct", s_index, confidence=CONF_DIRECT, quoted=(c0, c1))
     # 1. a lead-in clause ending in ":" or "," ("Hegseth sagte: „…“")
     lead_end = qs
     lead_lo = lo
@@ -408,7 +280,7 @@ def _attribute_direct(
         elif tv.words[lead_end - 1] == ":":  # "Ein Beamter der Polizei: „…“"
             cs, _ = clause_bounds(tv, lead_end - 2, lead_lo, lead_end - 1, state.blocked)
             if noun_phrase_end(tv, cs, lead_end - 1, state.lx) == lead_end - 1:
-                draft.speaker = _speaker(state, cs, lead_end - 1)
+                draft.speaker = make_speaker(state, cs, lead_end - 1)
                 state.used.update(range(cs, lead_end - 1))
                 return draft
     # 2. a trailing cue ("„…“, sagte X." / "„…“, so X.")
@@ -433,7 +305,7 @@ def _attribute_direct(
             if end is not None:
                 draft.cue_tokens = (pos,)
                 state.used.update(range(pos, end))
-                draft.speaker = _speaker(state, pos + 1, end)
+                draft.speaker = make_speaker(state, pos + 1, end)
                 return draft
     # 3. an unattributed quote right after an attributed one continues it
     if qs == lo or (qs > lo and all(state.blocked[lo:qs])):
@@ -453,7 +325,7 @@ def _attribute_direct(
     return draft
 
 
-def _last_cue(state: _Doc, lo: int, hi: int) -> Cue | None:
+def _last_cue(state: DocState, lo: int, hi: int) -> Cue | None:
     for i in range(hi - 1, lo - 1, -1):
         cue = find_cue(state.tv, i, lo, hi + 1, state.blocked, state.lx)
         if cue is not None:
@@ -461,7 +333,7 @@ def _last_cue(state: _Doc, lo: int, hi: int) -> Cue | None:
     return None
 
 
-def _cue_in_clause(state: _Doc, aux: int, hi: int) -> Cue | None:
+def _cue_in_clause(state: DocState, aux: int, hi: int) -> Cue | None:
     """A participle cue after an auxiliary ("wurde Xi … zitiert")."""
     _, ce = clause_bounds(state.tv, aux, aux, hi, state.blocked)
     for i in range(aux + 1, ce):
@@ -471,7 +343,7 @@ def _cue_in_clause(state: _Doc, aux: int, hi: int) -> Cue | None:
     return None
 
 
-def _finish(state: _Doc, draft: _Draft, cue: Cue, sp: _Speaker, addressee: str | None) -> _Draft:
+def _finish(state: DocState, draft: Draft, cue: Cue, sp: Speaker, addressee: str | None) -> Draft:
     draft.cue, draft.cue_tokens, draft.speaker, draft.addressee = cue, cue.tokens(), sp, addressee
     state.used.update(cue.tokens())
     state.used.update(range(sp.start, sp.end))
@@ -482,8 +354,8 @@ def _finish(state: _Doc, draft: _Draft, cue: Cue, sp: _Speaker, addressee: str |
 
 
 def _sentence_cues(
-    state: _Doc, s_index: int, lo: int, hi: int, settings: QuoteSettings
-) -> Iterator[_Draft]:
+    state: DocState, s_index: int, lo: int, hi: int, settings: QuoteSettings
+) -> Iterator[Draft]:
     """Source phrases first ("laut X", ", so X"): a verb inside their message is not a cue."""
     tv, lx = state.tv, state.lx
     stop = content_end(tv, lo, hi)
@@ -508,7 +380,7 @@ def _sentence_cues(
         yield _take(state, draft)
 
 
-def _take(state: _Doc, draft: _Draft) -> _Draft:
+def _take(state: DocState, draft: Draft) -> Draft:
     state.used.update(draft.cue_tokens)
     if draft.speaker is not None:
         state.used.update(range(draft.speaker.start, draft.speaker.end))
@@ -529,7 +401,7 @@ def _message_around(
     return lo, stop
 
 
-def _source_phrase(state: _Doc, i: int, lo: int, stop: int, s_index: int) -> _Draft | None:
+def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> Draft | None:
     """ "laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach"."""
     tv, lx = state.tv, state.lx
     low = tv.lowers[i]
@@ -570,8 +442,8 @@ def _source_phrase(state: _Doc, i: int, lo: int, stop: int, s_index: int) -> _Dr
         if message is None:
             return None
         last = state.last_speaker
-        speaker = _Speaker(i, i + 1, last.text, last.mention)  # "Demnach" names the source here
-        return _Draft(
+        speaker = Speaker(i, i + 1, last.text, last.mention)  # "Demnach" names the source here
+        return Draft(
             *message, "Indirect", s_index, speaker, None, (i,), confidence=CONF_CONTINUATION
         )
     if frame is None or sp_range is None:
@@ -588,16 +460,16 @@ def _source_phrase(state: _Doc, i: int, lo: int, stop: int, s_index: int) -> _Dr
         message = _message_around(lo, stop, frame, tv)
     if message is None:
         return None
-    speaker = _speaker(state, *sp_range)
+    speaker = make_speaker(state, *sp_range)
     cue_tokens = tuple(j for j in range(frame[0], frame[1]) if j < sp_range[0] or j >= sp_range[1])
-    return _Draft(
+    return Draft(
         *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE
     )
 
 
 def _verb_report(
-    state: _Doc, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings
-) -> _Draft | None:
+    state: DocState, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings
+) -> Draft | None:
     tv, lx = state.tv, state.lx
     cs, ce = cue.clause
     opens_clause = ce + 1 < stop and tv.lowers[ce + 1] in lx.complementizers
@@ -610,7 +482,7 @@ def _verb_report(
             if all(state.blocked[lo : cs - 1]):
                 return None  # "„…“, sagte X": a direct quote takes this cue
             message = (lo, cs - 1) if ce >= stop else (lo, stop)
-            return _Draft(
+            return Draft(
                 *message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
             )
     if tv.lowers[cs] in lx.as_words and cs < cue.finite:  # "wie X mitteilte, …"
@@ -618,9 +490,7 @@ def _verb_report(
         message = _message_around(lo, stop, (cs, ce), tv)
         if sp is None or message is None:
             return None
-        return _Draft(
-            *message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
-        )
+        return Draft(*message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT)
     sp, addressee = _cue_speaker(state, cue)
     if sp is None and cue.form.lemma not in lx.impersonal_cues:
         return None
@@ -635,7 +505,7 @@ def _verb_report(
             is None  # "die Rechte …" is an article
         )
         if not relative or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False):
-            return _Draft(
+            return Draft(
                 start, stop, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
             )
     if ce < stop and state.blocked[ce]:
@@ -646,9 +516,7 @@ def _verb_report(
         and sp is not None
         and settings.reported
     ):
-        return _Draft(
-            lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
-        )
+        return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
     return None
 
 
@@ -656,8 +524,8 @@ def _verb_report(
 
 
 def _resolve_partials(
-    state: _Doc, s_index: int, lo: int, hi: int, found: list[_Draft]
-) -> list[_Draft]:
+    state: DocState, s_index: int, lo: int, hi: int, found: list[Draft]
+) -> list[Draft]:
     """Keep a quoted phrase inside a sentence only when a cue with a speaker is there."""
     out = [d for d in found if d.form != "partial"]
     for d in found:
@@ -679,7 +547,7 @@ def _resolve_partials(
     return out
 
 
-def _cue_for_partial(state: _Doc, lo: int, hi: int, d: _Draft) -> _Draft | None:
+def _cue_for_partial(state: DocState, lo: int, hi: int, d: Draft) -> Draft | None:
     """A cue clause right before the quoted phrase ("sprach von einem „…“")."""
     qs = d.start - 1
     cs, _ = clause_bounds(state.tv, qs - 1, lo, hi, state.blocked) if qs > lo else (lo, lo)
@@ -690,26 +558,26 @@ def _cue_for_partial(state: _Doc, lo: int, hi: int, d: _Draft) -> _Draft | None:
         sp, addressee = _cue_speaker(state, cue)
         if sp is None:
             return None
-        return _Draft(d.start, d.end, "Direct", d.sentence, sp, cue, cue.tokens(), addressee)
+        return Draft(d.start, d.end, "Direct", d.sentence, sp, cue, cue.tokens(), addressee)
     return None
 
 
 def _continuation(
-    state: _Doc,
+    state: DocState,
     s_index: int,
     lo: int,
     hi: int,
     paragraph: int,
-    last: _Draft,
+    last: Draft,
     settings: QuoteSettings,
-) -> _Draft | None:
+) -> Draft | None:
     """A Konjunktiv sentence soon after a report continues it (same speaker).
 
     Right after the report, Konjunktiv II and hearsay "soll" count too; one
     sentence further on only Konjunktiv I does.
     """
     gap = s_index - last.sentence
-    if gap > CONTINUATION_GAP or _inside_quote(state, lo, hi):
+    if gap > CONTINUATION_GAP or inside_quote(state, lo, hi):
         return None
     if paragraph - state.sentences[last.sentence][2] > 1:
         return None
@@ -717,13 +585,13 @@ def _continuation(
     weak = settings.weak_continuation and gap == 1
     if not konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=weak):
         return None
-    return _Draft(lo, stop, "Indirect", s_index, last.speaker, None, (), None, CONF_CONTINUATION)
+    return Draft(lo, stop, "Indirect", s_index, last.speaker, None, (), None, CONF_CONTINUATION)
 
 
 # ---------------------------------------------------------------- records
 
 
-def _to_record(state: _Doc, d: _Draft, article_id: str) -> Quote:
+def _to_record(state: DocState, d: Draft, article_id: str) -> Quote:
     tv, text = state.tv, state.text
     if d.quoted is not None:
         start, end = d.quoted[0] + 1, d.quoted[1] - 1
@@ -763,8 +631,9 @@ class QuoteExtractor:
         self.settings = settings
 
     def __call__(self, doc: Doc) -> Doc:
-        lexicon = load_quote_lexicon(doc._.language or "de")
-        doc._.quotes = extract_quotes(doc, lexicon, self.settings)
+        code = doc._.language or "de"
+        tagger = load_quote_tagger(code) if self.settings.model else None
+        doc._.quotes = extract_quotes(doc, load_quote_lexicon(code), self.settings, tagger=tagger)
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
@@ -776,14 +645,27 @@ class QuoteExtractor:
     "lagebild_quotes",
     requires=["doc._.mentions"],
     assigns=["doc._.quotes"],
-    default_config={"reported": True, "continuation": True, "weak_continuation": True},
+    default_config={
+        "reported": True,
+        "continuation": True,
+        "weak_continuation": True,
+        "model": True,
+    },
 )
 def make_quotes_component(
-    nlp: Language, name: str, reported: bool, continuation: bool, weak_continuation: bool
+    nlp: Language,
+    name: str,
+    reported: bool,
+    continuation: bool,
+    weak_continuation: bool,
+    model: bool,
 ) -> QuoteExtractor:
     """Factory for the quote stage (options: see ``QuoteSettings``)."""
     register_extensions()
     settings = QuoteSettings(
-        reported=reported, continuation=continuation, weak_continuation=weak_continuation
+        reported=reported,
+        continuation=continuation,
+        weak_continuation=weak_continuation,
+        model=model,
     )
     return QuoteExtractor(settings=settings)

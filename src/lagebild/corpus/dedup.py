@@ -2,8 +2,10 @@
 
 Event mentions with the same key — CAMEO root, primary source and target
 (country, or the full code for actors without a country such as NATO) and
-negation — are ordered by date; a mention more than ``WINDOW_DAYS`` after the
-previous one of its key starts a new corpus event (gaps and islands in SQL).
+negation — are ordered by date (undated mentions are never merged across
+articles: nothing says they are the same event); a mention more than ``WINDOW_DAYS`` after the
+previous one of its key starts a new corpus event (gaps and islands in SQL),
+and so does one more than ``WINDOW_DAYS`` after the first of its event.
 Each corpus event carries GDELT-style counts: NumMentions (event mentions),
 NumSources (distinct outlets) and NumArticles (distinct articles), and
 ``corpus_event_mentions`` links it to every mention with its evidence span.
@@ -20,10 +22,12 @@ import duckdb
 
 WINDOW_DAYS = 3  # wires, follow-ups and reactions report one event within ~2 days; a
 # repeat of the same kind of act between the same pair a week later is a new event
-UNDATED = "1970-01-01"  # undated mentions share one island per key
+UNDATED = "1970-01-01"  # stands in for a missing date; undated mentions are grouped per article
 
 _KEYED = f"""
-    SELECT e.id AS event_id, e.article_id, e.evidence_start, e.evidence_end, e.cameo,
+    SELECT e.id AS event_id, e.article_id,
+           CASE WHEN coalesce(e.date, a.published::DATE) IS NULL THEN e.article_id END AS lone,
+           e.evidence_start, e.evidence_end, e.cameo,
            e.root, e.quad_class, e.goldstein, e.modality = 'negated' AS negated,
            coalesce(e.date, a.published::DATE) AS day, a.outlet, a.tone,
            coalesce(s.country, s.code, s.actor_id) AS source,
@@ -60,34 +64,47 @@ def update_corpus_events(con: duckdb.DuckDBPyConnection, new_articles: str | Non
     con.execute(
         f"""
         CREATE OR REPLACE TEMP TABLE _islands AS
-        WITH ordered AS (
+        WITH keyed AS (
             SELECT *, coalesce(day, DATE '{UNDATED}') AS d,
-                   CASE WHEN coalesce(day, DATE '{UNDATED}') - lag(coalesce(day, DATE '{UNDATED}'))
-                        OVER w > {WINDOW_DAYS} THEN 1 ELSE 0 END AS starts
+                   hash(root, source, target, negated, lone) AS k
             FROM _keyed
-            WINDOW w AS (PARTITION BY root, source, target, negated ORDER BY
-                         coalesce(day, DATE '{UNDATED}'), event_id)
+        ),
+        ordered AS (
+            SELECT *, CASE WHEN d - lag(d) OVER (PARTITION BY k ORDER BY d, event_id)
+                           > {WINDOW_DAYS} THEN 1 ELSE 0 END AS starts
+            FROM keyed
         ),
         numbered AS (
-            SELECT *, sum(starts) OVER (PARTITION BY root, source, target, negated
-                ORDER BY d, event_id ROWS UNBOUNDED PRECEDING) AS island
+            SELECT *, sum(starts) OVER (PARTITION BY k ORDER BY d, event_id
+                                        ROWS UNBOUNDED PRECEDING) AS island
             FROM ordered
+        ),
+        spans AS (
+            -- an island longer than the window is cut into window-long pieces, so a pair
+            -- that makes statements every day does not become one event lasting years
+            SELECT *, (d - min(d) OVER (PARTITION BY k, island)) // {WINDOW_DAYS + 1} AS piece
+            FROM numbered
         )
-        SELECT *, 'ce-' || left(md5(min(event_id) OVER (PARTITION BY root, source, target,
-                   negated, island)), 16) AS corpus_event_id
-        FROM numbered
+        SELECT *, 'ce-' || left(md5(min(event_id) OVER (PARTITION BY k, island, piece)), 16)
+                  AS corpus_event_id
+        FROM spans
         """
     )
     # Drop the old records of every event being regrouped (by event, so an old
     # corpus event whose id changes because an earlier mention arrived goes too).
-    con.execute(
-        """
-        DELETE FROM corpus_events WHERE id IN (
-            SELECT corpus_event_id FROM corpus_event_mentions
-            WHERE event_id IN (SELECT event_id FROM _islands))
-        """
-    )
-    con.execute("DELETE FROM corpus_event_mentions WHERE event_id IN (SELECT event_id FROM _islands)")
+    if new_articles is None:
+        con.execute("DELETE FROM corpus_events")
+        con.execute("DELETE FROM corpus_event_mentions")
+    else:
+        con.execute(
+            """
+            DELETE FROM corpus_events WHERE id IN (
+                SELECT corpus_event_id FROM corpus_event_mentions
+                WHERE event_id IN (SELECT event_id FROM _islands))
+            """
+        )
+        con.execute("DELETE FROM corpus_event_mentions "
+                    "WHERE event_id IN (SELECT event_id FROM _islands)")
     con.execute(
         """
         INSERT INTO corpus_events

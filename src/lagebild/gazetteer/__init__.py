@@ -232,7 +232,12 @@ def _load(extra_files: tuple[str, ...]) -> Gazetteer:
         if path.is_file():
             records += people_records(read_table(path), country_codes=country_codes)
     for extra in extra_files:
-        records += user_records(Path(extra), country_codes=country_codes)
+        for record in user_records(Path(extra), country_codes=country_codes):
+            records.append(record)
+            actor = record.actor
+            if actor.kind == "GPE" and actor.country and actor.country not in country_codes:
+                # A state of the user's own is a state, not an organisation code.
+                country_codes[actor.country] = (actor.codes or [actor.country])[0]
     return Gazetteer.from_records(records, country_codes=country_codes)
 
 

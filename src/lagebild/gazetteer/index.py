@@ -81,13 +81,20 @@ class SurfaceIndex:
         return self.keys.get(key, ())
 
     def matches(
-        self, lowers: Sequence[str], start: int, *, genitive: Iterable[str] = ()
+        self,
+        lowers: Sequence[str],
+        start: int,
+        *,
+        genitive: Iterable[str] = (),
+        min_stem: int = 3,
     ) -> list[tuple[int, tuple[Entry, ...], bool]]:
         """Indexed spans from ``start``, longest first: (end, entries, matched via genitive ending).
 
         ``genitive`` lists endings that may be stripped from the span's last token
         ("Chinas" → "china"); a match through it is reported so callers can
-        require a proper name. Callers take the first whose case rules fit.
+        require a proper name. ``min_stem`` is the shortest word left after stripping
+        (3: "Chinas"; callers that check the entry may go down to 2 for "Xis").
+        Callers take the first whose case rules fit.
         """
         found_spans: list[tuple[int, tuple[Entry, ...], bool]] = []
         endings = tuple(genitive)
@@ -100,7 +107,7 @@ class SurfaceIndex:
             else:
                 last = key[-1]
                 for ending in endings:
-                    if last.endswith(ending) and len(last) > len(ending) + 2:
+                    if last.endswith(ending) and len(last) - len(ending) >= min_stem:
                         found = self.keys.get((*key[:-1], last[: -len(ending)]))
                         if found:
                             found_spans.append((end, found, True))

@@ -188,17 +188,29 @@ def _yaml_records(path: Path) -> Iterator[ActorRecord]:
         yield _yaml_record(item)
 
 
+def _per_language(value: Any) -> list[tuple[str, list[str]]]:
+    """A YAML list field as (language, texts): a plain list serves both languages."""
+    if not value:
+        return []
+    if isinstance(value, dict):
+        return [(str(lang), [str(v) for v in texts or []]) for lang, texts in value.items()]
+    return [(lang, [str(v) for v in value]) for lang in ("de", "en")]
+
+
 def _yaml_record(item: dict[str, Any]) -> ActorRecord:
-    raw_aliases = item.get("aliases") or {}
-    aliases: dict[str, list[str]] = (
-        {"de": list(raw_aliases), "en": list(raw_aliases)}
-        if isinstance(raw_aliases, list)
-        else {lang: list(names) for lang, names in raw_aliases.items()}
-    )
+    aliases: dict[str, list[str]] = dict(_per_language(item.get("aliases")))
     abbrs = list(item.get("abbr") or [])
     forms = [Form(lang, item["name"], "name") for lang in ("de", "en")]
     forms += [Form(lang, n, "name") for lang, names in aliases.items() for n in names]
     forms += [Form(lang, a, "abbr") for a in abbrs for lang in ("de", "en")]
+    # States of one's own (fictional test worlds, regions the tables lack) need the
+    # same forms as packaged countries: "arnorische Regierung", "die Gondorer", "Minas Tirith".
+    for key, form in (("adjectives", "adj"), ("demonyms", "demonym"), ("capitals", "capital")):
+        forms += [
+            Form(lang, text, form)
+            for lang, texts in _per_language(item.get(key))
+            for text in texts
+        ]
     roles = [
         Role(
             office=r["office"],

@@ -86,7 +86,8 @@ def cluster_client(settings: Settings) -> Iterator[Client]:
 
     The local cluster runs one single-threaded worker process per core (or
     ``settings.workers``): the pipeline is pure Python holding the GIL, so
-    threads would only take turns, while processes run in parallel.
+    threads would only take turns, while processes run in parallel. Its
+    scheduler listens on a free port, so several runs on one machine coexist.
     """
     if settings.scheduler:
         try:
@@ -100,7 +101,7 @@ def cluster_client(settings: Settings) -> Iterator[Client]:
     workers = settings.workers or os.cpu_count() or 1
     with (
         LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                     dashboard_address=None, silence_logs=logging.ERROR) as cluster,
+                     dashboard_address=":0", silence_logs=logging.ERROR) as cluster,
         Client(cluster) as client,
     ):
         yield client
@@ -155,7 +156,7 @@ def _collect(
     batch_sources = sources.pop(future.key)  # type: ignore[attr-defined]
     try:
         result: BatchResult = future.result()  # type: ignore[attr-defined]
-    except Exception as exc:  # noqa: BLE001 - a lost worker or task costs its batch only
+    except Exception as exc:  # a lost worker or task costs its batch only
         logger.debug("batch failed", exc_info=True)
         reason = f"analysis failed on the cluster: {type(exc).__name__}: {exc}"
         for source in batch_sources:

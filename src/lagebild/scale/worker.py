@@ -54,7 +54,9 @@ def worker_analyzer(settings: Settings) -> Analyzer:
     return Analyzer(settings)
 
 
-def analyze_batch(raws: Sequence[RawDocument], *, settings: Settings, directory: str) -> BatchResult:
+def analyze_batch(
+    raws: Sequence[RawDocument], *, settings: Settings, directory: str
+) -> BatchResult:
     """Analyse ``raws`` and write their records to a partition under ``directory``.
 
     A document that fails yields a failure entry and the batch goes on: one
@@ -69,7 +71,7 @@ def analyze_batch(raws: Sequence[RawDocument], *, settings: Settings, directory:
     for raw in raws:
         try:
             results = list(analyzer.analyze_many([raw]))
-        except Exception as exc:  # noqa: BLE001 - reported per document, see docstring
+        except Exception as exc:  # reported per document, see docstring
             logger.debug("analysis failed for %s", raw.source, exc_info=True)
             results = [Failure(raw.source, f"analysis failed: {type(exc).__name__}: {exc}")]
         for result in results:
@@ -87,3 +89,22 @@ def analyze_batch(raws: Sequence[RawDocument], *, settings: Settings, directory:
         seconds=time.perf_counter() - start,
         worker=f"{os.uname().nodename}:{os.getpid()}",
     )
+
+
+def warm_up(settings: Settings) -> float:
+    """Build this worker's pipeline now (``client.run(warm_up, settings)``); returns seconds taken.
+
+    Without it the first batch on each worker also pays for loading models
+    and the gazetteer, which blurs timings and makes early batches stragglers.
+    """
+    start = time.perf_counter()
+    analyzer = worker_analyzer(pipeline_settings(settings))
+    analyzer.pipeline(settings.language or "de")
+    return time.perf_counter() - start
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MiB (Linux reports KiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -234,7 +234,7 @@ def m005_corpus(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         """
         CREATE TABLE corpus_events (
-            id VARCHAR PRIMARY KEY,
+            id VARCHAR NOT NULL,  -- no index: rebuilt in bulk, where index upkeep dominates
             day DATE,
             last_day DATE,
             source VARCHAR,

@@ -37,7 +37,9 @@ def partition_key(article_ids: Iterable[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def write_partition(analyses: Iterable[Analysis], *, directory: str | Path, key: str) -> dict[str, str]:
+def write_partition(
+    analyses: Iterable[Analysis], *, directory: str | Path, key: str
+) -> dict[str, str]:
     """Write ``analyses`` as ``directory/<table>/part-<key>.parquet``; return table -> path.
 
     Every table gets a file, empty ones included, so a reader globbing one
@@ -78,7 +80,9 @@ def merge_partition(store: Store, files: Mapping[str, str | Path]) -> list[str]:
             "WHERE id NOT IN (SELECT id FROM articles)"
         )
         new = "(SELECT id FROM _merge_ids)"
-        con.execute(f"INSERT INTO articles BY NAME SELECT * FROM {src['articles']} WHERE id IN {new}")
+        con.execute(
+            f"INSERT INTO articles BY NAME SELECT * FROM {src['articles']} WHERE id IN {new}"
+        )
         for table in ("sentences", "mentions", "quotes", "events"):
             con.execute(
                 f"INSERT INTO {table} BY NAME SELECT * FROM {src[table]} WHERE article_id IN {new}"

@@ -125,9 +125,11 @@ class QueryMixin:
     ) -> list[dict[str, Any]]:
         """Events per period and QuadClass, with mean Goldstein, for charts over time.
 
-        ``interval`` is ``day``, ``week`` or ``month``; events without any date are left out.
+        ``interval`` is ``day``, ``week`` or ``month``; events without any date and
+        negated events (which did not happen) are left out, as in the corpus dyad tables.
         """
         where, params = _event_filters(actor=actor, pair=pair, since=since, until=until)
+        where.append("e.modality <> 'negated'")
         sql = f"""
             SELECT date_trunc('{_interval(interval)}', coalesce(e.date, a.published::DATE))::DATE
                        AS period,
@@ -182,6 +184,7 @@ class QueryMixin:
         Actors are keyed at state level where known (``country``), else by code or
         id, so ``CHN`` collects the Chinese government, military and officials;
         with ``actor``, only pairs involving it, its partner listed as ``b``.
+        Negated events (which did not happen) are not counted.
         """
         key = "coalesce(x.country, x.code, x.actor_id)"
         pairs = f"""
@@ -190,6 +193,7 @@ class QueryMixin:
             FROM events e
             JOIN event_actors s ON s.event_id = e.id AND s.side = 'source'
             JOIN event_actors t ON t.event_id = e.id AND t.side = 'target'
+            WHERE e.modality <> 'negated'
         """
         params: list[Any] = []
         if actor:

@@ -28,7 +28,7 @@ from lagebild.web.render import error_response
 from lagebild.web.routes_api import router as api_router
 from lagebild.web.routes_pages import router as pages_router
 from lagebild.web.state import AppState, WebLimits
-from lagebild.web.views import NotFound
+from lagebild.web.views import Problem
 
 logger = logging.getLogger(__name__)
 
@@ -97,9 +97,9 @@ def _add_error_handlers(app: FastAPI) -> None:
             status = 400
         return error_response(request, status, _public_message(exc), code=exc.code.name)
 
-    @app.exception_handler(NotFound)
-    async def not_found(request: Request, exc: NotFound) -> Response:
-        return error_response(request, 404, str(exc), code="not_found")
+    @app.exception_handler(Problem)
+    async def problem(request: Request, exc: Problem) -> Response:
+        return error_response(request, exc.status, str(exc), code=exc.code)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

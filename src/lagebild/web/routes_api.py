@@ -8,22 +8,23 @@ article's detail is exactly ``Analysis.to_dict()``, the JSON of
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from lagebild import api
-from lagebild.errors import ErrorCode, UsageError
 from lagebild.store import Store
 from lagebild.web import views
 from lagebild.web.corpus import GRAPH_EDGES, Corpus
 from lagebild.web.params import EventFilters, Interval, Limit, Offset, Text
 from lagebild.web.render import JSON, clean_floats, with_query
+from lagebild.web.views import Problem
 from lagebild.web.state import AppState
 
 router = APIRouter(prefix="/api", default_response_class=JSON)
@@ -142,8 +143,26 @@ def get_volume(store: StoreDep, interval: Interval = "month") -> dict:
 
 @router.get("/graph", summary="Actor graph: nodes and weighted edges (event counts)")
 def get_graph(corpus: CorpusDep, actor: Text = None,
-              limit: Annotated[int, Query(ge=1, le=1000)] = GRAPH_EDGES) -> dict:
-    return clean_floats(corpus.graph(actor=actor or None, limit=limit))
+              limit: Annotated[int, Query(ge=1, le=1000)] = GRAPH_EDGES,
+              since: dt.date | None = None, until: dt.date | None = None) -> dict:
+    return clean_floats(corpus.graph(actor=actor or None, limit=limit, since=since, until=until))
+
+
+@router.get("/corpus/dyads", summary="Ordered actor pairs from the corpus tables, with tone")
+def get_corpus_dyads(request: Request, corpus: CorpusDep, actor: Text = None,
+                     since: dt.date | None = None, until: dt.date | None = None,
+                     by: Literal["country", "code"] = "country", limit: Limit = 50) -> dict:
+    rows = corpus.dyads(actor=actor or None, since=since, until=until, by=by, limit=limit)
+    return listing(request, rows, limit=limit, offset=0) | {"next": None}
+
+
+@router.get("/corpus/timeline/{a}/{b}",
+            summary="Events between two actors per period from the corpus tables, with tone")
+def get_corpus_timeline(corpus: CorpusDep, a: str, b: str,
+                        by: Literal["day", "week", "month"] = "week",
+                        since: dt.date | None = None, until: dt.date | None = None) -> dict:
+    rows = corpus.timeline(a, b, by=by, since=since, until=until)
+    return {"a": a, "b": b, "by": by, "series": clean_floats(rows)}
 
 
 @router.post(
@@ -160,9 +179,10 @@ def get_graph(corpus: CorpusDep, actor: Text = None,
 )
 async def post_analyze(request: Request, title: Text = None, outlet: Text = None,
                        published: Text = None, language: Text = None) -> dict:
-    """Raw ``text/plain``, ``text/markdown`` or ``text/html`` is read like a file of that
-    kind (a first line title, a front-matter header); a JSON body gives ``text`` and
-    metadata fields. Query parameters set metadata for raw bodies."""
+    """A raw ``text/plain``, ``text/markdown`` or ``text/html`` body is read like a file of
+    that kind by ``lagebild analyze FILE`` (first line as title, front-matter header);
+    query parameters set metadata. A JSON body ``{"text": ..., "title": ...}`` is analysed
+    as ``lagebild.analyze(text, title=...)`` does: the text as given."""
     state = state_of(request)
     suffix, data, meta = await _document(request)
     meta = {"title": title, "outlet": outlet, "published": published, "language": language,
@@ -196,23 +216,29 @@ async def _document(request: Request) -> tuple[str, bytes, dict[str, Any]]:
         try:
             payload = json.loads(body)
         except ValueError as exc:
-            raise UsageError(ErrorCode.E013, name="body", reason="not valid JSON") from exc
+            raise Problem(400, "bad_json", "The request body is not valid JSON") from exc
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
-            raise UsageError(ErrorCode.E013, name="text", reason="give the text as a string")
-        meta = {k: payload.get(k) for k in ("title", "outlet", "published", "language")
+            raise Problem(400, "bad_json", 'Send {"text": "..."} with the text as a string')
+        meta = {k: payload.get(k) for k in ("title", "outlet", "published", "language", "url")
                 if isinstance(payload.get(k), str)}
-        return ".txt", payload["text"].encode("utf-8"), meta
+        return "", payload["text"].encode("utf-8"), meta
     if media not in _RAW_TYPES:
         known = ", ".join(["application/json", *_RAW_TYPES])
-        raise UsageError(ErrorCode.E013, name="content-type", reason=f"{media}; send {known}")
+        raise Problem(415, "unsupported_media_type", f"Cannot analyse {media}; send {known}")
     return _RAW_TYPES[media], body, {}
 
 
 def _analyze(state: AppState, data: bytes, *, suffix: str, meta: dict[str, Any]) -> dict:
-    """Analyse through the same ingest path as ``lagebild analyze FILE``."""
+    """Analyse a JSON text as ``lagebild.analyze`` does, a raw body as ``lagebild analyze FILE``."""
     settings = state.settings
     if meta.get("language"):
         settings = settings.replace(language=meta["language"])
+    if not suffix:
+        text = data.decode("utf-8")
+        if not text.strip():
+            raise Problem(422, "bad_input", "The text is empty")
+        given = {k: meta.get(k) for k in ("title", "outlet", "published", "url", "language")}
+        return clean_floats(api.analyze(text, settings=settings, **given).to_dict())
     overrides = {k: meta.get(k) for k in ("title", "outlet", "published")}
     with tempfile.TemporaryDirectory(prefix="lagebild-http-") as tmp:
         path = Path(tmp) / f"document{suffix}"
@@ -221,7 +247,7 @@ def _analyze(state: AppState, data: bytes, *, suffix: str, meta: dict[str, Any])
     analyses = [r for r in results if hasattr(r, "to_dict")]
     if not analyses:
         reason = results[0].reason if results else "no document found in the input"
-        raise UsageError(ErrorCode.E013, name="text", reason=reason.replace(str(path), "<body>"))
+        raise Problem(422, "bad_input", reason.replace(str(path), "the request body"))
     analysis = analyses[0]
     analysis.article.source = "<http>"
     return clean_floats(analysis.to_dict())

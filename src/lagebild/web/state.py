@@ -30,6 +30,18 @@ class WebLimits:
     query_timeout: float = 10.0  # seconds; listings take milliseconds, so this is a runaway guard
     allowed_hosts: tuple[str, ...] | None = None  # Host headers accepted; None accepts any
 
+    @classmethod
+    def for_host(cls, host: str, **changes: object) -> WebLimits:
+        """Limits for a server bound to ``host``: bound to loopback, it answers only to
+        loopback names, so a web page cannot reach it by rebinding its own DNS name."""
+        hosts = _LOOPBACK if host in _LOOPBACK or host.startswith("127.") else None
+        if hosts and host not in hosts:
+            hosts = (*hosts, host)
+        return cls(allowed_hosts=hosts, **changes)  # type: ignore[arg-type]
+
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
+
 
 @dataclass(slots=True)
 class AppState:

@@ -30,8 +30,20 @@ QUAD_NAMES = {
 }
 
 
-class NotFound(Exception):  # noqa: N818 - reads as the HTTP status it becomes
+class Problem(Exception):  # noqa: N818 - reads as the HTTP answer it becomes
+    """A request the app answers with an error status, a short code and a message."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+class NotFound(Problem):
     """The page asked for names something the store does not hold."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(404, "not_found", message)
 
 
 def choose_interval(first: dt.date | None, last: dt.date | None) -> str:
@@ -182,6 +194,8 @@ def story(store: Store, corpus: Corpus, story_id: str) -> dict[str, Any]:
     found = corpus.story(story_id)
     if found is None:
         raise NotFound(f"No story '{story_id}' in this store")
+    compared = {a.get("article_id"): a for a in (corpus.compare(found["id"]) or {}).get(
+        "articles", [])}
     columns: dict[str, list[dict[str, Any]]] = {}
     for article_id in found.get("article_ids", []):
         try:
@@ -202,6 +216,9 @@ def story(store: Store, corpus: Corpus, story_id: str) -> dict[str, Any]:
                 for e in analysis.events
             ],
             "quotes": len(analysis.quotes),
+            "tone": compared.get(art.id, {}).get("tone", analysis.tone),
+            "speakers": compared.get(art.id, {}).get("speakers", []),
+            "removed": [s.reason for s in art.removed_spans],
         })
     return {
         "story": found,

@@ -1,0 +1,372 @@
+"""A small trained token tagger for reported speech the quote rules cannot see.
+
+The rules in ``quotes.py`` find speech introduced by a verb of saying, a
+source phrase or quotation marks. Much reported speech has none of these: a
+sentence continuing a report in the indicative, "Analysten halten … für
+wahrscheinlich", a report whose verb the lexicon lacks. This tagger labels
+every token ``O``, ``MSG`` (message), ``SPK`` (speaker) or ``CUE`` from
+features of the token, its neighbours, its sentence and what the rules found
+around it (their labels are features too, so the model learns where they stop).
+
+The model is linear: each feature template looks up one row of a weight table
+and the rows are summed, so a whole article is scored with a few numpy
+indexing operations (well under a millisecond). Word attributes come from the
+language's quote lexicon (cue verbs, Konjunktiv, pronouns …); the weights, the
+vocabularies and the list of templates are package data in
+``lagebild/models/quotes_<code>/`` written by ``scripts/train_quotes.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from lagebild.components.quote_clauses import konjunktiv_i_word
+from lagebild.components.quote_lexicon import QuoteLexicon, load_quote_lexicon
+
+LABELS = ("O", "MSG", "SPK", "CUE")
+PAD, OOV = 0, 1  # reserved ids of every vocabulary: outside the document, unseen value
+QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "‚", "‘", "›", "‹"})
+#: Word attributes, one vocabulary each; "rule", "zone", "pos" and "rpos" are
+#: token-in-context attributes with small fixed value sets.
+WORD_ATTRS = ("lower", "suffix", "shape", "lex")
+TOKEN_ATTRS = ("rule", "zone", "pos", "rpos")
+#: (attribute, offset) pairs: the value of the attribute at token i + offset.
+WINDOW_TEMPLATES: tuple[tuple[str, int], ...] = (
+    *(("lower", d) for d in (-2, -1, 0, 1, 2)),
+    *(("suffix", d) for d in (-1, 0, 1)),
+    *(("shape", d) for d in (-2, -1, 0, 1, 2)),
+    *(("lex", d) for d in (-3, -2, -1, 0, 1, 2, 3)),
+    *(("rule", d) for d in (-2, -1, 0, 1, 2)),
+    ("pos", 0),
+    ("rpos", 0),
+    ("zone", 0),
+)
+#: Conjunctions of (attribute, offset) pairs, hashed into one shared table.
+HASHED_TEMPLATES: tuple[tuple[tuple[str, int], ...], ...] = (
+    (("lower", -1), ("lower", 0)),
+    (("lower", 0), ("lower", 1)),
+    (("lower", 0), ("zone", 0)),
+    (("lex", 0), ("zone", 0)),
+    (("rule", 0), ("zone", 0)),
+    (("shape", 0), ("lex", 0), ("rule", 0)),
+    (("lex", -1), ("lex", 0), ("lex", 1)),
+    (("rule", -1), ("rule", 0), ("rule", 1)),
+    (("suffix", 0), ("zone", 0)),
+)
+SENTENCE_SLOTS = 14  # sentence features per sentence, each crossed with the token's zone
+POS_BUCKETS = (0, 1, 2, 3, 5, 8, 12, 20)  # token position from the sentence edge, bucketed
+CUE_RELATIONS = 4  # no cue in the sentence / before the first cue / the cue / after it
+COMMA_BUCKETS = 3  # clause breaks before the token: 0, 1, 2 or more
+N_ZONES = CUE_RELATIONS * COMMA_BUCKETS * 2  # x inside quotation marks or not
+_MIX = (1_000_003, 998_244_353, 2_654_435_761, 40_503)  # odd multipliers for template hashing
+_POSITIVE = (1 << 62) - 1  # keeps a wrapped int64 product non-negative
+
+
+@dataclass(frozen=True, slots=True)
+class TaggerInput:
+    """What the tagger reads: tokens, sentences and the rules' own labels."""
+
+    words: Sequence[str]
+    lowers: Sequence[str]
+    starts: Sequence[int]  # character offsets of the tokens
+    ends: Sequence[int]
+    sentences: Sequence[tuple[int, int, int]]  # token [start, end), paragraph
+    blocked: Sequence[bool]  # token inside quotation marks
+    rule_tags: Sequence[str]  # per token: "O", "S", "C" or "M" + form initial ("MD", "MI", "MR")
+
+
+@dataclass(slots=True)
+class Encoded:
+    """Feature ids of one document: ``ids[i]`` are the table rows of token ``i``."""
+
+    ids: np.ndarray  # (tokens, templates) int64
+
+
+def shape_of(word: str) -> str:
+    """A coarse word shape: case, digits, or the punctuation mark itself."""
+    if word in QUOTE_MARKS:
+        return "q"
+    first = word[:1]
+    if first.isalpha():
+        if len(word) > 1 and word.isupper():
+            return "X"
+        return "Xx" if first.isupper() else "x"
+    if any(c.isdigit() for c in word):
+        return "d"
+    return word if len(word) == 1 else "p"
+
+
+def lex_class(word: str, low: str, lx: QuoteLexicon) -> str:
+    """The quote-lexicon class of a word (cue verb, Konjunktiv, pronoun …), or "-"."""
+    forms = lx.cues.get(low)
+    if forms and word[:1].islower():
+        return "cue-" + forms[0].kind
+    if word[:1].isupper() and lx.nouns_capitalised and low not in lx.pronouns:
+        return "-"  # a capitalised noun is no verb form, whatever its ending
+    checks = (
+        ("k2", lx.konjunktiv_ii),
+        ("mod", lx.reportative_modals),
+        ("aux", lx.auxiliaries),
+        ("pron", lx.pronouns),
+        ("src", lx.source_prepositions),
+        ("srcpost", lx.source_postpositions),
+        ("so", lx.so_words),
+        ("as", lx.as_words),
+        ("srcadv", lx.source_adverbs),
+        ("comp", lx.complementizers),
+        ("det", lx.determiners),
+        ("prep", lx.prepositions),
+    )
+    if konjunktiv_i_word(low, lx):
+        return "k1"
+    return next((name for name, table in checks if low in table), "-")
+
+
+def word_attributes(word: str, lx: QuoteLexicon) -> tuple[str, str, str, str]:
+    """The values of ``WORD_ATTRS`` for one word."""
+    low = word.lower()
+    return low, low[-3:], shape_of(word), lex_class(word, low, lx)
+
+
+def _bucket(n: int) -> int:
+    return sum(1 for b in POS_BUCKETS if n >= b)
+
+
+def token_context(inp: TaggerInput, lex: Sequence[str]) -> tuple[list[int], list[int], list[int]]:
+    """Zone, position bucket and reverse position bucket of every token."""
+    n = len(inp.words)
+    zone, pos, rpos = [0] * n, [0] * n, [0] * n
+    for lo, hi, _ in inp.sentences:
+        cue = next(
+            (i for i in range(lo, hi) if lex[i].startswith("cue") and not inp.blocked[i]), None
+        )
+        commas = 0
+        for i in range(lo, hi):
+            relation = 0 if cue is None else 1 if i < cue else 2 if i == cue else 3
+            zone[i] = (relation * COMMA_BUCKETS + min(commas, COMMA_BUCKETS - 1)) * 2 + bool(
+                inp.blocked[i]
+            )
+            if inp.words[i] in (",", ":", ";", "–") and not inp.blocked[i]:
+                commas += 1
+            pos[i] = _bucket(i - lo)
+            rpos[i] = _bucket(hi - 1 - i)
+    return zone, pos, rpos
+
+
+def sentence_attributes(inp: TaggerInput, lex: Sequence[str]) -> list[list[str]]:
+    """``SENTENCE_SLOTS`` feature strings per sentence: mood, cues, the rules' finds nearby."""
+    out: list[list[str]] = []
+    last_rule: tuple[int, int] | None = None  # (sentence index, paragraph) of the last rule quote
+    prev_k1 = prev_colon = False
+    for k, (lo, hi, paragraph) in enumerate(inp.sentences):
+        free = [i for i in range(lo, hi) if not inp.blocked[i]]
+        classes = {lex[i] for i in free}
+        tags = {inp.rule_tags[i][:1] for i in range(lo, hi)} - {"O"}
+        has_k1 = "k1" in classes
+        if last_rule is None:
+            distance, same_par = "none", "-"
+        else:
+            distance = str(min(k - last_rule[0], 4))
+            same_par = str(min(paragraph - last_rule[1], 2))
+        first = inp.lowers[lo] if hi > lo else ""
+        second_lex = lex[lo + 1] if hi > lo + 1 else ""
+        out.append(
+            [
+                f"k1={has_k1}",
+                f"weak={bool(classes & {'k2', 'mod'})}",
+                f"cue={any(c.startswith('cue') for c in classes)}",
+                f"quoted={len(free) < hi - lo}",
+                f"rule={''.join(sorted(tags))}",
+                f"dist={distance}",
+                f"par={same_par}|{distance}",
+                f"first={first}",
+                f"firstlex={lex[lo] if hi > lo else ''}|{second_lex}",
+                f"len={_bucket(hi - lo)}",
+                f"prevk1={prev_k1}|{has_k1}",
+                f"prevcolon={prev_colon}",
+                f"end={inp.words[hi - 1] if hi > lo else ''}",
+                f"src={bool(classes & {'src', 'srcpost', 'srcadv'})}|{distance}",
+            ]
+        )
+        if "M" in tags:
+            last_rule = (k, paragraph)
+        prev_k1 = has_k1
+        prev_colon = hi > lo and inp.words[hi - 1] == ":"
+    return out
+
+
+@dataclass(slots=True)
+class FeatureSpace:
+    """Vocabularies and table layout shared by training and tagging."""
+
+    vocabs: dict[str, dict[str, int]]  # attribute -> value -> id (ids from 2)
+    hash_rows: int
+    bases: list[int] = field(default_factory=list)  # first table row of each template
+    rows: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.bases:
+            self.layout()
+
+    def size(self, attr: str) -> int:
+        if attr == "rule":
+            return len(self.vocabs["rule"]) + 2
+        if attr == "zone":
+            return N_ZONES
+        if attr in ("pos", "rpos"):
+            return len(POS_BUCKETS) + 1
+        return len(self.vocabs[attr]) + 2
+
+    def layout(self) -> None:
+        """Assign each template its block of rows in the weight table."""
+        self.bases, row = [], 0
+        for attr, _ in WINDOW_TEMPLATES:
+            self.bases.append(row)
+            row += self.size(attr)
+        self.bases.append(row)  # sentence slots share one block: value id x zone
+        row += (len(self.vocabs["sentence"]) + 2) * N_ZONES
+        self.bases.append(row)  # hashed templates share one block
+        row += self.hash_rows
+        self.rows = row
+
+    @property
+    def templates(self) -> int:
+        return len(WINDOW_TEMPLATES) + SENTENCE_SLOTS + len(HASHED_TEMPLATES)
+
+
+def _ids(vocab: dict[str, int], values: Sequence[str]) -> np.ndarray:
+    return np.fromiter((vocab.get(v, OOV) for v in values), dtype=np.int64, count=len(values))
+
+
+def encode(
+    inp: TaggerInput, space: FeatureSpace, lx: QuoteLexicon, word_cache: dict | None = None
+) -> Encoded:
+    """Feature ids of every token of a document (the same code trains and tags)."""
+    n = len(inp.words)
+    cache_ = word_cache if word_cache is not None else {}
+    v = space.vocabs
+    word_ids = []
+    for w in inp.words:
+        ids = cache_.get(w)
+        if ids is None:
+            attrs = word_attributes(w, lx)
+            ids = (*(v[a].get(x, OOV) for a, x in zip(WORD_ATTRS, attrs, strict=True)), attrs[3])
+            cache_[w] = ids
+        word_ids.append(ids)
+    lex = [ids[4] for ids in word_ids]
+    zone, pos, rpos = token_context(inp, lex)
+    cols: dict[str, np.ndarray] = {
+        a: np.fromiter((ids[k] for ids in word_ids), dtype=np.int64, count=n)
+        for k, a in enumerate(WORD_ATTRS)
+    }
+    cols["rule"] = _ids(v["rule"], inp.rule_tags)
+    cols["zone"] = np.asarray(zone, dtype=np.int64)
+    cols["pos"] = np.asarray(pos, dtype=np.int64)
+    cols["rpos"] = np.asarray(rpos, dtype=np.int64)
+    pad = 3  # the widest window offset
+    padded = {a: np.pad(c, pad, constant_values=PAD) for a, c in cols.items()}
+
+    def at(attr: str, d: int) -> np.ndarray:
+        return padded[attr][pad + d : pad + d + n]
+
+    out = np.empty((n, space.templates), dtype=np.int64)
+    for t, (attr, d) in enumerate(WINDOW_TEMPLATES):
+        out[:, t] = space.bases[t] + at(attr, d)
+    t = len(WINDOW_TEMPLATES)
+    sent_base = space.bases[t]
+    sentence_of = np.zeros(n, dtype=np.int64)
+    sent_values = sentence_attributes(inp, lex)
+    slots = np.zeros((max(len(inp.sentences), 1), SENTENCE_SLOTS), dtype=np.int64)
+    for k, ((lo, hi, _), values) in enumerate(zip(inp.sentences, sent_values, strict=True)):
+        sentence_of[lo:hi] = k
+        slots[k] = [v["sentence"].get(x, OOV) for x in values]
+    token_slots = slots[sentence_of]  # (n, SENTENCE_SLOTS)
+    out[:, t : t + SENTENCE_SLOTS] = sent_base + token_slots * N_ZONES + cols["zone"][:, None]
+    t += SENTENCE_SLOTS
+    hash_base = space.bases[-1]
+    for h, parts in enumerate(HASHED_TEMPLATES):
+        mixed = np.full(n, (h + 1) * _MIX[2], dtype=np.int64)
+        for k, (attr, d) in enumerate(parts):
+            mixed = (mixed * _MIX[3]) ^ (at(attr, d) * _MIX[k % 2])
+        out[:, t + h] = hash_base + (mixed & _POSITIVE) % space.hash_rows
+    return Encoded(out)
+
+
+@dataclass(slots=True)
+class QuoteTagger:
+    """Linear token tagger: sums one weight row per template, picks the best label."""
+
+    space: FeatureSpace
+    weights: np.ndarray  # (rows, labels) float32
+    bias: np.ndarray  # (labels,)
+    lexicon: QuoteLexicon
+    meta: dict
+    word_cache: dict = field(default_factory=dict)
+
+    def scores(self, inp: TaggerInput) -> np.ndarray:
+        """Label probabilities per token, shape (tokens, labels)."""
+        if not inp.words:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        if len(self.word_cache) > 200_000:  # bound the memory a long stream can take
+            self.word_cache.clear()
+        enc = encode(inp, self.space, self.lexicon, self.word_cache)
+        logits = self.weights[enc.ids].sum(axis=1) + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        return probs / probs.sum(axis=1, keepdims=True)
+
+
+def model_path(code: str) -> Path:
+    """Where the packaged tagger of language ``code`` lives."""
+    return Path(str(importlib.resources.files("lagebild") / "models" / f"quotes_{code}"))
+
+
+def save_tagger(
+    path: Path, space: FeatureSpace, weights: np.ndarray, bias: np.ndarray, meta: dict
+) -> None:
+    """Write the weights, vocabularies and metadata of a tagger to ``path``."""
+    path.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path / "weights.npz", weights=weights.astype(np.float16), bias=bias)
+    vocabs = {a: sorted(vocab, key=vocab.__getitem__) for a, vocab in space.vocabs.items()}
+    (path / "vocab.json").write_text(
+        json.dumps({"hash_rows": space.hash_rows, "vocabs": vocabs}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    (path / "meta.json").write_text(
+        json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def make_space(values: dict[str, Sequence[str]], hash_rows: int) -> FeatureSpace:
+    """A feature space whose vocabularies hold ``values`` in order (ids from 2)."""
+    vocabs = {a: {x: k + 2 for k, x in enumerate(vs)} for a, vs in values.items()}
+    return FeatureSpace(vocabs=vocabs, hash_rows=hash_rows)
+
+
+@cache
+def load_quote_tagger(code: str, path: str | None = None) -> QuoteTagger | None:
+    """The packaged tagger of a language (loaded once), or None when it has none."""
+    folder = Path(path) if path is not None else model_path(code)
+    if not (folder / "weights.npz").is_file():
+        return None
+    data = json.loads((folder / "vocab.json").read_text(encoding="utf-8"))
+    space = make_space(data["vocabs"], data["hash_rows"])
+    with np.load(folder / "weights.npz") as npz:
+        weights = npz["weights"].astype(np.float32)
+        bias = npz["bias"].astype(np.float32)
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    return QuoteTagger(space, weights, bias, load_quote_lexicon(code), meta)
+
+
+def fingerprint(space: FeatureSpace) -> int:
+    """A checksum of the layout, stored with the weights to catch a stale model."""
+    text = json.dumps([space.rows, space.templates, space.hash_rows])
+    return zlib.crc32(text.encode("utf-8"))

@@ -1,0 +1,181 @@
+"""The working state of the quote stage: settings, drafts, speakers, sentences.
+
+Shared by the rules (``quotes.py``) and the tagger's decoding
+(``quote_tagging.py``): a document is read once into a ``DocState`` (tokens,
+sentences, quotation spans) and each find is a ``Draft`` until it becomes a
+``model.Quote``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from lagebild.components.quote_clauses import Cue
+from lagebild.components.quote_lexicon import QuoteLexicon
+from lagebild.components.quote_marks import find_quoted_spans
+from lagebild.components.speakers import SpeakerMemory, TokenView, guess_gender, link_mention
+from lagebild.model import Mention
+
+CONF_INDIRECT = 0.8
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSettings:
+    """Options of the quote stage."""
+
+    reported: bool = True  # emit Reported records ("X warnte vor …")
+    continuation: bool = True  # Konjunktiv I sentences continue the last report
+    weak_continuation: bool = True  # Konjunktiv II / "soll" also continue a report
+    model: bool = True  # add the trained tagger's finds where the rules found nothing
+
+
+@dataclass(slots=True)
+class Speaker:
+    start: int  # token range of the words naming the speaker in this quote's clause
+    end: int
+    text: str  # resolved name
+    mention: Mention | None = None
+
+
+@dataclass(slots=True)
+class Draft:
+    start: int  # token range of the message
+    end: int
+    form: str
+    sentence: int
+    speaker: Speaker | None = None
+    cue: Cue | None = None
+    cue_tokens: tuple[int, ...] = ()
+    addressee: str | None = None
+    confidence: float = CONF_INDIRECT
+    quoted: tuple[int, int] | None = None  # char span of a direct quote, marks included
+
+
+@dataclass(slots=True)
+class DocState:
+    """Per-document working state."""
+
+    tv: TokenView
+    lx: QuoteLexicon
+    text: str
+    mentions: Sequence[Mention]
+    sentences: list[tuple[int, int, int]]  # token [start, end), paragraph
+    quoted: list[tuple[int, int, int, int]]  # token [start, end), char start, char end
+    blocked: list[bool]  # token inside a quoted stretch
+    sentence_of: list[int] = field(default_factory=list)  # token -> sentence index
+    used: set[int] = field(default_factory=set)  # tokens already serving as cue/speaker
+    memory: SpeakerMemory = field(default_factory=lambda: SpeakerMemory([]))
+    last_speaker: Speaker | None = None  # of the latest report, for "demnach"
+
+
+# ---------------------------------------------------------------- preparation
+
+
+def prepare(doc: Doc, lx: QuoteLexicon) -> DocState:
+    tv = TokenView.from_doc(doc)
+    text = doc.text  # spaCy joins the tokens on every access: read it once
+    sentences = _sentences(doc, tv, text)
+    quoted = []
+    blocked = [False] * len(tv)
+    for span in find_quoted_spans(text, lx):
+        ts, te = tv.at_char(span.start), tv.at_char(span.end - 1) + 1
+        if te - ts < 3:
+            continue  # an empty pair of marks
+        quoted.append((ts, te, span.start, span.end))
+        for i in range(ts, te):
+            blocked[i] = True
+    openers = {q[0] for q in quoted}
+    for k in range(len(sentences) - 1):  # an opening mark left at a sentence end starts the next
+        lo, hi, par = sentences[k]
+        if hi - 1 in openers and hi - 1 > lo and sentences[k + 1][0] == hi:
+            sentences[k] = (lo, hi - 1, par)
+            nlo, nhi, npar = sentences[k + 1]
+            sentences[k + 1] = (nlo - 1, nhi, npar)
+    sentence_of = [0] * len(tv)
+    for k, (lo, hi, _) in enumerate(sentences):
+        for i in range(lo, hi):
+            sentence_of[i] = k
+    mentions = list(doc._.mentions or [])
+    return DocState(tv, lx, text, mentions, sentences, quoted, blocked, sentence_of)
+
+
+def _sentences(doc: Doc, tv: TokenView, text: str) -> list[tuple[int, int, int]]:
+    records = doc._.sentences
+    if records:
+        bounds = [(r.start, r.end, r.paragraph) for r in records]
+    else:  # no segment stage: spaCy sentences, cut again at line breaks
+        bounds, paragraph, prev_end = [], 0, 0
+        for sent in doc.sents:
+            paragraph += text.count("\n\n", prev_end, sent.start_char)
+            prev_end = sent.start_char
+            for line in _LINE.finditer(text, sent.start_char, sent.end_char):
+                paragraph += text.count("\n\n", prev_end, line.start())
+                bounds.append((line.start(), line.end(), paragraph))
+                prev_end = line.start()
+    out = []
+    for start, end, paragraph in bounds:
+        lo, hi = tv.at_char(start), tv.at_char(end - 1) + 1 if end > start else tv.at_char(start)
+        if hi > lo:
+            out.append((lo, hi, paragraph))
+    return out
+
+
+def sentence_index(state: DocState, token: int) -> int:
+    return state.sentence_of[token] if token < len(state.sentence_of) else len(state.sentences) - 1
+
+
+def inside_quote(state: DocState, lo: int, hi: int) -> bool:
+    return all(state.blocked[lo:hi])
+
+
+# ---------------------------------------------------------------- speakers
+
+
+def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = None) -> Speaker:
+    """Build a speaker from a phrase, resolving pronouns and linking mentions."""
+    tv, lx = state.tv, state.lx
+    char_start, char_end = tv.starts[start], tv.ends[end - 1]
+    text = state.text[char_start:char_end]
+    low = tv.lowers[start]
+    if end - start == 1 and (low in lx.pronouns or low in lx.source_adverbs):
+        gender, number = lx.pronouns.get(low, ("", "sg"))
+        plural = number == "pl" or (
+            verb is not None
+            and low in lx.number_by_verb_pronouns
+            and tv.lowers[verb].endswith(lx.plural_verb_endings)
+        )
+        resolved = state.memory.resolve(
+            char_start,
+            gender=gender if not plural else "",
+            plural=plural and low in lx.number_by_verb_pronouns,
+            mentions=state.mentions,
+            gender_of=lambda m: _mention_gender(state, m),
+        )
+        if resolved is not None:
+            return Speaker(start, end, resolved[0], resolved[1])
+        return Speaker(start, end, text, None)
+    return Speaker(start, end, text, link_mention(state.mentions, char_start, char_end))
+
+
+def _mention_gender(state: DocState, m: Mention) -> str:
+    """Gender of a person mention, reading one word before it ("die Botschafterin …")."""
+    tv = state.tv
+    start, end = tv.at_char(m.start), tv.at_char(m.end - 1) + 1
+    if start > 0 and tv.lowers[start - 1] in state.lx.determiners:
+        start -= 1
+    return guess_gender(tv, start, end, state.lx)
+
+
+def remember(state: DocState, d: Draft) -> None:
+    sp = d.speaker
+    if sp is not None:
+        state.last_speaker = sp
+    if sp is None or (sp.end - sp.start == 1 and state.tv.lowers[sp.start] in state.lx.pronouns):
+        return
+    gender = guess_gender(state.tv, sp.start, sp.end, state.lx)
+    state.memory.remember(state.tv.starts[sp.start], sp.text, gender, sp.mention)
