@@ -24,13 +24,13 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_corpus import build  # noqa: E402 - the sibling bench script
+from synthetic_corpus import build
 
-from lagebild.corpus import update_corpus  # noqa: E402
-from lagebild.corpus.dedup import corpus_events  # noqa: E402
-from lagebild.corpus.dyads import dyads, root_counts, timeline  # noqa: E402
-from lagebild.corpus.graph import actor_graph  # noqa: E402
-from lagebild.store import Store  # noqa: E402
+from lagebild.corpus import update_corpus
+from lagebild.corpus.dedup import corpus_events
+from lagebild.corpus.dyads import dyads, root_counts, timeline
+from lagebild.corpus.graph import actor_graph
+from lagebild.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "performance.md"
@@ -69,7 +69,8 @@ def main() -> int:
         built = build(args.db, articles=args.articles)
         total = time.perf_counter() - started
         lines.append(f"Synthetic store built in {total:.0f} s: " + ", ".join(
-            f"{built[f'rows_{t}']:,} {t}" for t in ("articles", "mentions", "events", "event_actors")))
+            f"{built[f'rows_{t}']:,} {t}"
+            for t in ("articles", "mentions", "events", "event_actors")))
         print(lines[-1], flush=True)
         with Store(args.db) as store:
             started = time.perf_counter()
@@ -103,10 +104,11 @@ def main() -> int:
     section = [
         HEADING, "",
         f"Measured {dt.date.today().isoformat()} with `python bench/corpus_queries.py "
-        f"--articles {size['articles']:,}`".replace(",", "_") + " on "
+        f"--articles {args.articles}` on "
         f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"DuckDB {duckdb.__version__}.",
-        f"Store: {size['articles']:,} articles, {size['events']:,} events, "
+        f"Store (after the incremental update when built): {size['articles']:,} articles, "
+        f"{size['events']:,} events, "
         f"{size['dyad_events']:,} dyad rows, {size['corpus_events']:,} corpus events.", "",
         *[f"- {line}" for line in lines], "",
         "| query | median (ms) | rows |", "|---|---:|---:|",

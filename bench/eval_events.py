@@ -111,7 +111,9 @@ def actor_key(actor: dict, *, org_keys: dict[str, str]) -> str:
     return org_keys.get(code, code) or actor.get("actorText") or ""
 
 
-def triples(events: Iterable[dict], *, org_keys: dict[str, str] | None = None) -> dict[Triple, dict]:
+def triples(
+    events: Iterable[dict], *, org_keys: dict[str, str] | None = None
+) -> dict[Triple, dict]:
     """Triples of a sentence's events, each pointing at the (first) event that gave it."""
     keys = organisation_keys() if org_keys is None else org_keys
     found: dict[Triple, dict] = {}
@@ -134,7 +136,7 @@ class Runner:
     _cache: dict = field(default_factory=dict)
 
     def pipeline(self, language: str):
-        """The product pipeline for ``language``; stages missing here (no NER model) are left out."""
+        """The product pipeline for ``language``; a stage not built here (NER) is left out."""
         if language not in self._cache:
             from lagebild.errors import LagebildError
             from lagebild.pipeline import STAGES, make_pipeline

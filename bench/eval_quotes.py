@@ -3,6 +3,7 @@
 Usage::
 
     python bench/eval_quotes.py --shared ../shared [--split test|dev|all] [--json OUT]
+        [--rules-only] [--show-errors (dev only)]
 
 The split is fixed: documents are sorted by name and a document goes to
 ``test`` when the first byte of the SHA-1 of its name is below 30 % of 256;
@@ -34,6 +35,7 @@ Scoring (top-level annotations only, ``IsNested`` false):
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import sys
@@ -205,6 +207,23 @@ def summary(tally: Tally) -> dict[str, dict[str, float] | float | int]:
     return out
 
 
+def show_misses(doc: GoldDoc, preds: list[dict]) -> None:
+    """Print each gold quote no prediction overlaps, roles marked: [C]ue, [S]peaker, _message."""
+    for g in doc.quotes:
+        if any(p["message"] & g["message"] for p in preds):
+            continue
+        tokens = g["message"] | g["speaker"] | g["cue"]
+        if not tokens:
+            continue
+        lo, hi = max(0, min(tokens) - 3), min(len(doc.offsets), max(tokens) + 4)
+        words = []
+        for i in range(lo, hi):
+            word = doc.text[doc.offsets[i][0] : doc.offsets[i][1]]
+            mark = "[C]" if i in g["cue"] else "[S]" if i in g["speaker"] else ""
+            words.append(mark + ("_" if i in g["message"] else "") + word)
+        print(f"MISS {g['form']:<9} {doc.name[:40]}: {' '.join(words)[:400]}")
+
+
 def build_pipeline():
     """The product pipeline; without a trained NER model, the same stages minus NER."""
     from lagebild.pipeline import make_pipeline
@@ -222,6 +241,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("test", "dev", "all"), default="test")
     parser.add_argument("--json", type=Path, default=None, help="write the scores here")
     parser.add_argument("--limit", type=int, default=0, help="first N documents only (0: all)")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="switch the quote tagger off (a baseline)"
+    )
+    parser.add_argument(
+        "--show-errors",
+        action="store_true",
+        help="print gold quotes no prediction overlaps (use on dev only, never on test)",
+    )
     args = parser.parse_args(argv)
     folder = args.shared / "data" / "spkatt2023_news" / "train" / "task2"
     if not folder.is_dir():
@@ -233,11 +260,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         paths = paths[: args.limit]
     nlp, how = build_pipeline()
+    if args.rules_only:
+        quotes = nlp.get_pipe("quotes")
+        quotes.settings = dataclasses.replace(quotes.settings, model=False)
+        how += ", rules only"
     tally = Tally()
     started = time.perf_counter()
     docs = [load_doc(p) for p in paths]
     for gold, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        score(gold, predicted(gold, doc._.quotes or []), tally)
+        preds = predicted(gold, doc._.quotes or [])
+        score(gold, preds, tally)
+        if args.show_errors:
+            show_misses(gold, preds)
     elapsed = time.perf_counter() - started
     result = summary(tally)
     result.update(

@@ -22,11 +22,13 @@ from pathlib import Path
 
 from lagebild.store import Store
 
-COUNTRIES = (
-    "USA CHN RUS UKR DEU FRA GBR ISR IRN JPN IND TUR PRK KOR SYR PAK AFG SAU EGY IRQ "
-    "POL ITA ESP CAN AUS BRA MEX NGA ZAF VEN CUB PER TWN VNM PHL IDN BLR SRB HUN NLD "
-    "BEL AUT CHE SWE NOR FIN DNK GRC ROU BGR CZE SVK LTU LVA EST GEO ARM AZE KAZ QAT"
-).split()
+COUNTRIES = (  # roughly ordered by how often news event streams name them
+    "USA", "CHN", "RUS", "UKR", "DEU", "FRA", "GBR", "ISR", "IRN", "JPN", "IND", "TUR",
+    "PRK", "KOR", "SYR", "PAK", "AFG", "SAU", "EGY", "IRQ", "POL", "ITA", "ESP", "CAN",
+    "AUS", "BRA", "MEX", "NGA", "ZAF", "VEN", "CUB", "PER", "TWN", "VNM", "PHL", "IDN",
+    "BLR", "SRB", "HUN", "NLD", "BEL", "AUT", "CHE", "SWE", "NOR", "FIN", "DNK", "GRC",
+    "ROU", "BGR", "CZE", "SVK", "LTU", "LVA", "EST", "GEO", "ARM", "AZE", "KAZ", "QAT",
+)
 # root -> (quad class, Goldstein), roughly the CAMEO scale at the root level
 ROOTS = {
     "01": (1, 0.0), "02": (1, 3.0), "03": (1, 4.0), "04": (1, 1.0), "05": (1, 3.5),
@@ -67,7 +69,8 @@ def build(path: Path, *, articles: int, years: int = 10, seed: float = 0.42) -> 
         step("articles", f"""
             INSERT INTO articles (id, source, outlet, url, title, published, language, text,
                                   raw_text, removed_spans, mt_signals, inferred, author, tone)
-            SELECT printf('%016x', i), 'synthetic', 'Outlet ' || (floor(300 * pow(random(), 3)))::INT,
+            SELECT printf('%016x', i), 'synthetic',
+                   'Outlet ' || (floor(300 * pow(random(), 3)))::INT,
                    NULL, 'Synthetic article ' || i,
                    TIMESTAMP '2015-01-01' + to_days((i * {days} // {articles})::INT)
                        + to_minutes((random() * 1440)::INT),

@@ -16,7 +16,8 @@ Jaccard estimate is reported the same way.
 Actor agreement is not simulated here (10kGNAD has no actor annotation); it is
 a second condition that only makes links rarer.
 
-Usage: python bench/tune_stories.py [--shared ../shared/data] [--limit 400] [--vectorizers use-m3,chargram]
+Usage: python bench/tune_stories.py [--shared ../shared/data] [--limit 400]
+       [--vectorizers use-m3,chargram]
 """
 
 from __future__ import annotations

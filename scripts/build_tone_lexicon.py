@@ -43,8 +43,7 @@ def negators() -> set[str]:
     words = set()
     for line in CUES.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#") and not line.startswith("kind\t"):
-            kind, word = line.split("\t")
-            words.add(word)
+            words.add(line.split("\t")[1])
     return words
 
 
@@ -70,8 +69,9 @@ def main() -> None:
     rows = build(args.shared)
     header = [
         "# German tone lexicon: word form -> polarity (+1 positive, -1 negative).",
-        "# source: GermanPolarityClues 2012 full-form lists (Waltinger, U. 2010, GermanPolarityClues:",
-        "#   A Lexical Resource for German Sentiment Analysis, LREC 2010); free to use with citation.",
+        "# source: GermanPolarityClues 2012 full-form lists (Waltinger, U. 2010,",
+        "#   GermanPolarityClues: A Lexical Resource for German Sentiment Analysis, LREC 2010);",
+        "#   free to use with citation.",
         f"# rebuilt: {dt.date.today().isoformat()} by scripts/build_tone_lexicon.py "
         f"({len(rows)} forms)",
         "form\tpolarity",

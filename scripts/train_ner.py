@@ -561,7 +561,18 @@ def package(best: Path, out: Path, *, seed: int) -> object:
             for line in text.splitlines()
         )
     config_path.write_text(text + "\n", encoding="utf-8")
+    strip_strings(out, labels=nlp.get_pipe("ner").labels)
     return nlp
+
+
+def strip_strings(out: Path, *, labels: Iterable[str]) -> None:
+    """Keep only the entity labels in the saved StringStore.
+
+    The features are string hashes, so the model needs no word list; the
+    training vocabulary would only add size and words from the corpora.
+    """
+    path = out / "vocab" / "strings.json"
+    path.write_text(json.dumps(sorted(labels)) + "\n", encoding="utf-8")
 
 
 SOURCES = [
@@ -599,6 +610,8 @@ Used by the `lagebild_ner` pipeline component; see docs/ner.md.
 {sources}
 
 The model is trained on these corpora; no text of them is included here.
+Augmented training copies swap entities for other mentions, invented people
+from the name lists of the Faker package (MIT) and CLDR country names (babel).
 GermEval 2014 dev sentences whose position % {HELDOUT_MODULUS} == {HELDOUT_REST} are held out
 (never trained or tuned on); position % {HELDOUT_MODULUS} == {TUNE_REST} is the tuning slice.
 GermEval OTH is mapped to MISC; derived/partial names (-deriv, -part) and lower-case

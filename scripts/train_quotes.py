@@ -61,7 +61,6 @@ from lagebild.components.quote_model import (  # noqa: E402
     make_space,
     save_tagger,
     sentence_attributes,
-    token_context,
     word_attributes,
 )
 from lagebild.components.quotes import QuoteSettings, extract_quotes, tagger_input  # noqa: E402
@@ -129,7 +128,6 @@ def build_space(examples: list[Example], lx) -> object:
         for a, k in zip(WORD_ATTRS, range(len(WORD_ATTRS)), strict=True):
             counts[a].update(x[k] for x in attrs)
         lex = [x[3] for x in attrs]
-        token_context(ex.inp, lex)
         for values in sentence_attributes(ex.inp, lex):
             counts["sentence"].update(values)
     values = {a: sorted(v for v, c in counts[a].items() if c >= MIN_COUNT) for a in counts}
@@ -141,7 +139,7 @@ def train(
     examples: list[Example], space, lx, *, epochs: int, lr: float, l2: float, seed: int = 13
 ) -> tuple[np.ndarray, np.ndarray]:
     """AdaGrad on the softmax loss; returns (weights, bias)."""
-    ids = np.concatenate([encode(ex.inp, space, lx).ids for ex in examples])
+    ids = np.concatenate([encode(ex.inp, space, lx).ids.T for ex in examples])
     y = np.concatenate([ex.labels for ex in examples])
     n_labels = len(LABELS)
     w = np.zeros((space.rows, n_labels), dtype=np.float32)
@@ -218,6 +216,52 @@ def tune_decoding(examples: list[Example], tagger: QuoteTagger, lx) -> tuple[dic
     return best[1], best[2]
 
 
+def write_readme(out: Path, meta: dict, scores: dict) -> None:
+    """The model card beside the weights: what it is, its data, licence and scores."""
+    val = scores["val"]
+    rows = "\n".join(
+        f"| {name} | {val[key]['cue']['token_f1']:.3f} | {val[key]['speaker']['token_f1']:.3f} "
+        f"| {val[key]['message']['token_f1']:.3f} |"
+        for name, key in (("rules only", "rules_only"), ("rules + tagger", "rules_and_tagger"))
+    )
+    text = f"""# quotes_de — quote tagger of the German quote stage
+
+{meta["kind"]}; used by `lagebild.components.quotes` to add reports in
+sentences the rules leave empty and to widen rule speakers (see docs/quotes.md).
+Rebuild: `python scripts/train_quotes.py --shared ../shared` (one CPU thread,
+a few minutes). Files: `weights.npz` (float16 weights), `vocab.json`,
+`meta.json` (decoding thresholds, training settings), `scores.json`.
+
+## Licence
+
+{meta["licence"]}
+
+The rest of Lagebild is MIT; this model directory is not. Leave it out (the
+quote stage then runs its rules alone) or retrain on data you may use
+commercially where that matters.
+
+## Data and attribution
+
+SpkAtt-2023 Shared Task on Speaker Attribution, task 2 (Rehbein et al.,
+KONVENS 2023): German Wikinews articles (https://de.wikinews.org, CC BY 2.5)
+with speaker attribution annotations (CC BY-NC-SA 4.0). Trained on
+{meta["training"]["data"]}; the held-out `test` documents of
+`bench/eval_quotes.py` were not used.
+
+## Scores (token F1 per role, bench/eval_quotes.py scoring)
+
+Validation fifth of the dev split ({val["documents"]} documents), model trained on the other
+four fifths:
+
+| system | cue | speaker | message |
+|---|---|---|---|
+{rows}
+
+Held-out test figures: docs/quotes.md.
+"""
+    (out / "README.md").write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -274,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         "test scores: bench/eval_quotes.py --split test (see docs/quotes.md).",
     }
     (args.out / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
+    write_readme(args.out, meta, scores)
     print(f"wrote {args.out} in {time.perf_counter() - started:.0f} s", flush=True)
     return 0
 

@@ -120,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=100)
     _format(p)
 
-    p = _command(sub, "serve", cmd_serve, "serve the HTTP API and dashboard over a store (read-only)")
+    p = _command(sub, "serve", cmd_serve, "serve the HTTP API and dashboard over a store")
     _db(p)
     p.add_argument("--host", default="127.0.0.1",
                    help="interface to listen on (default: 127.0.0.1, this machine only)")
@@ -247,8 +247,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"lagebild: error: serve needs the web extra: pip install 'lagebild[web]' ({exc})",
               file=sys.stderr)
         return EXIT_USAGE
-    uvicorn.run(make_app(db=args.db, settings=_settings(args), limits=WebLimits.for_host(args.host)),
-                host=args.host, port=args.port)
+    app = make_app(db=args.db, settings=_settings(args), limits=WebLimits.for_host(args.host))
+    uvicorn.run(app, host=args.host, port=args.port)
     return EXIT_OK
 
 

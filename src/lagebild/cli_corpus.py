@@ -1,4 +1,4 @@
-"""Corpus commands of the ``lagebild`` CLI: thin shells over the corpus functions of ``lagebild.api``."""
+"""Corpus commands of the ``lagebild`` CLI: thin shells over the corpus functions of the API."""
 
 from __future__ import annotations
 

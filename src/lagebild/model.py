@@ -220,7 +220,9 @@ class Story(Record):
 class Analysis(Record):
     """Everything the per-document pipeline found in one article.
 
-    ``to_dict`` is the stable JSON contract of ``lagebild analyze --format json``.
+    ``to_dict`` is the stable JSON contract of ``lagebild analyze --format json``:
+    exactly the keys ``article``, ``sentences``, ``mentions``, ``quotes`` and
+    ``events``; the document tone travels inside ``article`` as ``tone``.
     """
 
     article: Article
@@ -229,3 +231,12 @@ class Analysis(Record):
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     tone: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": {**self.article.to_dict(), "tone": self.tone},
+            "sentences": _plain(self.sentences),
+            "mentions": _plain(self.mentions),
+            "quotes": _plain(self.quotes),
+            "events": _plain(self.events),
+        }

@@ -269,7 +269,7 @@ def test_actors_user_gazetteer_file_is_used():
 
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
-    example = str(ROOT / "examples" / "gazetteer.example.yaml")
+    example = str(ROOT / "docs" / "examples" / "gazetteer.example.yaml")
     nlp.add_pipe("lagebild_actors", config={"gazetteer_files": [example]})
     mention = run(nlp, "Der Premier Tindome reiste ab.", dt.date(2025, 3, 1))[0]
     assert (mention.actor_id, mention.role) == ("per:ioreth_tindome", "head_of_government")
@@ -359,3 +359,73 @@ def test_actors_seed_articles_people(seeds, seed, actor_id, country, role):
 )
 def test_actors_seed_articles_media_and_alliances(seeds, seed, actor_id, code):
     assert any(m.actor_id == actor_id and m.code == code for m in seeds[seed])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        ("Der Kreml lehnte den Friedensplan Kiews ab.", "Kiews", "UKR"),
+        ("Peking kritisierte die Äußerungen Washingtons.", "Washingtons", "USA"),
+        ("Russland zog Truppen aus der Region Kiew ab.", "Kiew", "UKR"),
+    ],
+)
+def test_actors_capital_after_a_noun_with_article_is_the_state(nlp, text, surface, code):
+    assert by_text(run(nlp, text))[surface].code == code
+
+
+def test_actors_capital_after_a_first_name_stays_a_person(nlp):
+    assert "Washington" not in by_text(run(nlp, "George Washington war der erste Präsident."))
+
+
+def test_actors_short_name_in_the_genitive(nlp):
+    mention = by_text(run(nlp, "Der Staatsbesuch Xis in Frankreich ist geplant."))["Xis"]
+    assert mention.actor_id == "per:xi_jinping"
+    assert "Eus" not in by_text(run(nlp, "Eus Antwort kam spät."))
+
+
+def test_actors_name_before_the_final_stop_keeps_its_last_token(nlp):
+    mentions = by_text(run(nlp, "Man sei bereit, sagte Dong Jun.", dt.date(2024, 3, 1)))
+    assert mentions["Dong Jun"].actor_id == "per:dong_jun"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code", "country"),
+    [
+        ("Die NATO-Außenminister berieten.", "NATO-Außenminister", "IGOWSTNAT", None),
+        ("Die russischen Diplomaten reisten ab.", "russischen Diplomaten", "RUSGOV", "RUS"),
+    ],
+)
+def test_actors_officials_of_one_state_or_body_as_a_group(nlp, text, surface, code, country):
+    mention = by_text(run(nlp, text))[surface]
+    assert (mention.code, mention.country, mention.actor_id) == (code, country, None)
+
+
+def test_actors_officials_of_no_named_state_are_no_group(nlp):
+    assert (
+        run(nlp, "Die Außenminister der baltischen Staaten trafen sich in Riga.")[0].text == "Riga"
+    )
+
+
+def test_actors_role_phrase_wins_over_an_ner_person_span(nlp):
+    text = "Havanna empfing einen General aus China."
+    start = text.index("General")
+    doc_ents = [(3, 4, "PER")]  # the model tags "General" as a person
+    mentions = by_text(run(nlp, text, ents=doc_ents))
+    assert text[start : start + 7] == "General"
+    assert mentions["General"].code == "CHNMIL"
+
+
+def test_actors_user_gazetteer_state_with_adjective_capital_and_demonym():
+    from lagebild.pipeline import make_pipeline
+
+    nlp = make_pipeline(
+        "de",
+        stages=("segment", "actors"),
+        gazetteer_files=[ROOT / "tests" / "gold" / "fictional_actors.yaml"],
+    )
+    text = "Die gondorische Armee und die Rohirrim zogen nach Minas Tirith."
+    mentions = by_text(run(nlp, text))
+    assert mentions["gondorische Armee"].code == "GONMIL"
+    assert mentions["gondorische Armee"].country == "GON"
+    assert mentions["Rohirrim"].code == "ROH"
+    assert mentions["Minas Tirith"].country == "GON"

@@ -129,6 +129,31 @@ def dyads(events: list[Event]) -> set[tuple[str, str, str, str]]:
             ("USA", "Iran", "190", "hypothetical"),
         ),
         ("Laut Peking hat Xi mit Putin telefoniert.", ("Xi", "Putin", "041", "reported")),
+        # an announced action is future, not reported speech
+        ("Mordor kündigte an, Rohan anzugreifen.", ("Mordor", "Rohan", "190", "future")),
+        # a time phrase ends before the object
+        ("Xi wird im Mai Peru besuchen.", ("Xi", "Peru", "042", "future")),
+        # reciprocal and prepositional frames
+        (
+            "Rohan will sich mit Gondor auf einen Vertrag einigen.",
+            ("Rohan", "Gondor", "057", "future"),
+        ),
+        (
+            "Gondor protestierte bei Rohan gegen die Festnahme.",
+            ("Gondor", "Rohan", "141", "asserted"),
+        ),
+        # a statement without addressee points at what it is about
+        (
+            "Iran bestritt, Drohnen an Russland geliefert zu haben.",
+            ("Iran", "Russland", "016", "asserted"),
+        ),
+        # the subject stands before a relative clause
+        (
+            "Japan, das lange gezögert hatte, stimmte dem Beitritt Chinas zu.",
+            ("Japan", "Chinas", "030", "asserted"),
+        ),
+        # nominal event with its agent in a "von" phrase
+        ("Der Besuch von Putin in China sorgte für Kritik.", ("Putin", "China", "042", "asserted")),
     ],
 )
 def test_events_codes_clause_patterns(text: str, expected: tuple, coder: EventCoder, blank) -> None:
@@ -158,6 +183,21 @@ def test_events_reported_speech_gives_statement_and_reported_event(
 )
 def test_events_codes_nothing_without_actor_and_action(text: str, coder: EventCoder, blank) -> None:
     assert code(text, coder, blank) == []
+
+
+def test_events_topic_phrase_is_no_target(coder: EventCoder, blank) -> None:
+    found = dyads(code("Japan beriet in Genf über die Ukraine.", coder, blank))
+    assert found == {("Japan", "", "040", "asserted")}
+
+
+def test_events_ignore_mentions_without_code_or_country(coder: EventCoder, blank) -> None:
+    text = "Militärübungen bedrohen Taiwan."
+    doc = blank.make_doc(text)
+    doc._.article_id, doc._.published, doc._.language = "t", PUBLISHED, "de"
+    doc._.mentions = [
+        Mention("t", 0, 14, "Militärübungen", "ORG", "org:militarubungen", None, None, None)
+    ]
+    assert coder.code_doc(doc) == []
 
 
 def test_events_record_fields_are_complete(coder: EventCoder, blank) -> None:
@@ -208,20 +248,36 @@ def _eval_module():
     return eval_events
 
 
-#: Floors just under the figures reached (dev P 0.95 R 0.95, test P 0.92 R 0.93 with gold actors).
-FLOORS = {"dev": (0.92, 0.92), "test": (0.88, 0.88)}
+#: Floors just under the figures reached (see docs/events.md). "pipeline": the product's own
+#: actor stage (+ NER when packaged) with the fictional test gazetteer — what users get;
+#: "gold": gold actor mentions, the event rules alone. Measured: pipeline dev P 0.966 R 0.966,
+#: test P 0.839 R 0.849; gold dev P 0.966 R 0.978, test P 0.923 R 0.934.
+FLOORS = {
+    ("pipeline", "dev"): (0.94, 0.94),
+    ("pipeline", "test"): (0.82, 0.83),
+    ("gold", "dev"): (0.94, 0.95),
+    ("gold", "test"): (0.90, 0.91),
+}
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
-def test_events_gold_quality_gate(split: str) -> None:
+@pytest.mark.parametrize(("actors", "split"), sorted(FLOORS))
+def test_events_gold_quality_gate(actors: str, split: str) -> None:
     module = _eval_module()
     records = [r for r in module.load_gold(module.DEFAULT_GOLD) if r["split"] == split]
-    scores = module.evaluate(records, actors="gold").as_dict()
-    precision_floor, recall_floor = FLOORS[split]
+    scores = module.evaluate(records, actors=actors).as_dict()
+    precision_floor, recall_floor = FLOORS[(actors, split)]
     assert scores["precision"] >= precision_floor, scores
     assert scores["recall"] >= recall_floor, scores
     assert scores["code_accuracy"] >= 0.95, scores
     assert scores["modality_accuracy"] >= 0.95, scores
+
+
+def test_events_eval_compares_organisations_by_their_canonical_code() -> None:
+    module = _eval_module()
+    keys = module.organisation_keys()
+    gold = [{"source": [{"code": "NATO", "country": ""}], "target": [], "cameo": "040"}]
+    predicted = [{"source": [{"code": "IGOWSTNAT", "country": None}], "target": [], "cameo": "042"}]
+    assert set(module.triples(gold, org_keys=keys)) == set(module.triples(predicted, org_keys=keys))
 
 
 def test_events_gold_file_meets_its_specification() -> None:
@@ -313,3 +369,18 @@ def test_events_seed_nato_is_the_target_of_chinas_warning(seed_events) -> None:
     assert any(
         any((a.code or "").endswith("NAT") or a.code == "NATO" for a in e.target) for e in warnings
     )
+
+
+def test_events_tables_come_from_the_language_registry() -> None:
+    from importlib import resources
+
+    from lagebild.lang import get_language_data
+
+    for language in ("de", "en"):
+        tables = get_language_data(language).events
+        for name in ("lexicon", "cues", "date_cues"):
+            assert resources.files(tables.package).joinpath(getattr(tables, name)).is_file()
+    core = ROOT / "src" / "lagebild" / "components"
+    for module in ("events.py", "clauses.py", "event_lexicon.py", "dates.py"):
+        source = (core / module).read_text("utf-8")
+        assert "lagebild.lang.de" not in source and "lagebild.lang.en" not in source

@@ -383,9 +383,10 @@ def test_quotes_gold_record(nlp, record) -> None:
 # ---------------------------------------------------------------- SpkAtt quality gate
 
 # Floors a little below the held-out scores measured with
-# `python bench/eval_quotes.py --shared ../shared --split test` (speaker 0.513, message 0.648).
-SPKATT_SPEAKER_F1_FLOOR = 0.48
-SPKATT_MESSAGE_F1_FLOOR = 0.62
+# `python bench/eval_quotes.py --shared ../shared --split test` (rules + tagger:
+# speaker 0.524, message 0.708; see docs/quotes.md).
+SPKATT_SPEAKER_F1_FLOOR = 0.50
+SPKATT_MESSAGE_F1_FLOOR = 0.68
 
 
 @pytest.mark.slow

@@ -19,7 +19,8 @@ NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 def _store(tmp_path):
     store = Store(tmp_path / "g.duckdb")
     store.add(analysis("a1", "Text eins.", published=dt.date(2022, 5, 1),
-                       events=[("CHN", "USA", "17"), ("CHN", "USA", "05"), ("CHN", "CHNGOV", "04")]))
+                       events=[("CHN", "USA", "17"), ("CHN", "USA", "05"),
+                               ("CHN", "CHNGOV", "04")]))
     store.add(analysis("a2", "Text zwei.", published=dt.date(2023, 5, 1),
                        events=[("RUS", "UKR", "19")]))
     update_corpus(store.con, stories=False)
@@ -45,7 +46,7 @@ def test_graph_writes_valid_graphml_and_json(tmp_path):
     write_graphml(graph, buffer)
     root = ET.fromstring(buffer.getvalue())
     assert root.find("g:graph", NS).get("edgedefault") == "directed"
-    nodes = {n.get("id") for n in root.iter("{%s}node" % NS["g"])}
+    nodes = {n.get("id") for n in root.iter(f"{{{NS['g']}}}node")}
     assert nodes == {"CHN", "USA", "RUS", "UKR"}
     keys = {k.get("attr.name") for k in root.findall("g:key", NS)}
     assert {"cooperation", "conflict", "weight"} <= keys

@@ -107,6 +107,6 @@ def test_gazetteer_rejects_a_malformed_user_file(tmp_path):
 
 
 def test_gazetteer_example_file_loads():
-    example = Path(__file__).resolve().parents[2] / "examples" / "gazetteer.example.yaml"
+    example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "gazetteer.example.yaml"
     gazetteer = load_gazetteer([example])
     assert any(a.kind == "PER" and a.roles for a in gazetteer.lookup("Ioreth Tindome"))

@@ -20,8 +20,8 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed")
 
-from lagebild import api  # noqa: E402 - after the skip
-from lagebild.model import (  # noqa: E402
+from lagebild import api
+from lagebild.model import (
     Analysis,
     Article,
     Event,
@@ -31,8 +31,8 @@ from lagebild.model import (  # noqa: E402
     RemovedSpan,
     Sentence,
 )
-from lagebild.settings import Settings  # noqa: E402
-from lagebild.store import Store  # noqa: E402
+from lagebild.settings import Settings
+from lagebild.store import Store
 
 ACTORS = {
     # key: (surface text, actor id, code, country, kind, canonical name)

@@ -10,7 +10,11 @@ import pytest
 from lagebild import api
 from lagebild.web import WebLimits, make_app
 
-from .fixtures import ANALYZE_SETTINGS, client, make_client, web_fixture  # noqa: F401
+from . import fixtures as _fixtures
+from .fixtures import ANALYZE_SETTINGS, make_client
+
+client = _fixtures.client  # the shared pytest fixture, used by name below
+web_fixture = _fixtures.web_fixture  # the shared pytest fixture, used by name below
 
 EXAMPLE = "002_71f4ca4da9999c2f.txt"
 SENTENCE = "Berlin kritisierte am Dienstag die Regierung in Moskau scharf."

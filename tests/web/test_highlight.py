@@ -13,8 +13,8 @@ from lagebild.model import Analysis, Article, Event, EventActor, Mention, Quote,
 
 pytest.importorskip("fastapi", reason="the web extra is not installed")
 
-from lagebild.web.charts import Series, bar_chart, time_chart  # noqa: E402
-from lagebild.web.highlight import annotated_text, removed_text  # noqa: E402
+from lagebild.web.charts import Series, bar_chart, time_chart
+from lagebild.web.highlight import annotated_text, removed_text
 
 
 def _overlapping() -> Analysis:

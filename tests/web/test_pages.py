@@ -7,7 +7,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from .fixtures import client, web_fixture  # noqa: F401 - pytest fixtures
+from . import fixtures as _fixtures
+
+client = _fixtures.client  # the shared pytest fixture, used by name below
+web_fixture = _fixtures.web_fixture  # the shared pytest fixture, used by name below
 
 PAGES = ["/", "/articles", "/articles?q=Peking&outlet=Tagesblatt", "/articles/a001", "/actors",
          "/actors/CHN", "/actors/gpe:USA", "/actors/IGOWSTNAT", "/dyads", "/dyads?actor=RUS",
@@ -18,7 +21,8 @@ PAGES = ["/", "/articles", "/articles?q=Peking&outlet=Tagesblatt", "/articles/a0
 class _Balance(HTMLParser):
     """Checks that every opened element is closed in order (void elements aside)."""
 
-    VOID = {"meta", "link", "input", "br", "img", "hr", "line", "circle", "rect", "polyline"}
+    VOID = frozenset({"meta", "link", "input", "br", "img", "hr", "line", "circle", "rect",
+                      "polyline"})
 
     def __init__(self) -> None:
         super().__init__()

@@ -10,7 +10,11 @@ import pytest
 
 from lagebild.web import WebLimits, make_app
 
-from .fixtures import PAYLOAD, client, make_client, web_fixture  # noqa: F401
+from . import fixtures as _fixtures
+from .fixtures import PAYLOAD, make_client
+
+client = _fixtures.client  # the shared pytest fixture, used by name below
+web_fixture = _fixtures.web_fixture  # the shared pytest fixture, used by name below
 
 # Any of these in a page means article or request text became markup.
 _LIVE = re.compile(
@@ -133,3 +137,18 @@ def test_web_host_check_when_bound_to_loopback(web_fixture):
         refused = c.get("/-/versions.json", headers={"host": "attacker.example"})
     assert refused.status_code == 400 and json.loads(refused.text)["error"]["code"] == "bad_host"
     assert WebLimits.for_host("0.0.0.0").allowed_hosts is None
+
+
+def test_web_cache_answers_repeated_gets_but_never_errors(client, web_fixture):
+    first = client.get("/api/actors", params={"limit": 7})
+    again = client.get("/api/actors", params={"limit": 7})
+    assert first.headers["x-lagebild-cache"] == "miss"
+    assert again.headers["x-lagebild-cache"] == "hit" and again.content == first.content
+    assert "script-src 'self'" in again.headers["content-security-policy"]
+    for _ in range(2):
+        missing = client.get("/api/articles/not-there")
+        assert missing.status_code == 404 and missing.headers.get("x-lagebild-cache") != "hit"
+    app = make_app(db=web_fixture.db, limits=WebLimits(cache_entries=0))
+    with make_client(app) as c:
+        c.get("/api/actors")
+        assert "x-lagebild-cache" not in c.get("/api/actors").headers

@@ -377,7 +377,8 @@ class PhraseRules:
                 "igo" if self.actor(body) and self.actor(body).kind == "IGO" else None
             )
             country = country or self.hit_country(body)
-        prefixed = country  # read off the phrase itself: "NATO-Außenminister", "russische Diplomaten"
+        # Read off the phrase itself: "NATO-Außenminister", "die russischen Diplomaten".
+        prefixed = country
         country = country or comp_country
         if body_type:
             office = ROLE_IN_BODY.get((office, body_type), office)

@@ -110,7 +110,10 @@ def _final_abbreviation(token: Any) -> bool:
     if len(text) < 3 or not text.endswith(".") or not text[:-1].isalpha():
         return False
     doc = token.doc
-    return token.i == len(doc) - 1 or bool(doc[token.i + 1].is_sent_start) or doc[token.i + 1].is_space
+    if token.i == len(doc) - 1:
+        return True
+    following = doc[token.i + 1]
+    return bool(following.is_sent_start) or following.is_space
 
 
 def slugify(text: str) -> str:

@@ -305,6 +305,8 @@ class Rules(PhraseRules):
             label = {"PER": "PER", "PERSON": "PER", "ORG": "ORG"}.get(ent.label_)
             if label is None or self.overlaps(ent.start_char, ent.end_char):
                 continue
+            if self.overlaps_role(ent.start_char, ent.end_char):
+                continue  # the role phrase reads office and country off the text
             if label == "PER":
                 self.add(
                     Candidate(
@@ -345,6 +347,10 @@ class Rules(PhraseRules):
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(c.start < end and start < c.end for c in self.s.candidates)
+
+    def overlaps_role(self, start: int, end: int) -> bool:
+        """Whether a role phrase not yet resolved covers the span ("einen General aus China")."""
+        return any(c.start < end and start < c.end for c in self.s.pending_roles)
 
     # -- 5. short forms of people ------------------------------------------------
 

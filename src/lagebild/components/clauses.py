@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lagebild.components.dates import time_words
 from lagebild.components.event_lexicon import Lexicon
 from lagebild.model import Mention
 
@@ -33,21 +34,24 @@ _VERB_ENDINGS = ("en", "ern", "eln")
 
 @dataclass(frozen=True, slots=True)
 class Tok:
-    """A token of the sentence with its character offsets in the document."""
+    """A token of the sentence with its character offsets in the document.
+
+    ``is_title`` and ``is_word`` are read hundreds of times per sentence, so they are
+    computed once here rather than as properties.
+    """
 
     i: int
     text: str
     lower: str
     start: int
     end: int
+    is_title: bool = field(init=False)
+    is_word: bool = field(init=False)
 
-    @property
-    def is_title(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __post_init__(self) -> None:
+        first = self.text[:1]
+        object.__setattr__(self, "is_title", first.isupper())
+        object.__setattr__(self, "is_word", first.isalnum())
 
 
 @dataclass(slots=True)
@@ -99,6 +103,7 @@ class ClauseAnalyzer:
             | cues.reflexives
             | cues.particles
         )
+        self._time_words = time_words(lexicon.language)
 
     # --- token classes -------------------------------------------------------------------
     def is_verbish(self, tok: Tok) -> bool:
@@ -164,6 +169,9 @@ class ClauseAnalyzer:
         merged: list[list] = []
         pending: int | None = None  # a verbless opening segment waits for the next clause
         for seg_start, seg_end, quoted in segments:
+            if pending is not None and self._opens_relative(toks, seg_start):
+                merged.append([pending, seg_start, False])  # "Die Türkei, die …, stimmte … zu"
+                pending = None
             if not self.has_verb(toks, seg_start, seg_end):
                 if merged:
                     merged[-1][1] = seg_end
@@ -178,6 +186,16 @@ class ClauseAnalyzer:
             self._clause(toks, index, seg_start, seg_end, quoted)
             for index, (seg_start, seg_end, quoted) in enumerate(merged)
         ]
+
+    def _opens_relative(self, toks: list[Tok], start: int) -> bool:
+        """A segment starting with a relative pronoun followed by a lower-case word."""
+        words = [t for t in toks[start : start + 2] if t.is_word]
+        return (
+            len(words) == 2
+            and words[0].lower in self.cues.relatives
+            and not words[1].is_title
+            and words[0].i == start
+        )
 
     def _clause(self, toks: list[Tok], index: int, start: int, end: int, quoted: bool) -> Clause:
         words = [t for t in toks[start:end] if t.is_word]
@@ -287,6 +305,8 @@ class ClauseAnalyzer:
                 break
             if dets and cues.cases[dets[-1]].isdisjoint({"gen"}) and lower not in cues.preps:
                 break  # "am Dienstag den Präsidenten X": "den" opened the phrase
+            if lower in self._time_words:
+                break  # "im Mai Indien besuchen": the time phrase ends before the actor
             if lower in cues.cases:
                 dets.append(lower)
             elif tok.is_word and tok.is_title:

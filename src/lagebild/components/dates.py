@@ -14,11 +14,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 import dateparser
 from babel.dates import get_day_names, get_month_names
+
+from lagebild.components.event_lexicon import read_table
 
 #: A resolved date this long before publication is background, not news
 #: ("Im Jahr 2023 wurde berichtet ..." in a 2025 article).
@@ -68,13 +69,10 @@ def _lookup(table: dict[str, str], word: str | None, default: str = "") -> str:
 def _grammar(language: str) -> _DateGrammar:
     """The candidate pattern of ``language`` (compiled once)."""
     cues: dict[str, dict[str, str]] = defaultdict(dict)
-    path = resources.files("lagebild.lang").joinpath(language, "date_cues.tsv")
-    if path.is_file():
-        rows = [r for r in path.read_text("utf-8").splitlines() if r and not r.startswith("#")]
-        for row in rows[1:]:
-            kind, word, value = [*row.split("\t"), "-", "-"][:3]
-            if word != "-":
-                cues[kind][word] = value
+    for row in read_table(language, "date_cues"):
+        kind, word, value = [*row, "-", "-"][:3]
+        if word != "-":
+            cues[kind][word] = value
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     for locale in _LOCALES.get(language, (language,)):
@@ -111,6 +109,12 @@ def _grammar(language: str) -> _DateGrammar:
     body = "|".join(f"(?:{a})" for a in alternatives)
     pattern = re.compile(rf"(?<![\w.]){pre}(?:{body})(?!\w)")
     return _DateGrammar(pattern, months, weekdays, dict(cues))
+
+
+def time_words(language: str) -> frozenset[str]:
+    """Month and weekday names of ``language``, lower-cased: nouns that close a time phrase."""
+    grammar = _grammar(language)
+    return frozenset(w.lower() for w in (*grammar.months, *grammar.weekdays))
 
 
 @lru_cache(maxsize=4096)

@@ -63,6 +63,7 @@ class Cues:
     conj: frozenset[str]
     quotes: frozenset[str]
     temporal: frozenset[str] = frozenset()
+    topic_preps: frozenset[str] = frozenset()  # "beraten über die Ukraine": a topic, not a target
 
 
 @dataclass(slots=True)
@@ -118,9 +119,32 @@ def _lemmas(language: str, word: str, irregular: str | None) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _read_table(language: str, name: str) -> list[list[str]]:
-    """Rows of a tab-separated data file in ``lang/<language>/``, without comments and header."""
-    path = resources.files("lagebild.lang").joinpath(language, name)
+@dataclass(frozen=True, slots=True)
+class EventTables:
+    """Where a language keeps its event tables: a package and the file names in it.
+
+    A language's ``LANGUAGE_DATA.events`` holds one; the stage reads the files
+    through it, so the core never names a language package itself.
+    """
+
+    package: str
+    lexicon: str = "events.tsv"
+    cues: str = "event_cues.tsv"
+    verb_forms: str = "verb_forms.tsv"
+    date_cues: str = "date_cues.tsv"
+
+
+def event_tables(language: str) -> EventTables:
+    """The event tables of ``language`` from the language registry."""
+    from lagebild.lang import get_language_data
+
+    return get_language_data(language).events
+
+
+def read_table(language: str, name: str) -> list[list[str]]:
+    """Rows of one of ``language``'s event tables (a field of ``EventTables``), header dropped."""
+    tables = event_tables(language)
+    path = resources.files(tables.package).joinpath(getattr(tables, name))
     if not path.is_file():
         return []
     lines = [
@@ -147,7 +171,7 @@ def _row(parts: list[str]) -> LexRow:
 def load_cues(language: str) -> Cues:
     """The grammar cue tables of ``language`` (read once)."""
     by_kind: dict[str, dict[str, str]] = defaultdict(dict)
-    for parts in _read_table(language, "event_cues.tsv"):
+    for parts in read_table(language, "cues"):
         kind, word, value = [*parts, "-", "-"][:3]
         by_kind[kind][word] = value
 
@@ -178,6 +202,7 @@ def load_cues(language: str) -> Cues:
         temporal=frozenset(
             w for w, v in by_kind.get("subordinator", {}).items() if v == "temporal"
         ),
+        topic_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "topic"),
     )
 
 
@@ -186,7 +211,7 @@ def load_lexicon(language: str) -> Lexicon:
     """The event lexicon of ``language`` (read once per process)."""
     lexicon = Lexicon(language=language)
     exact: set[str] = set()
-    for parts in _read_table(language, "events.tsv"):
+    for parts in read_table(language, "lexicon"):
         row = _row(parts)
         if row.pos == "V":
             lexicon.verbs[row.lemma.lower()].append(row)
@@ -198,7 +223,7 @@ def load_lexicon(language: str) -> Lexicon:
                 exact.add(row.lemma.lower())
         elif row.pos == "L":
             lexicon.light[row.lemma.lower()].append(row)
-    for parts in _read_table(language, "verb_forms.tsv"):
+    for parts in read_table(language, "verb_forms"):
         if len(parts) >= 2:
             lexicon.forms[parts[0].lower()] = parts[1]
     lexicon.cues = load_cues(language)

@@ -12,13 +12,16 @@ actor is never an event.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -93,8 +96,8 @@ class EventCoder:
             return []
         published = doc._.published
         article_id = doc._.article_id or ""
-        text = doc.text  # spaCy rebuilds Doc.text on every access
         events: list[Event] = []
+        table: _TokenTable | None = None  # built on the first sentence with an actor
         by_start = sorted(mentions, key=lambda m: m.start)
         cursor = 0
         for sentence in _sentences(doc):
@@ -107,9 +110,10 @@ class EventCoder:
                 inside.append(mention)
             if not inside:
                 continue  # no actor, no event: the fast path for most sentences
+            table = table or _token_table(doc)
             events.extend(
                 self.code_sentence(
-                    doc, sentence, inside, article_id=article_id, published=published, text=text
+                    doc, sentence, inside, article_id=article_id, published=published, table=table
                 )
             )
         return events
@@ -122,16 +126,12 @@ class EventCoder:
         *,
         article_id: str,
         published: dt.date | None,
-        text: str | None = None,
+        table: _TokenTable | None = None,
     ) -> list[Event]:
         """Events of one sentence with its actor mentions (offsets into ``doc.text``)."""
-        text = doc.text if text is None else text
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        toks = _sentence_tokens(doc, sentence, table)
+        if not toks:
             return []
-        toks = [
-            Tok(i, t.text, t.text.lower(), t.idx, t.idx + len(t.text)) for i, t in enumerate(span)
-        ]
         spans = _mention_tokens(mentions, toks)
         if not spans:
             return []
@@ -142,10 +142,15 @@ class EventCoder:
         triggers = [t for clause in clauses for t in self._triggers(ctx, clause)]
         if not triggers:
             return []
-        window_end = text[sentence.start : sentence.end].lower()
+        # Sentence.text is the document's text between its offsets (doc.text would be rebuilt
+        # from every token of the article on each access).
+        text = sentence.text
+        if len(text) != sentence.end - sentence.start:
+            text = doc.text[sentence.start : sentence.end]
+        window_end = text.lower()
         coded = []
         for trigger in triggers:
-            clause_text = text[toks[trigger.clause.start].start : sentence.end].lower()
+            clause_text = text[toks[trigger.clause.start].start - sentence.start :].lower()
             result = self._code(ctx, trigger, clause_text or window_end)
             if result is not None:
                 coded.append(result)
@@ -273,7 +278,9 @@ class EventCoder:
                 for m in g.mentions
                 if m not in src and m.code not in own and _key(m) not in own
             ]
-            is_statement = row.is_say and row.code.startswith(_STATEMENT_ROOT)
+            # Statements (010 said, 012 worried, 016 denied): without an addressee their
+            # target is the first other actor of what was said.
+            is_statement = row.code.startswith(_STATEMENT_ROOT)
             if not src and not tgt:
                 if row.is_say:  # a speaker we cannot name still makes its clause reported
                     return _Coded(trigger, row, [], [], 0.0, say=True)
@@ -326,6 +333,7 @@ class EventCoder:
             for g in groups
             if g.on_noun
             and g.prep not in self.cues.agent_preps
+            and g.prep not in self.cues.topic_preps
             and g not in subject
             and g.first > (clause.finite or -1)
         ]
@@ -350,6 +358,8 @@ class EventCoder:
             ):
                 if g.prep == "zwischen":
                     sources.append(g)
+                elif g.prep in self.cues.agent_preps and not sources and g.first == k + 2:
+                    sources.append(g)  # "der Besuch von Orbán in Moskau"
                 elif g.prep in row.target_preps:
                     targets.append(g)
                 elif g.prep is None and g.attached and not targets:
@@ -407,7 +417,11 @@ class EventCoder:
             ):
                 return []  # "Wir werden …": the subject is a pronoun
             if clause.finite == clause.start and previous is not None and previous.kind == "rel":
-                return previous.groups[:1]  # "Die Türkei, die …, stimmte … zu"
+                # "Die Türkei, die …, stimmte … zu": the antecedent before the relative clause
+                for earlier in reversed(ctx.clauses[: previous.index]):
+                    if earlier.kind != "rel":
+                        return [g for g in earlier.groups if g.prep is None and _nom(g)][:1]
+                return previous.groups[:1]
             if self._unknown_subject(ctx, clause):
                 return []  # "Die Staatsanwaltschaft ermittelt gegen X": X is not the subject
         rest = [g for g in free if _nom(g) and not g.attached] or [g for g in free if _nom(g)]
@@ -459,22 +473,27 @@ class EventCoder:
         return None
 
     # --- modality, dates, records --------------------------------------------------------
-    def _reported_clauses(self, ctx: _SentenceContext, coded: list[_Coded]) -> set[int]:
-        """Clauses whose events are reported: inside quotes, or beside a verb of saying."""
+    def _reported_clauses(self, ctx: _SentenceContext, coded: list[_Coded]) -> dict[int, str]:
+        """Clauses whose events are reported (inside quotes, or beside a verb of saying), or
+        announced ("kündigte an, … anzugreifen": future), by clause index."""
         say_clauses = {c.trigger.clause.index for c in coded if c.say}
+        intent = {c.trigger.clause.index for c in coded if c.say and "intent" in c.row.flags}
         hearsay = any(self.cues.modality_words.get(t.lower) == "reported" for t in ctx.toks)
-        reported = set()
+        reported: dict[int, str] = {}
         for clause in ctx.clauses:
             first = next((t.lower for t in ctx.toks[clause.start : clause.end] if t.is_word), "")
             if clause.in_quote or hearsay:
-                reported.add(clause.index)
+                reported[clause.index] = "reported"
             elif (
                 say_clauses and clause.index not in say_clauses and first not in self.cues.temporal
             ):
-                reported.add(clause.index)  # a "nachdem" clause is narration, not speech
+                # a "nachdem" clause is narration, not speech; an announced one is intent
+                controller = self._controller(ctx, clause) if clause.kind == "inf" else None
+                announced = controller is not None and controller.index in intent
+                reported[clause.index] = "future" if announced else "reported"
         return reported
 
-    def _modality(self, ctx: _SentenceContext, item: _Coded, reported: set[int]) -> str:
+    def _modality(self, ctx: _SentenceContext, item: _Coded, reported: dict[int, str]) -> str:
         clause = item.trigger.clause
         words = [t.lower for t in ctx.toks[clause.start : clause.end]]
         cues = self.cues
@@ -488,7 +507,7 @@ class EventCoder:
         ):
             return "hypothetical"
         if clause.index in reported and not item.say:
-            return "reported"
+            return reported[clause.index]
         trigger_tok = ctx.toks[item.trigger.tok]
         infinitive = trigger_tok.lower == item.trigger.lemma or item.trigger.pos in ("N", "L", "A")
         if any(cues.modality_words.get(w) == "future" for w in words):
@@ -522,7 +541,7 @@ class EventCoder:
         ctx: _SentenceContext,
         sentence: Sentence,
         dates: list[DateMention],
-        reported: set[int],
+        reported: dict[int, str],
         *,
         article_id: str,
         published: dt.date | None,
@@ -676,8 +695,13 @@ def _event_actor(mention: Mention) -> EventActor:
 
 
 def _political(mentions: list[Mention]) -> list[Mention]:
-    """Mentions that resolved to an actor; nested mentions give way to the longest."""
-    usable = [m for m in mentions if m.code or m.country or m.actor_id]
+    """Mentions that resolved to a coded actor; nested mentions give way to the longest.
+
+    A name only the NER model found (no country, no code) is no codable actor: an
+    event between "Militärübungen" and Taiwan, or with an unknown person as the
+    only side, says nothing a user can aggregate.
+    """
+    usable = [m for m in mentions if m.code or m.country]
     usable.sort(key=lambda m: (m.start, -(m.end - m.start)))
     result: list[Mention] = []
     for mention in usable:
@@ -685,6 +709,36 @@ def _political(mentions: list[Mention]) -> list[Mention]:
             continue
         result.append(mention)
     return result
+
+
+_TokenTable = tuple[list[int], list[int]]
+
+
+def _token_table(doc: Doc) -> _TokenTable:
+    """(start offsets, orth ids) of every token, read from the Doc's arrays.
+
+    Creating a spaCy ``Token`` per word costs more than the event rules themselves on
+    a long article; the arrays give the same offsets and strings.
+    """
+    array = doc.to_array([IDX, ORTH])
+    return array[:, 0].tolist(), array[:, 1].tolist()
+
+
+def _sentence_tokens(doc: Doc, sentence: Sentence, table: _TokenTable | None = None) -> list[Tok]:
+    """The tokens overlapping the sentence, as ``Tok`` records indexed from 0."""
+    if len(doc) == 0:
+        return []
+    starts, orths = table or _token_table(doc)
+    strings = doc.vocab.strings
+    first = max(bisect.bisect_right(starts, sentence.start) - 1, 0)
+    if starts[first] + len(strings[orths[first]]) <= sentence.start:
+        first += 1  # the token before ends where the sentence starts
+    last = bisect.bisect_left(starts, sentence.end)
+    toks = []
+    for i in range(first, last):
+        word = strings[orths[i]]
+        toks.append(Tok(i - first, word, word.lower(), starts[i], starts[i] + len(word)))
+    return toks
 
 
 def _mention_tokens(mentions: list[Mention], toks: list[Tok]) -> list[tuple[Mention, int, int]]:
@@ -741,20 +795,18 @@ class EventsComponent:
         self._error_handler = handler
 
 
-def make_coder_cache() -> Callable[[str], EventCoder]:
-    """One ``EventCoder`` per language, built on first use."""
-    coders: dict[str, EventCoder] = {}
+@functools.cache
+def coder_for(language: str) -> EventCoder:
+    """One ``EventCoder`` per language and process, built on first use.
 
-    def coder_for(language: str) -> EventCoder:
-        if language not in coders:
-            coders[language] = EventCoder(language)
-        return coders[language]
-
-    return coder_for
+    A module-level function (not a closure) so the component pickles by
+    reference and each worker process builds its own coders.
+    """
+    return EventCoder(language)
 
 
 @Language.factory("lagebild_events", requires=["doc._.mentions"], assigns=["doc._.events"])
 def make_events_component(nlp: Language, name: str) -> EventsComponent:
     """Build the events stage (lexicons load lazily, once per language)."""
     register_extensions()
-    return EventsComponent(make_coder_cache())
+    return EventsComponent(coder_for)

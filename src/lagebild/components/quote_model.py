@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import logging
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ import numpy as np
 
 from lagebild.components.quote_clauses import konjunktiv_i_word
 from lagebild.components.quote_lexicon import QuoteLexicon, load_quote_lexicon
+
+logger = logging.getLogger(__name__)
 
 LABELS = ("O", "MSG", "SPK", "CUE")
 PAD, OOV = 0, 1  # reserved ids of every vocabulary: outside the document, unseen value
@@ -85,9 +88,9 @@ class TaggerInput:
 
 @dataclass(slots=True)
 class Encoded:
-    """Feature ids of one document: ``ids[i]`` are the table rows of token ``i``."""
+    """Feature ids of one document: ``ids[:, i]`` are the table rows of token ``i``."""
 
-    ids: np.ndarray  # (tokens, templates) int64
+    ids: np.ndarray  # (templates, tokens) int64
 
 
 def shape_of(word: str) -> str:
@@ -140,24 +143,33 @@ def _bucket(n: int) -> int:
     return sum(1 for b in POS_BUCKETS if n >= b)
 
 
-def token_context(inp: TaggerInput, lex: Sequence[str]) -> tuple[list[int], list[int], list[int]]:
-    """Zone, position bucket and reverse position bucket of every token."""
+_BUCKET_OF = np.asarray([_bucket(n) for n in range(POS_BUCKETS[-1] + 1)], dtype=np.int64)
+_BREAKS = frozenset({",", ":", ";", "–"})  # clause breaks counted for the zone
+
+
+def token_context(
+    inp: TaggerInput, lex: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Zone, position bucket and reverse position bucket of every token (vectorised)."""
     n = len(inp.words)
-    zone, pos, rpos = [0] * n, [0] * n, [0] * n
+    blocked = np.fromiter(inp.blocked, dtype=bool, count=n)
+    is_cue = np.fromiter((c.startswith("cue") for c in lex), dtype=bool, count=n) & ~blocked
+    is_break = np.fromiter((w in _BREAKS for w in inp.words), dtype=bool, count=n) & ~blocked
+    breaks_before = np.concatenate(([0], np.cumsum(is_break)[:-1])) if n else np.zeros(0, int)
+    lo_of = np.zeros(n, dtype=np.int64)
+    hi_of = np.zeros(n, dtype=np.int64)
+    cue_of = np.full(n, -1, dtype=np.int64)
     for lo, hi, _ in inp.sentences:
-        cue = next(
-            (i for i in range(lo, hi) if lex[i].startswith("cue") and not inp.blocked[i]), None
-        )
-        commas = 0
-        for i in range(lo, hi):
-            relation = 0 if cue is None else 1 if i < cue else 2 if i == cue else 3
-            zone[i] = (relation * COMMA_BUCKETS + min(commas, COMMA_BUCKETS - 1)) * 2 + bool(
-                inp.blocked[i]
-            )
-            if inp.words[i] in (",", ":", ";", "–") and not inp.blocked[i]:
-                commas += 1
-            pos[i] = _bucket(i - lo)
-            rpos[i] = _bucket(hi - 1 - i)
+        lo_of[lo:hi], hi_of[lo:hi] = lo, hi
+        if is_cue[lo:hi].any():
+            cue_of[lo:hi] = lo + int(is_cue[lo:hi].argmax())
+    idx = np.arange(n, dtype=np.int64)
+    relation = np.where(cue_of < 0, 0, np.where(idx < cue_of, 1, np.where(idx == cue_of, 2, 3)))
+    commas = np.minimum(breaks_before - breaks_before[lo_of] if n else idx, COMMA_BUCKETS - 1)
+    zone = (relation * COMMA_BUCKETS + commas) * 2 + blocked
+    cap = POS_BUCKETS[-1]
+    pos = _BUCKET_OF[np.clip(idx - lo_of, 0, cap)]
+    rpos = _BUCKET_OF[np.clip(hi_of - 1 - idx, 0, cap)]
     return zone, pos, rpos
 
 
@@ -242,10 +254,6 @@ class FeatureSpace:
         return len(WINDOW_TEMPLATES) + SENTENCE_SLOTS + len(HASHED_TEMPLATES)
 
 
-def _ids(vocab: dict[str, int], values: Sequence[str]) -> np.ndarray:
-    return np.fromiter((vocab.get(v, OOV) for v in values), dtype=np.int64, count=len(values))
-
-
 def encode(
     inp: TaggerInput, space: FeatureSpace, lx: QuoteLexicon, word_cache: dict | None = None
 ) -> Encoded:
@@ -261,42 +269,43 @@ def encode(
             ids = (*(v[a].get(x, OOV) for a, x in zip(WORD_ATTRS, attrs, strict=True)), attrs[3])
             cache_[w] = ids
         word_ids.append(ids)
-    lex = [ids[4] for ids in word_ids]
+    columns = list(zip(*word_ids, strict=True)) if n else [()] * (len(WORD_ATTRS) + 1)
+    lex = columns[-1]
     zone, pos, rpos = token_context(inp, lex)
-    cols: dict[str, np.ndarray] = {
-        a: np.fromiter((ids[k] for ids in word_ids), dtype=np.int64, count=n)
-        for k, a in enumerate(WORD_ATTRS)
-    }
-    cols["rule"] = _ids(v["rule"], inp.rule_tags)
-    cols["zone"] = np.asarray(zone, dtype=np.int64)
-    cols["pos"] = np.asarray(pos, dtype=np.int64)
-    cols["rpos"] = np.asarray(rpos, dtype=np.int64)
     pad = 3  # the widest window offset
-    padded = {a: np.pad(c, pad, constant_values=PAD) for a, c in cols.items()}
+    # one row per attribute, padded with PAD on both sides: window offsets become slices
+    table = np.zeros((len(WORD_ATTRS) + len(TOKEN_ATTRS), n + 2 * pad), dtype=np.int64)
+    for k in range(len(WORD_ATTRS)):
+        table[k, pad : pad + n] = columns[k]
+    row = {a: k for k, a in enumerate((*WORD_ATTRS, *TOKEN_ATTRS))}
+    rule = v["rule"]
+    table[row["rule"], pad : pad + n] = [rule.get(x, OOV) for x in inp.rule_tags]
+    table[row["zone"], pad : pad + n] = zone
+    table[row["pos"], pad : pad + n] = pos
+    table[row["rpos"], pad : pad + n] = rpos
 
     def at(attr: str, d: int) -> np.ndarray:
-        return padded[attr][pad + d : pad + d + n]
+        return table[row[attr], pad + d : pad + d + n]
 
-    out = np.empty((n, space.templates), dtype=np.int64)
+    out = np.empty((space.templates, n), dtype=np.int64)  # template-major (see scores)
     for t, (attr, d) in enumerate(WINDOW_TEMPLATES):
-        out[:, t] = space.bases[t] + at(attr, d)
+        np.add(at(attr, d), space.bases[t], out=out[t])
     t = len(WINDOW_TEMPLATES)
-    sent_base = space.bases[t]
     sentence_of = np.zeros(n, dtype=np.int64)
     sent_values = sentence_attributes(inp, lex)
     slots = np.zeros((max(len(inp.sentences), 1), SENTENCE_SLOTS), dtype=np.int64)
+    sv = v["sentence"]
     for k, ((lo, hi, _), values) in enumerate(zip(inp.sentences, sent_values, strict=True)):
         sentence_of[lo:hi] = k
-        slots[k] = [v["sentence"].get(x, OOV) for x in values]
-    token_slots = slots[sentence_of]  # (n, SENTENCE_SLOTS)
-    out[:, t : t + SENTENCE_SLOTS] = sent_base + token_slots * N_ZONES + cols["zone"][:, None]
+        slots[k] = [sv.get(x, OOV) for x in values]
+    out[t : t + SENTENCE_SLOTS] = space.bases[t] + slots[sentence_of].T * N_ZONES + zone
     t += SENTENCE_SLOTS
     hash_base = space.bases[-1]
     for h, parts in enumerate(HASHED_TEMPLATES):
         mixed = np.full(n, (h + 1) * _MIX[2], dtype=np.int64)
         for k, (attr, d) in enumerate(parts):
             mixed = (mixed * _MIX[3]) ^ (at(attr, d) * _MIX[k % 2])
-        out[:, t + h] = hash_base + (mixed & _POSITIVE) % space.hash_rows
+        out[t + h] = hash_base + (mixed & _POSITIVE) % space.hash_rows
     return Encoded(out)
 
 
@@ -318,7 +327,9 @@ class QuoteTagger:
         if len(self.word_cache) > 200_000:  # bound the memory a long stream can take
             self.word_cache.clear()
         enc = encode(inp, self.space, self.lexicon, self.word_cache)
-        logits = self.weights[enc.ids].sum(axis=1) + self.bias
+        # template-major gather: summing (templates, tokens, labels) over its first axis is
+        # an order of magnitude faster than summing (tokens, templates, labels) over its second
+        logits = np.take(self.weights, enc.ids, axis=0).sum(axis=0) + self.bias
         logits -= logits.max(axis=1, keepdims=True)
         probs = np.exp(logits)
         return probs / probs.sum(axis=1, keepdims=True)
@@ -363,6 +374,10 @@ def load_quote_tagger(code: str, path: str | None = None) -> QuoteTagger | None:
         weights = npz["weights"].astype(np.float32)
         bias = npz["bias"].astype(np.float32)
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    if meta.get("layout_checksum") != fingerprint(space) or weights.shape[0] != space.rows:
+        # features changed since the model was trained: its rows no longer mean anything
+        logger.warning("quote tagger at %s does not match this version; rules only", folder)
+        return None
     return QuoteTagger(space, weights, bias, load_quote_lexicon(code), meta)
 
 

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from lagebild.model import Sentence
 
-NEGATION_WINDOW = 3  # "nicht sehr gute", "keine wirklich neue": longer gaps cross into another phrase
+NEGATION_WINDOW = 3  # "nicht sehr gute", "keine wirklich neue"; further on is another phrase
 SHIFTER_WEIGHT = 0.5  # "kaum Fortschritte" is weakly, not fully, negative
 
 # Words, and the punctuation that ends a clause or a sentence (a negation never

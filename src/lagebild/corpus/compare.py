@@ -29,10 +29,14 @@ def compare_story(con: duckdb.DuckDBPyConnection, story_id: str) -> dict[str, An
                             ORDER BY coalesce(q.speaker_code, q.speaker_text))
                 FROM quotes q WHERE q.article_id = a.id
                   AND coalesce(q.speaker_code, q.speaker_text) IS NOT NULL) AS speakers,
-               (SELECT list(e.cameo || ' ' || coalesce((SELECT string_agg(coalesce(x.code, x.text), '+')
-                       FROM event_actors x WHERE x.event_id = e.id AND x.side = 'source'), '-')
-                    || '→' || coalesce((SELECT string_agg(coalesce(x.code, x.text), '+')
-                       FROM event_actors x WHERE x.event_id = e.id AND x.side = 'target'), '-')
+               (SELECT list(e.cameo || ' '
+                    || coalesce((SELECT string_agg(coalesce(x.code, x.text), '+')
+                                 FROM event_actors x
+                                 WHERE x.event_id = e.id AND x.side = 'source'), '-')
+                    || '→'
+                    || coalesce((SELECT string_agg(coalesce(x.code, x.text), '+')
+                                 FROM event_actors x
+                                 WHERE x.event_id = e.id AND x.side = 'target'), '-')
                     ORDER BY e.evidence_start)
                 FROM events e WHERE e.article_id = a.id) AS events
         FROM story_articles sa JOIN articles a ON a.id = sa.article_id
@@ -68,7 +72,7 @@ def render_comparison(comparison: dict[str, Any], *, width: int = 36) -> str:
     ]
     lines = [f"Story {story['id']}  first seen {story['first_seen']}  "
              f"{len(articles)} articles", ""]
-    lines.append(_row([""] + heads, width))
+    lines.append(_row(["", *heads], width))
     lines.append(_row(["-" * 9] + ["-" * width] * len(heads), width))
     for name, cells in facets:
         lines.append(_row([name, *cells], width))

@@ -24,7 +24,7 @@ WINDOW_DAYS = 3  # wires, follow-ups and reactions report one event within ~2 da
 # repeat of the same kind of act between the same pair a week later is a new event
 UNDATED = "1970-01-01"  # stands in for a missing date; undated mentions are grouped per article
 
-_KEYED = f"""
+_KEYED = """
     SELECT e.id AS event_id, e.article_id,
            CASE WHEN coalesce(e.date, a.published::DATE) IS NULL THEN e.article_id END AS lone,
            e.evidence_start, e.evidence_end, e.cameo,

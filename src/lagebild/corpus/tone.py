@@ -22,7 +22,7 @@ _BALANCE = ("CASE WHEN sum(t.positive + t.negative) > 0 THEN "
 
 
 def update_sentence_tone(con: duckdb.DuckDBPyConnection, new_articles: str) -> int:
-    """Score the sentences of the articles listed in table ``new_articles``; returns rows written."""
+    """Score the sentences of the articles listed in table ``new_articles``; returns rows."""
     rows = con.execute(
         f"""
         SELECT s.article_id, s.idx, substr(a.text, s.start_char + 1, s.end_char - s.start_char),
@@ -39,7 +39,8 @@ def update_sentence_tone(con: duckdb.DuckDBPyConnection, new_articles: str) -> i
             continue
         c = lexicon.score(text or "")
         out.append((article_id, idx, c.positive, c.negative, c.words, c.tone))
-    con.execute(f"DELETE FROM sentence_tone WHERE article_id IN (SELECT article_id FROM {new_articles})")
+    con.execute("DELETE FROM sentence_tone WHERE article_id IN "
+                f"(SELECT article_id FROM {new_articles})")
     if out:
         con.executemany("INSERT INTO sentence_tone VALUES (?, ?, ?, ?, ?, ?)", out)
     return len(out)

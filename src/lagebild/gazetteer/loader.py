@@ -207,9 +207,7 @@ def _yaml_record(item: dict[str, Any]) -> ActorRecord:
     # same forms as packaged countries: "arnorische Regierung", "die Gondorer", "Minas Tirith".
     for key, form in (("adjectives", "adj"), ("demonyms", "demonym"), ("capitals", "capital")):
         forms += [
-            Form(lang, text, form)
-            for lang, texts in _per_language(item.get(key))
-            for text in texts
+            Form(lang, text, form) for lang, texts in _per_language(item.get(key)) for text in texts
         ]
     roles = [
         Role(

@@ -40,7 +40,7 @@ class Store(QueryMixin):
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
-        self._types: dict[str, tuple[str, ...]] = {}
+        self._types: dict[str, dict[str, str]] = {}
         if read_only and not self.path.exists():
             raise UsageError(ErrorCode.E001, path=self.path)
         try:
@@ -78,43 +78,31 @@ class Store(QueryMixin):
 
     def add(self, analysis: Analysis) -> bool:
         """Store one analysed article with everything found in it; False if already stored."""
-        article = analysis.article
-        if self.has_article(article.id):
-            return False
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self._insert_article(analysis)
-            self._insert_many("sentences", _sentence_rows(analysis))
-            self._insert_many("mentions", _mention_rows(analysis))
-            self._insert_many("quotes", _quote_rows(analysis))
-            self._insert_many("events", _event_rows(analysis))
-            self._insert_many("event_actors", _event_actor_rows(analysis))
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        return True
+        return bool(self.add_many([analysis]))
 
     def add_many(self, analyses: Iterable[Analysis]) -> list[str]:
-        """Store several analysed articles in one transaction; return the ids added.
+        """Store analysed articles in one transaction; return the ids added, in order.
 
-        For bulk writers such as Parquet partitions, where one statement per
-        table for the whole batch is much cheaper than one per article; a run
-        over inputs uses ``add``, one transaction per article, so a crash loses
-        at most the article in flight. Articles already stored are skipped.
+        Articles already stored (or repeated in ``analyses``) are skipped. A run
+        over inputs adds one article per transaction, so a crash loses at most
+        the article in flight; bulk writers (Parquet partitions) add whole
+        batches, one statement per table instead of one per article.
         """
         fresh: dict[str, Analysis] = {}
         for analysis in analyses:
-            aid = analysis.article.id
-            if aid not in fresh and not self.has_article(aid):
-                fresh[aid] = analysis
+            fresh.setdefault(analysis.article.id, analysis)
+        if fresh:
+            stored = self.con.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(fresh)]
+            ).fetchall()
+            for (aid,) in stored:
+                del fresh[aid]
         if not fresh:
             return []
         batch = list(fresh.values())
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for analysis in batch:
-                self._insert_article(analysis)
+            self._insert_columns("articles", _ARTICLE_COLUMNS, [_article_row(a) for a in batch])
             for table, rows in (
                 ("sentences", _sentence_rows), ("mentions", _mention_rows),
                 ("quotes", _quote_rows), ("events", _event_rows),
@@ -127,40 +115,33 @@ class Store(QueryMixin):
             raise
         return list(fresh)
 
-    def _insert_article(self, analysis: Analysis) -> None:
-        a = analysis.article
-        self.con.execute(
-            "INSERT INTO articles (id, source, outlet, url, title, published, language, text, "
-            "raw_text, removed_spans, mt_signals, inferred, author, tone) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                a.id, a.source, a.outlet, a.url, a.title, _timestamp(a.published), a.language,
-                a.text, a.raw_text, json.dumps([s.to_dict() for s in a.removed_spans]),
-                json.dumps([s.to_dict() for s in a.mt_signals]), json.dumps(a.inferred),
-                a.author, analysis.tone,
-            ],
-        )
-
     def _insert_many(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Insert ``rows`` in one statement, passing one typed list per column.
+        """Insert ``rows`` holding every column of ``table``, in order."""
+        self._insert_columns(table, None, rows)
+
+    def _insert_columns(
+        self, table: str, columns: Sequence[str] | None, rows: Sequence[Sequence[Any]]
+    ) -> None:
+        """Insert ``rows`` of ``columns`` (None: all) in one statement, a typed list per column.
 
         DuckDB's ``executemany`` runs one statement per row (about 1 ms each,
         measured), which made storing an article cost more than analysing it;
-        ``unnest`` over column lists inserts the whole table's rows at once.
+        ``unnest`` over column lists inserts all the rows at once.
         """
         if not rows:
             return
         types = self._column_types(table)
-        columns = ", ".join(f"unnest(?::{t}[])" for t in types)
-        self.con.execute(f"INSERT INTO {table} SELECT {columns}",
+        names = list(columns) if columns is not None else list(types)
+        values = ", ".join(f"unnest(?::{types[n]}[])" for n in names)
+        self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {values}",
                          [list(column) for column in zip(*rows, strict=True)])
 
-    def _column_types(self, table: str) -> tuple[str, ...]:
-        """The column types of ``table`` in order, read from the catalog once per store."""
+    def _column_types(self, table: str) -> dict[str, str]:
+        """Column name -> type of ``table``, in order, read from the catalog once per store."""
         if table not in self._types:
-            self._types[table] = tuple(
-                r[0] for r in self.con.execute(
-                    "SELECT data_type FROM duckdb_columns() WHERE table_name = ? "
+            self._types[table] = dict(
+                self.con.execute(
+                    "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
                     "AND schema_name = 'main' ORDER BY column_index", [table]).fetchall()
             )
         return self._types[table]
@@ -251,6 +232,22 @@ def _timestamp(value: dt.date | dt.datetime | None) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
     return dt.datetime.combine(value, dt.time())
+
+
+_ARTICLE_COLUMNS = (
+    "id", "source", "outlet", "url", "title", "published", "language", "text", "raw_text",
+    "removed_spans", "mt_signals", "inferred", "author", "tone",
+)
+
+
+def _article_row(analysis: Analysis) -> tuple[Any, ...]:
+    a = analysis.article
+    return (
+        a.id, a.source, a.outlet, a.url, a.title, _timestamp(a.published), a.language,
+        a.text, a.raw_text, json.dumps([s.to_dict() for s in a.removed_spans]),
+        json.dumps([s.to_dict() for s in a.mt_signals]), json.dumps(a.inferred),
+        a.author, analysis.tone,
+    )
 
 
 def _sentence_rows(analysis: Analysis) -> list[tuple[Any, ...]]:

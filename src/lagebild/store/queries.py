@@ -43,14 +43,19 @@ class QueryMixin:
         if search:
             where.append("(a.title ILIKE ? OR a.text ILIKE ?)")
             params += [f"%{search}%"] * 2
+        # The page is cut first, so the counts are computed for its rows only.
         sql = f"""
-            SELECT a.id, a.published, a.outlet, a.language, a.title, a.source,
-                   (SELECT count(*) FROM sentences s WHERE s.article_id = a.id) AS sentences,
-                   (SELECT count(*) FROM mentions m WHERE m.article_id = a.id) AS mentions,
-                   (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
-                   (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events
-            FROM articles a WHERE {" AND ".join(where)}
-            ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?
+            WITH page AS (
+                SELECT a.id, a.published, a.outlet, a.language, a.title, a.source
+                FROM articles a WHERE {" AND ".join(where)}
+                ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?
+            )
+            SELECT p.*,
+                   (SELECT count(*) FROM sentences s WHERE s.article_id = p.id) AS sentences,
+                   (SELECT count(*) FROM mentions m WHERE m.article_id = p.id) AS mentions,
+                   (SELECT count(*) FROM quotes q WHERE q.article_id = p.id) AS quotes,
+                   (SELECT count(*) FROM events e WHERE e.article_id = p.id) AS events
+            FROM page p ORDER BY p.published DESC NULLS LAST, p.id
         """
         return self._all(sql, [*params, limit, offset])
 
@@ -98,19 +103,34 @@ class QueryMixin:
             actor=actor, pair=pair, root=root, since=since, until=until,
             quad_class=quad_class, outlet=outlet, modality=modality,
         )
+        # The page of events is cut first; actor strings and evidence are then built
+        # for its rows only, which keeps an unfiltered listing fast on large stores.
         sql = f"""
-            SELECT e.id, e.article_id, coalesce(e.date, a.published::DATE) AS date, e.cameo,
-                   e.root, e.plover, e.quad_class, e.goldstein, e.modality, e.trigger,
-                   (SELECT string_agg(coalesce(x.code, x.text), '+' ORDER BY x.position)
-                    FROM event_actors x WHERE x.event_id = e.id AND x.side = 'source') AS source,
-                   (SELECT string_agg(coalesce(x.code, x.text), '+' ORDER BY x.position)
-                    FROM event_actors x WHERE x.event_id = e.id AND x.side = 'target') AS target,
-                   substr(a.text, e.evidence_start + 1, e.evidence_end - e.evidence_start)
+            WITH page AS (
+                SELECT e.id, e.article_id, coalesce(e.date, a.published::DATE) AS date,
+                       e.cameo, e.root, e.plover, e.quad_class, e.goldstein, e.modality,
+                       e.trigger, e.evidence_start, e.evidence_end, a.outlet
+                FROM events e JOIN articles a ON a.id = e.article_id
+                WHERE {" AND ".join(where)}
+                ORDER BY date DESC NULLS LAST, e.article_id, e.evidence_start LIMIT ? OFFSET ?
+            )
+            , sides AS (
+                SELECT x.event_id,
+                       string_agg(coalesce(x.code, x.text), '+' ORDER BY x.position)
+                           FILTER (WHERE x.side = 'source') AS source,
+                       string_agg(coalesce(x.code, x.text), '+' ORDER BY x.position)
+                           FILTER (WHERE x.side = 'target') AS target
+                FROM event_actors x WHERE x.event_id IN (SELECT id FROM page) GROUP BY 1
+            )
+            SELECT p.id, p.article_id, p.date, p.cameo, p.root, p.plover, p.quad_class,
+                   p.goldstein, p.modality, p.trigger, s.source, s.target,
+                   substr(a.text, p.evidence_start + 1, p.evidence_end - p.evidence_start)
                        AS evidence,
-                   a.outlet
-            FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE {" AND ".join(where)}
-            ORDER BY date DESC NULLS LAST, e.article_id, e.evidence_start LIMIT ? OFFSET ?
+                   p.outlet
+            FROM page p
+            LEFT JOIN sides s ON s.event_id = p.id
+            JOIN articles a ON a.id = p.article_id
+            ORDER BY p.date DESC NULLS LAST, p.article_id, p.evidence_start
         """
         return self._all(sql, [*params, limit, offset])
 
@@ -128,6 +148,9 @@ class QueryMixin:
         ``interval`` is ``day``, ``week`` or ``month``; events without any date and
         negated events (which did not happen) are left out, as in the corpus dyad tables.
         """
+        if self._dyad_table_answers(actor, *(pair or ())):
+            return self._all(*_series_from_dyad_table(actor=actor, pair=pair, since=since,
+                                                      until=until, interval=interval))
         where, params = _event_filters(actor=actor, pair=pair, since=since, until=until)
         where.append("e.modality <> 'negated'")
         sql = f"""
@@ -152,6 +175,25 @@ class QueryMixin:
             GROUP BY 1 ORDER BY 1
         """
         return self._all(sql)
+
+    def _dyad_table_answers(self: _HasConnection, *keys: str | None) -> bool:
+        """Whether the corpus table ``dyad_events`` can answer for these actor keys.
+
+        It is a denormalised copy of the events (one row per event, source and
+        target; negated events left out) that makes pair counts a single scan. It
+        answers when it covers every stored article and the keys are codes or
+        countries; actor ids (``gpe:CHN``) need the event tables.
+        """
+        if any(k and ":" in k for k in keys):
+            return False
+        try:
+            row = self.con.execute(
+                "SELECT (SELECT count(*) FROM corpus_articles) >= (SELECT count(*) FROM articles)"
+                " AND EXISTS (SELECT 1 FROM dyad_events)"
+            ).fetchone()
+        except duckdb.CatalogException:  # a store from before the corpus tables
+            return False
+        return bool(row and row[0])
 
     def summary(self: _HasConnection) -> dict[str, Any]:
         """Counts of what the store holds and the span of publication dates."""
@@ -186,6 +228,10 @@ class QueryMixin:
         with ``actor``, only pairs involving it, its partner listed as ``b``.
         Negated events (which did not happen) are not counted.
         """
+        if self._dyad_table_answers(actor):
+            sql, params = _dyads_from_dyad_table(actor=actor, limit=limit)
+            rows = self._all(sql, params)
+            return [{"a": actor, **r} for r in rows] if actor else rows
         key = "coalesce(x.country, x.code, x.actor_id)"
         pairs = f"""
             SELECT DISTINCT e.id, e.quad_class, e.goldstein,
@@ -199,7 +245,8 @@ class QueryMixin:
         if actor:
             match = _ACTOR_MATCH.format(alias="m")
             ends = f"""
-                SELECT id, quad_class, goldstein, ? AS a, CASE WHEN src_is THEN tgt ELSE src END AS b
+                SELECT id, quad_class, goldstein, ? AS a,
+                       CASE WHEN src_is THEN tgt ELSE src END AS b
                 FROM (SELECT p.*,
                              EXISTS (SELECT 1 FROM event_actors m WHERE m.event_id = p.id
                                      AND m.side = 'source' AND {match}) AS src_is,
@@ -341,3 +388,76 @@ def _event_filters(
         where.append("e.modality = ?")
         params.append(modality)
     return where, params
+
+
+_DYAD_SOURCE = "(d.source_code = ? OR d.source_country = ?)"
+_DYAD_TARGET = "(d.target_code = ? OR d.target_country = ?)"
+# Over rows made distinct per (event, pair) first: an event with two actors on one
+# side has one dyad row per actor, but counts once for each pair.
+_DYAD_MEASURES = """
+    count(*) AS events,
+    count(*) FILTER (WHERE d.quad_class IN (1, 2)) AS cooperation,
+    count(*) FILTER (WHERE d.quad_class IN (3, 4)) AS conflict,
+    avg(d.goldstein) AS goldstein
+"""
+
+
+def _dyads_from_dyad_table(*, actor: str | None, limit: int) -> tuple[str, list[Any]]:
+    """``QueryMixin.dyads`` over ``dyad_events`` (keys: country, else code)."""
+    if not actor:
+        sql = f"""
+            SELECT d.a, d.b, {_DYAD_MEASURES}
+            FROM (SELECT DISTINCT event_id, quad_class, goldstein,
+                         least(source_country, target_country) AS a,
+                         greatest(source_country, target_country) AS b
+                  FROM dyad_events
+                  WHERE source_country IS NOT NULL AND target_country IS NOT NULL
+                    AND source_country <> target_country) d
+            GROUP BY 1, 2 ORDER BY events DESC, d.a, d.b LIMIT ?
+        """
+        return sql, [limit]
+    sql = f"""
+        SELECT d.b, {_DYAD_MEASURES}
+        FROM (SELECT DISTINCT event_id, quad_class, goldstein,
+                     CASE WHEN src_is THEN target_country ELSE source_country END AS b
+              FROM (SELECT *, {_DYAD_SOURCE.replace("d.", "")} AS src_is,
+                              {_DYAD_TARGET.replace("d.", "")} AS tgt_is FROM dyad_events)
+              WHERE (src_is OR tgt_is) AND NOT (src_is AND tgt_is)) d
+        WHERE d.b IS NOT NULL
+        GROUP BY 1 ORDER BY events DESC, d.b LIMIT ?
+    """
+    return sql, [actor] * 4 + [limit]
+
+
+def _series_from_dyad_table(
+    *,
+    actor: str | None,
+    pair: tuple[str, str] | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    interval: str,
+) -> tuple[str, list[Any]]:
+    """``QueryMixin.event_series`` over ``dyad_events``."""
+    where, params = ["d.day IS NOT NULL"], []
+    if actor:
+        where.append(f"({_DYAD_SOURCE} OR {_DYAD_TARGET})")
+        params += [actor] * 4
+    if pair:
+        a, b = pair
+        both = f"({_DYAD_SOURCE} AND {_DYAD_TARGET})"
+        where.append(f"({both} OR {both})")
+        params += [a, a, b, b, b, b, a, a]
+    if since:
+        where.append("d.day >= ?")
+        params.append(since)
+    if until:
+        where.append("d.day <= ?")
+        params.append(until)
+    sql = f"""
+        SELECT date_trunc('{_interval(interval)}', d.day)::DATE AS period, d.quad_class,
+               count(*) AS events, avg(d.goldstein) AS goldstein
+        FROM (SELECT DISTINCT d.event_id, d.day, d.quad_class, d.goldstein
+              FROM dyad_events d WHERE {" AND ".join(where)}) d
+        GROUP BY ALL ORDER BY period, d.quad_class
+    """
+    return sql, params

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from lagebild import __version__
 from lagebild.errors import ErrorCode, LagebildError, UsageError
 from lagebild.settings import Settings
+from lagebild.web.cache import CacheMiddleware
 from lagebild.web.guard import GuardMiddleware
 from lagebild.web.render import error_response
 from lagebild.web.routes_api import router as api_router
@@ -76,6 +77,10 @@ def make_app(
         lifespan=lifespan,
     )
     app.state.lagebild = state
+    # Added last = outermost: the guard checks every request and stamps security
+    # headers on every response, cached ones included.
+    app.add_middleware(CacheMiddleware, entries=state.limits.cache_entries,
+                       max_bytes=state.limits.cache_bytes)
     app.add_middleware(GuardMiddleware, limits=state.limits)
     app.include_router(api_router)
     app.include_router(pages_router)

@@ -9,6 +9,7 @@ HTML, and no piece of article text is ever inserted unescaped.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ def annotated_text(analysis: Analysis, *, actor_url: Callable[[str], str]) -> Ma
     spans = _spans(analysis, len(text))
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         if a == b:
             continue
         covering = [s for s in spans if s.start <= a and s.end >= b]

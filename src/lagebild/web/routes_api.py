@@ -24,8 +24,8 @@ from lagebild.web import views
 from lagebild.web.corpus import GRAPH_EDGES, Corpus
 from lagebild.web.params import EventFilters, Interval, Limit, Offset, Text
 from lagebild.web.render import JSON, clean_floats, with_query
-from lagebild.web.views import Problem
 from lagebild.web.state import AppState
+from lagebild.web.views import Problem
 
 router = APIRouter(prefix="/api", default_response_class=JSON)
 

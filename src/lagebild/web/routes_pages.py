@@ -67,9 +67,10 @@ def overview(request: Request, store: StoreDep, corpus: CorpusDep) -> Response:
     if not _is_json(request):
         charts = {
             "volume": time_chart(
-                [Series("articles", "articles", [(r["period"], r["articles"]) for r in data["volume"]]),
-                 Series("events", "events", [(r["period"], r["events"] or 0)
-                                             for r in data["volume"]])],
+                [Series("articles", "articles",
+                        [(r["period"], r["articles"]) for r in data["volume"]]),
+                 Series("events", "events",
+                        [(r["period"], r["events"] or 0) for r in data["volume"]])],
                 title=f"Articles and events per {data['interval']}"),
             "actors": bar_chart([(a["name"] or a["actor_id"], a["mentions"],
                                   actor_url(a["actor_id"])) for a in data["top_actors"]],

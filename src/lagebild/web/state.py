@@ -29,6 +29,8 @@ class WebLimits:
     analyze_concurrency: int = 2  # the pipeline is CPU-bound; more would only queue in the GIL
     query_timeout: float = 10.0  # seconds; listings take milliseconds, so this is a runaway guard
     allowed_hosts: tuple[str, ...] | None = None  # Host headers accepted; None accepts any
+    cache_entries: int = 4096  # GET responses kept (0 turns the cache off); see web/cache.py
+    cache_bytes: int = 128_000_000  # their total size; pages are 5-50 kB, so ~4k fit easily
 
     @classmethod
     def for_host(cls, host: str, **changes: object) -> WebLimits:

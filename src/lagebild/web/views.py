@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from lagebild.errors import LagebildError
 from lagebild.store import Store
 from lagebild.web.corpus import Corpus
 
@@ -30,7 +31,7 @@ QUAD_NAMES = {
 }
 
 
-class Problem(Exception):  # noqa: N818 - reads as the HTTP answer it becomes
+class Problem(Exception):
     """A request the app answers with an error status, a short code and a message."""
 
     def __init__(self, status: int, code: str, message: str) -> None:
@@ -200,7 +201,7 @@ def story(store: Store, corpus: Corpus, story_id: str) -> dict[str, Any]:
     for article_id in found.get("article_ids", []):
         try:
             analysis = store.analysis(article_id)
-        except Exception:  # noqa: BLE001 - a story may outlive one of its articles
+        except LagebildError:  # a story may name an article no longer stored
             continue
         art = analysis.article
         columns.setdefault(art.outlet or "unknown outlet", []).append({

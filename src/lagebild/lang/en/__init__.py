@@ -11,7 +11,11 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from lagebild.components.boilerplate import BoilerplateRule, InlineRule
+from lagebild.components.event_lexicon import EventTables
 from lagebild.lang.en import abbreviations, actors, boilerplate, foreign, glue, quotes, signatures
+
+#: Event lexicon, grammar cues, verb forms and date cues: TSV files in this package.
+_EVENT_TABLES = EventTables(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,8 @@ class EnglishData:
     signatures: ModuleType = signatures  # ingest: outlet and date signatures
     actors: ModuleType = actors  # actors: role and sector nouns, endings
     quotes: ModuleType = quotes  # quotes: marks, cue verbs, Konjunktiv I
+    # events and dates: where their TSV tables are
+    events: EventTables = _EVENT_TABLES
 
 
 LANGUAGE_DATA = EnglishData()

@@ -1,0 +1,62 @@
+"""Store listings added for the web layer: the corpus dyad table and the event tables agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from lagebild.store import Store
+
+from . import fixtures as _fixtures
+from .fixtures import build_web_db
+
+web_fixture = _fixtures.web_fixture  # the shared pytest fixture, used by name below
+
+
+@pytest.fixture(scope="module")
+def raw_db(tmp_path_factory):
+    """The same records without corpus tables filled: listings use the event tables."""
+    return build_web_db(tmp_path_factory.mktemp("raw") / "raw.duckdb", corpus=False).db
+
+
+def _rounded(rows):
+    return [{k: round(v, 6) if isinstance(v, float) else v for k, v in r.items()} for r in rows]
+
+
+@pytest.mark.parametrize("actor", [None, "CHN", "IGOWSTNAT", "DEU"])
+def test_store_dyads_agree_between_corpus_table_and_events(web_fixture, raw_db, actor):
+    with Store(web_fixture.db, read_only=True) as corpus, Store(raw_db, read_only=True) as raw:
+        assert corpus._dyad_table_answers(actor) and not raw._dyad_table_answers(actor)
+        assert _rounded(corpus.dyads(actor=actor, limit=100)) == \
+            _rounded(raw.dyads(actor=actor, limit=100))
+
+
+@pytest.mark.parametrize(("actor", "pair"), [("RUS", None), (None, ("CHN", "USA")),
+                                             ("IGOWSTNAT", None)])
+def test_store_event_series_agree_between_corpus_table_and_events(web_fixture, raw_db, actor,
+                                                                  pair):
+    with Store(web_fixture.db, read_only=True) as corpus, Store(raw_db, read_only=True) as raw:
+        for interval in ("day", "week", "month"):
+            got = corpus.event_series(actor=actor, pair=pair, interval=interval)
+            assert _rounded(got) == _rounded(raw.event_series(actor=actor, pair=pair,
+                                                              interval=interval))
+            assert got
+
+
+def test_store_actor_ids_are_answered_from_the_event_tables(web_fixture):
+    with Store(web_fixture.db, read_only=True) as store:
+        assert not store._dyad_table_answers("gpe:CHN")
+        by_id = store.dyads(actor="gpe:CHN", limit=100)
+        assert by_id and all(r["a"] == "gpe:CHN" for r in by_id)
+
+
+@pytest.mark.parametrize("kwargs", [{"offset": 3, "limit": 4}, {"search": "Moskau"},
+                                    {"outlet": "Staatsfunk"}])
+def test_store_articles_page_counts_match_the_records(web_fixture, kwargs):
+    with Store(web_fixture.db, read_only=True) as store:
+        rows = store.articles(**kwargs)
+    by_id = {a.article.id: a for a in web_fixture.analyses}
+    assert rows
+    for r in rows:
+        a = by_id[r["id"]]
+        assert (r["sentences"], r["mentions"], r["quotes"], r["events"]) == \
+            (len(a.sentences), len(a.mentions), len(a.quotes), len(a.events))
