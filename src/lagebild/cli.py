@@ -120,7 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=100)
     _format(p)
 
-    p = _command(sub, "serve", cmd_serve, "serve the HTTP API and dashboard over a store")
+    p = _command(sub, "serve", cmd_serve,
+                 "serve the HTTP API and dashboard over a store (read-only)")
     _db(p)
     p.add_argument("--host", default="127.0.0.1",
                    help="interface to listen on (default: 127.0.0.1, this machine only)")
