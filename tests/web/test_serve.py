@@ -25,6 +25,7 @@ def test_serve_runs_uvicorn_on_the_app(monkeypatch, tmp_path):
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
     assert main(["serve", "--db", str(db), "--port", "8123"]) == 0
     (app, kwargs), = calls
+    app.state.lagebild.close()  # uvicorn would close it at shutdown
     assert kwargs == {"host": "127.0.0.1", "port": 8123}
     assert app.state.lagebild.limits.allowed_hosts  # loopback: Host header is checked
 
