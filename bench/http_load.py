@@ -70,15 +70,14 @@ def url_for(name: str, rng: random.Random, ids: list[str]) -> str:
     }[name]
 
 
-def start_server(db: Path, *, cache: bool, threads: int | None) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, *, cache: bool) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     code = (
         "import uvicorn; from lagebild.web import make_app, WebLimits; "
         f"uvicorn.run(make_app(db={str(db)!r}, limits=WebLimits(cache_entries="
-        f"{4096 if cache else 0}, query_threads={threads})), host='127.0.0.1', port={port}, "
-        "log_level='warning')"
+        f"{4096 if cache else 0})), host='127.0.0.1', port={port}, log_level='warning')"
     )
     proc = subprocess.Popen([sys.executable, "-c", code])
     base = f"http://127.0.0.1:{port}"
@@ -139,7 +138,6 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=120.0)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-cache", dest="cache", action="store_false")
-    parser.add_argument("--query-threads", type=int, help="DuckDB threads per query")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
     args = parser.parse_args()
 
@@ -155,7 +153,7 @@ def main() -> None:
     names = [name for share, name in MIX for _ in range(share)]
     urls = [(name, url_for(name, rng, ids)) for name in
             (rng.choice(names) for _ in range(args.requests))]
-    proc, base = start_server(args.db, cache=args.cache, threads=args.query_threads)
+    proc, base = start_server(args.db, cache=args.cache)
     try:
         latencies, errors, elapsed, hits = asyncio.run(
             load(base, urls, clients=args.clients, seconds=args.seconds))

@@ -28,7 +28,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def shared_data() -> Path:
     """The ``../shared/data`` folder next to the checkout; skips the test when absent."""
     if not SHARED_DATA.is_dir():
-        pytest.skip(f"shared data not found at {SHARED_DATA} (only present on development machines)")
+        pytest.skip(
+            f"shared data not found at {SHARED_DATA} (only present on development machines)"
+        )
     return SHARED_DATA
 
 

@@ -29,7 +29,7 @@ def test_api_run_then_open_reads_the_store(tmp_path, examples_dir):
     assert (summary.processed, summary.already_present, summary.failed) == (5, 0, [])
     with lagebild.open(db) as store:
         assert len(store.articles()) == 5
-    columns, rows = lagebild.query("SELECT count(*) FROM sentences", db=db)
+    _, rows = lagebild.query("SELECT count(*) FROM sentences", db=db)
     assert rows[0][0] > 50
 
 

@@ -138,7 +138,7 @@ def run(
     return summary
 
 
-def open(db: str | Path = "lagebild.duckdb") -> Store:  # noqa: A001 - mirrors built-in open()
+def open(db: str | Path = "lagebild.duckdb") -> Store:
     """Open a store for reading."""
     return Store(db, read_only=True)
 
@@ -177,7 +177,7 @@ def iter_analyses(
         yield from analyzer.analyze_many([item])
 
 
-def export(*, db: str | Path, format: str, out: Any) -> int:  # noqa: A002 - CLI option name
+def export(*, db: str | Path, format: str, out: Any) -> int:
     """Write the store's events to ``out`` in ``format``; returns the number of rows."""
     from lagebild.export import EXPORTERS, export_store
 

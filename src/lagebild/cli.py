@@ -56,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"lagebild {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = _command(sub, "run", cmd_run, "ingest and analyse files, folders, zips or stdin into the store")
+    p = _command(
+        sub, "run", cmd_run, "ingest and analyse files, folders, zips or stdin into the store"
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, .zip, or - for stdin")
     _db(p)
     _setting(p, "language")
@@ -68,8 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     _setting(p, "scheduler", metavar="ADDRESS")
     _setting(p, "workers", type=int, metavar="N")
     _setting(p, "parquet", metavar="DIR")
-    p.add_argument("--no-progress", dest="progress", action="store_false",
-                   help="do not show a progress bar")
+    p.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="do not show a progress bar"
+    )
     p.add_argument("--json", action="store_true", help="print the closing summary as JSON")
 
     p = _command(sub, "analyze", cmd_analyze, "analyse one document without a database")
@@ -120,11 +123,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=100)
     _format(p)
 
-    p = _command(sub, "serve", cmd_serve,
-                 "serve the HTTP API and dashboard over a store (read-only)")
+    p = _command(
+        sub, "serve", cmd_serve, "serve the HTTP API and dashboard over a store (read-only)"
+    )
     _db(p)
-    p.add_argument("--host", default="127.0.0.1",
-                   help="interface to listen on (default: 127.0.0.1, this machine only)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="interface to listen on (default: 127.0.0.1, this machine only)",
+    )
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     _setting(p, "language")
     _setting(p, "stages")
@@ -215,15 +222,21 @@ def cmd_actors(args: argparse.Namespace) -> int:
 
 def cmd_events(args: argparse.Namespace) -> int:
     with api.open(args.db) as store:
-        rows = store.events(actor=args.actor, pair=tuple(args.pair) if args.pair else None,
-                            root=args.root, since=args.since, limit=args.limit)
+        rows = store.events(
+            actor=args.actor,
+            pair=tuple(args.pair) if args.pair else None,
+            root=args.root,
+            since=args.since,
+            limit=args.limit,
+        )
     return _emit(rows, args.format)
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     with api.open(args.db) as store:
-        return _emit(store.quotes(speaker=args.speaker, actor=args.actor, limit=args.limit),
-                     args.format)
+        return _emit(
+            store.quotes(speaker=args.speaker, actor=args.actor, limit=args.limit), args.format
+        )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -245,8 +258,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         from lagebild.web import WebLimits, make_app
     except ImportError as exc:
-        print(f"lagebild: error: serve needs the web extra: pip install 'lagebild[web]' ({exc})",
-              file=sys.stderr)
+        print(
+            f"lagebild: error: serve needs the web extra: pip install 'lagebild[web]' ({exc})",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     app = make_app(db=args.db, settings=_settings(args), limits=WebLimits.for_host(args.host))
     uvicorn.run(app, host=args.host, port=args.port)
@@ -256,8 +271,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 # -- helpers ----------------------------------------------------------------------
 
 
-def _command(sub: Any, name: str, handler: Callable[[argparse.Namespace], int],
-             help_text: str) -> argparse.ArgumentParser:
+def _command(
+    sub: Any, name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help_text, description=help_text)
     p.set_defaults(handler=handler)
     return p
@@ -265,13 +281,15 @@ def _command(sub: Any, name: str, handler: Callable[[argparse.Namespace], int],
 
 def _setting(p: argparse.ArgumentParser, name: str, **kwargs: Any) -> None:
     """Add ``--name`` for a setting, with the help text from the settings table."""
-    p.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None,
-                   help=_SETTING_HELP[name], **kwargs)
+    p.add_argument(
+        f"--{name.replace('_', '-')}", dest=name, default=None, help=_SETTING_HELP[name], **kwargs
+    )
 
 
 def _db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=_DEFAULTS.db, help=f"{_SETTING_HELP['db']} "
-                   f"(default: {_DEFAULTS.db})")
+    p.add_argument(
+        "--db", default=_DEFAULTS.db, help=f"{_SETTING_HELP['db']} (default: {_DEFAULTS.db})"
+    )
 
 
 def _format(p: argparse.ArgumentParser, extra: tuple[str, ...] = ()) -> None:
@@ -305,5 +323,3 @@ def _progress_bar(*, enabled: bool) -> Any:
     from tqdm import tqdm
 
     return tqdm(unit=" docs", file=sys.stderr, desc="lagebild run")
-
-

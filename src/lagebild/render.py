@@ -32,23 +32,28 @@ def render_analysis(analysis: Analysis, *, width: int = 100) -> str:
         for m in analysis.mentions:
             role = f", {m.role}" if m.role else ""
             who = m.name or m.text
-            lines.append(f"  {m.start:>6}  {m.text!r:<32} {m.kind:<4} {m.code or '-':<10} "
-                         f"{who}{role}")
+            lines.append(
+                f"  {m.start:>6}  {m.text!r:<32} {m.kind:<4} {m.code or '-':<10} {who}{role}"
+            )
     if analysis.quotes:
         lines += ["", f"Quotes ({len(analysis.quotes)})"]
         for q in analysis.quotes:
             speaker = q.speaker_text or "?"
             code = f" [{q.speaker_code}]" if q.speaker_code else ""
             to = f" → {q.addressee}" if q.addressee else ""
-            lines += _wrapped(f"  {q.form:<9} {speaker}{code}{to} ({q.cue or '-'}): ", q.text, width)
+            lines += _wrapped(
+                f"  {q.form:<9} {speaker}{code}{to} ({q.cue or '-'}): ", q.text, width
+            )
     if analysis.events:
         lines += ["", f"Events ({len(analysis.events)})"]
         for e in analysis.events:
             src = "+".join(x.code or x.text for x in e.source) or "-"
             tgt = "+".join(x.code or x.text for x in e.target) or "-"
             date = _fmt(e.date) + (" (publication)" if e.date_is_publication else "")
-            lines.append(f"  {e.cameo:<5} {e.plover or '-':<12} {src} → {tgt}  "
-                         f"[{e.modality}] {date}  trigger {e.trigger!r}")
+            lines.append(
+                f"  {e.cameo:<5} {e.plover or '-':<12} {src} → {tgt}  "
+                f"[{e.modality}] {date}  trigger {e.trigger!r}"
+            )
     if a.removed_spans:
         lines += ["", f"Removed boilerplate ({len(a.removed_spans)})"]
         for r in a.removed_spans:
@@ -63,9 +68,7 @@ def render_analysis(analysis: Analysis, *, width: int = 100) -> str:
 def render_table(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """A fixed-width table; long cells are cut with an ellipsis."""
     cells = [[_cell(v) for v in row] for row in rows]
-    widths = [
-        max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)
-    ]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
     head = "  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))
     rule = "  ".join("-" * w for w in widths)
     body = ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]

@@ -51,7 +51,9 @@ def test_segment_keeps_closing_quote_with_its_sentence(de_segmenter):
 
 
 def test_segment_line_break_ends_headline(de_segmenter):
-    text = "Kuba und China vertiefen Zusammenarbeit\nHavanna und Peking haben am Dienstag verhandelt."
+    text = (
+        "Kuba und China vertiefen Zusammenarbeit\nHavanna und Peking haben am Dienstag verhandelt."
+    )
     sentences = de_segmenter(text)
     assert [s.text for s in sentences] == [
         "Kuba und China vertiefen Zusammenarbeit",

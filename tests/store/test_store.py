@@ -24,9 +24,17 @@ from lagebild.store.migrations import MIGRATIONS
 
 def make_analysis(article_id: str = "a1", text: str = "Peking warnt die NATO.") -> Analysis:
     article = Article(
-        id=article_id, text=text, raw_text=text + "\nMehr zum Thema - X", title="Titel",
-        source="t.txt", outlet="Testblatt", published=dt.date(2023, 5, 10), language="de",
-        removed_spans=[RemovedSpan(len(text) + 1, len(text) + 19, "related_links", "Mehr zum Thema - X")],
+        id=article_id,
+        text=text,
+        raw_text=text + "\nMehr zum Thema - X",
+        title="Titel",
+        source="t.txt",
+        outlet="Testblatt",
+        published=dt.date(2023, 5, 10),
+        language="de",
+        removed_spans=[
+            RemovedSpan(len(text) + 1, len(text) + 19, "related_links", "Mehr zum Thema - X")
+        ],
     )
     source = EventActor(text="Peking", code="CHN", country="CHN", start=0, end=6)
     target = EventActor(text="NATO", code="NATO", start=17, end=21)
@@ -40,10 +48,23 @@ def make_analysis(article_id: str = "a1", text: str = "Peking warnt die NATO.") 
         quotes=[Quote(article_id, 0, 5, "Pekin", "Indirect", speaker_text="Peking")],
         events=[
             Event(
-                id=f"{article_id}-e1", article_id=article_id, sentence=0, source=[source],
-                target=[target], cameo="1723", root="17", plover="COERCE", mode=None,
-                context=["military"], quad_class=4, goldstein=-5.0, modality="asserted",
-                trigger="warnt", trigger_start=7, trigger_end=12, evidence_start=0,
+                id=f"{article_id}-e1",
+                article_id=article_id,
+                sentence=0,
+                source=[source],
+                target=[target],
+                cameo="1723",
+                root="17",
+                plover="COERCE",
+                mode=None,
+                context=["military"],
+                quad_class=4,
+                goldstein=-5.0,
+                modality="asserted",
+                trigger="warnt",
+                trigger_start=7,
+                trigger_end=12,
+                evidence_start=0,
                 evidence_end=len(text),
             )
         ],
@@ -108,8 +129,12 @@ def test_store_refuses_foreign_database(tmp_path):
 
 @pytest.mark.parametrize(
     "sql",
-    ["DELETE FROM articles", "DROP TABLE events", "SELECT 1; SELECT 2",
-     "INSERT INTO articles (id, text, raw_text) VALUES ('x', 'y', 'z')"],
+    [
+        "DELETE FROM articles",
+        "DROP TABLE events",
+        "SELECT 1; SELECT 2",
+        "INSERT INTO articles (id, text, raw_text) VALUES ('x', 'y', 'z')",
+    ],
 )
 def test_store_query_refuses_anything_but_one_select(tmp_path, sql):
     with Store(tmp_path / "t.duckdb") as store:

@@ -57,7 +57,9 @@ class Store(QueryMixin):
             raise LagebildError(ErrorCode.E009, path=self.path, reason=reason)
 
     def _check_readable(self) -> None:
-        tables = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        tables = {
+            r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
         if "_lagebild_migrations" not in tables:
             raise LagebildError(ErrorCode.E009, path=self.path, reason="no migration table")
 
@@ -104,8 +106,10 @@ class Store(QueryMixin):
         try:
             self._insert_columns("articles", _ARTICLE_COLUMNS, [_article_row(a) for a in batch])
             for table, rows in (
-                ("sentences", _sentence_rows), ("mentions", _mention_rows),
-                ("quotes", _quote_rows), ("events", _event_rows),
+                ("sentences", _sentence_rows),
+                ("mentions", _mention_rows),
+                ("quotes", _quote_rows),
+                ("events", _event_rows),
                 ("event_actors", _event_actor_rows),
             ):
                 self._insert_many(table, [row for a in batch for row in rows(a)])
@@ -133,8 +137,10 @@ class Store(QueryMixin):
         types = self._column_types(table)
         names = list(columns) if columns is not None else list(types)
         values = ", ".join(f"unnest(?::{types[n]}[])" for n in names)
-        self.con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {values}",
-                         [list(column) for column in zip(*rows, strict=True)])
+        self.con.execute(
+            f"INSERT INTO {table} ({', '.join(names)}) SELECT {values}",
+            [list(column) for column in zip(*rows, strict=True)],
+        )
 
     def _column_types(self, table: str) -> dict[str, str]:
         """Column name -> type of ``table``, in order, read from the catalog once per store."""
@@ -142,7 +148,9 @@ class Store(QueryMixin):
             self._types[table] = dict(
                 self.con.execute(
                     "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
-                    "AND schema_name = 'main' ORDER BY column_index", [table]).fetchall()
+                    "AND schema_name = 'main' ORDER BY column_index",
+                    [table],
+                ).fetchall()
             )
         return self._types[table]
 
@@ -157,24 +165,42 @@ class Store(QueryMixin):
         return Analysis(
             article=article,
             sentences=[
-                Sentence(index=r["idx"], start=r["start_char"], end=r["end_char"],
-                         text=article.text[r["start_char"]:r["end_char"]],
-                         paragraph=r["paragraph"], is_headline=r["is_headline"])
-                for r in self._all("SELECT * FROM sentences WHERE article_id = ? ORDER BY idx",
-                                   [article_id])
+                Sentence(
+                    index=r["idx"],
+                    start=r["start_char"],
+                    end=r["end_char"],
+                    text=article.text[r["start_char"] : r["end_char"]],
+                    paragraph=r["paragraph"],
+                    is_headline=r["is_headline"],
+                )
+                for r in self._all(
+                    "SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", [article_id]
+                )
             ],
             mentions=[
-                Mention(article_id=r["article_id"], start=r["start_char"], end=r["end_char"],
-                        text=r["text"], kind=r["kind"], actor_id=r["actor_id"],
-                        country=r["country"], sector=r["sector"], code=r["code"],
-                        confidence=r["confidence"], name=r["name"], role=r["role"])
-                for r in self._all("SELECT * FROM mentions WHERE article_id = ? "
-                                   "ORDER BY start_char", [article_id])
+                Mention(
+                    article_id=r["article_id"],
+                    start=r["start_char"],
+                    end=r["end_char"],
+                    text=r["text"],
+                    kind=r["kind"],
+                    actor_id=r["actor_id"],
+                    country=r["country"],
+                    sector=r["sector"],
+                    code=r["code"],
+                    confidence=r["confidence"],
+                    name=r["name"],
+                    role=r["role"],
+                )
+                for r in self._all(
+                    "SELECT * FROM mentions WHERE article_id = ? ORDER BY start_char", [article_id]
+                )
             ],
             quotes=[
                 Quote(**{k: r[c] for k, c in _QUOTE_COLUMNS})
-                for r in self._all("SELECT * FROM quotes WHERE article_id = ? "
-                                   "ORDER BY start_char", [article_id])
+                for r in self._all(
+                    "SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char", [article_id]
+                )
             ],
             events=self._events_of(article_id),
             tone=row["tone"],
@@ -184,17 +210,26 @@ class Store(QueryMixin):
         actors: dict[str, dict[str, list[EventActor]]] = {}
         for r in self._all(
             "SELECT ea.* FROM event_actors ea JOIN events e ON e.id = ea.event_id "
-            "WHERE e.article_id = ? ORDER BY ea.event_id, ea.side, ea.position", [article_id]
+            "WHERE e.article_id = ? ORDER BY ea.event_id, ea.side, ea.position",
+            [article_id],
         ):
             sides = actors.setdefault(r["event_id"], {"source": [], "target": []})
             sides[r["side"]].append(
-                EventActor(text=r["text"], actor_id=r["actor_id"], code=r["code"],
-                           country=r["country"], sector=r["sector"],
-                           start=r["start_char"], end=r["end_char"])
+                EventActor(
+                    text=r["text"],
+                    actor_id=r["actor_id"],
+                    code=r["code"],
+                    country=r["country"],
+                    sector=r["sector"],
+                    start=r["start_char"],
+                    end=r["end_char"],
+                )
             )
         events = []
-        for r in self._all("SELECT * FROM events WHERE article_id = ? "
-                           "ORDER BY evidence_start, trigger_start", [article_id]):
+        for r in self._all(
+            "SELECT * FROM events WHERE article_id = ? ORDER BY evidence_start, trigger_start",
+            [article_id],
+        ):
             sides = actors.get(r["id"], {"source": [], "target": []})
             values = {k: r[k] for k in _EVENT_SCALARS}
             values["context"] = json.loads(r["context"] or "[]")
@@ -214,17 +249,43 @@ class Store(QueryMixin):
 # -- row builders ---------------------------------------------------------------
 
 _QUOTE_COLUMNS = (
-    ("article_id", "article_id"), ("start", "start_char"), ("end", "end_char"),
-    ("text", "text"), ("form", "form"), ("speaker_text", "speaker_text"),
-    ("speaker_actor_id", "speaker_actor_id"), ("speaker_code", "speaker_code"),
-    ("speaker_start", "speaker_start"), ("speaker_end", "speaker_end"), ("cue", "cue"),
-    ("cue_start", "cue_start"), ("cue_end", "cue_end"), ("addressee", "addressee"),
+    ("article_id", "article_id"),
+    ("start", "start_char"),
+    ("end", "end_char"),
+    ("text", "text"),
+    ("form", "form"),
+    ("speaker_text", "speaker_text"),
+    ("speaker_actor_id", "speaker_actor_id"),
+    ("speaker_code", "speaker_code"),
+    ("speaker_start", "speaker_start"),
+    ("speaker_end", "speaker_end"),
+    ("cue", "cue"),
+    ("cue_start", "cue_start"),
+    ("cue_end", "cue_end"),
+    ("addressee", "addressee"),
     ("confidence", "confidence"),
 )
 _EVENT_SCALARS = (
-    "id", "article_id", "sentence", "cameo", "root", "plover", "mode", "quad_class",
-    "goldstein", "modality", "trigger", "trigger_start", "trigger_end", "evidence_start",
-    "evidence_end", "date", "date_is_publication", "background", "location", "confidence",
+    "id",
+    "article_id",
+    "sentence",
+    "cameo",
+    "root",
+    "plover",
+    "mode",
+    "quad_class",
+    "goldstein",
+    "modality",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "evidence_start",
+    "evidence_end",
+    "date",
+    "date_is_publication",
+    "background",
+    "location",
+    "confidence",
 )
 
 
@@ -235,18 +296,40 @@ def _timestamp(value: dt.date | dt.datetime | None) -> dt.datetime | None:
 
 
 _ARTICLE_COLUMNS = (
-    "id", "source", "outlet", "url", "title", "published", "language", "text", "raw_text",
-    "removed_spans", "mt_signals", "inferred", "author", "tone",
+    "id",
+    "source",
+    "outlet",
+    "url",
+    "title",
+    "published",
+    "language",
+    "text",
+    "raw_text",
+    "removed_spans",
+    "mt_signals",
+    "inferred",
+    "author",
+    "tone",
 )
 
 
 def _article_row(analysis: Analysis) -> tuple[Any, ...]:
     a = analysis.article
     return (
-        a.id, a.source, a.outlet, a.url, a.title, _timestamp(a.published), a.language,
-        a.text, a.raw_text, json.dumps([s.to_dict() for s in a.removed_spans]),
-        json.dumps([s.to_dict() for s in a.mt_signals]), json.dumps(a.inferred),
-        a.author, analysis.tone,
+        a.id,
+        a.source,
+        a.outlet,
+        a.url,
+        a.title,
+        _timestamp(a.published),
+        a.language,
+        a.text,
+        a.raw_text,
+        json.dumps([s.to_dict() for s in a.removed_spans]),
+        json.dumps([s.to_dict() for s in a.mt_signals]),
+        json.dumps(a.inferred),
+        a.author,
+        analysis.tone,
     )
 
 
@@ -258,15 +341,29 @@ def _sentence_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
 def _mention_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
     aid = analysis.article.id
     return [
-        (aid, m.start, m.end, m.text, m.kind, m.actor_id, m.name, m.country, m.sector, m.code,
-         m.role, m.confidence)
+        (
+            aid,
+            m.start,
+            m.end,
+            m.text,
+            m.kind,
+            m.actor_id,
+            m.name,
+            m.country,
+            m.sector,
+            m.code,
+            m.role,
+            m.confidence,
+        )
         for m in analysis.mentions
     ]
 
 
 def _quote_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
     return [
-        tuple(analysis.article.id if k == "article_id" else getattr(q, k) for k, _ in _QUOTE_COLUMNS)
+        tuple(
+            analysis.article.id if k == "article_id" else getattr(q, k) for k, _ in _QUOTE_COLUMNS
+        )
         for q in analysis.quotes
     ]
 
@@ -276,10 +373,13 @@ def _event_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
     for e in analysis.events:
         values = {k: getattr(e, k) for k in _EVENT_SCALARS}
         values["article_id"] = analysis.article.id
+        # Column order of the events table: the scalars with context after "mode".
         rows.append(
-            tuple(values[k] for k in _EVENT_SCALARS[:7])
-            + (json.dumps(e.context),)
-            + tuple(values[k] for k in _EVENT_SCALARS[7:])
+            (
+                *(values[k] for k in _EVENT_SCALARS[:7]),
+                json.dumps(e.context),
+                *(values[k] for k in _EVENT_SCALARS[7:]),
+            )
         )
     return rows
 
@@ -289,8 +389,20 @@ def _event_actor_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
     for e in analysis.events:
         for side, actors in (("source", e.source), ("target", e.target)):
             for position, a in enumerate(actors):
-                rows.append((e.id, side, position, a.text, a.actor_id, a.code, a.country,
-                             a.sector, a.start, a.end))
+                rows.append(
+                    (
+                        e.id,
+                        side,
+                        position,
+                        a.text,
+                        a.actor_id,
+                        a.code,
+                        a.country,
+                        a.sector,
+                        a.start,
+                        a.end,
+                    )
+                )
     return rows
 
 
@@ -299,11 +411,17 @@ def _article_from_row(row: dict[str, Any]) -> Article:
     if isinstance(published, dt.datetime) and published.time() == dt.time():
         published = published.date()
     return Article(
-        id=row["id"], text=row["text"], raw_text=row["raw_text"], title=row["title"],
-        source=row["source"], outlet=row["outlet"], url=row["url"], published=published,
+        id=row["id"],
+        text=row["text"],
+        raw_text=row["raw_text"],
+        title=row["title"],
+        source=row["source"],
+        outlet=row["outlet"],
+        url=row["url"],
+        published=published,
         language=row["language"],
         removed_spans=[RemovedSpan(**s) for s in json.loads(row["removed_spans"] or "[]")],
         mt_signals=[Signal(**s) for s in json.loads(row["mt_signals"] or "[]")],
-        inferred=json.loads(row["inferred"] or "[]"), author=row["author"],
+        inferred=json.loads(row["inferred"] or "[]"),
+        author=row["author"],
     )
-

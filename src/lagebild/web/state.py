@@ -29,7 +29,6 @@ class WebLimits:
     analyze_concurrency: int = 2  # the pipeline is CPU-bound; more would only queue in the GIL
     query_timeout: float = 10.0  # seconds; listings take milliseconds, so this is a runaway guard
     allowed_hosts: tuple[str, ...] | None = None  # Host headers accepted; None accepts any
-    query_threads: int | None = None  # DuckDB threads per query; None keeps DuckDB's default
     cache_entries: int = 4096  # GET responses kept (0 turns the cache off); see web/cache.py
     cache_bytes: int = 128_000_000  # their total size; pages are 5-50 kB, so ~4k fit easily
 
@@ -58,14 +57,11 @@ class AppState:
 
     @classmethod
     def open(cls, db: str | Path, *, settings: Settings, limits: WebLimits) -> AppState:
-        store = api.open(db)
-        if limits.query_threads:
-            store.con.execute(f"SET threads = {int(limits.query_threads)}")
         return cls(
             db=Path(db),
             settings=settings,
             limits=limits,
-            store=store,
+            store=api.open(db),
             analyze_slots=threading.BoundedSemaphore(limits.analyze_concurrency),
         )
 
