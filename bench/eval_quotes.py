@@ -47,6 +47,7 @@ from pathlib import Path
 
 TEST_SHARE = 0.30  # held-out share of documents (by name hash), never used for tuning
 ROLES = ("cue", "speaker", "message")
+CUE_REACH = 40  # tokens after a cue's first word its other words may stand ("teilte … mit")
 FORM_MAP = {"IndirectFreeIndirect": "Indirect", "FreeIndirect": "Indirect"}
 _NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "“", "”", "«", "‘", "…", "%"}
 _NO_SPACE_AFTER = {"„", "(", "[", "»", "‚"}
@@ -134,10 +135,33 @@ def chars_to_tokens(doc: GoldDoc, start: int | None, end: int | None) -> set[int
     return {i for i, (s, e) in enumerate(doc.offsets) if s < end and e > start} - doc.punct
 
 
+def cue_tokens(doc: GoldDoc, quote) -> set[int]:
+    """All words of a predicted cue: the record's span holds the first, ``cue`` lists all.
+
+    A cue may be split ("teilte … mit", "wie X mitteilte"); ``Quote.cue_start``/
+    ``cue_end`` mark its first word and ``Quote.cue`` joins every word in text
+    order. The later words are the next tokens with those texts after the
+    first (within ``CUE_REACH`` tokens), so no gold token is read to place them.
+    """
+    first = chars_to_tokens(doc, quote.cue_start, quote.cue_end)
+    if not first or not quote.cue:
+        return first
+    words = quote.cue.split()[1:]
+    out, pos = set(first), max(first) + 1
+    for word in words:
+        for i in range(pos, min(len(doc.offsets), pos + CUE_REACH)):
+            s, e = doc.offsets[i]
+            if doc.text[s:e] == word:
+                out.add(i)
+                pos = i + 1
+                break
+    return out - doc.punct
+
+
 def predicted(doc: GoldDoc, quotes: list) -> list[dict[str, set[int] | str]]:
     out = []
     for q in quotes:
-        cue = chars_to_tokens(doc, q.cue_start, q.cue_end)
+        cue = cue_tokens(doc, q)
         speaker = chars_to_tokens(doc, q.speaker_start, q.speaker_end)
         message = chars_to_tokens(doc, q.start, q.end)
         if q.form != "Reported":

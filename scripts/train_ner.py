@@ -494,6 +494,7 @@ def train(
     augment: bool,
     max_epochs: int | None,
     init_tok2vec: Path | None,
+    silver: Sequence[Sentence] = (),
 ) -> Path:
     """Train with the config; returns the directory of the best model."""
     import spacy
@@ -503,8 +504,9 @@ def train(
     # GermEval (news and Wikipedia) is closer to the product's text than
     # parliament speeches but smaller; repeating it balances the two.
     train_set = corpora["europarl_train"] + corpora["germeval_train"] * germeval_weight
+    train_set += silver
     if augment:
-        originals = corpora["europarl_train"] + corpora["germeval_train"]
+        originals = corpora["europarl_train"] + corpora["germeval_train"] + list(silver)
         pools = mention_pools(originals)
         pools["LOC"] = sorted({*pools["LOC"], *country_names(), *synthetic_places()})
         pools["PER"] = sorted({*pools["PER"], *synthetic_people(seed=seed)})
@@ -525,6 +527,36 @@ def train(
         overrides["paths.init_tok2vec"] = str(init_tok2vec)
     spacy_train(CONFIG, workdir / "output", use_gpu=-1, overrides=overrides)
     return workdir / "output" / "model-best"
+
+
+def load_silver(shared: Path, *, limit: int, seed: int) -> list[Sentence]:
+    """Up to ``limit`` silver sentences (``scripts/ner_silver.py``), half of them with entities.
+
+    Sentences without entities are plentiful in news; capping them at the
+    number with entities keeps the silver set from teaching "no names here".
+    """
+    import random
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import ner_silver
+
+    texts = ner_silver.read_news_texts(shared)
+    names = ner_silver.NameFilter(
+        ner_silver.name_words(seed=seed), bare_words=ner_silver.bare_words(texts)
+    )
+    stats: list = []
+    with_ents, without = [], []
+    for words, spans in ner_silver.silver_sentences(texts, names=names, stats=stats):
+        sentence = Sentence(words, spans_to_iob(len(words), spans))
+        (with_ents if spans else without).append(sentence)
+    rng = random.Random(seed)
+    rng.shuffle(with_ents)
+    rng.shuffle(without)
+    half = limit // 2
+    chosen = with_ents[: max(half, limit - len(without))]
+    chosen += without[: min(len(chosen), limit - len(chosen))]
+    print(f"silver: {stats[0]}; using {len(chosen)} sentences", flush=True)
+    return chosen
 
 
 def package(best: Path, out: Path, *, seed: int) -> object:
@@ -641,6 +673,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--pretrain-epochs", type=int, default=0, help="tok2vec pretraining epochs (0: none)"
     )
     parser.add_argument("--max-epochs", type=int, default=None, help="override the config")
+    parser.add_argument(
+        "--silver", type=int, default=0, help="add up to N gazetteer-labelled news sentences"
+    )
     parser.add_argument("--workdir", type=Path, default=None, help="keep intermediate files")
     args = parser.parse_args(argv)
 
@@ -664,8 +699,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             init_tok2vec = pretrain(
                 unlabelled, workdir=workdir, seed=args.seed, epochs=args.pretrain_epochs
             )
+        silver = load_silver(args.shared, limit=args.silver, seed=args.seed) if args.silver else []
         best = train(
             corpora,
+            silver=silver,
             workdir=workdir,
             seed=args.seed,
             germeval_weight=args.germeval_weight,

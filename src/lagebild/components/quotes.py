@@ -599,8 +599,10 @@ def _to_record(state: DocState, d: Draft, article_id: str) -> Quote:
         start, end = tv.starts[d.start], tv.ends[max(d.start, d.end - 1)]
     sp = d.speaker
     cue_text = " ".join(tv.words[i] for i in sorted(d.cue_tokens)) or None
-    cue_start = tv.starts[d.cue_tokens[0]] if d.cue_tokens else None
-    cue_end = tv.ends[d.cue_tokens[0]] if d.cue_tokens else None
+    # the span marks the cue's first word; ``cue`` lists all of a split cue ("teilte … mit")
+    first = min(d.cue_tokens) if d.cue_tokens else None
+    cue_start = tv.starts[first] if first is not None else None
+    cue_end = tv.ends[first] if first is not None else None
     mention = sp.mention if sp else None
     return Quote(
         article_id=article_id,

@@ -264,6 +264,14 @@ def m005_corpus(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+@migration
+def m006_article_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    # The article reader and ``Store.analysis`` fetch one article's rows from each
+    # table; without these, every lookup scans the whole table.
+    for table in ("mentions", "quotes", "events"):
+        con.execute(f"CREATE INDEX IF NOT EXISTS {table}_article ON {table} (article_id)")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(
