@@ -9,14 +9,17 @@ average "overall", MISC and "all") on Europarl NER dev and on the held-out
 fifth of GermEval 2014 dev (never used for training or model selection; the
 split and label mapping are defined in ``scripts/train_ner.py``).
 
-Two views of each set: ``gold-tok`` runs the model on the corpus's own
+Three views of each set: ``gold-tok`` runs the model on the corpus's own
 tokens; ``product`` rebuilds running text from them, lets the product's
 tokenizer and the ``lagebild_ner`` component do everything, and compares
-character spans — what users get.
+character spans — what users get; ``product-all`` is the same with the
+component's sentence filter off (``name_sentences_only=False``: every
+sentence is tagged).
 
 Speed: tokens per second of the ``lagebild_ner`` component alone (the Docs are
-tokenised beforehand) over the first ``--articles`` articles of
-10kGNAD ``test.csv``, on one thread.
+tokenised and split into sentences by the segment stage beforehand) over the
+first ``--articles`` articles of 10kGNAD ``test.csv``, on one thread, with
+the sentence filter (``speed``) and without it (``speed_all``).
 """
 
 from __future__ import annotations
@@ -50,14 +53,16 @@ def training_module() -> ModuleType:
     return module
 
 
-def product_pipeline(model_path: Path | None):
+def product_pipeline(model_path: Path | None, *, name_sentences_only: bool = True):
     """Blank German tokenizer + ``lagebild_ner``, as the product builds it."""
     import spacy
 
     import lagebild.components.ner  # noqa: F401 - registers the factory
 
     nlp = spacy.blank("de")
-    config = {"model_path": str(model_path)} if model_path else {}
+    config: dict[str, object] = {"name_sentences_only": name_sentences_only}
+    if model_path:
+        config["model_path"] = str(model_path)
     nlp.add_pipe("lagebild_ner", name="ner", config=config)
     return nlp
 
@@ -89,12 +94,19 @@ def read_10kgnad(path: Path, limit: int) -> list[str]:
     return texts
 
 
+def segmented_docs(texts: Sequence[str]) -> list:
+    """Docs of the texts after the product's segment stage (sentence starts set)."""
+    from lagebild.pipeline import make_pipeline
+
+    segment = make_pipeline("de", stages=["segment"])
+    return [segment(text) for text in texts]
+
+
 def measure_speed(nlp, texts: Sequence[str]) -> dict[str, float]:
-    """Tokens/s of the NER component alone on pre-tokenised articles."""
-    docs = [nlp.make_doc(text) for text in texts]
+    """Tokens/s of the NER component alone on tokenised, segmented articles."""
     component = nlp.get_pipe("ner")
-    list(component.pipe(docs[:5]))  # load the model outside the timed part
-    docs = [nlp.make_doc(text) for text in texts]
+    list(component.pipe(segmented_docs(texts[:5])))  # load model and dictionary untimed
+    docs = segmented_docs(texts)
     started = time.perf_counter()
     n_ents = sum(len(doc.ents) for doc in component.pipe(docs))
     seconds = time.perf_counter() - started
@@ -108,7 +120,13 @@ def measure_speed(nlp, texts: Sequence[str]) -> dict[str, float]:
     }
 
 
-def run(shared: Path, *, model_path: Path | None = None, articles: int = 200) -> dict:
+def run(
+    shared: Path,
+    *,
+    model_path: Path | None = None,
+    articles: int = 200,
+    sets: Sequence[str] = SETS,
+) -> dict:
     """All measurements as one JSON-ready dict."""
     import spacy
 
@@ -118,13 +136,16 @@ def run(shared: Path, *, model_path: Path | None = None, articles: int = 200) ->
     corpora = tn.load_corpora(shared)
     model = spacy.load(model_path or default_model_path())
     nlp = product_pipeline(model_path)
-    results: dict = {"quality": {}, "sets": {name: len(corpora[name]) for name in SETS}}
-    for name in SETS:
+    nlp_all = product_pipeline(model_path, name_sentences_only=False)
+    results: dict = {"quality": {}, "sets": {name: len(corpora[name]) for name in sets}}
+    for name in sets:
         results["quality"][f"{name} gold-tok"] = tn.evaluate(model, corpora[name])
         results["quality"][f"{name} product"] = product_scores(tn, nlp, corpora[name])
+        results["quality"][f"{name} product-all"] = product_scores(tn, nlp_all, corpora[name])
     if articles:
         texts = read_10kgnad(shared / "data" / "10kGNAD" / "test.csv", articles)
         results["speed"] = measure_speed(nlp, texts)
+        results["speed_all"] = measure_speed(nlp_all, texts)
     return results
 
 
@@ -134,17 +155,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="model dir (default: packaged)")
     parser.add_argument("--articles", type=int, default=200, help="10kGNAD articles for speed")
     parser.add_argument("--json", type=Path, default=None, help="also write results here")
+    parser.add_argument(
+        "--sets",
+        nargs="+",
+        default=list(SETS),
+        help="evaluation sets (germeval_tune: the tuning slice, for choosing between models)",
+    )
     args = parser.parse_args(argv)
     if not (args.shared / "data").is_dir():
         parser.error(f"shared data not found at {args.shared / 'data'}")
-    results = run(args.shared, model_path=args.model, articles=args.articles)
+    results = run(args.shared, model_path=args.model, articles=args.articles, sets=args.sets)
     print(training_module().format_table(results["quality"]))
-    if "speed" in results:
-        s = results["speed"]
-        print(
-            f"speed: {s['tokens_per_second']} tokens/s ({s['tokens']} tokens, "
-            f"{s['articles']} articles, {s['seconds']} s, one thread)"
-        )
+    for key, what in (("speed", "name sentences only"), ("speed_all", "every sentence")):
+        if key in results:
+            s = results[key]
+            print(
+                f"speed ({what}): {s['tokens_per_second']} tokens/s ({s['tokens']} tokens, "
+                f"{s['articles']} articles, {s['seconds']} s, one thread)"
+            )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

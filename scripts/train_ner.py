@@ -495,6 +495,7 @@ def train(
     max_epochs: int | None,
     init_tok2vec: Path | None,
     silver: Sequence[Sentence] = (),
+    config_overrides: dict[str, object] | None = None,
 ) -> Path:
     """Train with the config; returns the directory of the best model."""
     import spacy
@@ -525,6 +526,7 @@ def train(
         overrides["training.max_epochs"] = max_epochs
     if init_tok2vec is not None:
         overrides["paths.init_tok2vec"] = str(init_tok2vec)
+    overrides.update(config_overrides or {})
     spacy_train(CONFIG, workdir / "output", use_gpu=-1, overrides=overrides)
     return workdir / "output" / "model-best"
 
@@ -660,6 +662,15 @@ Full figures: scores.json.
     (out / "README.md").write_text(text, encoding="utf-8")
 
 
+def _parse_override(item: str) -> tuple[str, object]:
+    """``key=value`` with the value read as JSON when it parses ("64" -> 64)."""
+    key, _, value = item.partition("=")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -677,6 +688,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--silver", type=int, default=0, help="add up to N gazetteer-labelled news sentences"
     )
     parser.add_argument("--workdir", type=Path, default=None, help="keep intermediate files")
+    parser.add_argument(
+        "--set",
+        dest="config_overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a config value, e.g. components.tok2vec.model.encode.width=64",
+    )
     args = parser.parse_args(argv)
 
     import spacy
@@ -703,6 +722,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         best = train(
             corpora,
             silver=silver,
+            config_overrides=dict(_parse_override(item) for item in args.config_overrides),
             workdir=workdir,
             seed=args.seed,
             germeval_weight=args.germeval_weight,

@@ -93,6 +93,17 @@ class Sentence(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceTone(Record):
+    """Polar word counts and tone of one sentence (``index`` as in ``Sentence.index``)."""
+
+    index: int
+    positive: float
+    negative: float
+    words: int
+    tone: float
+
+
+@dataclass(frozen=True, slots=True)
 class Role(Record):
     """An office an actor held, with the dates it was valid (either end open)."""
 
@@ -222,7 +233,8 @@ class Analysis(Record):
 
     ``to_dict`` is the stable JSON contract of ``lagebild analyze --format json``:
     exactly the keys ``article``, ``sentences``, ``mentions``, ``quotes`` and
-    ``events``; the document tone travels inside ``article`` as ``tone``.
+    ``events``; the document tone travels inside ``article`` as ``tone`` and each
+    sentence's tone inside its sentence item.
     """
 
     article: Article
@@ -231,11 +243,13 @@ class Analysis(Record):
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     tone: float | None = None
+    sentence_tones: list[SentenceTone] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        tones = {t.index: t.tone for t in self.sentence_tones}
         return {
             "article": {**self.article.to_dict(), "tone": self.tone},
-            "sentences": _plain(self.sentences),
+            "sentences": [{**s.to_dict(), "tone": tones.get(s.index)} for s in self.sentences],
             "mentions": _plain(self.mentions),
             "quotes": _plain(self.quotes),
             "events": _plain(self.events),

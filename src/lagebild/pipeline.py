@@ -184,5 +184,6 @@ def to_analysis(article: Article, doc: Doc) -> Analysis:
         quotes=list(doc._.quotes or []),
         events=list(doc._.events or []),
         tone=doc._.tone,
+        sentence_tones=list(doc._.sentence_tone or []),
     )
 

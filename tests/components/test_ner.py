@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from lagebild.components.ner import NerComponent, default_model_path
+from lagebild.components.ner import NerComponent, default_model_path, may_hold_name
 from lagebild.errors import ErrorCode, LagebildError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -130,6 +130,53 @@ def test_ner_entities_do_not_cross_sentence_starts(nlp) -> None:
         token.is_sent_start = token.i == 0 or token.text == "Berlin"
     doc = nlp.get_pipe("ner")(doc)
     assert all(not (ent.start < 4 < ent.end) for ent in doc.ents)
+
+
+# Stand-in dictionary: which words "the language's dictionary" knows.
+_KNOWN = frozenset(
+    "die der am montag wurde parlament haushalt regierung klimaschutzgesetz gesetz "
+    "Parlament Haushalt Regierung Montag Gesetz Abgeordnete Jens Brückner Wien".split()
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Am Montag wurde im Parlament lange über den Haushalt gestritten.", False),
+        ("Die Regierung legte das Klimaschutzgesetz vor.", False),  # compound, dictionary head
+        ("Die Regierung traf Weißhaupt.", True),  # unknown capitalised word
+        ("Der Abgeordnete Jens Brückner sprach in Wien.", True),  # two capitalised in a row
+        ("Die Regierung sprach in Wien.", False),  # a known place alone: the gazetteer's job
+        ("Weißhaupt sprach.", True),  # sentence-initial but not a dictionary word
+        ("Die EU-Regierung sprach.", True),  # hyphen parts are judged one by one
+    ],
+)
+def test_ner_may_hold_name_flags_sentences_with_unknown_capitalised_words(text, expected) -> None:
+    doc = spacy.blank("de")(text)
+    assert may_hold_name(doc[:], known=_KNOWN.__contains__) is expected
+
+
+def test_ner_skips_sentences_without_names_but_marks_them_tagged(nlp) -> None:
+    doc = nlp.make_doc(
+        "Am Montag wurde im Parlament lange über den Haushalt gestritten. "
+        "Der Abgeordnete Jens Brückner kritisierte die Pläne der Regierung in Wien."
+    )
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    doc = nlp.get_pipe("ner")(doc)
+    assert doc.has_annotation("ENT_IOB")  # the actor stage reads doc.ents only then
+    assert all(ent.start > 10 for ent in doc.ents)
+    assert ("Jens Brückner", "PER") in _ents(doc)
+
+
+def test_ner_tags_every_sentence_when_filter_is_off() -> None:
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lagebild_ner", config={"name_sentences_only": False})
+    component = nlp.get_pipe("lagebild_ner")
+    assert component.lang is None
+    restored = pickle.loads(pickle.dumps(component))
+    assert restored.lang is None
+    assert ("Wolfsburg", "LOC") in _ents(nlp("Karin Weißhaupt lebt in Wolfsburg."))
 
 
 @pytest.mark.slow

@@ -22,6 +22,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "quotes": None,  # list[model.Quote], set by "lagebild_quotes"
     "events": None,  # list[model.Event], set by "lagebild_events"
     "tone": None,  # float, set by "lagebild_tone"
+    "sentence_tone": None,  # list[model.SentenceTone], set by "lagebild_tone"
 }
 
 

@@ -11,18 +11,28 @@ product's Doc: their features (norm, prefix, suffix, shape) are string hashes
 and do not depend on which ``Vocab`` made the Doc; only the label strings must
 be known to the Doc's ``StringStore``. The transition-based NER does not let an
 entity cross a sentence start, so the segment stage should run first.
+
+By default the model reads only the sentences that can hold a name the
+gazetteer does not know: a sentence whose capitalised words are all in the
+language's dictionary (simplemma), or sentence-initial function words, is
+skipped. German capitalises every noun, and most are dictionary words
+("Regierung", "Verhandlungen", also compounds with a dictionary head,
+"Klimaschutzgesetz"); rare names are not. Names the dictionary knows ("Berlin",
+"Merkel") are in the gazetteer, which the actor stage reads first; the
+measured cost in recall and the speed gain are in ``docs/ner.md``.
 """
 
 from __future__ import annotations
 
 import importlib.resources
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from lagebild.errors import ErrorCode, LagebildError
 
@@ -31,6 +41,11 @@ _MODEL_MARKERS = ("config.cfg", "meta.json")
 #: Documents per batch in ``pipe``: the CNN gains little beyond this and long
 #: articles make big batches memory-hungry.
 DEFAULT_BATCH_SIZE = 32
+#: A capitalised word whose tail of at least this many letters is a dictionary
+#: word is a compound common noun ("...gesetz", "...verhandlungen"); shorter
+#: tails ("...burg", "...mann") end names as often as nouns.
+MIN_COMPOUND_HEAD = 6
+MIN_COMPOUND_MODIFIER = 3  # "Bundes-", "EU-" style first parts
 
 
 def default_model_path() -> Path:
@@ -57,11 +72,21 @@ def load_model(path: str) -> Language:
     "lagebild_ner",
     requires=["token.is_sent_start"],
     assigns=["doc.ents"],
-    default_config={"model_path": None},
+    default_config={"model_path": None, "name_sentences_only": True},
 )
-def make_ner(nlp: Language, name: str, model_path: str | None) -> NerComponent:
-    """Factory: ``model_path`` defaults to the packaged ``ner_de`` model."""
-    return NerComponent(model_path=model_path, name=name)
+def make_ner(
+    nlp: Language, name: str, model_path: str | None, name_sentences_only: bool
+) -> NerComponent:
+    """Factory: ``model_path`` defaults to the packaged ``ner_de`` model.
+
+    ``name_sentences_only`` skips sentences without a capitalised word outside
+    the dictionary (see the module docstring); ``False`` tags every sentence.
+    """
+    return NerComponent(
+        model_path=model_path,
+        name=name,
+        lang=nlp.lang if name_sentences_only else None,
+    )
 
 
 class NerComponent:
@@ -70,18 +95,26 @@ class NerComponent:
     Only the model path is state: the model itself is loaded lazily through
     ``load_model``'s cache, so the component pickles cheaply (Dask workers load
     the model once each) and many pipelines share one model in a process.
-    Entities found replace the Doc's existing ones.
+    Entities found replace the Doc's existing ones. With ``lang`` set, only
+    sentences that may hold an unknown name are tagged (``may_hold_name``).
     """
 
-    def __init__(self, *, model_path: str | Path | None = None, name: str = "ner") -> None:
+    def __init__(
+        self,
+        *,
+        model_path: str | Path | None = None,
+        name: str = "ner",
+        lang: str | None = None,
+    ) -> None:
         path = Path(model_path) if model_path is not None else default_model_path()
         # Fail when the pipeline is built, not on the first document.
         self.model_path = str(check_model_path(path))
         self.name = name
+        self.lang = lang
 
-    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+    def __reduce__(self) -> tuple[object, tuple[str, str, str | None]]:
         # Pickle the path only; the worker loads (and checks) the model itself.
-        return (_restore, (self.model_path, self.name))
+        return (_restore, (self.model_path, self.name, self.lang))
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -95,19 +128,114 @@ class NerComponent:
         """Tag a stream of Docs in batches (faster than one by one)."""
         model = load_model(self.model_path)
         labels = model.get_pipe("ner").labels
-        stream = _with_labels(docs, labels)
-        for _, component in model.pipeline:
-            stream = component.pipe(stream, batch_size=batch_size)
-        for doc in stream:
-            # The CNN's token vectors are of no use downstream and would make
-            # every Doc (and every pickle of it) several times larger.
-            doc.tensor = numpy.zeros((0,), dtype="float32")
-            yield doc
+        if self.lang is None:
+            yield from _tag(model, _with_labels(docs, labels), batch_size=batch_size)
+            return
+        for batch in minibatch(_with_labels(docs, labels), size=batch_size):
+            parts = [_name_part(doc, self.lang) for doc in batch]
+            tagged = iter(
+                _tag(model, (part for part, _ in parts if part is not None), batch_size=batch_size)
+            )
+            for doc, (part, positions) in zip(batch, parts, strict=True):
+                ents = []
+                if part is not None:
+                    for ent in next(tagged).ents:
+                        start = positions[ent.start]
+                        ents.append(Span(doc, start, start + len(ent), label=ent.label))
+                doc.ents = ents  # every other token is outside an entity, as if tagged
+                yield doc
 
 
-def _restore(model_path: str, name: str) -> NerComponent:
+def _tag(model: Language, docs: Iterable[Doc], *, batch_size: int) -> Iterator[Doc]:
+    """Run the model's components over Docs."""
+    stream = docs
+    for _, component in model.pipeline:
+        stream = component.pipe(stream, batch_size=batch_size)
+    for doc in stream:
+        # The CNN's token vectors are of no use downstream and would make
+        # every Doc (and every pickle of it) several times larger.
+        doc.tensor = numpy.zeros((0,), dtype="float32")
+        yield doc
+
+
+def _name_part(doc: Doc, lang: str) -> tuple[Doc | None, list[int]]:
+    """A Doc of the sentences that may hold a name, with each token's position in ``doc``.
+
+    Returns ``(None, [])`` when no sentence qualifies. Sentence starts are kept,
+    so entities still do not cross them.
+    """
+    known = _dictionary(lang)
+    sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    positions: list[int] = []
+    starts: list[bool] = []
+    for sent in sentences:
+        if may_hold_name(sent, known=known):
+            positions.extend(range(sent.start, sent.end))
+            starts.extend(i == sent.start for i in range(sent.start, sent.end))
+    if not positions:
+        return None, []
+    tokens = [doc[i] for i in positions]
+    part = Doc(
+        doc.vocab,
+        words=[t.text for t in tokens],
+        spaces=[bool(t.whitespace_) for t in tokens],
+        sent_starts=starts,
+    )
+    return part, positions
+
+
+def may_hold_name(sent: Span, *, known: Callable[[str], bool]) -> bool:
+    """Whether a sentence has a capitalised word outside the dictionary, or two in a row.
+
+    ``known(word)`` says whether the dictionary knows ``word`` as written. A
+    sentence-initial word also passes when it is a stop word or its lower-case
+    form is known ("Die", "In", "Wegen"); parts of hyphenated words are judged one by one ("EU-Kommission").
+    Two capitalised words in a row are a name pattern even when the dictionary
+    knows both ("Abgeordnete Jens Brückner", "Europäische Kommission"): the
+    dictionary holds many first names and well-known surnames, and German noun
+    phrases rarely put two capitalised words side by side otherwise.
+    """
+    previous_capital = False
+    for token in sent:
+        text = token.text
+        capital = text[:1].isupper()
+        # a function word or dictionary word opening the sentence ("Die", "In", "Wegen")
+        common_start = token.i == sent.start and (token.is_stop or known(text.lower()))
+        if capital and previous_capital:
+            return True
+        previous_capital = capital and not common_start
+        for word in text.split("-"):
+            if not word[:1].isupper() or common_start:
+                continue
+            if not _common_word(word, known):
+                return True
+    return False
+
+
+def _common_word(word: str, known: Callable[[str], bool]) -> bool:
+    if known(word):
+        return True
+    return any(
+        known(word[cut:].capitalize())
+        for cut in range(MIN_COMPOUND_MODIFIER, len(word) - MIN_COMPOUND_HEAD + 1)
+    )
+
+
+@cache
+def _dictionary(lang: str) -> Callable[[str], bool]:
+    """``word -> known`` for ``lang`` (simplemma's dictionary, cached per word)."""
+    import simplemma
+
+    @lru_cache(maxsize=2**17)  # bounded: a corpus run meets millions of word forms
+    def known(word: str) -> bool:
+        return simplemma.is_known(word, lang=lang)
+
+    return known
+
+
+def _restore(model_path: str, name: str, lang: str | None = None) -> NerComponent:
     """Unpickle a ``NerComponent`` (positional arguments, as pickle needs)."""
-    return NerComponent(model_path=model_path, name=name)
+    return NerComponent(model_path=model_path, name=name, lang=lang)
 
 
 def _with_labels(docs: Iterable[Doc], labels: Iterable[str]) -> Iterator[Doc]:

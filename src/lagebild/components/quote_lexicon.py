@@ -79,6 +79,13 @@ class QuoteLexicon:
     adjective_endings: tuple[str, ...]
     genitive_adjective_ending: str
     determiner_continuations_barred: frozenset[str]
+    np_conjunctions: frozenset[str] = frozenset()
+    reflexives: frozenset[str] = frozenset()
+    focus_particles: frozenset[str] = frozenset()
+    nominative_pronouns: frozenset[str] = frozenset()
+    clause_conjunctions: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    back_references: frozenset[str] = frozenset()
 
     @property
     def openers(self) -> frozenset[str]:
@@ -156,4 +163,11 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         adjective_endings=tuple(m.ADJECTIVE_ENDINGS),
         genitive_adjective_ending=m.GENITIVE_ADJECTIVE_ENDING,
         determiner_continuations_barred=m.NAME_ONLY_CONTINUATIONS,
+        np_conjunctions=getattr(m, "NP_CONJUNCTIONS", frozenset()),
+        reflexives=getattr(m, "REFLEXIVES", frozenset()),
+        focus_particles=getattr(m, "FOCUS_PARTICLES", frozenset()),
+        nominative_pronouns=getattr(m, "NOMINATIVE_PRONOUNS", frozenset()),
+        clause_conjunctions=getattr(m, "CLAUSE_CONJUNCTIONS", frozenset()),
+        subordinators=getattr(m, "SUBORDINATORS", frozenset()),
+        back_references=getattr(m, "BACK_REFERENCES", frozenset()),
     )

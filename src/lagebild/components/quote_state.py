@@ -17,7 +17,13 @@ from spacy.tokens import Doc
 from lagebild.components.quote_clauses import Cue
 from lagebild.components.quote_lexicon import QuoteLexicon
 from lagebild.components.quote_marks import find_quoted_spans
-from lagebild.components.speakers import SpeakerMemory, TokenView, guess_gender, link_mention
+from lagebild.components.speakers import (
+    SpeakerMemory,
+    TokenView,
+    guess_gender,
+    link_mention,
+    phrase_bounds,
+)
 from lagebild.model import Mention
 
 CONF_INDIRECT = 0.8
@@ -139,6 +145,9 @@ def inside_quote(state: DocState, lo: int, hi: int) -> bool:
 def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = None) -> Speaker:
     """Build a speaker from a phrase, resolving pronouns and linking mentions."""
     tv, lx = state.tv, state.lx
+    if end - start > 1 or tv.lowers[start] not in lx.pronouns:
+        floor = state.sentences[sentence_index(state, start)][0]
+        start, end = phrase_bounds(tv, start, end, floor, lx)
     char_start, char_end = tv.starts[start], tv.ends[end - 1]
     text = state.text[char_start:char_end]
     low = tv.lowers[start]

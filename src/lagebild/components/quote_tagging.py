@@ -21,6 +21,7 @@ from lagebild.components.quote_state import (
     make_speaker,
     sentence_index,
 )
+from lagebild.components.speakers import phrase_bounds
 
 CONF_MODEL = 0.5  # a report found by the tagger alone
 MSG, SPK, CUE = 1, 2, 3  # label indices of quote_model.LABELS
@@ -82,6 +83,8 @@ def extend_speaker(state: DocState, d: Draft, labels: np.ndarray) -> None:
         and end not in d.cue_tokens
     ):
         end += 1
+    if end - start > 1:
+        start, end = phrase_bounds(state.tv, start, end, lo, state.lx)
     if (start, end) != (sp.start, sp.end):
         d.speaker = Speaker(start, end, sp.text, sp.mention)
 

@@ -83,7 +83,8 @@ CONTINUATION_SENTENCES = 2
 # A Konjunktiv I sentence continues a report at most this many sentences back
 # (two: one narrative sentence may stand between; three lowered precision on dev).
 CONTINUATION_GAP = 2
-MIN_CONTINUED_QUOTE_TOKENS = 4  # shorter unattributed quotes are titles or scare quotes
+MIN_CONTINUED_QUOTE_TOKENS = 4
+MIN_CUT_MESSAGE = 2  # a message cut before the next report's frame keeps at least this much  # shorter unattributed quotes are titles or scare quotes
 
 
 def extract_quotes(
@@ -124,8 +125,12 @@ def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
                 draft = _attribute_direct(state, q, s_index, drafts)
                 if draft is not None:
                     found.append(draft)
+        back = _back_reference(state, s_index, lo, hi, drafts)
+        if back is not None:
+            found.append(_take(state, back))
         found.extend(_sentence_cues(state, s_index, lo, hi, settings))
         found = _resolve_partials(state, s_index, lo, hi, found)
+        _cut_at_frames(state, found)
         if not found and settings.continuation and last is not None:
             cont = _continuation(state, s_index, lo, hi, paragraph, last, settings)
             if cont is not None:
@@ -137,6 +142,69 @@ def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
         if reports:
             last = reports[-1]
     return drafts
+
+
+def _back_reference(
+    state: DocState, s_index: int, lo: int, hi: int, drafts: list[Draft]
+) -> Draft | None:
+    """ "A sei B. Das erklärte ein Sprecher.": the report is the sentence before.
+
+    A demonstrative opening the sentence right before a verb of saying stands
+    for the previous sentence; the message runs from there to the
+    demonstrative (SpkAtt marks both). A quote the rules or the continuation
+    already made of that sentence gives way to this attributed one.
+    """
+    tv, lx = state.tv, state.lx
+    if s_index == 0 or hi - lo < 3 or tv.lowers[lo] not in lx.back_references:
+        return None
+    # read the verb from lo + 1: "Das erklärte" is no article before a participle
+    cue = find_cue(tv, lo + 1, lo + 1, hi, state.blocked, lx)
+    if cue is None or cue.finite != lo + 1 or state.blocked[lo]:
+        return None
+    stop = content_end(tv, lo, hi)
+    after = subject_after(tv, cue.finite, stop, lx)
+    if after is None:
+        return None
+    plo, phi, _ = state.sentences[s_index - 1]
+    pstop = content_end(tv, plo, phi)
+    if pstop - plo < MIN_CONTINUED_QUOTE_TOKENS or inside_quote(state, plo, pstop):
+        return None
+    earlier = [d for d in drafts if d.start < pstop and d.end > plo]
+    if any(d.confidence > CONF_CONTINUATION or d.quoted is not None for d in earlier):
+        return None  # the sentence before is a report of its own
+    for d in earlier:
+        drafts.remove(d)
+    sp, addressee = _speaker_after(state, after, cue.finite, stop)
+    tokens = cue.tokens()
+    return Draft(plo, lo + 1, "Indirect", s_index, sp, cue, tokens, addressee, CONF_INDIRECT)
+
+
+def _cut_at_frames(state: DocState, found: list[Draft]) -> None:
+    """End a message before the frame of the next report in its sentence.
+
+    "Die Presse meldete, A sei tot, doch ein Sprecher erklärte, B": the first
+    message is "A sei tot"; a message never holds another report's speaker
+    and cue (SpkAtt annotates them apart, and so does a reader).
+    """
+    tv = state.tv
+    for d in found:
+        if d.quoted is not None or d.form == "Direct":
+            continue
+        for other in found:
+            if other is d or other.speaker is None or other.start <= d.start:
+                continue
+            frame = [*other.cue_tokens, other.speaker.start]
+            first = min(frame)
+            if not d.start < first < d.end or other.start < first:
+                continue  # the other report's frame does not follow this message
+            end = first
+            while end > d.start and (
+                tv.words[end - 1] in CLAUSE_BREAKS or tv.lowers[end - 1] in state.lx.np_conjunctions
+                or tv.lowers[end - 1] in state.lx.clause_conjunctions
+            ):
+                end -= 1
+            if end - d.start >= MIN_CUT_MESSAGE:
+                d.end = end
 
 
 def _split_addressee(state: DocState, sp: Speaker) -> tuple[Speaker, str | None]:
@@ -206,6 +274,8 @@ def _cue_speaker(
     lo, hi, _ = state.sentences[sentence_index(state, f)]
     stop = content_end(tv, lo, hi)
     after = subject_after(tv, f, stop, lx)
+    if after is not None and after[0] == f + 1 and tv.lowers[f + 1] in lx.nominative_pronouns:
+        prefer_after = True  # "Die Tat bezeichnete er als …": "er" is the subject
     if prefer_after and after is not None:
         return _speaker_after(state, after, f, ce)
     before = subject_before(tv, cs, f, lx)
@@ -448,7 +518,11 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
         )
     if frame is None or sp_range is None:
         return None
+    if frame[0] == lo and frame[1] == sp_range[1]:
+        end = _prefield_end(state, frame[1], stop)
+        frame, sp_range = (frame[0], end), (sp_range[0], end)
     sp_range = (sp_range[0], trim_phrase(tv, *sp_range))
+    lo, stop = _subordinate_clause(state, frame, lo, stop)
     if (
         frame[0] > lo
         and tv.words[frame[0] - 1] == ","
@@ -467,14 +541,65 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
     )
 
 
+def _prefield_end(state: DocState, end: int, stop: int) -> int:
+    """Grow a sentence-opening source over its attributes up to the finite verb.
+
+    German puts one phrase before the finite verb, so "Nach Angaben der
+    Polizei in Berlin wurden …" names the source "Angaben der Polizei in
+    Berlin". Prepositional attributes are taken only when the verb follows.
+    """
+    tv, lx = state.tv, state.lx
+    pos = end
+    while pos < stop and tv.lowers[pos] in lx.prepositions and tv.lowers[pos] not in lx.cues:
+        nxt = noun_phrase_end(tv, pos + 1, stop, lx, nested=True)
+        if nxt is None:
+            return end
+        pos = nxt
+        if pos < stop and tv.words[pos].isdigit():
+            pos += 1  # "vom November 2011"
+    if pos == end or pos >= stop:
+        return end
+    low = tv.lowers[pos]
+    if tv.words[pos][:1].islower() and low not in lx.determiners and low not in lx.prepositions:
+        return pos
+    return end
+
+
+def _subordinate_clause(
+    state: DocState, frame: tuple[int, int], lo: int, stop: int
+) -> tuple[int, int]:
+    """The subordinate clause holding a source phrase, or the sentence.
+
+    "…, da nach Angaben der Fluggesellschaft die Genehmigung zu spät kam":
+    the source vouches for the "da" clause, not for the main clause before it.
+    """
+    tv, lx = state.tv, state.lx
+    c = frame[0] - 1
+    while c > lo and tv.words[c] not in CLAUSE_BREAKS and not state.blocked[c]:
+        c -= 1
+    if c <= lo or tv.words[c] != "," or tv.lowers[c + 1] not in lx.subordinators:
+        return lo, stop
+    end = frame[1]
+    while end < stop and tv.words[end] not in CLAUSE_BREAKS:
+        end += 1
+    return c + 1, end
+
+
 def _verb_report(
     state: DocState, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings
 ) -> Draft | None:
     tv, lx = state.tv, state.lx
     cs, ce = cue.clause
     opens_clause = ce + 1 < stop and tv.lowers[ce + 1] in lx.complementizers
-    if cs > lo and cue.finite == cs and tv.lowers[cs] not in lx.as_words and not opens_clause:
+    if (
+        cs > lo
+        and cue.finite == cs
+        and tv.lowers[cs] not in lx.as_words
+        and not opens_clause
+        and _fronted_subject(state, lo, cs) is None
+    ):
         # "…, sagte X." or "A, sagte X, B": the message is around the cue clause
+        # (not "Frank B., Vorsitzender der DJU, sagte …": there the field is the subject)
         sp, addressee = None, None
         if subject_after(tv, cue.finite, stop, lx) is not None:
             sp, addressee = _cue_speaker(state, cue, prefer_after=True)
@@ -490,7 +615,8 @@ def _verb_report(
         message = _message_around(lo, stop, (cs, ce), tv)
         if sp is None or message is None:
             return None
-        return Draft(*message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT)
+        tokens = (cs, *cue.tokens())  # "wie … mitteilte": the conjunction belongs to the cue
+        return Draft(*message, "Indirect", s_index, sp, cue, tokens, addressee, CONF_INDIRECT)
     sp, addressee = _cue_speaker(state, cue)
     if sp is None and cue.form.lemma not in lx.impersonal_cues:
         return None

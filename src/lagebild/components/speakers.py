@@ -220,6 +220,50 @@ def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> 
     return None
 
 
+def phrase_bounds(
+    tv: TokenView, start: int, end: int, floor: int, lx: QuoteLexicon
+) -> tuple[int, int]:
+    """A speaker phrase as the annotation convention spans it: whole noun phrase, no verb.
+
+    SpkAtt (and a reader) take the article with the noun ("die Süddeutsche
+    Zeitung", not "Süddeutsche Zeitung"), so a phrase that starts after its
+    determiner (and adjectives) takes them in; a relative pronoun after a comma
+    (", die Roßberg nannte") is no article. A phrase that runs into a verb
+    ("Die Botschaft stellte ihre Arbeit …": a lower-case word followed by an
+    article, a pronoun or another non-adjective) stops before it.
+    """
+    j = start
+    while (
+        j > floor
+        and start - j < MAX_ADJECTIVES
+        and tv.lowers[j - 1] not in lx.determiners
+        and _is_adjective(tv, j - 1, lx)
+    ):
+        j -= 1
+    if (
+        j > floor
+        and tv.lowers[j - 1] in lx.determiners
+        and tv.lowers[j - 1] not in lx.pronouns
+        and not (j - 1 > floor and tv.words[j - 2] == ",")
+    ):
+        start = j - 1
+    for k in range(start + 1, end - 1):
+        w, low = tv.words[k], tv.lowers[k]
+        if not w[:1].islower() or low in lx.prepositions or low in lx.determiners:
+            continue
+        if low in lx.name_particles or low in lx.np_conjunctions:
+            continue
+        nxt = tv.lowers[k + 1]
+        if (
+            nxt in lx.determiners
+            or nxt in lx.pronouns
+            or nxt in lx.reflexives
+            or (tv.words[k + 1][:1].islower() and not _is_adjective(tv, k + 1, lx))
+        ):
+            return start, k
+    return start, end
+
+
 def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon) -> int | None:
     """Start of the subject filling the field before the finite verb, if it is one.
 
@@ -230,6 +274,8 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     """
     if verb - clause_start > MAX_FIELD or verb <= clause_start:
         return None
+    while clause_start < verb - 1 and tv.lowers[clause_start] in lx.focus_particles:
+        clause_start += 1  # "Auch das Ministerium kritisierte": the particle is no subject
     first = tv.lowers[clause_start]
     if first in lx.object_determiners:
         return None  # an object opens the clause; the subject follows the verb
@@ -262,6 +308,8 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
             return None
         end = noun_phrase_end(tv, pos, limit, lx)
         if end is not None:
+            if tv.lowers[pos] in lx.object_determiners:
+                return None  # "kritisierte den Anschlag": an object, the subject stood before
             return pos, end
         low = tv.lowers[pos]
         if low in lx.prepositions or low in lx.complementizers or not tv.words[pos][:1].islower():

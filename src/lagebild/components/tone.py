@@ -29,7 +29,8 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lagebild.model import Sentence
+from lagebild.components import register_extensions
+from lagebild.model import Sentence, SentenceTone
 
 NEGATION_WINDOW = 3  # "nicht sehr gute", "keine wirklich neue"; further on is another phrase
 SHIFTER_WEIGHT = 0.5  # "kaum Fortschritte" is weakly, not fully, negative
@@ -60,17 +61,6 @@ class ToneCounts:
     def __add__(self, other: ToneCounts) -> ToneCounts:
         return ToneCounts(self.positive + other.positive, self.negative + other.negative,
                           self.words + other.words)
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceTone:
-    """Tone of one sentence (``index`` as in ``Sentence.index``)."""
-
-    index: int
-    positive: float
-    negative: float
-    words: int
-    tone: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,8 +173,7 @@ class ToneScorer:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.lang = nlp.lang
-        if not Doc.has_extension("sentence_tone"):
-            Doc.set_extension("sentence_tone", default=None)
+        register_extensions()
 
     def __reduce__(self) -> tuple[object, tuple[str, str]]:
         return (_rebuild, (self.lang, self.name))

@@ -1,9 +1,9 @@
 """Sentence tone in the store, and tone per actor and per outlet as SQL.
 
-The pipeline stage scores sentences as it runs; the store keeps only the
-article tone, so the corpus update rescores the sentences of newly stored
-articles with the same lexicon (same tokeniser, same numbers) into
-``sentence_tone``. Corpus tone is then the lexicon balance of summed counts,
+The pipeline stage scores sentences as it runs and the store writes them to
+``sentence_tone`` with the article; the corpus update scores only articles
+stored without them (a run with the tone stage off, a partition written by an
+older release) with the same lexicon, so the numbers are the same. Corpus tone is then the lexicon balance of summed counts,
 ``(sum positive - sum negative) / (sum positive + sum negative)``, so long
 articles and short ones weigh by their polar words, not one vote each.
 """
@@ -22,7 +22,7 @@ _BALANCE = ("CASE WHEN sum(t.positive + t.negative) > 0 THEN "
 
 
 def update_sentence_tone(con: duckdb.DuckDBPyConnection, new_articles: str) -> int:
-    """Score the sentences of the articles listed in table ``new_articles``; returns rows."""
+    """Score sentences of articles in ``new_articles`` stored without tone; returns rows."""
     rows = con.execute(
         f"""
         SELECT s.article_id, s.idx, substr(a.text, s.start_char + 1, s.end_char - s.start_char),
@@ -30,6 +30,7 @@ def update_sentence_tone(con: duckdb.DuckDBPyConnection, new_articles: str) -> i
         FROM sentences s
         JOIN {new_articles} n ON n.article_id = s.article_id
         JOIN articles a ON a.id = s.article_id
+        WHERE NOT EXISTS (SELECT 1 FROM sentence_tone t WHERE t.article_id = s.article_id)
         """
     ).fetchall()
     out = []
@@ -39,8 +40,6 @@ def update_sentence_tone(con: duckdb.DuckDBPyConnection, new_articles: str) -> i
             continue
         c = lexicon.score(text or "")
         out.append((article_id, idx, c.positive, c.negative, c.words, c.tone))
-    con.execute("DELETE FROM sentence_tone WHERE article_id IN "
-                f"(SELECT article_id FROM {new_articles})")
     if out:
         con.executemany("INSERT INTO sentence_tone VALUES (?, ?, ?, ?, ?, ?)", out)
     return len(out)

@@ -92,14 +92,16 @@ def analyze_batch(
 
 
 def warm_up(settings: Settings) -> float:
-    """Build this worker's pipeline now (``client.run(warm_up, settings)``); returns seconds taken.
+    """Load this worker's pipeline now (``client.run(warm_up, settings)``); returns seconds taken.
 
     Without it the first batch on each worker also pays for loading models
     and the gazetteer, which blurs timings and makes early batches stragglers.
+    Stages load some data on their first document, so one is analysed here.
     """
     start = time.perf_counter()
     analyzer = worker_analyzer(pipeline_settings(settings))
-    analyzer.pipeline(settings.language or "de")
+    language = settings.language or "de"
+    analyzer.analyze(RawDocument(text="Warm up.", source="<warm-up>", language=language))
     return time.perf_counter() - start
 
 

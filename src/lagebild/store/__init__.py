@@ -26,6 +26,7 @@ from lagebild.model import (
     Quote,
     RemovedSpan,
     Sentence,
+    SentenceTone,
     Signal,
 )
 from lagebild.store.migrations import apply_migrations, unknown_migrations
@@ -111,6 +112,7 @@ class Store(QueryMixin):
                 ("quotes", _quote_rows),
                 ("events", _event_rows),
                 ("event_actors", _event_actor_rows),
+                ("sentence_tone", _sentence_tone_rows),
             ):
                 self._insert_many(table, [row for a in batch for row in rows(a)])
             self.con.execute("COMMIT")
@@ -204,6 +206,12 @@ class Store(QueryMixin):
             ],
             events=self._events_of(article_id),
             tone=row["tone"],
+            sentence_tones=[
+                SentenceTone(index=r["idx"], positive=r["positive"], negative=r["negative"],
+                             words=r["words"], tone=r["tone"])
+                for r in self._all("SELECT * FROM sentence_tone WHERE article_id = ? ORDER BY idx",
+                                   [article_id])
+            ],
         )
 
     def _events_of(self, article_id: str) -> list[Event]:
@@ -336,6 +344,11 @@ def _article_row(analysis: Analysis) -> tuple[Any, ...]:
 def _sentence_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
     aid = analysis.article.id
     return [(aid, s.index, s.start, s.end, s.paragraph, s.is_headline) for s in analysis.sentences]
+
+
+def _sentence_tone_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
+    aid = analysis.article.id
+    return [(aid, t.index, t.positive, t.negative, t.words, t.tone) for t in analysis.sentence_tones]
 
 
 def _mention_rows(analysis: Analysis) -> list[tuple[Any, ...]]:

@@ -24,7 +24,9 @@ from lagebild.store import Store
 __all__ = ["TABLES", "merge_partition", "partition_key", "write_partition"]
 
 #: Store tables a partition carries, parents before children.
-TABLES = ("articles", "sentences", "mentions", "quotes", "events", "event_actors")
+TABLES = (
+    "articles", "sentences", "mentions", "quotes", "events", "event_actors", "sentence_tone",
+)
 
 
 def partition_key(article_ids: Iterable[str]) -> str:
@@ -83,7 +85,7 @@ def merge_partition(store: Store, files: Mapping[str, str | Path]) -> list[str]:
         con.execute(
             f"INSERT INTO articles BY NAME SELECT * FROM {src['articles']} WHERE id IN {new}"
         )
-        for table in ("sentences", "mentions", "quotes", "events"):
+        for table in ("sentences", "mentions", "quotes", "events", "sentence_tone"):
             con.execute(
                 f"INSERT INTO {table} BY NAME SELECT * FROM {src[table]} WHERE article_id IN {new}"
             )

@@ -274,6 +274,31 @@ GENITIVE_DETERMINERS: frozenset[str] = frozenset({"des", "der", "eines", "einer"
 #: Prepositions that may continue a source inside its noun phrase
 #: ("Angaben von Vattenfall", "die Regierung in Lima").
 NP_CONTINUATIONS: frozenset[str] = frozenset({"von", "vom"})
+#: Words joining two nouns inside one speaker phrase ("Betriebsrat und Geschäftsführung").
+NP_CONJUNCTIONS: frozenset[str] = frozenset({"und", "sowie", "oder"})
+#: Reflexive pronouns: "befand sich" after a noun is a verb, not part of the phrase.
+REFLEXIVES: frozenset[str] = frozenset({"sich"})
+#: Focus particles that may stand before the subject in the field before the
+#: verb ("Auch das Ministerium kritisierte …"); the subject is what follows them.
+FOCUS_PARTICLES: frozenset[str] = frozenset({"auch", "nur", "selbst", "sogar", "gerade"})
+#: Pronouns that are always nominative: right after the finite verb one is its
+#: subject, and the field before the verb is an object ("Die Tat bezeichnete er als …").
+NOMINATIVE_PRONOUNS: frozenset[str] = frozenset({"er", "ich", "wir"})
+#: Conjunctions joining two main clauses ("…, doch ein Sprecher erklärte"): they
+#: stay out of the message before them.
+CLAUSE_CONJUNCTIONS: frozenset[str] = frozenset({"doch", "aber", "jedoch", "während", "denn"})
+#: Words opening a subordinate clause after a comma ("…, da nach Angaben X …",
+#: "…, der laut X …"): a source phrase inside one reports that clause only.
+SUBORDINATORS: frozenset[str] = frozenset(
+    {
+        "da", "weil", "dass", "daß", "ob", "obwohl", "nachdem", "wobei", "wodurch", "womit",
+        "bevor", "als", "wenn", "sodass", "damit", "der", "die", "das", "dem", "den",
+        "deren", "dessen", "welche", "welcher", "welches", "wo",
+    }
+)  # fmt: skip
+#: Demonstratives that stand for the sentence before when they open a sentence
+#: right before a verb of saying ("Das erklärte ein Sprecher.").
+BACK_REFERENCES: frozenset[str] = frozenset({"das", "dies"})
 #: Particles inside personal names ("Ursula von der Leyen").
 NAME_PARTICLES: frozenset[str] = frozenset(
     {"von", "van", "de", "da", "del", "al", "bin", "ibn", "zu", "der", "den", "la", "le"}
@@ -351,6 +376,7 @@ PREPOSITIONS: frozenset[str] = frozenset(
         "vom", "vor", "zu", "zum", "zur", "über", "unter", "für", "gegen", "ohne", "um",
         "durch", "während", "wegen", "trotz", "bis", "ab", "gegenüber", "hinter", "neben",
         "zwischen", "ins", "ans", "aufs", "laut", "gemäß", "innerhalb", "außerhalb",
+        "angesichts", "aufgrund", "infolge",
     }
 )  # fmt: skip
 #: Determiners that open a dative object: an addressee right after the speaker
