@@ -143,6 +143,7 @@ class Analyzer:
         nlp = self.pipeline(language if language in SUPPORTED_LANGUAGES else "de")
         doc = nlp.make_doc(article.text)
         doc._.article_id = article.id
+        doc._.title = article.title
         doc._.language = language
         published = article.published
         doc._.published = published.date() if hasattr(published, "date") else published

@@ -82,3 +82,15 @@ def test_segment_component_sets_token_sentence_starts():
     doc = nlp("Die NATO plant ein Büro. Japan stimmt zu.")
     assert [s.text for s in doc.sents] == ["Die NATO plant ein Büro.", "Japan stimmt zu."]
     assert len(doc._.sentences) == 2
+
+
+def test_segment_marks_title_line_as_headline_below_a_kicker(de_segmenter):
+    text = "Außenpolitik\n\nBerlin und Paris planen Gipfel\n\nDie Regierungen trafen sich."
+    sentences = de_segmenter(text, title="Berlin und Paris planen Gipfel")
+    assert [s.is_headline for s in sentences] == [False, True, False]
+
+
+def test_segment_keeps_first_line_as_headline_when_title_is_elsewhere(de_segmenter):
+    text = "Gipfel in Paris\n\nDie Regierungen trafen sich."
+    sentences = de_segmenter(text, title="Ein ganz anderer Titel")
+    assert [s.is_headline for s in sentences] == [True, False]

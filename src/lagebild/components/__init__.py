@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 #: stage that fills them (``default=None``), never shared between documents.
 DOC_EXTENSIONS: dict[str, object] = {
     "article_id": "",  # Article.id, set before the pipeline runs
+    "title": None,  # Article.title, lets the segmenter find the headline under a kicker
     "published": None,  # datetime.date of publication, anchors relative dates and offices
     "language": "de",  # ISO 639-1 code of the document
     "sentences": None,  # list[model.Sentence], set by "lagebild_segment"

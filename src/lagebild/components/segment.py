@@ -13,6 +13,7 @@ parser for German is not available offline. The rules that matter:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -52,7 +53,11 @@ class Segmenter:
         self._multi = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE) if parts \
             else None
 
-    def __call__(self, text: str, *, headline: bool = True) -> list[Sentence]:
+    def __call__(
+        self, text: str, *, headline: bool = True, title: str | None = None
+    ) -> list[Sentence]:
+        """Sentences of ``text``; the headline is the line equal to ``title`` if the
+        text starts with a kicker ("Lateinamerika") before it, else the first line."""
         self._protected = self._protected_stops(text)
         sentences: list[Sentence] = []
         for paragraph, (p_start, p_end) in enumerate(self._paragraphs(text)):
@@ -68,6 +73,8 @@ class Segmenter:
                             is_headline=headline and not sentences,
                         )
                     )
+        if headline and title and sentences:
+            sentences = _mark_headline(sentences, title)
         return sentences
 
     def _protected_stops(self, text: str) -> frozenset[int]:
@@ -111,6 +118,19 @@ class Segmenter:
         return not _ORDINAL.match(word)
 
 
+_HEADLINE_SEARCH = 3  # a title further down than the third line is not the headline
+
+
+def _mark_headline(sentences: list[Sentence], title: str) -> list[Sentence]:
+    wanted = " ".join(title.split())
+    for position, sentence in enumerate(sentences[:_HEADLINE_SEARCH]):
+        if " ".join(sentence.text.split()) == wanted:
+            return [
+                dataclasses.replace(s, is_headline=(i == position)) for i, s in enumerate(sentences)
+            ]
+    return sentences
+
+
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` without surrounding whitespace, nothing if blank."""
     chunk = text[start:end]
@@ -142,7 +162,7 @@ class SegmentComponent:
         self.segmenter = segmenter
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = self.segmenter(doc.text)
+        sentences = self.segmenter(doc.text, title=doc._.title)
         doc._.sentences = sentences
         if not len(doc):
             return doc
