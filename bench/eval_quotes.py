@@ -29,7 +29,14 @@ Scoring (top-level annotations only, ``IsNested`` false):
 * *paired token F1*: the token scores over paired quotes only — how well a
   quote that was found is attributed, apart from finding it;
 * form accuracy over paired quotes, gold FreeIndirect and IndirectFreeIndirect
-  counting as Indirect (the product has Direct / Indirect / Reported).
+  counting as Indirect (the product has Direct / Indirect / Reported);
+* a predicted cue is all its words: ``cue_start``/``cue_end`` mark the first,
+  the others are read in order from ``Quote.cue`` (see ``cue_tokens``);
+* ``spkatt_macro``: the SpkAtt-2023 scorer's method re-implemented (Hungarian
+  pairing on message F1, punctuation kept, precision and recall averaged over
+  pairs; see ``score_official``), for comparison with the shared task.
+
+docs/quotes.md describes both scorings.
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import importlib.util
 import json
 import sys
 import time
@@ -109,12 +117,12 @@ def load_doc(path: Path) -> GoldDoc:
             text_parts.append(token)
             pos += len(token)
 
-    def toks(refs: Iterable[str]) -> set[int]:
+    def toks(refs: Iterable[str], *, keep_punct: bool = False) -> set[int]:
         out = set()
         for ref in refs:
             s, t = ref.split(":")
             out.add(index[(int(s), int(t))])
-        return out - punct
+        return out if keep_punct else out - punct
 
     quotes = [
         {
@@ -122,6 +130,11 @@ def load_doc(path: Path) -> GoldDoc:
             "speaker": toks(a["Source"]),
             "message": toks(a["Message"]),
             "form": FORM_MAP.get(a["Form"], a["Form"]),
+            "official": {
+                "cue": toks(a["Cue"], keep_punct=True),
+                "speaker": toks(a["Source"], keep_punct=True),
+                "message": toks(a["Message"], keep_punct=True),
+            },
         }
         for a in data["Annotations"]
         if not a.get("IsNested")
@@ -129,10 +142,13 @@ def load_doc(path: Path) -> GoldDoc:
     return GoldDoc(data["DocumentName"], "".join(text_parts), offsets, punct, quotes)
 
 
-def chars_to_tokens(doc: GoldDoc, start: int | None, end: int | None) -> set[int]:
+def chars_to_tokens(
+    doc: GoldDoc, start: int | None, end: int | None, *, keep_punct: bool = False
+) -> set[int]:
     if start is None or end is None or end <= start:
         return set()
-    return {i for i, (s, e) in enumerate(doc.offsets) if s < end and e > start} - doc.punct
+    out = {i for i, (s, e) in enumerate(doc.offsets) if s < end and e > start}
+    return out if keep_punct else out - doc.punct
 
 
 def cue_tokens(doc: GoldDoc, quote) -> set[int]:
@@ -164,9 +180,17 @@ def predicted(doc: GoldDoc, quotes: list) -> list[dict[str, set[int] | str]]:
         cue = cue_tokens(doc, q)
         speaker = chars_to_tokens(doc, q.speaker_start, q.speaker_end)
         message = chars_to_tokens(doc, q.start, q.end)
+        official = {
+            "cue": cue | (chars_to_tokens(doc, q.cue_start, q.cue_end, keep_punct=True)),
+            "speaker": chars_to_tokens(doc, q.speaker_start, q.speaker_end, keep_punct=True),
+            "message": chars_to_tokens(doc, q.start, q.end, keep_punct=True),
+        }
         if q.form != "Reported":
             message -= cue | speaker
-        out.append({"cue": cue, "speaker": speaker, "message": message, "form": q.form})
+        out.append(
+            {"cue": cue, "speaker": speaker, "message": message, "form": q.form,
+             "official": official}
+        )  # fmt: skip
     return out
 
 
@@ -204,6 +228,70 @@ def score(doc: GoldDoc, preds: list[dict], tally: Tally) -> None:
             tally.paired_gold[role] += len(g[role])
             tally.tp[role] += len(p[role] & g[role])
             tally.exact[role] += bool(p[role]) and p[role] == g[role]
+
+
+@dataclass
+class OfficialTally:
+    """Per-pair precision and recall lists, as the SpkAtt-2023 scorer averages them."""
+
+    p: dict[str, list[float]] = field(default_factory=lambda: {r: [] for r in ROLES})
+    r: dict[str, list[float]] = field(default_factory=lambda: {r: [] for r in ROLES})
+
+
+def _span_f1(gold: set[int], pred: set[int]) -> float:
+    both = len(gold & pred)
+    return 2 * both / (len(gold) + len(pred)) if both else 0.0
+
+
+def score_official(doc: GoldDoc, preds: list[dict], tally: OfficialTally) -> None:
+    """The SpkAtt-2023 task 2 scorer's method, re-implemented (not its code).
+
+    Predicted and gold quotes are assigned one-to-one by the Hungarian method,
+    maximising message token F1 (same form: +0.01); like the shared task's
+    scorer, every assignment counts, even one without overlap. Tokens include
+    punctuation, and a predicted message is taken as the record's span.
+    Unassigned quotes are scored against an empty one. Each pair gives a
+    precision and a recall per role (none when the denominator is 0); the
+    averages over all pairs are the macro P and R.
+    """
+    gold = [g["official"] for g in doc.quotes]
+    pred = [p["official"] for p in preds]
+    pairs: list[tuple[int | None, int | None]] = []
+    if gold and pred:
+        from scipy.optimize import linear_sum_assignment
+
+        scores = [
+            [
+                _span_f1(g["message"], p["message"])
+                + (0.01 if _span_f1(g["message"], p["message"]) and gq["form"] == pq["form"] else 0)
+                for p, pq in zip(pred, preds, strict=True)
+            ]
+            for g, gq in zip(gold, doc.quotes, strict=True)
+        ]
+        rows, cols = linear_sum_assignment(scores, maximize=True)
+        pairs = [(int(i), int(j)) for i, j in zip(rows, cols, strict=True)]
+    paired_g = {i for i, _ in pairs}
+    paired_p = {j for _, j in pairs}
+    pairs += [(i, None) for i in range(len(gold)) if i not in paired_g]
+    pairs += [(None, j) for j in range(len(pred)) if j not in paired_p]
+    for i, j in pairs:
+        for role in ROLES:
+            g = gold[i][role] if i is not None else set()
+            p = pred[j][role] if j is not None else set()
+            tp = len(g & p)
+            if p:
+                tally.p[role].append(tp / len(p))
+            if g:
+                tally.r[role].append(tp / len(g))
+
+
+def summary_official(tally: OfficialTally) -> dict[str, dict[str, float]]:
+    out = {}
+    for role in ROLES:
+        p = sum(tally.p[role]) / len(tally.p[role]) if tally.p[role] else 0.0
+        r = sum(tally.r[role]) / len(tally.r[role]) if tally.r[role] else 0.0
+        out[role] = {"macro_p": round(p, 4), "macro_r": round(r, 4), "macro_f1": round(_f(p, r), 4)}
+    return out
 
 
 def _f(p: float, r: float) -> float:
@@ -289,15 +377,20 @@ def main(argv: list[str] | None = None) -> int:
         quotes.settings = dataclasses.replace(quotes.settings, model=False)
         how += ", rules only"
     tally = Tally()
+    # the shared task's pairing needs scipy (a dev dependency); without it, token F1 only
+    official = OfficialTally() if importlib.util.find_spec("scipy") else None
     started = time.perf_counter()
     docs = [load_doc(p) for p in paths]
     for gold, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
         preds = predicted(gold, doc._.quotes or [])
         score(gold, preds, tally)
+        if official is not None:
+            score_official(gold, preds, official)
         if args.show_errors:
             show_misses(gold, preds)
     elapsed = time.perf_counter() - started
     result = summary(tally)
+    result["spkatt_macro"] = summary_official(official) if official is not None else None
     result.update(
         {"split": args.split, "documents": len(docs), "pipeline": how, "seconds": round(elapsed, 2)}
     )
@@ -312,6 +405,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{role:<9}{r['token_p']:>7.3f}{r['token_r']:>7.3f}{r['token_f1']:>8.3f}"
             f"{r['exact_p']:>7.3f}{r['exact_r']:>7.3f}{r['exact_f1']:>7.3f}"
             f"{r['paired_token_f1']:>15.3f}"
+        )
+    macro = result["spkatt_macro"]
+    if macro is not None:
+        print(
+            "SpkAtt scorer method (Hungarian pairing, punctuation kept, macro over pairs): "
+            + ", ".join(f"{role} F1 {macro[role]['macro_f1']:.3f}" for role in ROLES)
         )
     print(
         f"form accuracy {result['form_accuracy']:.3f} over {tally.pairs} paired quotes "

@@ -83,7 +83,6 @@ class QuoteLexicon:
     reflexives: frozenset[str] = frozenset()
     focus_particles: frozenset[str] = frozenset()
     nominative_pronouns: frozenset[str] = frozenset()
-    clause_conjunctions: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
 
@@ -167,7 +166,6 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         reflexives=getattr(m, "REFLEXIVES", frozenset()),
         focus_particles=getattr(m, "FOCUS_PARTICLES", frozenset()),
         nominative_pronouns=getattr(m, "NOMINATIVE_PRONOUNS", frozenset()),
-        clause_conjunctions=getattr(m, "CLAUSE_CONJUNCTIONS", frozenset()),
         subordinators=getattr(m, "SUBORDINATORS", frozenset()),
         back_references=getattr(m, "BACK_REFERENCES", frozenset()),
     )

@@ -83,8 +83,7 @@ CONTINUATION_SENTENCES = 2
 # A Konjunktiv I sentence continues a report at most this many sentences back
 # (two: one narrative sentence may stand between; three lowered precision on dev).
 CONTINUATION_GAP = 2
-MIN_CONTINUED_QUOTE_TOKENS = 4
-MIN_CUT_MESSAGE = 2  # a message cut before the next report's frame keeps at least this much  # shorter unattributed quotes are titles or scare quotes
+MIN_CONTINUED_QUOTE_TOKENS = 4  # shorter unattributed quotes are titles or scare quotes
 
 
 def extract_quotes(
@@ -130,7 +129,6 @@ def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
             found.append(_take(state, back))
         found.extend(_sentence_cues(state, s_index, lo, hi, settings))
         found = _resolve_partials(state, s_index, lo, hi, found)
-        _cut_at_frames(state, found)
         if not found and settings.continuation and last is not None:
             cont = _continuation(state, s_index, lo, hi, paragraph, last, settings)
             if cont is not None:
@@ -177,34 +175,6 @@ def _back_reference(
     sp, addressee = _speaker_after(state, after, cue.finite, stop)
     tokens = cue.tokens()
     return Draft(plo, lo + 1, "Indirect", s_index, sp, cue, tokens, addressee, CONF_INDIRECT)
-
-
-def _cut_at_frames(state: DocState, found: list[Draft]) -> None:
-    """End a message before the frame of the next report in its sentence.
-
-    "Die Presse meldete, A sei tot, doch ein Sprecher erklärte, B": the first
-    message is "A sei tot"; a message never holds another report's speaker
-    and cue (SpkAtt annotates them apart, and so does a reader).
-    """
-    tv = state.tv
-    for d in found:
-        if d.quoted is not None or d.form == "Direct":
-            continue
-        for other in found:
-            if other is d or other.speaker is None or other.start <= d.start:
-                continue
-            frame = [*other.cue_tokens, other.speaker.start]
-            first = min(frame)
-            if not d.start < first < d.end or other.start < first:
-                continue  # the other report's frame does not follow this message
-            end = first
-            while end > d.start and (
-                tv.words[end - 1] in CLAUSE_BREAKS or tv.lowers[end - 1] in state.lx.np_conjunctions
-                or tv.lowers[end - 1] in state.lx.clause_conjunctions
-            ):
-                end -= 1
-            if end - d.start >= MIN_CUT_MESSAGE:
-                d.end = end
 
 
 def _split_addressee(state: DocState, sp: Speaker) -> tuple[Speaker, str | None]:
@@ -297,6 +267,16 @@ def _speaker_after(
     sp = make_speaker(state, after[0], after[1], verb=f)
     sp, addressee = _split_addressee(state, sp)
     return sp, addressee or _addressee_after(state, after[1], max(ce, after[1]))
+
+
+def _apposed_subject(state: DocState, lo: int, verb: int) -> bool:
+    """Whether the sentence opens with a subject and its apposition before ``verb``.
+
+    "Frank B., Vorsitzender der DJU, sagte …, es sei …" is a speaker with an
+    apposition; "Die Lage, sagte X, habe sich …" (no inner comma) is a message
+    split by an inserted cue.
+    """
+    return "," in state.tv.words[lo : verb - 1] and _fronted_subject(state, lo, verb) is not None
 
 
 def _fronted_subject(state: DocState, lo: int, verb: int) -> int | None:
@@ -596,7 +576,7 @@ def _verb_report(
         and cue.finite == cs
         and tv.lowers[cs] not in lx.as_words
         and not opens_clause
-        and _fronted_subject(state, lo, cs) is None
+        and not _apposed_subject(state, lo, cs)
     ):
         # "…, sagte X." or "A, sagte X, B": the message is around the cue clause
         # (not "Frank B., Vorsitzender der DJU, sagte …": there the field is the subject)
@@ -621,9 +601,9 @@ def _verb_report(
     if sp is None and cue.form.lemma not in lx.impersonal_cues:
         return None
     if (
-        ce < stop
+        ce + 1 < min(stop, len(tv))  # a message needs at least one token after the comma
         and tv.words[ce] in (",", ":")
-        and not state.blocked[ce + 1 if ce + 1 < len(tv) else ce]
+        and not state.blocked[ce + 1]
     ):
         start = ce + 1
         relative = tv.lowers[start] in lx.relative_pronouns and (

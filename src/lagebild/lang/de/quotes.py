@@ -117,6 +117,16 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("beharren", "", ""),
     ("unterstellen", "", ""),
     ("erinnern", "", ""),
+    ("lauten", "", ""),
+    ("skandieren", "", ""),
+    ("würdigen", "", ""),
+    ("konstatieren", "", ""),
+    ("bezweifeln", "", ""),
+    ("besagen", "", ""),
+    ("plädieren", "", ""),
+    ("herausstreichen", "heraus", "streicht/strich/herausgestrichen"),
+    ("beschließen", "", "beschließt/beschloss/beschlossen"),
+    ("entscheiden", "", "entscheidet/entschied/entschieden"),
 )
 
 #: Words that must stand in the same clause for a verb to be a cue
@@ -284,9 +294,6 @@ FOCUS_PARTICLES: frozenset[str] = frozenset({"auch", "nur", "selbst", "sogar", "
 #: Pronouns that are always nominative: right after the finite verb one is its
 #: subject, and the field before the verb is an object ("Die Tat bezeichnete er als …").
 NOMINATIVE_PRONOUNS: frozenset[str] = frozenset({"er", "ich", "wir"})
-#: Conjunctions joining two main clauses ("…, doch ein Sprecher erklärte"): they
-#: stay out of the message before them.
-CLAUSE_CONJUNCTIONS: frozenset[str] = frozenset({"doch", "aber", "jedoch", "während", "denn"})
 #: Words opening a subordinate clause after a comma ("…, da nach Angaben X …",
 #: "…, der laut X …"): a source phrase inside one reports that clause only.
 SUBORDINATORS: frozenset[str] = frozenset(
