@@ -27,9 +27,10 @@ known ("Die", "Zudem"). Tokens of a phrase the actor stage resolved with lower
 confidence (a role phrase, "Minister X") count as names too. The filter is
 conservative: it throws away many clean sentences to keep few false negatives.
 
-The texts (10kGNAD ``test.csv``, SpkAtt-2023 news ``train/task2``) are read
-in place; nothing of them is written into the repository, only into the
-training work folder.
+The texts (SpkAtt-2023 news ``train/task2``: Wikinews articles, CC BY 2.5)
+are read in place; nothing of them is written into the repository, only into
+the training work folder. 10kGNAD is not used: its licence (CC BY-NC-SA) would
+make the shipped model non-commercial.
 """
 
 from __future__ import annotations
@@ -63,16 +64,15 @@ class SilverStats:
 
 
 def read_news_texts(shared: Path) -> list[str]:
-    """Article texts: 10kGNAD ``test.csv`` and the SpkAtt-2023 Wikinews training files."""
+    """Article texts: the SpkAtt-2023 Wikinews training files (CC BY 2.5)."""
     data = shared / "data"
     texts = []
-    with (data / "10kGNAD" / "test.csv").open(encoding="utf-8", newline="") as handle:
-        texts.extend(row[1] for row in csv.reader(handle, delimiter=";", quotechar="'") if len(row) >= 2)
     from train_ner import sentence_text
 
     for path in sorted((data / "spkatt2023_news" / "train" / "task2").glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
-        texts.append(" ".join(sentence_text(s["Tokens"]) for s in record["Sentences"] if s["Tokens"]))
+        sentences = (s["Tokens"] for s in record["Sentences"] if s["Tokens"])
+        texts.append(" ".join(sentence_text(tokens) for tokens in sentences))
     return texts
 
 
@@ -127,10 +127,11 @@ def name_words(*, seed: int) -> set[str]:
 
 
 #: Articles: a capitalised word seen after one of them is used as a common noun.
-DETERMINERS = frozenset(
-    "der die das dem den des ein eine einer einem einen eines kein keine keinen keiner "
-    "keinem keines zum zur im am vom beim ins".split()
-)
+DETERMINERS = frozenset((
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "einen",
+    "eines", "kein", "keine", "keinen", "keiner", "keinem", "keines",
+    "zum", "zur", "im", "am", "vom", "beim", "ins",
+))  # fmt: skip
 MIN_BARE = 3  # a word seen this often, never after an article, is taken for a name
 
 

@@ -25,9 +25,12 @@ Label mapping (the same for training and evaluation):
   teach contradictory labels for adjectives.
 
 Training set: Europarl train, GermEval train twice (closer to news than
-parliament speeches), and one mention-replaced copy of every sentence with a
-PER/LOC/ORG entity (``replace_mentions``; the pools add invented people from
-Faker's name lists and country/town names — rebuilding needs ``pip install faker``).
+parliament speeches), up to ``--silver`` (default 4,000) silver sentences of
+German news labelled by the product's own actor gazetteer
+(``scripts/ner_silver.py``: SpkAtt-2023 Wikinews
+texts), and one mention-replaced copy of every sentence with a PER/LOC/ORG
+entity (``replace_mentions``; the pools add invented people from Faker's name
+lists and country/town names — rebuilding needs ``pip install faker``).
 ``--pretrain-epochs N`` first pretrains the tok2vec layer on unlabelled
 SpkAtt-2023 sentences; it is off by default because it did not raise the
 tuning score (0.594 vs 0.600 entity F1).
@@ -78,7 +81,7 @@ NO_SPACE_BEFORE = frozenset(",.;:!?)]}%…“‘«»")
 NO_SPACE_AFTER = frozenset("([{„‚")
 
 MODEL_NAME = "ner_de"
-MODEL_VERSION = "0.1.0"
+MODEL_VERSION = "0.2.0"
 
 
 @dataclass(frozen=True)
@@ -574,10 +577,12 @@ def package(best: Path, out: Path, *, seed: int) -> object:
             "name": MODEL_NAME,
             "version": MODEL_VERSION,
             "description": "Lagebild German NER (PER/LOC/ORG/MISC), small CNN, trained on "
-            "German Europarl NER and part of the GermEval 2014 dev split.",
+            "German Europarl NER, part of the GermEval 2014 dev split and German news "
+            "sentences labelled by the Lagebild actor gazetteer (10kGNAD, SpkAtt-2023 news).",
             "author": "Lagebild contributors",
-            "license": "CC BY 4.0 (model trained on GermEval 2014, CC BY 4.0, and German "
-            "Europarl NER, free for research)",
+            "license": "trained on GermEval 2014 (CC BY 4.0), German Europarl NER (free for "
+            "research), 10kGNAD (CC BY-NC-SA 4.0) and SpkAtt-2023 Wikinews texts (CC BY 2.5); "
+            "see README.md",
             "sources": SOURCES,
             "seed": seed,
         }
@@ -624,6 +629,14 @@ SOURCES = [
         "citation": "Benikova, Biemann, Reznicek (2014) NoSta-D Named Entity Annotation for "
         "German: Guidelines and Dataset, LREC 2014",
     },
+    {
+        "name": "SpkAtt-2023 Task 2 Wikinews texts, train — unlabelled text for silver labels",
+        "url": "https://github.com/uhh-lt/news-speaker-attribution-2023",
+        "license": "texts CC BY 2.5 (Wikinews); the annotations are not used",
+        "citation": "Rehbein, Petersen-Frey, Brunner, Ruppenhofer, Biemann, Ponzetto (2023) "
+        "Overview of the GermEval 2023 Shared Task on "
+        "Speaker Attribution in Newswire and Parliamentary Debates, KONVENS 2023",
+    },
 ]
 
 
@@ -644,8 +657,10 @@ Used by the `lagebild_ner` pipeline component; see docs/ner.md.
 {sources}
 
 The model is trained on these corpora; no text of them is included here.
-Augmented training copies swap entities for other mentions, invented people
-from the name lists of the Faker package (MIT) and CLDR country names (babel).
+Silver sentences are news sentences whose names were labelled by the Lagebild
+actor gazetteer (scripts/ner_silver.py). Augmented training copies swap
+entities for other mentions, invented people from the name lists of the Faker
+package (MIT) and CLDR country names (babel).
 GermEval 2014 dev sentences whose position % {HELDOUT_MODULUS} == {HELDOUT_REST} are held out
 (never trained or tuned on); position % {HELDOUT_MODULUS} == {TUNE_REST} is the tuning slice.
 GermEval OTH is mapped to MISC; derived/partial names (-deriv, -part) and lower-case
@@ -685,7 +700,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--max-epochs", type=int, default=None, help="override the config")
     parser.add_argument(
-        "--silver", type=int, default=0, help="add up to N gazetteer-labelled news sentences"
+        "--silver",
+        type=int,
+        default=4000,
+        help="add up to N gazetteer-labelled news sentences (0: none)",
     )
     parser.add_argument("--workdir", type=Path, default=None, help="keep intermediate files")
     parser.add_argument(
@@ -741,6 +759,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "seed": args.seed,
                 "germeval_weight": args.germeval_weight,
                 "augment": args.augment,
+                "silver": args.silver,
                 "pretrain_epochs": args.pretrain_epochs,
                 "training_minutes": round(minutes, 1),
                 "note": "exact-span P/R/F1 on gold tokenisation; overall = PER/LOC/ORG micro "

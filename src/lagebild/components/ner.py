@@ -45,7 +45,8 @@ DEFAULT_BATCH_SIZE = 32
 #: word is a compound common noun ("...gesetz", "...verhandlungen"); shorter
 #: tails ("...burg", "...mann") end names as often as nouns.
 MIN_COMPOUND_HEAD = 6
-MIN_COMPOUND_MODIFIER = 3  # "Bundes-", "EU-" style first parts
+#: ... and the first part at least this long: "Lau|kötter" is a surname, "Klima|schutzgesetz" not.
+MIN_COMPOUND_MODIFIER = 4
 
 
 def default_model_path() -> Path:
@@ -187,9 +188,11 @@ def _name_part(doc: Doc, lang: str) -> tuple[Doc | None, list[int]]:
 def may_hold_name(sent: Span, *, known: Callable[[str], bool]) -> bool:
     """Whether a sentence has a capitalised word outside the dictionary, or two in a row.
 
-    ``known(word)`` says whether the dictionary knows ``word`` as written. A
-    sentence-initial word also passes when it is a stop word or its lower-case
-    form is known ("Die", "In", "Wegen"); parts of hyphenated words are judged one by one ("EU-Kommission").
+    ``known(word)`` says whether the dictionary knows ``word`` as written; a
+    sentence-initial stop word ("Die", "In", "Wegen") is ignored, and acronyms
+    ("FIFA") always count as names. Parts of hyphenated words are judged one
+    by one ("EU-Kommission").
+
     Two capitalised words in a row are a name pattern even when the dictionary
     knows both ("Abgeordnete Jens Brückner", "Europäische Kommission"): the
     dictionary holds many first names and well-known surnames, and German noun
@@ -199,14 +202,17 @@ def may_hold_name(sent: Span, *, known: Callable[[str], bool]) -> bool:
     for token in sent:
         text = token.text
         capital = text[:1].isupper()
-        # a function word or dictionary word opening the sentence ("Die", "In", "Wegen")
-        common_start = token.i == sent.start and (token.is_stop or known(text.lower()))
+        # a function word opening the sentence ("Die", "In", "Wegen"); the
+        # dictionary cannot tell here, it knows "bilfinger" as well as "wegen"
+        common_start = token.i == sent.start and token.is_stop
         if capital and previous_capital:
             return True
         previous_capital = capital and not common_start
         for word in text.split("-"):
             if not word[:1].isupper() or common_start:
                 continue
+            if word.isupper() and len(word) > 1:  # acronyms: mostly organisations
+                return True
             if not _common_word(word, known):
                 return True
     return False
