@@ -35,7 +35,6 @@ make the shipped model non-commercial.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass

@@ -578,10 +578,10 @@ def package(best: Path, out: Path, *, seed: int) -> object:
             "version": MODEL_VERSION,
             "description": "Lagebild German NER (PER/LOC/ORG/MISC), small CNN, trained on "
             "German Europarl NER, part of the GermEval 2014 dev split and German news "
-            "sentences labelled by the Lagebild actor gazetteer (10kGNAD, SpkAtt-2023 news).",
+            "sentences labelled by the Lagebild actor gazetteer (SpkAtt-2023 Wikinews texts).",
             "author": "Lagebild contributors",
             "license": "trained on GermEval 2014 (CC BY 4.0), German Europarl NER (free for "
-            "research), 10kGNAD (CC BY-NC-SA 4.0) and SpkAtt-2023 Wikinews texts (CC BY 2.5); "
+            "research) and SpkAtt-2023 Wikinews texts (CC BY 2.5); "
             "see README.md",
             "sources": SOURCES,
             "seed": seed,

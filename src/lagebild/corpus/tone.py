@@ -3,7 +3,8 @@
 The pipeline stage scores sentences as it runs and the store writes them to
 ``sentence_tone`` with the article; the corpus update scores only articles
 stored without them (a run with the tone stage off, a partition written by an
-older release) with the same lexicon, so the numbers are the same. Corpus tone is then the lexicon balance of summed counts,
+older release) with the same lexicon, so the numbers are the same.
+Corpus tone is then the lexicon balance of summed counts,
 ``(sum positive - sum negative) / (sum positive + sum negative)``, so long
 articles and short ones weigh by their polar words, not one vote each.
 """

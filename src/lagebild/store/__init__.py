@@ -348,7 +348,9 @@ def _sentence_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
 
 def _sentence_tone_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
     aid = analysis.article.id
-    return [(aid, t.index, t.positive, t.negative, t.words, t.tone) for t in analysis.sentence_tones]
+    return [
+        (aid, t.index, t.positive, t.negative, t.words, t.tone) for t in analysis.sentence_tones
+    ]
 
 
 def _mention_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
