@@ -99,3 +99,25 @@ def test_cli_runs_as_module(examples_dir):
         [sys.executable, "-m", "lagebild", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("lagebild ")
+
+
+@pytest.mark.parametrize("fmt", ["gdelt", "plover", "csv", "parquet"])
+def test_cli_export_writes_every_format(example_db, tmp_path, fmt, capsys):
+    out = tmp_path / f"events.{fmt}"
+    assert main(["export", "--format", fmt, "--db", str(example_db), "--out", str(out)]) == 0
+    count = int(capsys.readouterr().err.split()[0])
+    assert count > 0 and out.stat().st_size > 0
+    if fmt == "csv":
+        lines = out.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("id,article_id,outlet") and len(lines) == count + 1
+    if fmt == "gdelt":
+        rows = out.read_text(encoding="utf-8").splitlines()
+        assert len(rows) == count and all(len(r.split("\t")) == 61 for r in rows)
+    if fmt == "parquet":
+        import duckdb
+
+        assert duckdb.sql(f"SELECT count(*) FROM '{out}'").fetchall()[0][0] == count
+
+
+def test_cli_export_parquet_needs_out(example_db, capsys):
+    assert main(["export", "--format", "parquet", "--db", str(example_db)]) == 2

@@ -243,9 +243,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "parquet" and not args.out:
         raise UsageError(ErrorCode.E013, name="out", reason="parquet needs --out PATH")
     if args.out:
-        mode = "wb" if args.format == "parquet" else "w"
-        with open(args.out, mode, encoding=None if mode == "wb" else "utf-8", newline="") as out:
-            count = api.export(db=args.db, format=args.format, out=out)
+        if args.format == "parquet":
+            with open(args.out, "wb") as out:
+                count = api.export(db=args.db, format=args.format, out=out)
+        else:
+            with open(args.out, "w", encoding="utf-8", newline="") as out:
+                count = api.export(db=args.db, format=args.format, out=out)
         print(f"{count} events → {args.out}", file=sys.stderr)
     else:
         api.export(db=args.db, format=args.format, out=sys.stdout)
