@@ -15,6 +15,20 @@ from typing import TextIO
 
 from lagebild.model import Article, Event, EventActor
 
+#: The per-actor columns, the same for Actor1 and Actor2.
+_ACTOR_FIELDS = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+
 #: GDELT 2.0 event table columns, in file order.
 GDELT_COLUMNS: tuple[str, ...] = (
     "GlobalEventID",
@@ -22,36 +36,8 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "MonthYear",
     "Year",
     "FractionDate",
-    *(
-        f"Actor1{c}"
-        for c in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
-    *(
-        f"Actor2{c}"
-        for c in (
-            "Code",
-            "Name",
-            "CountryCode",
-            "KnownGroupCode",
-            "EthnicCode",
-            "Religion1Code",
-            "Religion2Code",
-            "Type1Code",
-            "Type2Code",
-            "Type3Code",
-        )
-    ),
+    *(f"Actor1{c}" for c in _ACTOR_FIELDS),
+    *(f"Actor2{c}" for c in _ACTOR_FIELDS),
     "IsRootEvent",
     "EventCode",
     "EventBaseCode",
