@@ -429,3 +429,97 @@ def test_actors_user_gazetteer_state_with_adjective_capital_and_demonym():
     assert mentions["gondorische Armee"].country == "GON"
     assert mentions["Rohirrim"].code == "ROH"
     assert mentions["Minas Tirith"].country == "GON"
+
+
+def _run_with_person_span(nlp, text: str, span: str):
+    """Run the stage with the NER's person span given as its surface text."""
+    doc = nlp.make_doc(text)
+    doc._.published = dt.date(2025, 9, 16)
+    doc._.article_id = "a1"
+    start = text.index(span)
+    doc.ents = [doc.char_span(start, start + len(span), label="PER")]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return by_text(doc._.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name", "role", "sector"),
+    [
+        (
+            "Papst Franziskus besuchte am Sonntag Lampedusa.",
+            "Papst Franziskus",
+            "Franziskus",
+            "religious_leader",
+            "REL",
+        ),
+        (
+            "Grünen-Fraktionschefin Katrin Göring-Eckardt kritisierte den Entwurf.",
+            "Grünen-Fraktionschefin Katrin Göring-Eckardt",
+            "Katrin Göring-Eckardt",
+            "party_leader",
+            "PTY",
+        ),
+        (
+            "Institutschef Piotr Kaminski warnte vor einer Eskalation.",
+            "Institutschef Piotr Kaminski",
+            "Piotr Kaminski",
+            None,
+            None,
+        ),
+        (
+            "Herr Jonas Falk widersprach.",
+            "Herr Jonas Falk",
+            "Jonas Falk",
+            None,
+            None,
+        ),
+    ],
+)
+def test_actors_title_at_the_front_of_an_ner_person_is_trimmed(nlp, text, span, name, role, sector):
+    mentions = _run_with_person_span(nlp, text, span)
+    assert span not in mentions
+    assert mentions[name].kind == "PER"
+    assert mentions[name].role == role
+    assert mentions[name].sector == sector
+
+
+def test_actors_ner_person_cut_after_a_title_gets_its_whole_name(nlp):
+    text = "Oppositionsführerin Maria Kolesnikowa wurde verhaftet. Kolesnikowa schwieg."
+    mentions = _run_with_person_span(nlp, text, "Oppositionsführerin Maria")
+    person = mentions["Maria Kolesnikowa"]
+    assert (person.role, person.sector) == ("opposition_leader", "OPP")
+    assert mentions["Kolesnikowa"].actor_id == person.actor_id  # the short form links back
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name", "code", "role"),
+    [
+        (
+            "Der peruanische Außenminister Elmer Schialer reiste nach Washington.",
+            "Außenminister Elmer Schialer",
+            "Elmer Schialer",
+            "PERGOV",
+            "foreign_minister",
+        ),
+        (
+            "Präsident Xi Jinping empfing den Gast in Peking.",
+            "Präsident Xi Jinping",
+            "Xi Jinping",
+            "CHNGOV",
+            "head_of_state",
+        ),
+    ],
+)
+def test_actors_role_before_a_known_ner_person_resolves_the_office(
+    nlp, text, span, name, code, role
+):
+    mentions = _run_with_person_span(nlp, text, span)
+    assert span not in mentions
+    assert (mentions[name].code, mentions[name].role) == (code, role)
+
+
+def test_actors_ner_person_without_a_title_keeps_its_span(nlp):
+    text = "Jonas Major widersprach dem Bericht."
+    mentions = _run_with_person_span(nlp, text, "Jonas Major")
+    assert mentions["Jonas Major"].role is None

@@ -284,6 +284,29 @@ def _hyphen_parts(
     return found
 
 
+def title_office(text: str, data: Any) -> str | None:
+    """Office of a role or title word standing before a name; "" for a title without
+    office ("Herr", "Papst" has one), None when the word is no title.
+
+    Reads the role nouns and their compound endings first, then the title table
+    (``PERSON_TITLES``, ``TITLE_SUFFIXES``); a hyphenated word counts by its last
+    part ("Vatikan-Sprecher", "Grünen-Fraktionschefin").
+    """
+    lower = text.lower().rsplit("-", 1)[-1]
+    if not lower:
+        return None
+    office, _ = _classify(lower, data)
+    if office is not None:
+        return office
+    titles = getattr(data, "PERSON_TITLES", {})
+    if lower in titles:
+        return titles[lower]
+    for suffix, office in getattr(data, "TITLE_SUFFIXES", ()):
+        if lower.endswith(suffix) and len(lower) > len(suffix):
+            return office
+    return None
+
+
 def is_adjective_like(lower: str, data: Any) -> bool:
     """A filler adjective inside an actor phrase ("der staatlichen ... Agentur")."""
     return lower in data.PHRASE_FILLERS or bool(_ADJECTIVE_LIKE.match(lower))

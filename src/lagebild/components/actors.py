@@ -49,11 +49,15 @@ from lagebild.components.actor_rules import (
     Hit,
     TokenView,
     analyse_tokens,
+    name_after,
+    name_token,
     slugify,
+    title_office,
 )
 from lagebild.gazetteer import Gazetteer, load_gazetteer, role_sector
 from lagebild.gazetteer.langdata import actor_language_data
 from lagebild.gazetteer.offices import (
+    RELATIONAL_OFFICES,
     office_sector,
     same_family,
 )
@@ -303,7 +307,11 @@ class Rules(PhraseRules):
             return  # no NER stage ran; reading doc.ents would walk every token for nothing
         for ent in self.s.doc.ents:
             label = {"PER": "PER", "PERSON": "PER", "ORG": "ORG"}.get(ent.label_)
-            if label is None or self.overlaps(ent.start_char, ent.end_char):
+            if label is None:
+                continue
+            if label == "PER" and self.titled_person(ent.start, ent.end):
+                continue
+            if self.overlaps(ent.start_char, ent.end_char):
                 continue
             if self.overlaps_role(ent.start_char, ent.end_char):
                 continue  # the role phrase reads office and country off the text
@@ -344,6 +352,29 @@ class Rules(PhraseRules):
                         tok=ent.start,
                     )
                 )
+
+    def titled_person(self, start: int, end: int) -> bool:
+        """A person span the NER began with a role or title ("Papst Franziskus",
+        "Oppositionsführerin Maria Kolesnikowa"): the person is the name after it, and the
+        role word gives the office. Returns whether the span was handled here.
+        """
+        v, data = self.s.view, self.s.data
+        first, office = start, None
+        while first < end - 1 and v.is_title(first):
+            found = title_office(v.texts[first], data)
+            if found is None:
+                break
+            office = office or found or None
+            first += 1
+        if first == start or not name_token(v, first, data, self.s.analysis):
+            return False
+        # The model may stop inside the name it began with a title ("… Maria" + "Kolesnikowa").
+        end = max(end, name_after(v, first, data, self.s.analysis))
+        if self.overlaps(v.starts[first], v.ends[end - 1]):
+            return True
+        office = None if office in RELATIONAL_OFFICES else office
+        self.person(first, end, office, None, CONF_NER_PER)
+        return True
 
     def overlaps(self, start: int, end: int) -> bool:
         return any(c.start < end and start < c.end for c in self.s.candidates)

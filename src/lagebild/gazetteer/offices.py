@@ -33,6 +33,8 @@ OFFICE_SECTORS: dict[str, str] = {
     "vice_chair_cmc": "MIL",
     "legislator": "LEG",
     "party_leader": "PTY",
+    "opposition_leader": "OPP",
+    "religious_leader": "REL",
     "judge": "JUD",
 }
 

@@ -364,6 +364,45 @@ ROLE_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("präsident", "head_of_state"),
 )
 
+#: Titles and role words the statistical NER may take into a person's name
+#: ("Papst Franziskus", "Oppositionsführerin Maria Kolesnikowa"): form -> office
+#: ("" for a title that names no office). Role nouns above count as well; the
+#: actor stage trims all of them from the front of a person span and keeps the office.
+_TITLE_FORMS: dict[str, str] = {
+    "": (
+        "herr herrn frau dr. prof. professor professorin sir lady prinz prinzessin "
+        "oppositionspolitiker oppositionspolitikerin regierungskritiker regierungskritikerin "
+        "dissident dissidentin kremlkritiker kremlkritikerin aktivist aktivistin "
+        "jurist juristin anwalt anwältin journalist journalistin"
+    ),
+    "opposition_leader": "oppositionsführer oppositionsführerin oppositionschef oppositionschefin",
+    "religious_leader": (
+        "papst kardinal erzbischof bischof patriarch ayatollah großajatollah ajatollah imam "
+        "scheich rabbiner"
+    ),
+    "party_leader": (
+        "fraktionschef fraktionschefin fraktionsvorsitzende fraktionsvorsitzender "
+        "parteiführer parteiführerin"
+    ),
+    "military_commander": "oberst oberstleutnant",
+}
+PERSON_TITLES: dict[str, str] = {
+    form: office for office, forms in _TITLE_FORMS.items() for form in forms.split()
+}
+
+#: Compound endings of role words before a name ("Institutschef", "Milizenführer",
+#: "Europaratsgeneralsekretär"): ending -> office (relational offices name no office alone).
+TITLE_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("chefin", "head_of"),
+    ("chef", "head_of"),
+    ("führerin", "head_of"),
+    ("führer", "head_of"),
+    ("sekretärin", "secretary_general"),
+    ("sekretär", "secretary_general"),
+    ("vorsitzende", "head_of"),
+    ("vorsitzender", "head_of"),
+)
+
 # --------------------------------------------------------------------------
 # Sector nouns: form -> (sector, kind, org_type). org_type names a body whose head
 # and spokesperson are offices ("Außenministerium" → foreign_ministry).

@@ -85,6 +85,13 @@ _ROLE_FORMS: dict[str, str] = {
 }
 ROLE_NOUNS: dict[str, str] = {f: o for o, forms in _ROLE_FORMS.items() for f in forms.split()}
 ROLE_SUFFIXES: tuple[tuple[str, str], ...] = ()
+#: Titles the NER may take into a person's name ("Pope Francis"): form -> office ("" none).
+_TITLE_FORMS: dict[str, str] = {
+    "": "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir lady",
+    "religious_leader": "pope cardinal archbishop bishop ayatollah",
+}
+PERSON_TITLES: dict[str, str] = {f: o for o, forms in _TITLE_FORMS.items() for f in forms.split()}
+TITLE_SUFFIXES: tuple[tuple[str, str], ...] = ()
 
 _SECTOR_FORMS: dict[tuple[str, str, str], str] = {
     ("GOV", "ORG", "government"): "government governments administration regime authorities",
