@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 import lagebild
+from lagebild.settings import Settings
 
 
 def test_api_analyze_returns_record_with_to_dict():
@@ -36,7 +37,8 @@ def test_api_run_then_open_reads_the_store(tmp_path, examples_dir):
 def test_api_run_killed_midway_resumes_without_duplicates(tmp_path, examples_dir):
     db = tmp_path / "t.duckdb"
     # A child process that dies hard (no cleanup, no atexit) while analysing the
-    # third document: what it committed must survive, the rest must follow.
+    # third document, after its first batch of two was committed: that batch
+    # must survive whole, the rest must follow.
     script = textwrap.dedent(
         f"""
         import os
@@ -50,7 +52,8 @@ def test_api_run_killed_midway_resumes_without_duplicates(tmp_path, examples_dir
             return real(self, raw)
         p.Analyzer.analyze = dying
         import lagebild
-        lagebild.run([{str(examples_dir)!r}], db={str(db)!r})
+        from lagebild.settings import Settings
+        lagebild.run([{str(examples_dir)!r}], db={str(db)!r}, settings=Settings(batch_size=2))
         """
     )
     child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
@@ -61,3 +64,53 @@ def test_api_run_killed_midway_resumes_without_duplicates(tmp_path, examples_dir
     assert (summary.processed, summary.already_present) == (3, 2)
     _, rows = lagebild.query("SELECT count(*), count(DISTINCT id) FROM articles", db=db)
     assert rows == [(5, 5)]
+
+
+def test_api_run_killed_inside_a_batch_leaves_no_partial_rows(tmp_path, examples_dir):
+    db = tmp_path / "t.duckdb"
+    # Dying before the first batch (default size) is full: nothing of the
+    # analysed articles may be in the store, not even some of their sentences.
+    script = textwrap.dedent(
+        f"""
+        import os
+        import lagebild.pipeline as p
+        real = p.Analyzer.analyze
+        seen = []
+        def dying(self, raw):
+            seen.append(raw.source)
+            if len(seen) == 4:
+                os._exit(9)
+            return real(self, raw)
+        p.Analyzer.analyze = dying
+        import lagebild
+        lagebild.run([{str(examples_dir)!r}], db={str(db)!r})
+        """
+    )
+    child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert child.returncode == 9, child.stderr
+    _, rows = lagebild.query(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences), "
+        "(SELECT count(*) FROM mentions)", db=db)
+    assert rows == [(0, 0, 0)]
+    summary = lagebild.run([examples_dir], db=db)
+    assert (summary.processed, summary.already_present) == (5, 0)
+
+
+def test_api_run_batch_size_does_not_change_the_store(tmp_path, examples_dir):
+    tables = ("articles", "sentences", "mentions", "quotes", "events", "event_actors",
+              "sentence_tone", "story_articles")
+    counts = []
+    for size in (1, 3, 32):
+        db = tmp_path / f"b{size}.duckdb"
+        statuses: list[str] = []
+        summary = lagebild.run(
+            [examples_dir, examples_dir], db=db, settings=Settings(batch_size=size),
+            on_progress=lambda _source, status, seen=statuses: seen.append(status))
+        assert (summary.processed, summary.already_present) == (5, 5)
+        assert sorted(statuses) == ["present"] * 5 + ["processed"] * 5
+        _, rows = lagebild.query(
+            "SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in tables)
+            + ", (SELECT list(id ORDER BY id) FROM events)", db=db)
+        counts.append(rows[0])
+    assert counts[0] == counts[1] == counts[2]
+    assert counts[0][0] == 5 and counts[0][4] > 0

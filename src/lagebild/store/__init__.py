@@ -1,9 +1,10 @@
-"""The DuckDB store: one file, migrations recorded inside, one transaction per article.
+"""The DuckDB store: one file, migrations recorded inside, one transaction per batch.
 
 Articles are keyed by a content hash, so adding an article that is already
-stored is a no-op; every article is written with all its sentences, mentions,
-quotes and events in one transaction, so a run killed mid-way loses at most the
-article in flight and a re-run completes the rest without duplicates.
+stored is a no-op; a batch of articles is written with all their sentences,
+mentions, quotes and events in one transaction, so a run killed mid-way loses
+at most the batch in flight (never part of an article) and a re-run completes
+the rest without duplicates.
 """
 
 from __future__ import annotations
@@ -86,10 +87,11 @@ class Store(QueryMixin):
     def add_many(self, analyses: Iterable[Analysis]) -> list[str]:
         """Store analysed articles in one transaction; return the ids added, in order.
 
-        Articles already stored (or repeated in ``analyses``) are skipped. A run
-        over inputs adds one article per transaction, so a crash loses at most
-        the article in flight; bulk writers (Parquet partitions) add whole
-        batches, one statement per table instead of one per article.
+        Articles already stored (or repeated in ``analyses``) are skipped. One
+        statement per table whatever the batch size: a transaction costs about
+        7 ms of DuckDB overhead, so ``lagebild run`` commits ``batch_size``
+        articles at a time (about 1 ms per article for 32, against 9 ms one by
+        one) and a crash loses at most the batch in flight.
         """
         fresh: dict[str, Analysis] = {}
         for analysis in analyses:
