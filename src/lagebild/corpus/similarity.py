@@ -9,6 +9,8 @@ Two vectorisers give the "same story in other words" signal:
 - ``CharGramVectorizer``: the fallback when that package is absent — TF-IDF over
   character 4-grams of content words, IDF taken from the articles being
   compared. Monolingual, and weaker on paraphrase; its thresholds are its own.
+  Its rows are sparse (a few hundred of tens of thousands of grams), so it
+  returns a SciPy CSR matrix: a dense one grows with articles x vocabulary.
 
 Near duplicates (reposts, syndicated copies with other boilerplate) are caught
 by MinHash over word shingles of the whole text (``datasketch``).
@@ -16,7 +18,6 @@ by MinHash over word shingles of the whole text (``datasketch``).
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ from typing import Protocol
 
 import numpy as np
 from datasketch import MinHash
+from scipy import sparse
 
 NUM_PERM = 64  # 64 permutations estimate Jaccard to about ±0.06, enough to tell 0.5 from 0.2
 SCHEME = "affine32"  # pinned: stored signatures stay comparable across datasketch releases
@@ -60,23 +62,32 @@ def minhash(text: str) -> np.ndarray:
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
                 for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
     m.update_batch(list(shingles))
     return m.hashvalues.astype(np.uint64)
 
 
 def as_minhash(values: Sequence[int] | np.ndarray) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME,
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations(),
                    hashvalues=np.asarray(values, dtype=np.uint64))
 
 
+@cache
+def _permutations() -> np.ndarray:
+    """The permutations of ``seed=1``, drawn once: ``MinHash`` otherwise redraws them per object."""
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
+Vectors = np.ndarray | sparse.csr_array
+
+
 class Vectorizer(Protocol):
-    """Turns title+lead texts into L2-normalised rows."""
+    """Turns title+lead texts into L2-normalised rows (a dense array or a CSR matrix)."""
 
     kind: str
     stores_vectors: bool
 
-    def encode(self, texts: Sequence[str], *, languages: Sequence[str | None]) -> np.ndarray: ...
+    def encode(self, texts: Sequence[str], *, languages: Sequence[str | None]) -> Vectors: ...
 
 
 class UseVectorizer:
@@ -105,20 +116,27 @@ class CharGramVectorizer:
     kind = "chargram"
     stores_vectors = False  # IDF depends on the comparison pool, so vectors are made per update
 
-    def encode(self, texts: Sequence[str], *, languages: Sequence[str | None]) -> np.ndarray:
+    def encode(
+        self, texts: Sequence[str], *, languages: Sequence[str | None]
+    ) -> sparse.csr_array:
         grams = [_grams(t, language or "de") for t, language in zip(texts, languages, strict=True)]
         df: Counter[str] = Counter()
         for g in grams:
             df.update(g.keys())
         vocab = {gram: i for i, gram in enumerate(df)}
         n = len(texts)
-        matrix = np.zeros((n, len(vocab)), dtype=np.float32)
-        for row, g in enumerate(grams):
-            for gram, count in g.items():
-                idf = math.log((1 + n) / (1 + df[gram])) + 1
-                matrix[row, vocab[gram]] = (1 + math.log(count)) * idf
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        return matrix / np.where(norms == 0, 1, norms)
+        idf = np.log((1 + n) / (1 + np.fromiter(df.values(), dtype=np.float64, count=len(df)))) + 1
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        indptr[1:] = np.cumsum([len(g) for g in grams])
+        columns = np.fromiter((vocab[gram] for g in grams for gram in g), dtype=np.int64,
+                              count=int(indptr[-1]))
+        counts = np.fromiter((c for g in grams for c in g.values()), dtype=np.float64,
+                             count=int(indptr[-1]))
+        values = ((1 + np.log(counts)) * idf[columns]).astype(np.float32)
+        rows = np.repeat(np.arange(n), np.diff(indptr))
+        norms = np.sqrt(np.bincount(rows, weights=values.astype(np.float64) ** 2, minlength=n))
+        values /= np.where(norms == 0, 1, norms)[rows].astype(np.float32)
+        return sparse.csr_array((values, columns, indptr), shape=(n, len(vocab)))
 
 
 def _grams(text: str, language: str) -> Counter[str]:

@@ -30,11 +30,13 @@ from typing import Any
 import duckdb
 import numpy as np
 from datasketch import MinHashLSH
+from scipy import sparse
 
 from lagebild.corpus.similarity import (
     NUM_PERM,
     ArticleText,
     Vectorizer,
+    Vectors,
     as_minhash,
     default_vectorizer,
     minhash,
@@ -83,6 +85,9 @@ class _Item:
     vector_kind: str | None = None
 
 
+BLOCK = 256  # new articles compared per matrix product: bounded memory, few calls
+
+
 def update_stories(
     con: duckdb.DuckDBPyConnection, *, vectorizer: Vectorizer | None = None,
 ) -> int:
@@ -93,30 +98,37 @@ def update_stories(
     if not new:
         return 0
     pool = _candidates(con, new)
-    _features(con, new, pool, vectorizer)
+    # items[:p] are the articles placed before items[p]: the pool, then the new ones in order
+    items = [*pool, *new]
+    vectors = _features(new, pool, vectorizer)
     lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=NUM_PERM)
     for j, c in enumerate(pool):
         lsh.insert(str(j), as_minhash(c.signature))
-    placed = list(pool)
-    for item in new:
-        best, reason, score = _best_link(item, placed, lsh, rules)
-        item.story = best.story if best else f"st-{item.id}"
-        _write(con, item, reason if best else "first", score, vectorizer)
-        lsh.insert(str(len(placed)), as_minhash(item.signature))
-        placed.append(item)
+    rows = []
+    for first in range(len(pool), len(items), BLOCK):
+        last = min(first + BLOCK, len(items))
+        # cosines of each new article in the block with every article before the block's end
+        block = vectors[first:last] @ vectors[:last].T
+        block = block.toarray() if sparse.issparse(block) else np.asarray(block)
+        for p in range(first, last):
+            item = items[p]
+            best, reason, score = _best_link(item, items, block[p - first, :p], lsh, rules)
+            item.story = best.story if best else f"st-{item.id}"
+            rows.append(_row(item, reason if best else "first", score, vectorizer))
+            lsh.insert(str(p), as_minhash(item.signature))
+    _write(con, rows)
     _refresh_stories(con, {i.story for i in new})
     return len(new)
 
 
-def _best_link(item: _Item, placed: Sequence[_Item], lsh: MinHashLSH,
+def _best_link(item: _Item, placed: Sequence[_Item], cosines: np.ndarray, lsh: MinHashLSH,
                rules: StoryRules) -> tuple[_Item | None, str, float]:
+    """The placed article ``item`` links to best; ``cosines[j]`` is its cosine with ``placed[j]``.
+
+    ``placed`` may run past ``item``: only its first ``len(cosines)`` articles count.
+    """
     best: tuple[_Item | None, str, float] = (None, "", 0.0)
     near = {int(k) for k in lsh.query(as_minhash(item.signature))}
-    if placed:
-        matrix = np.stack([p.vector for p in placed])
-        cosines = matrix @ item.vector
-    else:
-        cosines = np.zeros(0)
     for j in sorted(near | set(np.flatnonzero(cosines >= rules.with_actors).tolist())):
         other = placed[j]
         if not _in_window(item.published, other.published):
@@ -204,31 +216,39 @@ def _candidates(con: duckdb.DuckDBPyConnection, new: Sequence[_Item]) -> list[_I
     return items
 
 
-def _features(con: duckdb.DuckDBPyConnection, new: Sequence[_Item], pool: Sequence[_Item],
-              vectorizer: Vectorizer) -> None:
+def _features(new: Sequence[_Item], pool: Sequence[_Item], vectorizer: Vectorizer) -> Vectors:
+    """MinHash signatures of the new articles; the vectors of ``[*pool, *new]``, one row each."""
     for item in new:
         item.signature = minhash(item.text.text)
+    items = [*pool, *new]
     if vectorizer.stores_vectors:
         # stored vectors of another kind (e.g. made before USE was installed) are redone
-        todo = [i for i in [*pool, *new]
-                if i.vector is None or i.vector_kind != vectorizer.kind]
+        todo = [i for i in items if i.vector is None or i.vector_kind != vectorizer.kind]
     else:
-        todo = [*pool, *new]
+        todo = items
     if todo:
         vectors = vectorizer.encode([i.text.lead for i in todo],
                                     languages=[i.text.language for i in todo])
+        if not vectorizer.stores_vectors:  # todo is every item, in order
+            return vectors
         for item, vector in zip(todo, vectors, strict=True):
             item.vector = vector
+    return np.stack([i.vector for i in items])
 
 
-def _write(con: duckdb.DuckDBPyConnection, item: _Item, reason: str, score: float,
-           vectorizer: Vectorizer) -> None:
+def _row(item: _Item, reason: str, score: float, vectorizer: Vectorizer) -> tuple[Any, ...]:
     vector = item.vector.tolist() if vectorizer.stores_vectors else None
-    con.execute(
-        "INSERT INTO story_articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [item.story, item.id, item.published, reason, round(score, 4),
-         item.signature.tolist(), vector, vectorizer.kind, item.actors],
-    )
+    return (item.story, item.id, item.published, reason, round(score, 4),
+            item.signature.tolist(), vector, vectorizer.kind, item.actors)
+
+
+def _write(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert ``story_articles`` rows in one statement (one per row costs ~1 ms each)."""
+    types = ("VARCHAR", "VARCHAR", "TIMESTAMP", "VARCHAR", "DOUBLE", "UBIGINT[]", "FLOAT[]",
+             "VARCHAR", "VARCHAR[]")
+    values = ", ".join(f"unnest(?::{t}[])" for t in types)
+    con.execute(f"INSERT INTO story_articles SELECT {values}",
+                [list(column) for column in zip(*rows, strict=True)])
 
 
 def _refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: set[str]) -> None:
