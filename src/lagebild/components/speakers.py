@@ -400,7 +400,7 @@ def link_mention(mentions: Sequence[Mention], start: int, end: int) -> Mention |
 def split_at_mentions(
     mentions: Sequence[Mention], start: int, end: int
 ) -> tuple[Mention, Mention] | None:
-    """Two adjacent person mentions in one phrase ("sagte Xi Putin"): speaker, addressee."""
+    """Two adjacent actor mentions making up one phrase ("sagte Xi Putin"): speaker, addressee."""
     people = sorted(
         (
             m
@@ -409,6 +409,12 @@ def split_at_mentions(
         ),
         key=lambda m: m.start,
     )
-    if len(people) >= 2 and people[0].start == start:
+    # adjacent names only: "Schalkes Trainer Felix Magath" is one phrase with a role between
+    if (
+        len(people) >= 2
+        and people[0].start == start
+        and people[1].start - people[0].end <= 1
+        and people[1].end == end
+    ):
         return people[0], people[1]
     return None

@@ -127,6 +127,9 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("herausstreichen", "heraus", "streicht/strich/herausgestrichen"),
     ("beschließen", "", "beschließt/beschloss/beschlossen"),
     ("entscheiden", "", "entscheidet/entschied/entschieden"),
+    ("werten", "", ""),
+    ("anprangern", "an", ""),
+    ("bemängeln", "", ""),
 )
 
 #: Words that must stand in the same clause for a verb to be a cue
@@ -149,14 +152,16 @@ IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus"})
 
 #: Verbs whose object is often the whole report ("Hale sprach von einem Risiko",
 #: "X warnte vor Anschlägen", "X kritisierte die Entscheidung"): without a
-#: following clause they give a reported-speech record.
+#: following clause they give a reported-speech record. Verbs whose object is
+#: mostly a fact or an act ("bestätigte den Tod", "begrüßte die Gäste",
+#: "versprach Hilfe") are left out: news reports those as events, not speech.
 REPORTED_CUES: frozenset[str] = frozenset(
     {
-        "sprechen", "warnen", "kritisieren", "fordern", "verurteilen", "begrüßen",
-        "vorwerfen", "ankündigen", "bestätigen", "dementieren", "bestreiten", "loben",
-        "beklagen", "verlangen", "androhen", "bezeichnen", "zusichern", "versprechen",
-        "beschuldigen", "ausgehen", "empfehlen", "vorschlagen", "appellieren", "auffordern",
-        "aufrufen",
+        "sprechen", "warnen", "kritisieren", "fordern", "verurteilen", "vorwerfen",
+        "ankündigen", "dementieren", "bestreiten", "loben", "beklagen", "klagen", "verlangen",
+        "androhen", "bezeichnen", "nennen", "werten", "zusichern", "beschuldigen", "ausgehen",
+        "empfehlen", "vorschlagen", "appellieren", "plädieren", "auffordern", "aufrufen",
+        "berichten", "bekanntgeben", "schätzen", "anprangern", "bemängeln",
     }
 )  # fmt: skip
 
