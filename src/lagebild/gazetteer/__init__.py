@@ -3,7 +3,8 @@
 ``load_gazetteer()`` reads the packaged tables once (and any user files given)
 and returns a ``Gazetteer``: actor records, per-language surface-form indexes
 for the actor stage, and ``office_holder`` to ask who held an office on a day.
-The object is plain data, so it pickles for worker processes.
+The object is plain data, so it pickles for worker processes, and the built
+object is kept in the user's cache folder for the next process (``filecache``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from lagebild.gazetteer.filecache import cache_key, cached
 from lagebild.gazetteer.index import Entry, SurfaceIndex, tokenize
 from lagebild.gazetteer.loader import (
     ActorRecord,
@@ -223,6 +225,10 @@ def _data_path(name: str) -> Path:
 
 @cache
 def _load(extra_files: tuple[str, ...]) -> Gazetteer:
+    return cached("gazetteer", cache_key(extra_files), lambda: _build(extra_files))
+
+
+def _build(extra_files: tuple[str, ...]) -> Gazetteer:
     countries = read_table(_data_path("countries.tsv"))
     country_codes = {row["iso3"]: row["cameo"] for row in countries}
     records: list[ActorRecord] = list(country_records(countries))
