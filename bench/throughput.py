@@ -11,9 +11,13 @@ compare across machines.
     python bench/throughput.py --json docs/throughput.json
     python bench/throughput.py --engine dask --workers 2   # scaling from 1 to 2 workers
 
-``ms_per_article`` also has ``store`` (writing the analysis to a DuckDB store)
-and ``corpus:*`` (the corpus update ``lagebild run`` does after the documents:
-stories, dyads, sentence tone), so the total is the end-to-end run. ``cpu_s``
+``ms_per_article`` also has ``store`` (writing the analyses to a DuckDB store
+in batches of ``--batch-size``, as ``lagebild run`` commits them) and
+``corpus:*`` (the corpus update ``lagebild run`` does after the documents:
+stories, dyads, sentence tone), so the total is the end-to-end run.
+``startup_cpu_s`` / ``startup_wall_s`` run from the start of the process
+(interpreter, imports, pipeline, gazetteer and models) until the first
+article is analysed, less the time spent reading the corpus file. ``cpu_s``
 is the process CPU time of the run; on a machine shared with other work it is
 steadier than the wall-clock figures.
 A document a stage fails on is counted in ``failed`` and the run goes on.
@@ -53,13 +57,38 @@ def read_corpus(path: Path, limit: int | None) -> list[str]:
     return texts[:limit] if limit else texts
 
 
-def measure(texts: list[str], stages: str) -> dict[str, object]:
-    import spacy
+def process_age() -> float | None:
+    """Wall-clock seconds since this process started (Linux ``/proc``; None elsewhere)."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            start_ticks = int(fh.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as fh:
+            uptime = float(fh.read().split()[0])
+    except (OSError, IndexError, ValueError):
+        return None
+    return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
 
-    from lagebild.corpus import update_corpus
+
+def measure(
+    texts: list[str], stages: str, *, batch_size: int, reading: tuple[float, float]
+) -> dict[str, object]:
+    """Time every stage over ``texts``; ``reading`` is the (CPU, wall) time spent reading them."""
     from lagebild.ingest.base import RawDocument
     from lagebild.pipeline import Analyzer, to_analysis
     from lagebild.settings import Settings
+
+    load_start = time.perf_counter()
+    analyzer = Analyzer(Settings(stages=stages, language="de"))
+    nlp = analyzer.pipeline("de")
+    pipeline_build = time.perf_counter() - load_start
+    analyzer.analyze(RawDocument(text=texts[0], source="corpus#0"))
+    startup_cpu = time.process_time() - reading[0]
+    age = process_age()
+    startup_wall = age - reading[1] if age is not None else None
+
+    import spacy
+
+    from lagebild.corpus import update_corpus
     from lagebild.store import Store
 
     baseline_nlp = spacy.blank("de")
@@ -67,11 +96,6 @@ def measure(texts: list[str], stages: str) -> dict[str, object]:
     tokens = sum(len(baseline_nlp.make_doc(t)) for t in texts)
     baseline = time.perf_counter() - start
     baseline_cpu = time.thread_time() - cpu_start
-
-    load_start = time.perf_counter()
-    analyzer = Analyzer(Settings(stages=stages, language="de"))
-    nlp = analyzer.pipeline("de")
-    startup = time.perf_counter() - load_start
 
     spent: dict[str, float] = defaultdict(float)
     spent_cpu: dict[str, float] = defaultdict(float)
@@ -87,6 +111,7 @@ def measure(texts: list[str], stages: str) -> dict[str, object]:
             spent_cpu[name] += time.thread_time() - c0
 
     run_start, cpu_start = time.perf_counter(), time.process_time()
+    pending = []
     for i, text in enumerate(texts):
         raw = RawDocument(text=text, source=f"corpus#{i}")
         article, doc, nlp = timed("clean+language+make_doc", analyzer.prepare, raw)
@@ -96,7 +121,11 @@ def measure(texts: list[str], stages: str) -> dict[str, object]:
         except Exception:  # a stage bug must not hide the figures of the others
             failed[name] += 1
             continue
-        timed("store", store.add, to_analysis(article, doc))
+        pending.append(to_analysis(article, doc))
+        if len(pending) >= batch_size:  # committed as `lagebild run` commits them
+            timed("store", store.add_many, pending)
+            pending = []
+    timed("store", store.add_many, pending)
     # stories, dyads, sentence tone: once per run over the new articles, not per document
     corpus_cpu = time.thread_time()
     corpus = update_corpus(store.con)
@@ -115,7 +144,10 @@ def measure(texts: list[str], stages: str) -> dict[str, object]:
         "articles": len(texts),
         "tokens": tokens,
         "stages": [name for name, _ in nlp.pipeline],
-        "startup_s": round(startup, 3),
+        "batch_size": batch_size,
+        "startup_cpu_s": round(startup_cpu, 3),
+        "startup_wall_s": round(startup_wall, 3) if startup_wall is not None else None,
+        "pipeline_build_s": round(pipeline_build, 3),
         "baseline_tokenizer_s": round(baseline, 3),
         "pipeline_s": round(total, 3),
         "cpu_s": round(cpu, 3),
@@ -207,6 +239,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="use only the first N articles")
     parser.add_argument("--stages", default=None, help="pipeline stages (default: all)")
     parser.add_argument("--json", type=Path, help="also write the result here")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="articles per store transaction (default: the batch_size setting)")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
                         help="dask: time `lagebild run --engine dask` on local clusters")
     parser.add_argument("--workers", type=int, default=2,
@@ -217,14 +251,17 @@ def main() -> int:
         return 2
     # One core: the figure is per core; BLAS or tokenizer threads must not blur it.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    from lagebild.settings import ALL_STAGES
+    cpu, wall = time.process_time(), time.perf_counter()
+    texts = read_corpus(args.corpus, args.limit)
+    reading = (time.process_time() - cpu, time.perf_counter() - wall)
+    from lagebild.settings import ALL_STAGES, Settings
 
     stages = args.stages or ",".join(ALL_STAGES)
-    texts = read_corpus(args.corpus, args.limit)
     if args.engine == "dask":
         result = measure_dask(texts, stages, workers=args.workers)
     else:
-        result = measure(texts, stages)
+        batch_size = args.batch_size or Settings().batch_size
+        result = measure(texts, stages, batch_size=batch_size, reading=reading)
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
