@@ -39,6 +39,9 @@ ACTORS = {
     "Rohan": ("ROH", "ROH", "GPE"),
     "Hegseth": ("USAGOV", "USA", "PER"),
     "peruanischen Amtskollegen": ("PERGOV", "PER", "PER"),
+    "Nawalny": ("RUSOPP", "RUS", "PER"),
+    "Moskau": ("RUS", "RUS", "GPE"),
+    "Kiew": ("UKR", "UKR", "GPE"),
 }
 PUBLISHED = dt.date(2023, 1, 4)
 
@@ -384,3 +387,81 @@ def test_events_tables_come_from_the_language_registry() -> None:
     for module in ("events.py", "clauses.py", "event_lexicon.py", "dates.py"):
         source = (core / module).read_text("utf-8")
         assert "lagebild.lang.de" not in source and "lagebild.lang.en" not in source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time phrase before the agent of a passive is no noun the agent hangs on
+        (
+            "Die Ukraine wurde in der Nacht von Russland angegriffen.",
+            ("Russland", "Ukraine", "190", "asserted"),
+        ),
+        (
+            "Der Vertrag wurde am Freitag von Gondor und Rohan unterzeichnet.",
+            ("Gondor+Rohan", "", "057", "asserted"),
+        ),
+        # the agent noun names where it comes from; the patient is the place of the subject
+        (
+            "Dörfer in Rohan wurden von Truppen aus Mordor beschossen.",
+            ("Mordor", "Rohan", "194", "asserted"),
+        ),
+        # a subordinator at the sentence start is no noun: subject first in a verb-final clause
+        (
+            "Nachdem Mordor Rohan angegriffen hatte, schwieg Gondor.",
+            ("Mordor", "Rohan", "190", "asserted"),
+        ),
+        # the event noun is the subject; the verb only tells its effect
+        (
+            "Die neuen Sanktionen der EU gegen Russland trafen die Industrie.",
+            ("EU", "Russland", "163", "asserted"),
+        ),
+        # "von" + a title before the name still gives the visitor
+        (
+            "Nach dem Besuch von Präsident Putin in China verschärfte sich der Ton.",
+            ("Putin", "China", "042", "asserted"),
+        ),
+        # a noun placed in a capital acts for its state, also against its own citizens
+        (
+            "Ein Gericht in Moskau verurteilte Nawalny zu neun Jahren Haft.",
+            ("Moskau", "Nawalny", "116", "asserted"),
+        ),
+        # a weak verb form the dictionary lemmatiser does not know
+        ("Mordor verübte ein Massaker an Rohan.", ("Mordor", "Rohan", "202", "asserted")),
+    ],
+)
+def test_events_codes_passive_and_noun_subject_patterns(
+    text: str, expected: tuple, coder: EventCoder, blank
+) -> None:
+    assert expected in dyads(code(text, coder, blank))
+
+
+def test_events_theme_of_a_later_main_clause_does_not_choose_the_code(
+    coder: EventCoder, blank
+) -> None:
+    found = dyads(code("Russland habe Kiew angegriffen, teilte die Luftwaffe mit.", coder, blank))
+    assert ("Russland", "Kiew", "190", "reported") in found  # not 195 for "Luftwaffe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the author's opinion: what someone should do, with nobody saying it
+        "Kommentar: Gondor sollte endlich Sanktionen gegen Mordor verhängen.",
+        # an indirect question is no event
+        "Ob Mordor die Waffenruhe einhalten wird, ist unklar.",
+        # an ambiguous verb without its author
+        "Es ist höchste Zeit, dass Europa gegenüber China mit einer Stimme spricht.",
+    ],
+)
+def test_events_opinion_and_open_questions_give_no_event(
+    text: str, coder: EventCoder, blank
+) -> None:
+    assert code(text, coder, blank) == []
+
+
+def test_events_a_speaker_makes_a_demand_reported_not_opinion(coder: EventCoder, blank) -> None:
+    found = dyads(
+        code("Arnor sagte, Gondor sollte Sanktionen gegen Mordor verhängen.", coder, blank)
+    )
+    assert ("Gondor", "Mordor", "163", "reported") in found

@@ -468,6 +468,28 @@ class PhraseRules:
                 return person.office
         v = self.s.view
         tok = bisect.bisect_left(v.starts, before)
+        # Known people and role nouns earlier in the sentence ("Baerbock traf ihren
+        # ukrainischen Amtskollegen", "Der Außenminister Arnors … seinem Amtskollegen").
+        earlier: list[tuple[int, str]] = []
+        for hit in self.s.analysis.hits:
+            actor = self.actor(hit)
+            if actor is None or actor.kind != "PER" or hit.start >= tok:
+                continue
+            if v.sent[hit.start] != v.sent[tok]:
+                continue
+            role = self.g.role_on(actor, self.s.day)
+            if role is not None and role.office and role.office not in RELATIONAL_OFFICES:
+                earlier.append((hit.start, role.office))
+        for head in self.s.analysis.heads.values():
+            if (
+                head.tok < tok
+                and v.sent[head.tok] == v.sent[tok]
+                and head.office
+                and head.office not in RELATIONAL_OFFICES
+            ):
+                earlier.append((head.tok, head.office))
+        if earlier:
+            return max(earlier)[1]
         for head in sorted(self.s.analysis.heads.values(), key=lambda h: h.tok):
             if (
                 head.tok > tok

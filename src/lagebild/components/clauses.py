@@ -67,6 +67,7 @@ class Group:
     cases: frozenset[str] = frozenset()
     attached: bool = False  # sits inside a larger noun phrase (genitive, "von"), not its head
     in_prefield: bool = False
+    of_noun: int | None = None  # "der Besuch von [Außenministerin] X": the noun "von" hangs on
 
 
 @dataclass(slots=True)
@@ -290,8 +291,11 @@ class ClauseAnalyzer:
                     and before.is_title
                     and before.is_word
                     and (i - 1) not in taken
+                    and before.lower not in self._time_words  # "am Freitag von Gondor": agent
                 ):
                     crossed_noun = True  # "die Regierungen von Kuba": an attribute, not an agent
+                    if group.of_noun is None:
+                        group.of_noun = i - 1
                     i, steps = i - 1, steps + 1
                     continue
                 group.prep = lower
@@ -309,6 +313,8 @@ class ClauseAnalyzer:
                 break  # "im Mai Indien besuchen": the time phrase ends before the actor
             if lower in cues.cases:
                 dets.append(lower)
+            elif lower in cues.subordinators or lower in cues.conj:
+                break  # "Nachdem Mordor …": a capital at the sentence start is no noun
             elif tok.is_word and tok.is_title:
                 crossed_noun = True
             elif tok.text in cues.quotes:

@@ -112,9 +112,11 @@ def _grammar(language: str) -> _DateGrammar:
 
 
 def time_words(language: str) -> frozenset[str]:
-    """Month and weekday names of ``language``, lower-cased: nouns that close a time phrase."""
+    """Month and weekday names, date units and parts of the day of ``language``, lower-cased:
+    nouns that close a time phrase ("am Montag", "in der Nacht", "letzte Woche")."""
     grammar = _grammar(language)
-    return frozenset(w.lower() for w in (*grammar.months, *grammar.weekdays))
+    extra = (*grammar.cues.get("unit", {}), *grammar.cues.get("daypart", {}))
+    return frozenset(w.lower() for w in (*grammar.months, *grammar.weekdays, *extra))
 
 
 @lru_cache(maxsize=4096)

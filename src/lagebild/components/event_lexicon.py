@@ -59,11 +59,15 @@ class Cues:
     aux: dict[str, str]
     reflexives: frozenset[str]
     negations: frozenset[str]
-    modality_words: dict[str, str]  # future / hypothetical / reported cue words
+    modality_words: dict[str, str]  # future / hypothetical / reported / opinion cue words
     conj: frozenset[str]
     quotes: frozenset[str]
     temporal: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()  # "beraten über die Ukraine": a topic, not a target
+    origin_preps: frozenset[str] = frozenset()  # "Truppen aus Mordor": where a noun comes from
+    weak_endings: tuple[str, ...] = ()  # past/participle endings of regular verbs ("te", "t")
+    participle_prefix: str = ""  # "ge" in "gewarnt"
+    inseparable_prefixes: tuple[str, ...] = ()  # prefixes that take no participle prefix
 
 
 @dataclass(slots=True)
@@ -182,7 +186,7 @@ def load_cues(language: str) -> Cues:
         return {w: frozenset(v.split(",")) for w, v in by_kind.get(kind, {}).items()}
 
     modality = {}
-    for kind in ("future", "hypothetical", "reported"):
+    for kind in ("future", "hypothetical", "reported", "opinion"):
         modality.update({w: kind for w in by_kind.get(kind, {})})
     return Cues(
         cases=split("case"),
@@ -203,6 +207,10 @@ def load_cues(language: str) -> Cues:
             w for w, v in by_kind.get("subordinator", {}).items() if v == "temporal"
         ),
         topic_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "topic"),
+        origin_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "origin"),
+        weak_endings=tuple(by_kind.get("weak_ending", {})),
+        participle_prefix=next(iter(by_kind.get("participle_prefix", {})), ""),
+        inseparable_prefixes=tuple(by_kind.get("inseparable_prefix", {})),
     )
 
 
@@ -227,6 +235,11 @@ def load_lexicon(language: str) -> Lexicon:
         if len(parts) >= 2:
             lexicon.forms[parts[0].lower()] = parts[1]
     lexicon.cues = load_cues(language)
+    if lexicon.cues.weak_endings:
+        light = (r.light_verb for rows in lexicon.light.values() for r in rows if r.light_verb)
+        for verb in sorted({*lexicon.verbs, *(v.lower() for v in light)}):
+            for form in _weak_forms(verb, lexicon.cues):
+                lexicon.forms.setdefault(form, verb)
     lexicon.noun_suffixes = tuple(
         sorted(set(lexicon.nouns) | set(lexicon.light), key=len, reverse=True)
     )
@@ -236,6 +249,36 @@ def load_lexicon(language: str) -> Lexicon:
     lexicon.nouns = dict(lexicon.nouns)
     lexicon.light = dict(lexicon.light)
     return lexicon
+
+
+def _weak_forms(verb: str, cues: Cues) -> list[str]:
+    """Past and participle forms of a regular (weak) verb, from the endings and prefixes in
+    the cue table: "verüben" → "verübte", "verübten", "verübt"; "warnen" → "gewarnt";
+    "ankündigen" → "angekündigt".
+
+    The dictionary lemmatiser misses many of them; strong verbs get forms that never
+    occur in text (the irregular table lists their real ones), which costs nothing.
+    """
+    if verb.endswith(("eln", "ern")):
+        stem = verb[:-1]
+    elif verb.endswith("en"):
+        stem = verb[:-2]
+    else:
+        return []
+    joint = "e" if stem.endswith(("d", "t", "chn", "ffn", "gn")) else ""  # "meldete"
+    forms = [f"{stem}{joint}{ending}" for ending in cues.weak_endings]
+    particle = next(
+        (p for p in sorted(cues.particles, key=len, reverse=True) if verb.startswith(p)), ""
+    )
+    rest = stem[len(particle) :]
+    if (
+        cues.participle_prefix
+        and rest
+        and not rest.startswith(cues.inseparable_prefixes)
+        and not verb.endswith("ieren")
+    ):
+        forms.append(f"{particle}{cues.participle_prefix}{rest}{joint}t")
+    return forms
 
 
 def theme_matches(row: LexRow, window: str) -> bool:

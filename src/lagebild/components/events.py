@@ -140,6 +140,7 @@ class EventCoder:
             self.analyzer.groups(toks, spans, clause)
         ctx = _SentenceContext(toks, clauses)
         triggers = [t for clause in clauses for t in self._triggers(ctx, clause)]
+        triggers = self._drop_effects(ctx, triggers)
         if not triggers:
             return []
         # Sentence.text is the document's text between its offsets (doc.text would be rebuilt
@@ -150,7 +151,8 @@ class EventCoder:
         window_end = text.lower()
         coded = []
         for trigger in triggers:
-            clause_text = text[toks[trigger.clause.start].start - sentence.start :].lower()
+            start, end = _theme_window(ctx, trigger.clause)
+            clause_text = text[start - sentence.start : end - sentence.start].lower()
             result = self._code(ctx, trigger, clause_text or window_end)
             if result is not None:
                 coded.append(result)
@@ -167,6 +169,7 @@ class EventCoder:
             return []
         dates = find_dates(sentence.text, published=published, language=self.language)
         reported = self._reported_clauses(ctx, coded)
+        coded = [c for c in coded if not self._author_opinion(ctx, c, reported)]
         events = []
         seen: set[tuple] = set()
         for item in sorted(coded, key=lambda c: -c.confidence):
@@ -227,6 +230,49 @@ class EventCoder:
                 found.append(_Trigger(list(lex.nouns[entry]), "N", tok.i, clause, entry))
         return found
 
+    def _drop_effects(self, ctx: _SentenceContext, triggers: list[_Trigger]) -> list[_Trigger]:
+        """Keep only the nominal event where an event noun with its actor is the subject.
+
+        "Der Luftangriff Mordors auf Rohan forderte zwölf Todesopfer", "Die Sanktionen
+        der EU trafen die Industrie", "Der Besuch von Orbán sorgte für Kritik": the noun
+        phrase before the finite verb is the event; the verb and what follows it tell
+        its effect, and the actor inside the noun phrase is not the verb's subject.
+        """
+        effect_clauses: set[int] = set()
+        for trigger in triggers:
+            clause = trigger.clause
+            if trigger.pos != "N" or clause.kind != "main" or clause.finite is None:
+                continue
+            if trigger.tok >= clause.finite or not self._opens_noun_phrase(ctx, trigger):
+                continue
+            if any(
+                (trigger.tok < g.first and g.last < clause.finite)
+                or g.first <= trigger.tok <= g.last
+                for g in clause.groups
+            ):
+                effect_clauses.add(clause.index)
+        if not effect_clauses:
+            return triggers
+        return [
+            t
+            for t in triggers
+            if t.clause.index not in effect_clauses
+            or (t.pos == "N" and t.tok < (t.clause.finite or 0))
+        ]
+
+    def _opens_noun_phrase(self, ctx: _SentenceContext, trigger: _Trigger) -> bool:
+        """Whether only determiners and adjectives stand between the clause start and the noun."""
+        for tok in ctx.toks[trigger.clause.start : trigger.tok]:
+            if not tok.is_word:
+                continue
+            if tok.lower in self.cues.cases:
+                continue
+            if tok.is_title and tok.i > trigger.clause.start:
+                return False
+            if self.analyzer.is_verbish(tok) or tok.lower in self.cues.preps:
+                return False
+        return True
+
     def _verb_lemmas(
         self, tok: Tok, clause: Clause, particle: Tok | None
     ) -> Iterator[tuple[str, tuple[int, ...]]]:
@@ -276,7 +322,10 @@ class EventCoder:
                 m
                 for g in targets
                 for m in g.mentions
-                if m not in src and m.code not in own and _key(m) not in own
+                if m not in src
+                and m.code not in own
+                # "Behörden in Moskau nahmen Nawalny fest": a person of the source's own state
+                and (_key(m) not in own or m.kind == "PER")
             ]
             # Statements (010 said, 012 worried, 016 denied): without an addressee their
             # target is the first other actor of what was said.
@@ -285,6 +334,8 @@ class EventCoder:
                 if row.is_say:  # a speaker we cannot name still makes its clause reported
                     return _Coded(trigger, row, [], [], 0.0, say=True)
                 return None
+            if not src and row.weak and trigger.pos != "N":
+                return None  # an ambiguous verb without its author says too little ("spricht")
             confidence = BASE_CONFIDENCE - (WEAK_CUE_PENALTY if row.weak else 0.0)
             confidence += BOTH_SIDES_BONUS if src and tgt else 0.0
             confidence -= GUESSED_SOURCE_PENALTY if guessed else 0.0
@@ -322,10 +373,21 @@ class EventCoder:
             agents = [
                 g
                 for g in groups
-                if g.prep in self.cues.agent_preps and g.prep not in row.target_preps
+                if g.prep not in row.target_preps
+                and (
+                    g.prep in self.cues.agent_preps
+                    # "von Truppen aus Mordor": the agent noun names where it comes from
+                    or (g.outer_prep in self.cues.agent_preps and g.prep in self.cues.origin_preps)
+                )
             ]
             patients = [g for g in free if g not in agents and not g.attached]
-            return agents, pp_targets[:1] or patients[:1], False
+            # "Dörfer in Rohan wurden … beschossen": the place of the subject noun
+            placed = [
+                g
+                for g in groups
+                if g.on_noun and g.prep in self.cues.location_preps and g not in agents
+            ]
+            return agents, pp_targets[:1] or patients[:1] or placed[:1], False
         subject = self._subject(ctx, clause)
         objects = [g for g in free if g not in subject]
         on_object = [
@@ -360,6 +422,8 @@ class EventCoder:
                     sources.append(g)
                 elif g.prep in self.cues.agent_preps and not sources and g.first == k + 2:
                     sources.append(g)  # "der Besuch von Orbán in Moskau"
+                elif g.of_noun == k and not sources:
+                    sources.append(g)  # "nach dem Besuch von Außenministerin Baerbock"
                 elif g.prep in row.target_preps:
                     targets.append(g)
                 elif g.prep is None and g.attached and not targets:
@@ -384,6 +448,7 @@ class EventCoder:
                 and not t.is_title
                 and not self.analyzer.is_verbish(t)
                 and t.lower not in self.cues.preps
+                and t.lower not in self.cues.cases  # "Mordor die Waffenruhe": a new phrase
                 for t in between
             )
             and len(between) <= 2
@@ -422,6 +487,9 @@ class EventCoder:
                     if earlier.kind != "rel":
                         return [g for g in earlier.groups if g.prep is None and _nom(g)][:1]
                 return previous.groups[:1]
+            placed = self._placed_subject(ctx, clause)
+            if placed is not None:
+                return [placed]
             if self._unknown_subject(ctx, clause):
                 return []  # "Die Staatsanwaltschaft ermittelt gegen X": X is not the subject
         rest = [g for g in free if _nom(g) and not g.attached] or [g for g in free if _nom(g)]
@@ -430,6 +498,25 @@ class EventCoder:
         if clause.starts_with_conj and previous is not None:
             return self._subject(ctx, previous)
         return []
+
+    def _placed_subject(self, ctx: _SentenceContext, clause: Clause) -> Group | None:
+        """ "Ein Gericht in Moskau verurteilte …", "Die Regierung in Khartum verübte …": a
+        prefield that is one noun placed in an actor's territory acts for that actor."""
+        finite = clause.finite
+        if finite is None:
+            return None
+        for g in clause.groups:
+            if not (g.on_noun and g.prep in self.cues.location_preps and g.last == finite - 1):
+                continue
+            words = [t for t in ctx.toks[clause.start : g.first] if t.is_word]
+            if (
+                len(words) in (2, 3)
+                and words[-1].lower == g.prep
+                and words[-2].is_title
+                and (len(words) == 2 or words[0].lower in self.cues.cases)
+            ):
+                return g
+        return None
 
     def _unknown_subject(self, ctx: _SentenceContext, clause: Clause) -> bool:
         """The prefield is a noun phrase that names no actor (a subject we cannot code)."""
@@ -452,8 +539,11 @@ class EventCoder:
         clause = trigger.clause
         words = [t.lower for t in ctx.toks[clause.start : clause.end]]
         kinds = {self.cues.aux.get(w) for w in words}
-        tok = ctx.toks[trigger.tok]
-        if trigger.pos not in ("V",):
+        if trigger.pos == "L" and trigger.extra:  # "Sanktionen wurden … verhängt": the verb
+            tok = ctx.toks[trigger.extra[0]]
+        elif trigger.pos == "V":
+            tok = ctx.toks[trigger.tok]
+        else:
             return False
         if "passive" in kinds:  # "wurde"/"worden" never combine with an infinitive
             return True
@@ -492,6 +582,19 @@ class EventCoder:
                 announced = controller is not None and controller.index in intent
                 reported[clause.index] = "future" if announced else "reported"
         return reported
+
+    def _author_opinion(
+        self, ctx: _SentenceContext, item: _Coded, reported: dict[int, str]
+    ) -> bool:
+        """A clause that says what someone should do, with nobody quoted saying it, is the
+        author's opinion, not an event ("Gondor sollte endlich Sanktionen verhängen")."""
+        clause = item.trigger.clause
+        if item.say or clause.index in reported:
+            return False
+        return any(
+            self.cues.modality_words.get(t.lower) == "opinion"
+            for t in ctx.toks[clause.start : clause.end]
+        )
 
     def _modality(self, ctx: _SentenceContext, item: _Coded, reported: dict[int, str]) -> str:
         clause = item.trigger.clause
@@ -649,6 +752,18 @@ def _suppress_nested(coded: list[_Coded], ctx: _SentenceContext, cues: Cues) -> 
     return [
         c for c in result if ((c.sources or c.targets) and c.confidence >= MIN_CONFIDENCE) or c.say
     ]
+
+
+def _theme_window(ctx: _SentenceContext, clause: Clause) -> tuple[int, int]:
+    """Character span whose words may name what a trigger is about: its clause and the
+    dependent clauses after it ("vereinbarten, die militärische Zusammenarbeit zu
+    vertiefen"), but not the next main clause ("…, teilte die Luftwaffe mit")."""
+    last = clause
+    for later in ctx.clauses[clause.index + 1 :]:
+        if later.kind == "main":
+            break
+        last = later
+    return ctx.toks[clause.start].start, ctx.toks[last.end - 1].end
 
 
 def _pronoun_subject(clause: Clause, ctx: _SentenceContext, cues: Cues) -> bool:
