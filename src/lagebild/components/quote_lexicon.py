@@ -85,6 +85,7 @@ class QuoteLexicon:
     nominative_pronouns: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
+    verb_forms: frozenset[str] = frozenset()  # finite forms that end like adjectives
 
     @property
     def openers(self) -> frozenset[str]:
@@ -168,4 +169,9 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         nominative_pronouns=getattr(m, "NOMINATIVE_PRONOUNS", frozenset()),
         subordinators=getattr(m, "SUBORDINATORS", frozenset()),
         back_references=getattr(m, "BACK_REFERENCES", frozenset()),
+        verb_forms=getattr(m, "VERB_FORMS", frozenset())
+        | m.AUXILIARIES
+        | m.KONJUNKTIV_I
+        | m.KONJUNKTIV_II
+        | m.REPORTATIVE_MODALS,
     )

@@ -463,7 +463,11 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
         end = noun_phrase_end(tv, first, stop, lx)
         if end is not None:
             frame, sp_range = (i, end), (first, end)
-    elif low in lx.source_postpositions and i > lo:
+    elif (low in lx.source_postpositions and i > lo) or (
+        low in lx.source_noun_prepositions
+        and i > lo
+        and tv.lowers[i - 1].endswith(lx.source_noun_endings)
+    ):  # "der Polizei zufolge", "seiner Ansicht nach"
         start = noun_phrase_start(tv, i, lo, lx)
         if start is not None:
             frame, sp_range = (start, i + 1), (start, i)

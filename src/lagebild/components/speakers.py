@@ -64,8 +64,12 @@ class TokenView:
         return bisect_left(self.ends, char + 1)
 
     def is_cap(self, i: int) -> bool:
+        """A word that can be (part of) a name: capitalised, "G8", "al-Dschasira"."""
         w = self.words[i]
-        return w[:1].isupper() or (w[:1].isdigit() and any(c.isupper() for c in w))
+        if w[:1].isupper() or (w[:1].isdigit() and any(c.isupper() for c in w)):
+            return True
+        hyphen = w.find("-")  # a lower-case particle glued to a name: "el-Baradei"
+        return 0 < hyphen <= 3 and w[hyphen + 1 : hyphen + 2].isupper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,8 @@ class Phrase:
 def _is_adjective(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     low = tv.lowers[i]
     if low in lx.prepositions or low in lx.complementizers or low in lx.cues:
+        return False
+    if low in lx.verb_forms:
         return False
     return tv.words[i][:1].islower() and (
         low.endswith(lx.adjective_endings) or "-" in low or low[:1].isdigit()
@@ -115,10 +121,10 @@ def noun_phrase_end(
         )
         or (
             pos > core
-            and tv.lowers[pos] in lx.name_particles
+            and (tv.lowers[pos] in lx.name_particles or tv.words[pos].isdigit())
             and pos + 1 < limit
             and tv.is_cap(pos + 1)
-        )
+        )  # "Ludwig van Beethoven", "Bayer 04 Leverkusen"
     ):
         pos += 1
     if pos == core and not lx.nouns_capitalised and pos > i:
@@ -185,6 +191,18 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
                 break
             pos = end
             continue
+        if low in lx.np_conjunctions and not nested and pos + 1 < limit:
+            # "Jan Giesel und David Perteck meinen", "sagten Merkel und Sarkozy.":
+            # a second phrase that runs to the verb or a boundary is coordinated
+            end = noun_phrase_end(tv, pos + 1, limit, lx, nested=True)
+            if (
+                end is None
+                or tv.lowers[pos + 1] in lx.pronouns
+                or not (end == limit or tv.words[end] in BOUNDARIES)
+            ):
+                break
+            pos = end
+            continue
         if low == "," and not nested:
             end = _apposition_end(tv, pos + 1, limit, lx)
             if end is None:
@@ -215,6 +233,13 @@ def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> 
             tv.lowers[start - 1] in lx.determiners or _is_adjective(tv, start - 1, lx)
         ):
             continue
+        if (
+            start > floor
+            and tv.words[start][:1].islower()
+            and tv.lowers[start] not in lx.determiners
+            and (tv.is_cap(start - 1) or tv.lowers[start - 1] in lx.pronouns)
+        ):
+            continue  # "Sie entstammen Zeitungsberichten zufolge": a verb after its subject
         if noun_phrase_end(tv, start, end, lx) == end:
             return start
     return None

@@ -232,7 +232,10 @@ SOURCE_NOUN_PREPOSITIONS: frozenset[str] = frozenset({"nach"})
 SOURCE_NOUN_ENDINGS: tuple[str, ...] = (
     "angaben", "informationen", "berichten", "bericht", "aussagen", "aussage", "darstellung",
     "einschätzung", "schätzungen", "erkenntnissen", "ansicht", "auffassung", "meinung",
-    "worten", "mitteilung", "erklärung", "äußerungen", "auskunft", "angaben",
+    "worten", "mitteilung", "erklärung", "äußerungen", "auskunft", "schätzung", "studie",
+    "stellungnahme", "analyse", "berechnungen", "ermittlungen", "darstellungen", "bekunden",
+    "ankündigung", "veröffentlichung", "meldung", "meldungen", "umfrage", "prognose",
+    "quellenlage", "einschätzungen",
 )  # fmt: skip
 #: ", so X." / "so X" — the adverb that introduces a trailing source.
 SO_WORDS: frozenset[str] = frozenset({"so"})
@@ -327,6 +330,15 @@ AUXILIARIES: frozenset[str] = frozenset(
      "wurde", "wurden", "wird", "werden", "worden", "sei"}
 )  # fmt: skip
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"wurde", "wurden", "wird", "werden"})
+#: Modal and auxiliary forms that end like adjectives ("dürfte", "sollten"):
+#: with the auxiliaries and the Konjunktiv tables, words that never open or
+#: extend a noun phrase ("Ursache dürfte ersten Annahmen zufolge …").
+VERB_FORMS: frozenset[str] = frozenset(
+    {"dürfte", "dürften", "könnte", "müsste", "sollte", "wollte", "wollten", "möchte",
+     "möchten", "konnte", "konnten", "musste", "mussten", "durfte", "durften", "haben",
+     "hatten", "waren", "wären", "werden", "würde", "würden", "sollen", "wollen", "können",
+     "müssen", "dürfen"}
+)  # fmt: skip
 #: Plural finite cue endings ("sagten", "erklärten"), which make "sie" plural.
 PLURAL_VERB_ENDINGS: tuple[str, ...] = ("en", "ten")
 
