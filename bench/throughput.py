@@ -22,6 +22,11 @@ is the process CPU time of the run; on a machine shared with other work it is
 steadier than the wall-clock figures.
 A document a stage fails on is counted in ``failed`` and the run goes on.
 
+``--run`` also times ``lagebild run`` itself over the same texts (one JSON
+Lines file into a DuckDB file, reading, hashing, batched commits and the
+corpus update included), after a warm-up: ``run.articles_per_cpu_s`` is the
+end-to-end figure as a user meets it.
+
 With ``--engine dask`` the distributed part of ``lagebild run`` (read, analyse
 on workers, write Parquet, merge into DuckDB) is timed on a local cluster of
 1, 2, ... N single-threaded workers, after each worker has loaded its
@@ -167,6 +172,34 @@ def measure(
     }
 
 
+def measure_run(texts: list[str], stages: str, *, batch_size: int) -> dict[str, object]:
+    """CPU and wall time of ``lagebild.run`` over ``texts`` written as one JSON Lines file."""
+    import tempfile
+
+    import lagebild
+    from lagebild.settings import Settings
+
+    settings = Settings(stages=stages, language="de", batch_size=batch_size, progress=False)
+    lagebild.analyze(texts[0], settings=settings)  # loads the pipeline: start-up is apart
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.jsonl"
+        with corpus.open("w", encoding="utf-8") as fh:
+            for text in texts:
+                fh.write(json.dumps({"text": text, "language": "de"}, ensure_ascii=False) + "\n")
+        wall, cpu = time.perf_counter(), time.process_time()
+        summary = lagebild.run([corpus], db=Path(tmp) / "run.duckdb", settings=settings)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {
+        "processed": summary.processed,
+        "failed": len(summary.failed),
+        "cpu_s": round(cpu, 3),
+        "wall_s": round(wall, 3),
+        "articles_per_cpu_s": round(len(texts) / cpu, 1),
+        "articles_per_s": round(len(texts) / wall, 1),
+        "cpu_ms_per_article": round(1000 * cpu / len(texts), 2),
+    }
+
+
 def measure_dask(texts: list[str], stages: str, *, workers: int) -> dict[str, object]:
     """``lagebild run --engine dask`` over ``texts`` on local clusters of 1..``workers`` workers."""
     import logging
@@ -239,6 +272,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="use only the first N articles")
     parser.add_argument("--stages", default=None, help="pipeline stages (default: all)")
     parser.add_argument("--json", type=Path, help="also write the result here")
+    parser.add_argument("--run", action="store_true",
+                        help="also time `lagebild run` itself over the same texts")
     parser.add_argument("--batch-size", type=int, default=None,
                         help="articles per store transaction (default: the batch_size setting)")
     parser.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -262,6 +297,10 @@ def main() -> int:
     else:
         batch_size = args.batch_size or Settings().batch_size
         result = measure(texts, stages, batch_size=batch_size, reading=reading)
+        if args.run:
+            result["run"] = measure_run(texts, stages, batch_size=batch_size)
+            result["peak_rss_mb"] = round(
+                resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
