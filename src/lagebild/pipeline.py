@@ -145,6 +145,7 @@ class Analyzer:
         nlp = self.pipeline(language if language in SUPPORTED_LANGUAGES else "de")
         doc = nlp.make_doc(article.text)
         doc._.article_id = article.id
+        doc._.text = article.text
         doc._.title = article.title
         doc._.language = language
         published = article.published

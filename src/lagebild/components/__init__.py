@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 #: stage that fills them (``default=None``), never shared between documents.
 DOC_EXTENSIONS: dict[str, object] = {
     "article_id": "",  # Article.id, set before the pipeline runs
+    "text": None,  # Article.text (== Doc.text), set before the pipeline runs; see doc_text
     "title": None,  # Article.title, lets the segmenter find the headline under a kicker
     "published": None,  # datetime.date of publication, anchors relative dates and offices
     "language": "de",  # ISO 639-1 code of the document
@@ -25,6 +26,17 @@ DOC_EXTENSIONS: dict[str, object] = {
     "tone": None,  # float, set by "lagebild_tone"
     "sentence_tone": None,  # list[model.SentenceTone], set by "lagebild_tone"
 }
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of ``doc``, without rebuilding it from the tokens.
+
+    spaCy joins ``Doc.text`` from every token on each access (0.25 ms for a
+    400-token article); the analyzer keeps the article text it tokenised on
+    the Doc, so stages read that string instead.
+    """
+    text = doc._.text
+    return text if text is not None else doc.text
 
 
 def register_extensions() -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from lagebild.lang import SUPPORTED_LANGUAGES, get_language_data
@@ -171,7 +171,7 @@ def _foreign_index(language: str) -> _ForeignIndex:
     )
 
 
-@cache
+@lru_cache(maxsize=512)  # one per set of words present: bounded over a long run
 def _hit_pattern(words: frozenset[str]) -> re.Pattern[str]:
     alternation = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     # not part of a longer word, a domain ("Antiwar.com") or an address

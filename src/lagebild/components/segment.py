@@ -22,7 +22,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from lagebild.components import register_extensions
+from lagebild.components import doc_text, register_extensions
 from lagebild.lang import get_language_data
 from lagebild.model import Sentence
 
@@ -162,7 +162,7 @@ class SegmentComponent:
         self.segmenter = segmenter
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = self.segmenter(doc.text, title=doc._.title)
+        sentences = self.segmenter(doc_text(doc), title=doc._.title)
         doc._.sentences = sentences
         if not len(doc):
             return doc
