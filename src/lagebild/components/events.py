@@ -46,6 +46,7 @@ NOUN_PHRASE_REACH = 7
 _STATEMENT_ROOT = "01"
 _ACTOR_KINDS_FOR_LOCATION = frozenset({"GPE", "LOC"})
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ„\"])")
+_DATELINE_DASH = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[–—-]\s")  # "Kiew (APA) – "
 _NOMINATIVE_ONLY = frozenset({"nom"})  # "er", "wir": a pronoun that can only be a subject
 
 
@@ -108,6 +109,7 @@ class EventCoder:
                 if mention.start >= sentence.end:
                     break
                 inside.append(mention)
+            inside = [m for m in inside if not _dateline(m, sentence)]
             if not inside:
                 continue  # no actor, no event: the fast path for most sentences
             table = table or _token_table(doc)
@@ -336,6 +338,8 @@ class EventCoder:
                 return None
             if not src and row.weak and trigger.pos != "N":
                 return None  # an ambiguous verb without its author says too little ("spricht")
+            if not src and is_statement:  # "wurde für ungültig erklärt": nobody speaks
+                return _Coded(trigger, row, [], [], 0.0, say=True) if row.is_say else None
             confidence = BASE_CONFIDENCE - (WEAK_CUE_PENALTY if row.weak else 0.0)
             confidence += BOTH_SIDES_BONUS if src and tgt else 0.0
             confidence -= GUESSED_SOURCE_PENALTY if guessed else 0.0
@@ -382,12 +386,9 @@ class EventCoder:
             ]
             patients = [g for g in free if g not in agents and not g.attached]
             # "Dörfer in Rohan wurden … beschossen": the place of the subject noun
-            placed = [
-                g
-                for g in groups
-                if g.on_noun and g.prep in self.cues.location_preps and g not in agents
-            ]
-            return agents, pp_targets[:1] or patients[:1] or placed[:1], False
+            placed = self._placed_subject(ctx, clause)
+            placed_list = [placed] if placed is not None and placed not in agents else []
+            return agents, pp_targets[:1] or patients[:1] or placed_list, False
         subject = self._subject(ctx, clause)
         objects = [g for g in free if g not in subject]
         on_object = [
@@ -429,15 +430,25 @@ class EventCoder:
                 elif g.prep is None and g.attached and not targets:
                     sources.append(g)
         guessed = False
-        if not sources and "nosubj" not in row.flags:
+        force = cameo_info(row.code).quad_class == 4
+        if not sources and "nosubj" not in row.flags and not (force and self._in_pp(ctx, k)):
             after_verb = clause.finite is not None and k > clause.finite
             if after_verb or clause.kind != "main":
                 subject = self._subject(ctx, clause)
                 if subject and all(g not in targets for g in subject):
                     sources, guessed = subject, True
-        if not sources and (not targets or cameo_info(row.code).quad_class != 4):
+        if not sources and (not targets or not force):
             return None  # only force ("Angriffe auf Kiew") is worth coding without its author
         return sources, targets[:1], guessed
+
+    def _in_pp(self, ctx: _SentenceContext, noun: int) -> bool:
+        """Whether a noun stands in a prepositional phrase ("nach vier Anschlägen")."""
+        for tok in reversed(ctx.toks[max(noun - 4, 0) : noun]):
+            if tok.lower in self.cues.preps:
+                return True
+            if not tok.is_word or tok.is_title or self.analyzer.is_verbish(tok):
+                return False
+        return False
 
     def _prenominal(self, toks: list[Tok], last: int, noun: int) -> bool:
         """An actor right before the noun, maybe with adjectives between ("russischen Angriffe")."""
@@ -466,14 +477,21 @@ class EventCoder:
         previous = self._controller(ctx, clause)
         if clause.kind == "inf":
             return self._subject(ctx, previous) if previous else []
-        if clause.kind == "rel" and previous is not None and previous.groups:
-            antecedent = previous.groups[-1]
-            if ("nom" in clause.relative_cases and antecedent.prep is None) or (
-                "nom" in clause.relative_cases and not any(_nom(g) for g in free)
-            ):
-                return [antecedent]
+        if clause.kind == "rel" and "nom" in clause.relative_cases:
+            antecedent = previous.groups[-1] if previous is not None and previous.groups else None
+            if antecedent is not None and antecedent.last >= clause.start - 2:
+                if antecedent.prep is None or not any(_nom(g) for g in free):
+                    return [antecedent]
+            elif self._adjacent_noun(ctx, clause):
+                # "die Partei, die Sisis Machtübernahme unterstützt hatte": the relative pronoun
+                # stands for a noun that names no actor, and it may well be the subject
+                return []
         if clause.finite is not None:
-            prefield = [g for g in free if g.last < clause.finite and _nom(g)]
+            prefield = [
+                g
+                for g in free
+                if g.last < clause.finite and _nom(g) and not self._hearsay_source(ctx, g)
+            ]
             if prefield:
                 return prefield
             if any(
@@ -492,12 +510,18 @@ class EventCoder:
                 return [placed]
             if self._unknown_subject(ctx, clause):
                 return []  # "Die Staatsanwaltschaft ermittelt gegen X": X is not the subject
+        free = [g for g in free if not self._hearsay_source(ctx, g)]
         rest = [g for g in free if _nom(g) and not g.attached] or [g for g in free if _nom(g)]
         if rest:
             return rest[:1]
         if clause.starts_with_conj and previous is not None:
             return self._subject(ctx, previous)
         return []
+
+    def _adjacent_noun(self, ctx: _SentenceContext, clause: Clause) -> bool:
+        """Whether a noun that is no actor stands right before the relative clause."""
+        before = [t for t in ctx.toks[max(clause.start - 3, 0) : clause.start] if t.is_word]
+        return bool(before) and before[-1].is_title
 
     def _placed_subject(self, ctx: _SentenceContext, clause: Clause) -> Group | None:
         """ "Ein Gericht in Moskau verurteilte …", "Die Regierung in Khartum verübte …": a
@@ -513,16 +537,28 @@ class EventCoder:
                 len(words) in (2, 3)
                 and words[-1].lower == g.prep
                 and words[-2].is_title
-                and (len(words) == 2 or words[0].lower in self.cues.cases)
+                and (
+                    len(words) == 2
+                    or words[0].lower in self.cues.cases
+                    or (words[0].i == clause.start and words[0].lower not in self.cues.preps)
+                )
             ):
                 return g
         return None
+
+    def _hearsay_source(self, ctx: _SentenceContext, group: Group) -> bool:
+        """ "Der Agentur Anadolu zufolge …": the actor of a hearsay phrase reports; it does
+        not act."""
+        following = [t for t in ctx.toks[group.last + 1 : group.last + 3] if t.is_word]
+        return bool(following) and self.cues.modality_words.get(following[0].lower) == "reported"
 
     def _unknown_subject(self, ctx: _SentenceContext, clause: Clause) -> bool:
         """The prefield is a noun phrase that names no actor (a subject we cannot code)."""
         words = [t for t in ctx.toks[clause.start : clause.finite] if t.is_word]
         if not words or words[0].lower in self.cues.preps:
             return False
+        if any(self.cues.modality_words.get(t.lower) == "reported" for t in words):
+            return False  # "Der Mitteilung zufolge versicherte X": an adverbial, not the subject
         cases = self.cues.cases.get(words[0].lower)
         taken = {i for g in clause.groups for i in range(g.first, g.last + 1)}
         return bool(cases and "nom" in cases) and any(
@@ -548,7 +584,10 @@ class EventCoder:
         if "passive" in kinds:  # "wurde"/"worden" never combine with an infinitive
             return True
         if "future" in kinds and tok.lower != trigger.lemma:
-            return any(g.prep in self.cues.agent_preps for g in clause.groups)
+            if any(g.prep in self.cues.agent_preps for g in clause.groups):
+                return True
+            # "Gegen X wird ermittelt": a participle, not an infinitive, goes with "werden"
+            return not self.analyzer.is_infinitive(tok) and not self.analyzer.is_zu_infinitive(tok)
         return False
 
     def _location(self, clause: Clause, row: LexRow, used: set[int]) -> str | None:
@@ -752,6 +791,15 @@ def _suppress_nested(coded: list[_Coded], ctx: _SentenceContext, cues: Cues) -> 
     return [
         c for c in result if ((c.sources or c.targets) and c.confidence >= MIN_CONFIDENCE) or c.say
     ]
+
+
+def _dateline(mention: Mention, sentence: Sentence) -> bool:
+    """ "Sanaa – Nur einen Tag nach …": the place an agency report is filed from opens the
+    sentence before a dash; it tells where the news comes from, not who acts."""
+    offset = mention.start - sentence.start
+    if offset > 1 or mention.end - sentence.start > len(sentence.text):
+        return False
+    return _DATELINE_DASH.match(sentence.text, mention.end - sentence.start) is not None
 
 
 def _theme_window(ctx: _SentenceContext, clause: Clause) -> tuple[int, int]:
