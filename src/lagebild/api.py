@@ -118,40 +118,66 @@ def run(
             on_progress(source, status)
 
     with Store(db or settings.db) as store:
-        pending: list[tuple[str, Analysis]] = []  # analysed, not yet committed
         seen: set[str] = set()  # ids analysed in this run: the same text twice is analysed once
-
-        def commit() -> None:
-            store.add_many(analysis for _, analysis in pending)
-            for source, _ in pending:
-                summary.processed += 1
-                report(source, "processed")
-            pending.clear()
-
-        for item in iter_documents([str(p) for p in paths], options=options):
-            if isinstance(item, InputFailure):
-                summary.failed.append((item.source, item.reason))
-                report(item.source, "failed")
-                continue
-            summary.warnings += [(item.source, w) for w in item.warnings]
-            aid = article_id(item.text)
-            if aid in seen or store.has_article(aid):
-                summary.already_present += 1
-                report(item.source, "present")
-                continue
-            seen.add(aid)
-            result = next(iter(analyzer.analyze_many([item])))
-            if isinstance(result, Failure):
-                summary.failed.append((result.source, result.reason))
-                report(result.source, "failed")
-                continue
-            pending.append((item.source, result))
-            if len(pending) >= settings.batch_size:
-                commit()
-        commit()
+        documents = iter_documents([str(p) for p in paths], options=options)
+        for batch in _chunks(documents, settings.batch_size):
+            _run_batch(batch, store=store, analyzer=analyzer, seen=seen, summary=summary,
+                       report=report)
         # Stories, deduplicated events and dyads follow the new articles at once.
         summary.corpus = _update_corpus_of(store)
     return summary
+
+
+def _run_batch(
+    batch: list[RawDocument | InputFailure],
+    *,
+    store: Store,
+    analyzer: Analyzer,
+    seen: set[str],
+    summary: RunSummary,
+    report: Callable[[str, str], None],
+) -> None:
+    """Analyse the inputs of ``batch`` not yet stored, then store them in one transaction.
+
+    One query finds which are stored already (a query per document costs
+    0.3 ms), and nothing of the batch is stored before all of it is analysed.
+    """
+    ids = [None if isinstance(item, InputFailure) else article_id(item.text) for item in batch]
+    stored = store.stored_ids(aid for aid in ids if aid)
+    analysed: list[tuple[str, Analysis]] = []
+    for item, aid in zip(batch, ids, strict=True):
+        if isinstance(item, InputFailure):
+            summary.failed.append((item.source, item.reason))
+            report(item.source, "failed")
+            continue
+        summary.warnings += [(item.source, w) for w in item.warnings]
+        if aid in seen or aid in stored:
+            summary.already_present += 1
+            report(item.source, "present")
+            continue
+        seen.add(aid)
+        result = next(iter(analyzer.analyze_many([item])))
+        if isinstance(result, Failure):
+            summary.failed.append((result.source, result.reason))
+            report(result.source, "failed")
+            continue
+        analysed.append((item.source, result))
+    store.add_many(analysis for _, analysis in analysed)
+    for source, _ in analysed:
+        summary.processed += 1
+        report(source, "processed")
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of ``size`` items (the last may be shorter)."""
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def open(db: str | Path = "lagebild.duckdb") -> Store:

@@ -89,6 +89,17 @@ def test_store_add_is_idempotent(tmp_path):
         assert store.con.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2
 
 
+def test_store_add_many_skips_stored_and_repeated_articles(tmp_path):
+    with Store(tmp_path / "t.duckdb") as store:
+        store.add(make_analysis("a1"))
+        batch = [make_analysis("a1"), make_analysis("a2"), make_analysis("a3"),
+                 make_analysis("a2")]
+        assert store.add_many(batch) == ["a2", "a3"]
+        assert store.stored_ids(["a3", "a4", "a1", "a3"]) == {"a1", "a3"}
+        assert store.stored_ids([]) == set()
+        assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3
+
+
 def test_store_round_trips_analysis(tmp_path):
     original = make_analysis()
     with Store(tmp_path / "t.duckdb") as store:
