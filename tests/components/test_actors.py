@@ -523,3 +523,19 @@ def test_actors_ner_person_without_a_title_keeps_its_span(nlp):
     text = "Jonas Major widersprach dem Bericht."
     mentions = _run_with_person_span(nlp, text, "Jonas Major")
     assert mentions["Jonas Major"].role is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a known person found by the gazetteer governs the counterpart
+        ("Baerbock traf in Kiew ihren ukrainischen Amtskollegen.", "UKRGOV"),
+        # so does a role noun earlier in the sentence
+        ("Der Außenminister Japans traf seinen peruanischen Amtskollegen.", "PERGOV"),
+    ],
+)
+def test_actors_counterpart_after_a_known_person_or_role(nlp, text, code):
+    mentions = run(nlp, text, dt.date(2024, 3, 5))
+    counterpart = [m for m in mentions if m.text.endswith("Amtskollegen")]
+    assert [m.code for m in counterpart] == [code]
+    assert counterpart[0].role == "foreign_minister"
