@@ -105,3 +105,20 @@ def test_stories_update_is_incremental_and_ids_are_stable(store):
     assert story(store.con, "a2").id == first
     assert story(store.con, first).article_ids == ["a1", "a2"]
     assert story(store.con, "missing") is None
+
+
+def test_stories_block_size_does_not_change_the_placement(tmp_path, monkeypatch):
+    texts = [REPORT, "Jetzt abonnieren! " + REPORT, UNRELATED, OTHER_WORDS,
+             SAME_ACTORS_OTHER_STORY, "Eilmeldung. " + UNRELATED]
+    placements = []
+    for block in (256, 1, 2):
+        monkeypatch.setattr("lagebild.corpus.stories.BLOCK", block)
+        with Store(tmp_path / f"b{block}.duckdb") as s:
+            for i, text in enumerate(texts):
+                s.add(analysis(f"a{i}", text, actors=["TUR", "UKR"] if i % 2 else ["PRT"]))
+            assert _place(s) == len(texts)
+            placements.append(s.con.execute(
+                "SELECT article_id, story_id, reason, score FROM story_articles ORDER BY 1"
+            ).fetchall())
+    assert placements[0] == placements[1] == placements[2]
+    assert len({story_id for _, story_id, _, _ in placements[0]}) < len(texts)

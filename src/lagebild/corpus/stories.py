@@ -23,7 +23,7 @@ article does not move, so story ids are stable and updates are cheap.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,7 +85,8 @@ class _Item:
     vector_kind: str | None = None
 
 
-BLOCK = 256  # new articles compared per matrix product: bounded memory, few calls
+BLOCK = 256  # new articles compared per matrix product: few calls ...
+BLOCK_CELLS = 1 << 24  # ... and at most 16M cosines (64 MB) per product, however large the pool
 
 
 def update_stories(
@@ -105,8 +106,7 @@ def update_stories(
     for j, c in enumerate(pool):
         lsh.insert(str(j), as_minhash(c.signature))
     rows = []
-    for first in range(len(pool), len(items), BLOCK):
-        last = min(first + BLOCK, len(items))
+    for first, last in _blocks(len(pool), len(items)):
         # cosines of each new article in the block with every article before the block's end
         block = vectors[first:last] @ vectors[:last].T
         block = block.toarray() if sparse.issparse(block) else np.asarray(block)
@@ -119,6 +119,16 @@ def update_stories(
     _write(con, rows)
     _refresh_stories(con, {i.story for i in new})
     return len(new)
+
+
+def _blocks(start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``[first, last)`` ranges of new articles: ``BLOCK`` long, shorter as the pool grows."""
+    first = start
+    while first < end:
+        rows = max(1, min(BLOCK, BLOCK_CELLS // (first + BLOCK)))
+        last = min(first + rows, end)
+        yield first, last
+        first = last
 
 
 def _best_link(item: _Item, placed: Sequence[_Item], cosines: np.ndarray, lsh: MinHashLSH,
