@@ -1,22 +1,37 @@
 """HTTP load test: requests/s and p50/p99 latency of the main endpoints under concurrency.
 
 Builds (or reuses) a synthetic store with about ``--events`` events
-(bench/synthetic_corpus.py, plus the corpus dyad tables), starts a real uvicorn
-server on 127.0.0.1, and sends a seeded random mix of requests from
-``--clients`` concurrent clients (httpx AsyncClient), bounded by ``--requests``
-and ``--seconds``. The mix draws article ids, actors and pairs at random, so
-the response cache sees realistic misses; ``--no-cache`` measures the store
-queries alone.
+(bench/synthetic_corpus.py, plus the corpus dyad tables), starts the real
+server (``lagebild serve --workers N``) on 127.0.0.1 and drives it from
+``--clients`` concurrent clients, each holding one keep-alive connection and
+sending its next request as soon as the last one is answered (a closed loop
+with no think time: the hardest case for latency at a given client count).
+
+Two phases run against the same server, one after the other:
+
+1. baseline: ``/api/health`` only (no store access), ``--baseline-requests``
+   requests; its throughput is the yardstick the mix is compared with;
+2. the mix: ``--requests`` requests drawn with a seeded RNG from ``MIX`` below.
+   Article ids (all of them), actors and pairs are drawn at random, so the
+   response cache sees the misses real browsing causes; ``--no-cache`` turns
+   the server's cache off and measures the store queries alone.
+
+The clients are plain asyncio streams speaking HTTP/1.1 (no client library):
+the generator shares the machine's cores with the server, so it must be cheap.
+Its own CPU time per request is measured and reported next to the server's
+(summed over the server's processes, from /proc).
 
 Usage: python bench/http_load.py [--db /tmp/lagebild-load.duckdb] [--events 100000]
-           [--clients 50] [--requests 3000] [--seconds 120] [--no-cache] [--json OUT]
+           [--clients 50] [--requests 6000] [--workers 2] [--no-cache] [--json OUT]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import json
+import os
 import random
 import socket
 import statistics
@@ -25,10 +40,10 @@ import sys
 import time
 import urllib.request
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import httpx
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -40,6 +55,7 @@ MIX = [
     (10, "api events pair"), (10, "api articles page"), (5, "api actors"), (5, "api dyads"),
     (5, "api dyad series"), (5, "overview page"), (5, "actor page"), (5, "api graph"),
 ]
+BASELINE = "/api/health"
 
 
 def build_store(path: Path, *, events: int) -> None:
@@ -70,58 +86,120 @@ def url_for(name: str, rng: random.Random, ids: list[str]) -> str:
     }[name]
 
 
-def start_server(db: Path, *, cache: bool) -> tuple[subprocess.Popen, str]:
+def start_server(db: Path, *, cache: bool, workers: int) -> tuple[subprocess.Popen, int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    code = (
-        "import uvicorn; from lagebild.web import make_app, WebLimits; "
-        f"uvicorn.run(make_app(db={str(db)!r}, limits=WebLimits(cache_entries="
-        f"{4096 if cache else 0})), host='127.0.0.1', port={port}, log_level='warning')"
-    )
-    proc = subprocess.Popen([sys.executable, "-c", code])
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
+    command = [sys.executable, "-m", "lagebild", "serve", "--db", str(db), "--port", str(port),
+               "--workers", str(workers), "--log-level", "warning"]
+    if not cache:
+        command += ["--cache-entries", "0"]
+    proc = subprocess.Popen(command)
+    deadline = time.monotonic() + 120
+    ready = 0
+    while time.monotonic() < deadline and ready < 20:  # every worker up: 20 answers in a row
         try:
-            with urllib.request.urlopen(base + "/-/versions.json", timeout=1):
-                return proc, base
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{BASELINE}", timeout=2):
+                ready += 1
         except OSError:
+            ready = 0
             time.sleep(0.2)
-    proc.terminate()
-    raise SystemExit("server did not start")
+    if ready < 20:
+        proc.terminate()
+        raise SystemExit("server did not start")
+    return proc, port
 
 
-async def load(base: str, urls: list[tuple[str, str]], *, clients: int,
-               seconds: float) -> tuple[dict[str, list[float]], dict[str, int], float, int]:
-    latencies: dict[str, list[float]] = defaultdict(list)
-    errors: dict[str, int] = defaultdict(int)
-    hits = 0
-    queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
-    for item in urls:
-        queue.put_nowait(item)
-    deadline = time.monotonic() + seconds
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of ``pid`` and all its descendants, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = defaultdict(list)
+    stats: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children[int(fields[1])].append(int(entry.name))
+        stats[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += stats.get(p, 0.0)
+        todo += children.get(p, [])
+    return total
 
-    async def worker(client: httpx.AsyncClient) -> None:
-        nonlocal hits
-        while not queue.empty() and time.monotonic() < deadline:
-            name, url = queue.get_nowait()
-            start = time.perf_counter()
-            try:
-                r = await client.get(url)
-                ok = r.status_code == 200
-                hits += r.headers.get("x-lagebild-cache") == "hit"
-            except httpx.HTTPError:
-                ok = False
-            latencies[name].append(time.perf_counter() - start)
-            errors[name] += not ok
 
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
-        began = time.perf_counter()
-        await asyncio.gather(*(worker(client) for _ in range(clients)))
-        elapsed = time.perf_counter() - began
-    return latencies, errors, elapsed, hits
+@dataclass
+class Phase:
+    """What one phase measured."""
+
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    hits: int = 0
+    seconds: float = 0.0
+    client_cpu: float = 0.0
+    server_cpu: float = 0.0
+
+    @property
+    def done(self) -> int:
+        return sum(len(v) for v in self.latencies.values())
+
+
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+               path: str) -> tuple[int, bool]:
+    """One GET on a kept-alive connection; returns status and whether the cache answered."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ", 2)[1])
+    headers = {}
+    for line in lines[1:]:
+        if ":" in line:
+            k, v = line.split(":", 1)
+            headers[k.strip().lower()] = v.strip()
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding") == "chunked":
+        while True:
+            size = int((await reader.readline()).split(b";")[0], 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    return status, headers.get("x-lagebild-cache") == "hit"
+
+
+async def run_phase(port: int, pid: int, urls: list[tuple[str, str]], *,
+                    clients: int) -> Phase:
+    phase = Phase()
+    queue = iter(urls)
+
+    async def client() -> None:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            for name, path in queue:
+                start = time.perf_counter()
+                try:
+                    status, hit = await _get(reader, writer, path)
+                except (OSError, asyncio.IncompleteReadError, ValueError):
+                    status, hit = 0, False
+                    writer.close()
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                phase.latencies[name].append(time.perf_counter() - start)
+                phase.errors[name] += status != 200
+                phase.hits += hit
+        finally:
+            writer.close()
+
+    cpu, server = time.process_time(), server_cpu(pid)
+    began = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    phase.seconds = time.perf_counter() - began
+    phase.client_cpu = time.process_time() - cpu
+    phase.server_cpu = server_cpu(pid) - server
+    return phase
 
 
 def pct(values: list[float], q: float) -> float:
@@ -129,13 +207,35 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
 
 
+def summary(phase: Phase) -> dict:
+    every = [x for v in phase.latencies.values() for x in v]
+    done = phase.done
+    return {
+        "requests": done, "seconds": round(phase.seconds, 2),
+        "requests_per_second": round(done / phase.seconds, 1),
+        "p50_ms": round(pct(every, 0.50), 1), "p99_ms": round(pct(every, 0.99), 1),
+        "max_ms": round(max(every) * 1000, 1), "cache_hits": phase.hits,
+        "errors": sum(phase.errors.values()),
+        "client_cpu_ms_per_request": round(phase.client_cpu / done * 1000, 3),
+        "server_cpu_ms_per_request": round(phase.server_cpu / done * 1000, 3),
+        "endpoints": {
+            name: {"n": len(v), "errors": phase.errors[name], "p50_ms": round(pct(v, 0.5), 1),
+                   "p99_ms": round(pct(v, 0.99), 1),
+                   "mean_ms": round(statistics.mean(v) * 1000, 1)}
+            for name, v in sorted(phase.latencies.items())
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=Path("/tmp/lagebild-load.duckdb"))
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--requests", type=int, default=3000)
-    parser.add_argument("--seconds", type=float, default=120.0)
+    parser.add_argument("--requests", type=int, default=6000)
+    parser.add_argument("--baseline-requests", type=int, default=3000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="server worker processes (default: one per core)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-cache", dest="cache", action="store_false")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
@@ -146,41 +246,47 @@ def main() -> None:
         build_store(args.db, events=args.events)
     con = duckdb.connect(str(args.db), read_only=True)
     n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    ids = [r[0] for r in con.execute("SELECT id FROM articles").fetchall()]
+    ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
     con.close()
 
     rng = random.Random(args.seed)
     names = [name for share, name in MIX for _ in range(share)]
     urls = [(name, url_for(name, rng, ids)) for name in
             (rng.choice(names) for _ in range(args.requests))]
-    proc, base = start_server(args.db, cache=args.cache)
+    load_before = os.getloadavg()
+    proc, port = start_server(args.db, cache=args.cache, workers=args.workers)
     try:
-        latencies, errors, elapsed, hits = asyncio.run(
-            load(base, urls, clients=args.clients, seconds=args.seconds))
+        base = asyncio.run(run_phase(port, proc.pid, [("health", BASELINE)] *
+                                     args.baseline_requests, clients=args.clients))
+        mix = asyncio.run(run_phase(port, proc.pid, urls, clients=args.clients))
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=30)
 
-    done = sum(len(v) for v in latencies.values())
-    every = [x for v in latencies.values() for x in v]
     result = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "events": n_events, "articles": len(ids), "clients": args.clients,
-        "cache": args.cache, "requests": done, "seconds": round(elapsed, 1),
-        "requests_per_second": round(done / elapsed, 1), "cache_hits": hits,
-        "p50_ms": round(pct(every, 0.50), 1), "p99_ms": round(pct(every, 0.99), 1),
-        "endpoints": {
-            name: {"n": len(v), "errors": errors[name], "p50_ms": round(pct(v, 0.5), 1),
-                   "p99_ms": round(pct(v, 0.99), 1), "mean_ms": round(statistics.mean(v) * 1000, 1)}
-            for name, v in sorted(latencies.items())
-        },
+        "workers": args.workers, "cache": args.cache,
+        "baseline": summary(base), "mix": summary(mix),
     }
+    result["mix_to_baseline"] = round(result["mix"]["requests_per_second"]
+                                      / result["baseline"]["requests_per_second"], 3)
     print(f"{n_events} events, {len(ids)} articles, {args.clients} clients, "
-          f"cache {'on' if args.cache else 'off'}: {done} requests in {elapsed:.1f} s = "
-          f"{done / elapsed:.1f} req/s, p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms, "
-          f"{hits} cache hits")
-    print("| endpoint | n | errors | p50 ms | p99 ms |\n|---|---:|---:|---:|---:|")
-    for name, r in result["endpoints"].items():
-        print(f"| {name} | {r['n']} | {r['errors']} | {r['p50_ms']} | {r['p99_ms']} |")
+          f"{args.workers} workers, cache {'on' if args.cache else 'off'}; "
+          f"load average {load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
+    for label, r in (("baseline " + BASELINE, result["baseline"]), ("mix", result["mix"])):
+        print(f"{label}: {r['requests']} requests in {r['seconds']} s = "
+              f"{r['requests_per_second']} req/s, p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, "
+              f"max {r['max_ms']} ms, {r['errors']} errors, {r['cache_hits']} cache hits; "
+              f"CPU per request: server {r['server_cpu_ms_per_request']} ms, "
+              f"load generator {r['client_cpu_ms_per_request']} ms")
+    print(f"mix / baseline throughput: {result['mix_to_baseline']}")
+    print("| endpoint | n | errors | p50 ms | p99 ms | mean ms |\n|---|---:|---:|---:|---:|---:|")
+    for name, r in result["mix"]["endpoints"].items():
+        print(f"| {name} | {r['n']} | {r['errors']} | {r['p50_ms']} | {r['p99_ms']} | "
+              f"{r['mean_ms']} |")
     if args.json:
         args.json.write_text(json.dumps(result, indent=2))
 

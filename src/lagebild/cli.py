@@ -133,6 +133,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="interface to listen on (default: 127.0.0.1, this machine only)",
     )
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument(
+        "--workers",
+        dest="server_workers",  # not the Dask setting of the same name
+        type=int,
+        metavar="N",
+        default=None,
+        help="server processes, each with the store open read-only and its own response "
+        "cache (default: one per core, at most 4)",
+    )
+    p.add_argument(
+        "--cache-entries",
+        type=int,
+        metavar="N",
+        default=None,
+        help="GET responses each process keeps in memory (0: no cache; default: 4096)",
+    )
+    p.add_argument(
+        "--log-level",
+        default="info",
+        choices=("critical", "error", "warning", "info", "debug"),
+        help="server log level; info logs every request (default: info)",
+    )
     _setting(p, "language")
     _setting(p, "stages")
     _setting(p, "gazetteer", action="append", metavar="FILE")
@@ -266,8 +288,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    app = make_app(db=args.db, settings=_settings(args), limits=WebLimits.for_host(args.host))
-    uvicorn.run(app, host=args.host, port=args.port)
+    from lagebild.web.app import default_workers, serve_in_workers
+
+    changes = {} if args.cache_entries is None else {"cache_entries": args.cache_entries}
+    limits = WebLimits.for_host(args.host, **changes)
+    workers = args.server_workers if args.server_workers is not None else default_workers()
+    if workers < 1 or limits.cache_entries < 0:
+        print("lagebild: error: --workers must be at least 1, --cache-entries at least 0",
+              file=sys.stderr)
+        return EXIT_USAGE
+    # The store is opened here first, so a missing or foreign file fails before any
+    # worker starts; with several workers each process opens its own read-only copy.
+    app = make_app(db=args.db, settings=_settings(args), limits=limits)
+    if workers == 1:
+        uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    else:
+        app.state.lagebild.close()
+        serve_in_workers(db=args.db, settings=_settings(args), limits=limits, host=args.host,
+                         port=args.port, workers=workers, log_level=args.log_level)
     return EXIT_OK
 
 

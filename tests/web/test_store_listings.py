@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from lagebild.store import Store
@@ -60,3 +62,35 @@ def test_store_articles_page_counts_match_the_records(web_fixture, kwargs):
         a = by_id[r["id"]]
         assert (r["sentences"], r["mentions"], r["quotes"], r["events"]) == \
             (len(a.sentences), len(a.mentions), len(a.quotes), len(a.events))
+
+
+@pytest.mark.parametrize("filters", [
+    {}, {"actor": "CHN"}, {"actor": "gpe:RUS"}, {"actor": "IGOWSTNAT"}, {"pair": ("CHN", "USA")},
+    {"pair": ("IGOWSTNAT", "RUS")}, {"actor": "USA", "root": "3"}, {"quad_class": 4},
+    {"actor": "DEU", "modality": "negated"}, {"outlet": "Staatsfunk"},
+    {"since": dt.date(2023, 5, 20), "until": dt.date(2023, 6, 10)}, {"actor": "nobody"},
+])
+@pytest.mark.parametrize(("limit", "offset"), [(100, 0), (5, 3)])
+def test_event_index_pages_equal_the_store_listing(web_fixture, filters, limit, offset):
+    from lagebild.web.index import EventIndex
+
+    index = EventIndex(web_fixture.db)
+    with Store(web_fixture.db, read_only=True) as store:
+        assert index.events(store, **filters) is None  # not built yet: the caller asks the store
+        index.build()
+        try:
+            expected = store.events(**filters, limit=limit, offset=offset)
+            got = index.events(store, **filters, limit=limit, offset=offset)
+        finally:
+            index.close()
+    assert got == expected
+    assert [list(r) for r in got] == [list(r) for r in expected]  # same columns, same order
+    if filters in ({}, {"actor": "CHN"}, {"pair": ("CHN", "USA")}):
+        assert expected  # the comparison above was not between two empty lists
+
+
+def test_store_event_listing_pages_do_not_overlap(web_fixture):
+    with Store(web_fixture.db, read_only=True) as store:
+        every = [r["id"] for r in store.events(limit=1000)]
+        paged = [r["id"] for k in range(0, len(every), 7) for r in store.events(limit=7, offset=k)]
+    assert paged == every and len(set(every)) == len(every) == len(web_fixture.events)

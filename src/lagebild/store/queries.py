@@ -103,36 +103,30 @@ class QueryMixin:
             actor=actor, pair=pair, root=root, since=since, until=until,
             quad_class=quad_class, outlet=outlet, modality=modality,
         )
-        # The page of events is cut first; actor strings and evidence are then built
-        # for its rows only, which keeps an unfiltered listing fast on large stores.
-        sql = f"""
-            WITH page AS (
-                SELECT e.id, e.article_id, coalesce(e.date, a.published::DATE) AS date,
-                       e.cameo, e.root, e.plover, e.quad_class, e.goldstein, e.modality,
-                       e.trigger, e.evidence_start, e.evidence_end, a.outlet
-                FROM events e JOIN articles a ON a.id = e.article_id
-                WHERE {" AND ".join(where)}
-                ORDER BY date DESC NULLS LAST, e.article_id, e.evidence_start LIMIT ? OFFSET ?
-            )
-            , sides AS (
-                SELECT x.event_id,
-                       string_agg(coalesce(x.code, x.text), '+' ORDER BY x.position)
-                           FILTER (WHERE x.side = 'source') AS source,
-                       string_agg(coalesce(x.code, x.text), '+' ORDER BY x.position)
-                           FILTER (WHERE x.side = 'target') AS target
-                FROM event_actors x WHERE x.event_id IN (SELECT id FROM page) GROUP BY 1
-            )
-            SELECT p.id, p.article_id, p.date, p.cameo, p.root, p.plover, p.quad_class,
-                   p.goldstein, p.modality, p.trigger, s.source, s.target,
-                   substr(a.text, p.evidence_start + 1, p.evidence_end - p.evidence_start)
-                       AS evidence,
-                   p.outlet
-            FROM page p
-            LEFT JOIN sides s ON s.event_id = p.id
-            JOIN articles a ON a.id = p.article_id
-            ORDER BY p.date DESC NULLS LAST, p.article_id, p.evidence_start
+        return self._all(_events_sql(" AND ".join(where), page=True), [*params, limit, offset])
+
+    def evidence(
+        self: _HasConnection, spans: Sequence[tuple[str, int | None, int | None]]
+    ) -> list[str | None]:
+        """The text of each (article id, start, end) span, as event listings cut it.
+
+        For a caller that found a page of events elsewhere (the web server's event
+        index): one lookup per distinct article, whatever the store's size.
         """
-        return self._all(sql, [*params, limit, offset])
+        if not spans:
+            return []
+        articles, starts, ends = (list(column) for column in zip(*spans, strict=True))
+        rows = self.con.execute(
+            """
+            SELECT x.i, substr(a.text, x.s + 1, x.e - x.s)
+            FROM (SELECT unnest(range(len($1::VARCHAR[]))) AS i, unnest($1::VARCHAR[]) AS art,
+                         unnest($2::INTEGER[]) AS s, unnest($3::INTEGER[]) AS e) x
+            JOIN articles a ON a.id = x.art
+            """,
+            [articles, starts, ends],
+        ).fetchall()
+        found = dict(rows)
+        return [found.get(i) for i in range(len(spans))]
 
     def event_series(
         self: _HasConnection,
@@ -326,6 +320,44 @@ class QueryMixin:
             raise UsageError(ErrorCode.E010, reason=str(exc).splitlines()[0]) from exc
         columns = [d[0] for d in cursor.description]
         return columns, cursor.fetchall()
+
+
+def _events_sql(where: str, *, page: bool) -> str:
+    """An event listing over ``events e JOIN articles a`` filtered by ``where``.
+
+    The page of events is cut first (``LIMIT ? OFFSET ?`` when ``page``); actor
+    strings and evidence are then built for its rows only, which keeps an
+    unfiltered listing fast on large stores. The event id breaks the last ties of
+    the order, so pages never overlap (the web server's event index sorts alike).
+    """
+    return f"""
+        WITH page AS (
+            SELECT e.id, e.article_id, coalesce(e.date, a.published::DATE) AS date,
+                   e.cameo, e.root, e.plover, e.quad_class, e.goldstein, e.modality,
+                   e.trigger, e.evidence_start, e.evidence_end, a.outlet
+            FROM events e JOIN articles a ON a.id = e.article_id
+            WHERE {where}
+            ORDER BY date DESC NULLS LAST, e.article_id, e.evidence_start, e.id
+            {"LIMIT ? OFFSET ?" if page else ""}
+        )
+        , sides AS (
+            SELECT x.event_id,
+                   string_agg(coalesce(x.code, x.text), '+' ORDER BY x.position)
+                       FILTER (WHERE x.side = 'source') AS source,
+                   string_agg(coalesce(x.code, x.text), '+' ORDER BY x.position)
+                       FILTER (WHERE x.side = 'target') AS target
+            FROM event_actors x WHERE x.event_id IN (SELECT id FROM page) GROUP BY 1
+        )
+        SELECT p.id, p.article_id, p.date, p.cameo, p.root, p.plover, p.quad_class,
+               p.goldstein, p.modality, p.trigger, s.source, s.target,
+               substr(a.text, p.evidence_start + 1, p.evidence_end - p.evidence_start)
+                   AS evidence,
+               p.outlet
+        FROM page p
+        LEFT JOIN sides s ON s.event_id = p.id
+        JOIN articles a ON a.id = p.article_id
+        ORDER BY p.date DESC NULLS LAST, p.article_id, p.evidence_start, p.id
+    """
 
 
 _INTERVALS = ("day", "week", "month", "year")

@@ -4,15 +4,25 @@ Like datasette's ``Datasette(...).app()``, the app is an object built by a
 factory, and the server is a one-liner around it (``lagebild serve``)::
 
     uvicorn.run(make_app(db="lagebild.duckdb"), host="127.0.0.1", port=8000)
+
+Python serves one request at a time per process (the GIL), so ``lagebild serve
+--workers N`` runs N processes behind one port; uvicorn starts each from an
+import string, ``app_from_environment``, which rebuilds the app from the
+options the command put in the environment. DuckDB lets any number of
+processes hold one file open read-only.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
+import os
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -42,6 +52,11 @@ _NOT_FOUND = {ErrorCode.E001, ErrorCode.E011}
 _UNAVAILABLE = {ErrorCode.E016}
 _SERVER = {ErrorCode.E009}
 
+# The environment variable through which ``serve_in_workers`` hands its options
+# to the worker processes.
+SERVE_ENV = "LAGEBILD_SERVE"
+MAX_DEFAULT_WORKERS = 4  # each worker holds its own cache and, after an analysis, a pipeline
+
 
 def make_app(
     *,
@@ -63,6 +78,10 @@ def make_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> Any:
+        # Fewer threads than the default 40: requests queue for a thread instead of all
+        # contending for the GIL at once, which costs CPU without adding throughput.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = state.limits.threads
+        state.index.build_in_background()
         yield
         state.close()
 
@@ -87,6 +106,41 @@ def make_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
     return app
+
+
+def default_workers() -> int:
+    """One worker process per core the server may use, at most ``MAX_DEFAULT_WORKERS``."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_DEFAULT_WORKERS))
+
+
+def serve_in_workers(*, db: str | Path, settings: Settings, limits: WebLimits, host: str,
+                     port: int, workers: int, log_level: str = "info") -> None:
+    """Run ``workers`` server processes on one port, each building the app itself."""
+    import uvicorn
+
+    os.environ[SERVE_ENV] = json.dumps({
+        "db": str(Path(db).resolve()),
+        "settings": {k: _jsonable(v) for k, v in dataclasses.asdict(settings).items()},
+        "limits": {k: _jsonable(v) for k, v in dataclasses.asdict(limits).items()},
+    })
+    uvicorn.run(f"{__name__}:app_from_environment", factory=True, host=host, port=port,
+                workers=workers, log_level=log_level)
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process started by ``serve_in_workers``."""
+    spec = json.loads(os.environ[SERVE_ENV])
+    tuples = {k: tuple(v) if isinstance(v, list) else v for k, v in spec["settings"].items()}
+    limits = {k: tuple(v) if isinstance(v, list) else v for k, v in spec["limits"].items()}
+    return make_app(db=spec["db"], settings=Settings(**tuples), limits=WebLimits(**limits))
+
+
+def _jsonable(value: Any) -> Any:
+    return str(value) if isinstance(value, Path) else value
 
 
 def _add_error_handlers(app: FastAPI) -> None:

@@ -11,7 +11,7 @@ import asyncio
 import datetime as dt
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -22,7 +22,7 @@ from lagebild import api
 from lagebild.store import Store
 from lagebild.web import views
 from lagebild.web.corpus import GRAPH_EDGES, Corpus
-from lagebild.web.params import EventFilters, Interval, Limit, Offset, Text
+from lagebild.web.params import FiltersDep, Interval, Limit, Offset, Text
 from lagebild.web.render import JSON, clean_floats, with_query
 from lagebild.web.state import AppState
 from lagebild.web.views import Problem
@@ -38,13 +38,18 @@ def state_of(request: Request) -> AppState:
     return request.app.state.lagebild
 
 
-def reader(request: Request) -> Iterator[Store]:
-    """A read-only store view for this request only (its own DuckDB cursor)."""
+async def reader(request: Request) -> AsyncIterator[Store]:
+    """A read-only store view for this request only (its own DuckDB cursor).
+
+    A coroutine, so FastAPI runs it on the event loop instead of handing it to
+    the thread pool twice (to open and to close) for every request; the cursor
+    itself is opened on first use, in the thread that runs the endpoint.
+    """
     with state_of(request).reader() as store:
         yield store
 
 
-def corpus_of(request: Request, store: Annotated[Store, Depends(reader)]) -> Corpus:
+async def corpus_of(request: Request, store: Annotated[Store, Depends(reader)]) -> Corpus:
     return Corpus(store, db=state_of(request).db)
 
 
@@ -62,107 +67,115 @@ def listing(request: Request, rows: list[dict[str, Any]], *, limit: int, offset:
     return {"rows": clean_floats(rows), "count": len(rows), "next": nxt}
 
 
+@router.get("/health", summary="Whether the server answers (does not touch the store)")
+async def get_health() -> JSON:
+    return JSON({"status": "ok"})
+
+
 @router.get("/articles", summary="Articles, newest first; search title and text")
 def get_articles(request: Request, store: StoreDep, q: Text = None, outlet: Text = None,
-                 limit: Limit = 50, offset: Offset = 0) -> dict:
+                 limit: Limit = 50, offset: Offset = 0) -> JSON:
     rows = store.articles(search=q or None, outlet=outlet or None, limit=limit, offset=offset)
-    return listing(request, rows, limit=limit, offset=offset)
+    return JSON(listing(request, rows, limit=limit, offset=offset))
 
 
 @router.get("/articles/{article_id}", summary="One article with all its annotations")
-def get_article(store: StoreDep, article_id: str) -> dict:
-    return clean_floats(store.analysis(article_id).to_dict())
+def get_article(store: StoreDep, article_id: str) -> JSON:
+    return JSON(clean_floats(store.analysis(article_id).to_dict()))
 
 
 @router.get("/actors", summary="Actors by number of mentions")
 def get_actors(request: Request, store: StoreDep, q: Text = None, actor: Text = None,
-               limit: Limit = 50) -> dict:
+               limit: Limit = 50) -> JSON:
     rows = store.actors(top=limit, search=q or None, actor=actor or None)
-    return listing(request, rows, limit=limit, offset=0) | {"next": None}
+    return JSON(listing(request, rows, limit=limit, offset=0) | {"next": None})
 
 
 @router.get("/actors/{key}", summary="One actor: partners, series, quotes by and about it")
-def get_actor(store: StoreDep, key: str) -> dict:
-    return clean_floats(views.actor(store, key))
+def get_actor(store: StoreDep, key: str) -> JSON:
+    return JSON(clean_floats(views.actor(store, key)))
 
 
 @router.get("/events", summary="Coded events with their evidence, newest first")
-def get_events(request: Request, store: StoreDep, filters: Annotated[EventFilters, Depends()],
-               limit: Limit = 100, offset: Offset = 0) -> dict:
+def get_events(request: Request, store: StoreDep, filters: FiltersDep,
+               limit: Limit = 100, offset: Offset = 0) -> JSON:
     rows = store.events(**filters.as_kwargs(), limit=limit, offset=offset)
-    return listing(request, rows, limit=limit, offset=offset)
+    return JSON(listing(request, rows, limit=limit, offset=offset))
 
 
 @router.get("/quotes", summary="Quotes with their speakers")
 def get_quotes(request: Request, store: StoreDep, speaker: Text = None, actor: Text = None,
                about: Text = None, q: Text = None, limit: Limit = 100,
-               offset: Offset = 0) -> dict:
+               offset: Offset = 0) -> JSON:
     rows = store.quotes(speaker=speaker or None, actor=actor or None, about=about or None,
                         search=q or None, limit=limit, offset=offset)
-    return listing(request, rows, limit=limit, offset=offset)
+    return JSON(listing(request, rows, limit=limit, offset=offset))
 
 
 @router.get("/stories", summary="Stories: articles from several outlets on the same news")
 def get_stories(request: Request, corpus: CorpusDep, limit: Limit = 50,
-                offset: Offset = 0) -> dict:
+                offset: Offset = 0) -> JSON:
     rows = corpus.stories(limit=limit, offset=offset)
-    return listing(request, rows, limit=limit, offset=offset)
+    return JSON(listing(request, rows, limit=limit, offset=offset))
 
 
 @router.get("/stories/{story_id}", summary="One story, its articles grouped by outlet")
-def get_story(store: StoreDep, corpus: CorpusDep, story_id: str) -> dict:
-    return clean_floats(views.story(store, corpus, story_id))
+def get_story(store: StoreDep, corpus: CorpusDep, story_id: str) -> JSON:
+    return JSON(clean_floats(views.story(store, corpus, story_id)))
 
 
 @router.get("/dyads", summary="Actor pairs by number of events between them")
-def get_dyads(request: Request, store: StoreDep, actor: Text = None, limit: Limit = 50) -> dict:
+def get_dyads(request: Request, store: StoreDep, actor: Text = None, limit: Limit = 50) -> JSON:
     rows = store.dyads(actor=actor or None, limit=limit)
-    return listing(request, rows, limit=limit, offset=0) | {"next": None}
+    return JSON(listing(request, rows, limit=limit, offset=0) | {"next": None})
 
 
 @router.get("/dyads/{a}/{b}", summary="Time series of events between two actors")
-def get_dyad_series(store: StoreDep, a: str, b: str, interval: Interval | None = None) -> dict:
+def get_dyad_series(store: StoreDep, a: str, b: str, interval: Interval | None = None) -> JSON:
     if interval is None:
         interval = views.choose_interval(*store.date_range())
     rows = store.event_series(pair=(a, b), interval=interval)
-    return {"a": a, "b": b, "interval": interval, "series": clean_floats(views.pivot_series(rows))}
+    series = clean_floats(views.pivot_series(rows))
+    return JSON({"a": a, "b": b, "interval": interval, "series": series})
 
 
 @router.get("/timeline", summary="Events per period by QuadClass, for one actor or all")
-def get_timeline(store: StoreDep, actor: Text = None, interval: Interval | None = None) -> dict:
+def get_timeline(store: StoreDep, actor: Text = None, interval: Interval | None = None) -> JSON:
     if interval is None:
         interval = views.choose_interval(*store.date_range())
     rows = store.event_series(actor=actor or None, interval=interval)
-    return {"actor": actor, "interval": interval, "series": clean_floats(views.pivot_series(rows))}
+    series = clean_floats(views.pivot_series(rows))
+    return JSON({"actor": actor, "interval": interval, "series": series})
 
 
 @router.get("/volume", summary="Articles and events per period of publication")
-def get_volume(store: StoreDep, interval: Interval = "month") -> dict:
-    return {"interval": interval, "series": store.volume(interval=interval)}
+def get_volume(store: StoreDep, interval: Interval = "month") -> JSON:
+    return JSON({"interval": interval, "series": store.volume(interval=interval)})
 
 
 @router.get("/graph", summary="Actor graph: nodes and weighted edges (event counts)")
 def get_graph(corpus: CorpusDep, actor: Text = None,
               limit: Annotated[int, Query(ge=1, le=1000)] = GRAPH_EDGES,
-              since: dt.date | None = None, until: dt.date | None = None) -> dict:
-    return clean_floats(corpus.graph(actor=actor or None, limit=limit, since=since, until=until))
+              since: dt.date | None = None, until: dt.date | None = None) -> JSON:
+    graph = corpus.graph(actor=actor or None, limit=limit, since=since, until=until)
+    return JSON(clean_floats(graph))
 
 
 @router.get("/corpus/dyads", summary="Ordered actor pairs from the corpus tables, with tone")
 def get_corpus_dyads(request: Request, corpus: CorpusDep, actor: Text = None,
                      since: dt.date | None = None, until: dt.date | None = None,
-                     by: Literal["country", "code"] = "country", limit: Limit = 50) -> dict:
+                     by: Literal["country", "code"] = "country", limit: Limit = 50) -> JSON:
     rows = corpus.dyads(actor=actor or None, since=since, until=until, by=by, limit=limit)
-    return listing(request, rows, limit=limit, offset=0) | {"next": None}
+    return JSON(listing(request, rows, limit=limit, offset=0) | {"next": None})
 
 
 @router.get("/corpus/timeline/{a}/{b}",
             summary="Events between two actors per period from the corpus tables, with tone")
 def get_corpus_timeline(corpus: CorpusDep, a: str, b: str,
                         by: Literal["day", "week", "month"] = "week",
-                        since: dt.date | None = None, until: dt.date | None = None) -> dict:
+                        since: dt.date | None = None, until: dt.date | None = None) -> JSON:
     rows = corpus.timeline(a, b, by=by, since=since, until=until)
-    return {"a": a, "b": b, "by": by, "series": clean_floats(rows)}
+    return JSON({"a": a, "b": b, "by": by, "series": clean_floats(rows)})
 
 
 @router.post(
@@ -178,7 +191,7 @@ def get_corpus_timeline(corpus: CorpusDep, a: str, b: str,
     }}},
 )
 async def post_analyze(request: Request, title: Text = None, outlet: Text = None,
-                       published: Text = None, language: Text = None) -> dict:
+                       published: Text = None, language: Text = None) -> JSON:
     """A raw ``text/plain``, ``text/markdown`` or ``text/html`` body is read like a file of
     that kind by ``lagebild analyze FILE`` (first line as title, front-matter header);
     query parameters set metadata. A JSON body ``{"text": ..., "title": ...}`` is analysed
@@ -201,7 +214,8 @@ async def post_analyze(request: Request, title: Text = None, outlet: Text = None
     try:
         # The thread cannot be killed: on timeout it finishes in the background, still
         # holding its slot, so runaway inputs cannot pile up beyond the slot count.
-        return await asyncio.wait_for(run_in_threadpool(work), state.limits.analyze_timeout)
+        return JSON(await asyncio.wait_for(run_in_threadpool(work),
+                                           state.limits.analyze_timeout))
     except TimeoutError:
         return JSON({"error": {"status": 504, "code": "timeout",
                                "message": f"Analysis took longer than "

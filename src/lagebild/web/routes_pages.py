@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import platform
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from lagebild import __version__
@@ -18,7 +18,7 @@ from lagebild.settings import SETTINGS
 from lagebild.web import views
 from lagebild.web.charts import Series, bar_chart, time_chart
 from lagebild.web.highlight import annotated_text, removed_text
-from lagebild.web.params import EventFilters, Limit, Offset, Text
+from lagebild.web.params import FiltersDep, Limit, Offset, Text
 from lagebild.web.render import (
     JSON,
     actor_url,
@@ -143,7 +143,7 @@ def dyad(request: Request, store: StoreDep, a: str, ident: str) -> Response:
 
 @router.get("/events")
 @router.get("/events.json")
-def events(request: Request, store: StoreDep, filters: Annotated[EventFilters, Depends()],
+def events(request: Request, store: StoreDep, filters: FiltersDep,
            limit: Limit = 100, offset: Offset = 0) -> Response:
     rows = store.events(**filters.as_kwargs(), limit=limit, offset=offset)
     nxt = (with_query(request.url.path, **filters.as_query(), limit=limit, offset=offset + limit)
