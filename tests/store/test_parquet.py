@@ -109,3 +109,17 @@ def test_store_add_many_writes_each_article_once(tmp_path):
         assert store.con.execute("SELECT count(*) FROM events").fetchone()[0] == 3 * len(
             _renamed("a1").events
         )
+
+
+def test_parquet_partitions_in_a_row_hold_only_their_own_rows(tmp_path):
+    # The scratch store that writes partitions is reused: nothing may leak from one into the next.
+    first = write_partition([_renamed("a1"), _renamed("a2")], directory=tmp_path, key="one")
+    second = write_partition([_renamed("a2"), _renamed("a3")], directory=tmp_path, key="two")
+    con = duckdb.connect()
+    for files, ids in ((first, ["a1", "a2"]), (second, ["a2", "a3"])):
+        rows = con.execute(f"SELECT id FROM read_parquet('{files['articles']}') ORDER BY id")
+        assert [r[0] for r in rows.fetchall()] == ids
+        sentences = con.execute(
+            f"SELECT list(DISTINCT article_id ORDER BY article_id), count(*) "
+            f"FROM read_parquet('{files['sentences']}')").fetchone()
+        assert sentences == (ids, 4)
