@@ -88,10 +88,13 @@ def prepare(doc: Doc, lx: QuoteLexicon) -> DocState:
     sentences = _sentences(doc, tv, text)
     quoted = []
     blocked = [False] * len(tv)
+    mentions = list(doc._.mentions or [])
     for span in find_quoted_spans(text, lx):
         ts, te = tv.at_char(span.start), tv.at_char(span.end - 1) + 1
         if te - ts < 3:
             continue  # an empty pair of marks
+        if quoted_name(tv, mentions, ts + 1, te - 1):
+            continue  # "sagte der „Berliner Zeitung“, …": a name, the clause goes on
         quoted.append((ts, te, span.start, span.end))
         for i in range(ts, te):
             blocked[i] = True
@@ -106,8 +109,23 @@ def prepare(doc: Doc, lx: QuoteLexicon) -> DocState:
     for k, (lo, hi, _) in enumerate(sentences):
         for i in range(lo, hi):
             sentence_of[i] = k
-    mentions = list(doc._.mentions or [])
     return DocState(tv, lx, text, mentions, sentences, quoted, blocked, sentence_of)
+
+
+def quoted_name(tv: TokenView, mentions: Sequence[Mention], start: int, end: int) -> bool:
+    """Whether the quoted tokens [start, end) name something rather than quote speech.
+
+    Names of papers, sites and organisations are set in quotation marks after
+    verbs of saying ("sagte der „Berliner Zeitung“", "meldete „Golem“"): a
+    stretch of capitalised words only, or one an actor mention covers.
+    """
+    words = [i for i in range(start, end) if tv.words[i][:1].isalpha()]
+    if not words:
+        return True
+    first, last = tv.starts[words[0]], tv.ends[words[-1]]
+    if any(m.start <= first and m.end >= last for m in mentions):
+        return True
+    return len(words) >= 2 and all(tv.words[i][:1].isupper() for i in words)
 
 
 def _sentences(doc: Doc, tv: TokenView, text: str) -> list[tuple[int, int, int]]:

@@ -639,7 +639,7 @@ def _resolve_partials(
     """Keep a quoted phrase inside a sentence only when a cue with a speaker is there."""
     out = [d for d in found if d.form != "partial"]
     for d in found:
-        if d.form != "partial" or _quoted_name(state, d):
+        if d.form != "partial":
             continue
         inside = [r for r in out if r.form != "Direct" and r.start <= d.start and d.end <= r.end]
         if any(r.form == "Indirect" for r in inside):
@@ -655,23 +655,6 @@ def _resolve_partials(
         d.addressee, d.confidence = host.addressee, CONF_PARTIAL
         out.append(d)
     return out
-
-
-def _quoted_name(state: DocState, d: Draft) -> bool:
-    """A quoted name, not speech: "sagte der „Berliner Zeitung“", "meldete „Golem“".
-
-    Names of papers, sites and organisations are set in quotation marks after
-    verbs of saying; a stretch of capitalised words only, or one an actor
-    mention covers, names a source or an addressee.
-    """
-    tv = state.tv
-    words = [i for i in range(d.start, d.end) if tv.words[i][:1].isalpha()]
-    if not words:
-        return True
-    start, end = tv.starts[words[0]], tv.ends[words[-1]]
-    if any(m.start <= start and m.end >= end for m in state.mentions):
-        return True
-    return len(words) >= 2 and all(tv.words[i][:1].isupper() for i in words)
 
 
 def _cue_for_partial(state: DocState, lo: int, hi: int, d: Draft) -> Draft | None:
