@@ -25,6 +25,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 from distributed import Client, LocalCluster, as_completed
@@ -48,6 +49,7 @@ BATCHES_PER_THREAD = 2
 CONNECT_TIMEOUT = "20s"
 
 Progress = Callable[[str, str], None]
+T = TypeVar("T")
 
 
 def run_dask(
@@ -115,26 +117,33 @@ def _new_documents(
     summary: RunSummary,
     report: Progress,
 ) -> Iterator[RawDocument]:
-    """Documents to analyse: unreadable inputs and articles already stored are reported here."""
+    """Documents to analyse: unreadable inputs and articles already stored are reported here.
+
+    Inputs are read ``batch_size`` at a time so that one query per batch finds
+    the stored ones (a query per document costs 0.3 ms).
+    """
     options = IngestOptions(max_bytes=settings.max_bytes, language=settings.language)
     seen: set[str] = set()  # ids handed out in this run: the same text twice is analysed once
-    for item in iter_documents([str(p) for p in paths], options=options):
-        if isinstance(item, InputFailure):
-            summary.failed.append((item.source, item.reason))
-            report(item.source, "failed")
-            continue
-        summary.warnings += [(item.source, w) for w in item.warnings]
-        aid = article_id(item.text)
-        if aid in seen or store.has_article(aid):
-            summary.already_present += 1
-            report(item.source, "present")
-            continue
-        seen.add(aid)
-        yield item
+    items = iter_documents([str(p) for p in paths], options=options)
+    for chunk in _batches(items, size=settings.batch_size):
+        ids = [None if isinstance(i, InputFailure) else article_id(i.text) for i in chunk]
+        stored = store.stored_ids(aid for aid in ids if aid)
+        for item, aid in zip(chunk, ids, strict=True):
+            if isinstance(item, InputFailure):
+                summary.failed.append((item.source, item.reason))
+                report(item.source, "failed")
+                continue
+            summary.warnings += [(item.source, w) for w in item.warnings]
+            if aid in seen or aid in stored:
+                summary.already_present += 1
+                report(item.source, "present")
+                continue
+            seen.add(aid)
+            yield item
 
 
-def _batches(documents: Iterable[RawDocument], *, size: int) -> Iterator[list[RawDocument]]:
-    batch: list[RawDocument] = []
+def _batches(documents: Iterable[T], *, size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for doc in documents:
         batch.append(doc)
         if len(batch) >= size:
