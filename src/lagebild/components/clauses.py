@@ -68,6 +68,7 @@ class Group:
     attached: bool = False  # sits inside a larger noun phrase (genitive, "von"), not its head
     in_prefield: bool = False
     of_noun: int | None = None  # "der Besuch von [Außenministerin] X": the noun "von" hangs on
+    prep_at: int | None = None  # token index of the preposition
 
 
 @dataclass(slots=True)
@@ -122,6 +123,35 @@ class ClauseAnalyzer:
                 return True
         return self.is_zu_infinitive(tok)
 
+    def is_attributive(self, toks: list[Tok], tok: Tok) -> bool:
+        """A participle or adjective with an inflection ending, between a determiner,
+        preposition or number and its noun: "in den besetzten Gebieten", "die von Mordor
+        geforderten Dokumente", "31 ermittelten Verdächtigen" — no verb of the clause."""
+        nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
+        if (
+            nxt is None
+            or not (nxt.is_word and nxt.is_title)
+            or not tok.lower.endswith(self.cues.attributive_endings)
+            or tok.i == 0
+        ):
+            return False
+        i = tok.i - 1
+        if toks[i].is_title and toks[i].is_word:  # "die von Mordor besetzten": skip the agent
+            j = i
+            while j > 0 and i - j < 3 and toks[j].is_title and toks[j].is_word:
+                j -= 1
+            if toks[j].lower not in self.cues.agent_preps or j == 0:
+                return False
+            i = j - 1
+        before = toks[i]
+        if before.lower in self.cues.pronouns:  # "sie besetzten Dörfer": the subject
+            return False
+        return (
+            before.lower in self.cues.cases
+            or before.lower in self.cues.preps
+            or before.text.isdigit()
+        )
+
     def is_infinitive(self, tok: Tok) -> bool:
         """A lower-case word in -en that is its own lemma: an infinitive when it ends a clause."""
         lower = tok.lower
@@ -139,11 +169,17 @@ class ClauseAnalyzer:
         words = [t for t in toks[start:end] if t.is_word]
         if any(self.is_verbish(t) for t in words):
             return True
+        if self._zu_infinitive_end(words):
+            return True  # "…, Angriffe auf Mordor zu planen": any zu-infinitive
         return bool(words) and self.is_infinitive(words[-1])
 
     def is_zu_infinitive(self, tok: Tok) -> bool:
         """ "abzulehnen", "zusammenzuarbeiten": particle + zu + verb."""
         return self._zu_pattern.match(tok.lower) is not None
+
+    def is_time_word(self, tok: Tok) -> bool:
+        """A month or weekday name, a date unit or a part of the day ("Montag", "Abend")."""
+        return tok.lower in self._time_words
 
     # --- clauses ----------------------------------------------------------------------
     def split(self, toks: list[Tok]) -> list[Clause]:
@@ -244,6 +280,16 @@ class ClauseAnalyzer:
             len(words) >= 2
             and words[-2].lower == "zu"
             and (self.is_verbish(last) or self.is_infinitive(last))
+        ) or self._zu_infinitive_end(words)
+
+    @staticmethod
+    def _zu_infinitive_end(words: list[Tok]) -> bool:
+        """ "zu planen", "zu verhandeln": "zu" and a lower-case word in -en at the end."""
+        return (
+            len(words) >= 2
+            and words[-2].lower == "zu"
+            and not words[-1].is_title
+            and words[-1].lower.endswith(_VERB_ENDINGS)
         )
 
     # --- actor groups -------------------------------------------------------------------
@@ -299,6 +345,7 @@ class ClauseAnalyzer:
                     i, steps = i - 1, steps + 1
                     continue
                 group.prep = lower
+                group.prep_at = i
                 group.outer_prep = self._outer_prep(toks, i - 1, clause, taken)
                 group.on_noun = (
                     before is not None

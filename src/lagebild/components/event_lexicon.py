@@ -64,10 +64,20 @@ class Cues:
     quotes: frozenset[str]
     temporal: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()  # "beraten über die Ukraine": a topic, not a target
+    patient_preps: frozenset[str] = frozenset()  # "unter Kritik stehen": the subject suffers it
     origin_preps: frozenset[str] = frozenset()  # "Truppen aus Mordor": where a noun comes from
     weak_endings: tuple[str, ...] = ()  # past/participle endings of regular verbs ("te", "t")
     participle_prefix: str = ""  # "ge" in "gewarnt"
     inseparable_prefixes: tuple[str, ...] = ()  # prefixes that take no participle prefix
+    attributive_endings: tuple[str, ...] = ()  # "besetzt-en": a participle used as adjective
+    pronouns: frozenset[str] = frozenset()  # personal pronouns that stand for a subject
+    place_preps: frozenset[str] = frozenset()  # "in Edoras" on a noun: where, never whom
+    nominative_articles: frozenset[str] = frozenset()  # "der" after the verb: maybe the subject
+    feminine_endings: tuple[str, ...] = ()  # "der Regierung": "der" is dative, not nominative
+    generic: frozenset[str] = frozenset()  # "Wer glaubt, …": a clause about anyone, no event
+    alleged: frozenset[str] = frozenset()  # "soll … angegriffen haben": a claim, not a fact
+    perfect_infinitives: frozenset[str] = frozenset()  # "haben", "sein" ending an alleged clause
+    subjunctives: frozenset[str] = frozenset()  # Konjunktiv I forms: indirect speech ("müsse")
 
 
 @dataclass(slots=True)
@@ -208,9 +218,21 @@ def load_cues(language: str) -> Cues:
         ),
         topic_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "topic"),
         origin_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "origin"),
+        patient_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "patient"),
         weak_endings=tuple(by_kind.get("weak_ending", {})),
         participle_prefix=next(iter(by_kind.get("participle_prefix", {})), ""),
         inseparable_prefixes=tuple(by_kind.get("inseparable_prefix", {})),
+        attributive_endings=tuple(by_kind.get("attributive_ending", {})),
+        pronouns=words("pronoun"),
+        alleged=words("alleged"),
+        generic=words("generic"),
+        nominative_articles=words("nominative_article"),
+        feminine_endings=tuple(by_kind.get("feminine_ending", {})),
+        place_preps=frozenset(
+            w for w, v in by_kind.get("location_prep", {}).items() if v == "place"
+        ),
+        perfect_infinitives=words("perfect_infinitive"),
+        subjunctives=words("subjunctive"),
     )
 
 

@@ -47,6 +47,10 @@ _STATEMENT_ROOT = "01"
 _ACTOR_KINDS_FOR_LOCATION = frozenset({"GPE", "LOC"})
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZÄÖÜ„\"])")
 _DATELINE_DASH = re.compile(r"\s*(?:\([^)]{1,40}\)\s*)?[–—-]\s")  # "Kiew (APA) – "
+#: Further places of a dateline after a slash: "Wien/Linz – ", "Berlin/Ankara – ".
+_DATELINE_PLACE = r"[A-ZÄÖÜ][\w.'-]*(?: [A-ZÄÖÜ][\w.'-]*){0,2}"
+_DATELINE_SLASH = re.compile(rf"\s*/\s*{_DATELINE_PLACE}")
+_DATELINE_HEAD = re.compile(rf"(?:{_DATELINE_PLACE}\s*/\s*)+")
 _NOMINATIVE_ONLY = frozenset({"nom"})  # "er", "wir": a pronoun that can only be a subject
 
 
@@ -141,7 +145,13 @@ class EventCoder:
         for clause in clauses:
             self.analyzer.groups(toks, spans, clause)
         ctx = _SentenceContext(toks, clauses)
-        triggers = [t for clause in clauses for t in self._triggers(ctx, clause)]
+        generic = self._generic_clauses(ctx)
+        triggers = [
+            t
+            for clause in clauses
+            if clause.index not in generic
+            for t in self._triggers(ctx, clause)
+        ]
         triggers = self._drop_effects(ctx, triggers)
         if not triggers:
             return []
@@ -199,10 +209,13 @@ class EventCoder:
                 continue
             if tok.is_title and tok.i > 0:
                 continue
+            # "in den besetzten Gebieten", "die geforderten Dokumente": a participle before
+            # its noun describes the noun; it may still be the verb of a light construction
+            attributive = self.analyzer.is_attributive(toks, tok)
             for lemma, extra in self._verb_lemmas(tok, clause, particle):
                 verb_lemmas.setdefault(lemma, tok.i)
                 rows = lex.verbs.get(lemma) or lex.adjectives.get(lemma)
-                if rows:
+                if rows and not attributive:
                     pos = "V" if lemma in lex.verbs else "A"
                     found.append(_Trigger(list(rows), pos, tok.i, clause, lemma, extra))
                     break
@@ -231,6 +244,24 @@ class EventCoder:
             elif entry in lex.nouns:
                 found.append(_Trigger(list(lex.nouns[entry]), "N", tok.i, clause, entry))
         return found
+
+    def _generic_clauses(self, ctx: _SentenceContext) -> set[int]:
+        """ "Wer glaubt, Mordor werde Gondor angreifen, irrt sich": a clause opened by a generic
+        relative ("wer") and what depends on it, up to the clause of its verb, speak of anyone
+        who would think or do so; nothing in them happened."""
+        generic: set[int] = set()
+        inside = False
+        for clause in ctx.clauses:
+            words = [t for t in ctx.toks[clause.start : clause.end] if t.is_word]
+            if not words:
+                continue
+            if words[0].lower in self.cues.generic:
+                inside = True
+            elif inside and self.analyzer.is_verbish(words[0]):
+                inside = False  # "…, irrt sich": the verb the generic clause is the subject of
+            if inside:
+                generic.add(clause.index)
+        return generic
 
     def _drop_effects(self, ctx: _SentenceContext, triggers: list[_Trigger]) -> list[_Trigger]:
         """Keep only the nominal event where an event noun with its actor is the subject.
@@ -384,7 +415,14 @@ class EventCoder:
                     or (g.outer_prep in self.cues.agent_preps and g.prep in self.cues.origin_preps)
                 )
             ]
-            patients = [g for g in free if g not in agents and not g.attached]
+            if not agents and "venue" in row.flags:
+                # "wurde ins Außenministerium in Edoras einbestellt": who summons is where
+                agents = [g for g in groups if g.prep in self.cues.location_preps][:1]
+            patients = [g for g in free if g not in agents and not g.attached] or [
+                g
+                for g in free
+                if g not in agents  # "der Gesandte Harads wurde einbestellt"
+            ]
             # "Dörfer in Rohan wurden … beschossen": the place of the subject noun
             placed = self._placed_subject(ctx, clause)
             placed_list = [placed] if placed is not None and placed not in agents else []
@@ -399,6 +437,7 @@ class EventCoder:
             and g.prep not in self.cues.topic_preps
             and g not in subject
             and g.first > (clause.finite or -1)
+            and not self._place_phrase(ctx, g, subject)
         ]
         targets = pp_targets[:1] or objects[:1] or on_object[:1]
         return subject, targets, False
@@ -431,6 +470,12 @@ class EventCoder:
                     sources.append(g)
         guessed = False
         force = cameo_info(row.code).quad_class == 4
+        if not sources and self._pp_of(ctx, k) in self.cues.patient_preps:
+            # "Die Regierung steht unter Kritik", "geriet unter Beschuss": the subject suffers it
+            subject = self._subject(ctx, clause)
+            if not subject or not force:
+                return None
+            return [], subject, False
         if not sources and "nosubj" not in row.flags and not (force and self._in_pp(ctx, k)):
             after_verb = clause.finite is not None and k > clause.finite
             if after_verb or clause.kind != "main":
@@ -441,14 +486,31 @@ class EventCoder:
             return None  # only force ("Angriffe auf Kiew") is worth coding without its author
         return sources, targets[:1], guessed
 
+    def _place_phrase(self, ctx: _SentenceContext, group: Group, subject: list[Group]) -> bool:
+        """ "sagte ein Sprecher am Montag in Minas Tirith", "sagte Österreichs Delegierter in
+        London": a place after a time word or on the subject's noun says where it happened;
+        on an object ("Dörfer in Rohan", "der Anschlag in Polen") it is what the event is about."""
+        if group.prep not in self.cues.place_preps or group.prep_at is None or group.prep_at < 1:
+            return False
+        if not all(m.kind in _ACTOR_KINDS_FOR_LOCATION for m in group.mentions):
+            return False
+        noun = ctx.toks[group.prep_at - 1]
+        if self.analyzer.is_time_word(noun):
+            return True
+        return noun.is_title and any(g.last + 1 == noun.i for g in subject)
+
     def _in_pp(self, ctx: _SentenceContext, noun: int) -> bool:
         """Whether a noun stands in a prepositional phrase ("nach vier Anschlägen")."""
+        return self._pp_of(ctx, noun) is not None
+
+    def _pp_of(self, ctx: _SentenceContext, noun: int) -> str | None:
+        """The preposition of the phrase a noun stands in ("unter heftige Kritik"), if any."""
         for tok in reversed(ctx.toks[max(noun - 4, 0) : noun]):
             if tok.lower in self.cues.preps:
-                return True
+                return tok.lower
             if not tok.is_word or tok.is_title or self.analyzer.is_verbish(tok):
-                return False
-        return False
+                return None
+        return None
 
     def _prenominal(self, toks: list[Tok], last: int, noun: int) -> bool:
         """An actor right before the noun, maybe with adjectives between ("russischen Angriffe")."""
@@ -487,6 +549,9 @@ class EventCoder:
                 # stands for a noun that names no actor, and it may well be the subject
                 return []
         if clause.finite is not None:
+            inverted = self._inverted_subject(ctx, clause)
+            if inverted is not None:
+                return inverted
             prefield = [
                 g
                 for g in free
@@ -497,8 +562,8 @@ class EventCoder:
             if any(
                 self.cues.cases.get(t.lower) == _NOMINATIVE_ONLY
                 for t in ctx.toks[clause.start : clause.finite]
-            ):
-                return []  # "Wir werden …": the subject is a pronoun
+            ) or self._pronoun_after_verb(ctx, clause):
+                return []  # "Wir werden …", "Es warf X vor", "kritisierte er": a pronoun subject
             if clause.finite == clause.start and previous is not None and previous.kind == "rel":
                 # "Die Türkei, die …, stimmte … zu": the antecedent before the relative clause
                 for earlier in reversed(ctx.clauses[: previous.index]):
@@ -517,6 +582,46 @@ class EventCoder:
         if clause.starts_with_conj and previous is not None:
             return self._subject(ctx, previous)
         return []
+
+    def _inverted_subject(self, ctx: _SentenceContext, clause: Clause) -> list[Group] | None:
+        """Object first, subject after the verb: "Seine Heimat Rohan besuchte der Präsident",
+        "Das Abkommen unterzeichnete der Kanzler". A prefield that may be accusative
+        ("die", "das", "seine") and "der" + a masculine noun right after the finite verb: that
+        noun phrase is the subject (``[]`` when it names no actor). A noun with a feminine
+        ending ("der Regierung", "der Ukraine") after "der" is a dative object instead."""
+        assert clause.finite is not None
+        toks, cues = ctx.toks, self.cues
+        words = [t for t in toks[clause.start : clause.finite] if t.is_word]
+        if clause.starts_with_conj:
+            words = words[1:]
+        if not words or "acc" not in cues.cases.get(words[0].lower, frozenset()):
+            return None
+        if words[0].lower in cues.pronouns:
+            return None
+        after = [t for t in toks[clause.finite + 1 : clause.end] if t.is_word][:4]
+        if not after or after[0].lower not in cues.nominative_articles:
+            return None
+        noun = next((t for t in after[1:] if t.is_title), None)
+        if noun is None or any(
+            not t.is_title and self.analyzer.is_verbish(t) for t in after[1 : noun.i]
+        ):
+            return None
+        if noun.lower.endswith(cues.feminine_endings):
+            return None
+        return [g for g in clause.groups if g.first <= noun.i <= g.last and g.prep is None][:1]
+
+    def _pronoun_after_verb(self, ctx: _SentenceContext, clause: Clause) -> bool:
+        """A personal pronoun alone before the finite verb ("Es warf der Regierung … vor") or
+        right after it ("Erneut kritisierte er …") is the subject: no later actor is."""
+        assert clause.finite is not None
+        words = [t for t in ctx.toks[clause.start : clause.finite] if t.is_word]
+        if clause.starts_with_conj:
+            words = words[1:]
+        pronouns = self.cues.pronouns
+        if len(words) == 1 and words[0].lower in pronouns:
+            return True
+        after = ctx.toks[clause.finite + 1] if clause.finite + 1 < clause.end else None
+        return after is not None and after.lower in pronouns
 
     def _adjacent_noun(self, ctx: _SentenceContext, clause: Clause) -> bool:
         """Whether a noun that is no actor stands right before the relative clause."""
@@ -650,6 +755,10 @@ class EventCoder:
             return "hypothetical"
         if clause.index in reported and not item.say:
             return reported[clause.index]
+        if any(w in cues.alleged for w in words) and self._last_word(ctx, clause) in (
+            cues.perfect_infinitives
+        ):
+            return "reported"  # "Mordor soll Dörfer angegriffen haben": alleged, not asserted
         trigger_tok = ctx.toks[item.trigger.tok]
         infinitive = trigger_tok.lower == item.trigger.lemma or item.trigger.pos in ("N", "L", "A")
         if any(cues.modality_words.get(w) == "future" for w in words):
@@ -660,9 +769,16 @@ class EventCoder:
             and (infinitive or not self._passive(ctx, item.trigger))
         ):
             return "future"  # "wird … angreifen", not "wird lauter"
-        if "modal" in kinds and any(w in ("soll", "sollen", "solle") for w in words):
+        if not item.say and any(w in cues.subjunctives for w in words):
+            return "reported"  # "Rohan müsse sich entschuldigen": indirect speech goes on
+        if "modal" in kinds and any(w in cues.alleged for w in words):
             return "future"
         return "asserted"
+
+    def _last_word(self, ctx: _SentenceContext, clause: Clause) -> str:
+        return next(
+            (t.lower for t in reversed(ctx.toks[clause.start : clause.end]) if t.is_word), ""
+        )
 
     def _ends_in_infinitive(self, ctx: _SentenceContext, clause: Clause) -> bool:
         words = [t for t in ctx.toks[clause.start : clause.end] if t.is_word]
@@ -796,10 +912,16 @@ def _suppress_nested(coded: list[_Coded], ctx: _SentenceContext, cues: Cues) -> 
 def _dateline(mention: Mention, sentence: Sentence) -> bool:
     """ "Sanaa – Nur einen Tag nach …": the place an agency report is filed from opens the
     sentence before a dash; it tells where the news comes from, not who acts."""
+    text = sentence.text
     offset = mention.start - sentence.start
-    if offset > 1 or mention.end - sentence.start > len(sentence.text):
+    if mention.end - sentence.start > len(text):
         return False
-    return _DATELINE_DASH.match(sentence.text, mention.end - sentence.start) is not None
+    if offset > 1 and _DATELINE_HEAD.fullmatch(text, 0, offset) is None:
+        return False  # a later place of "Berlin/Ankara – " has only places and slashes before it
+    end = mention.end - sentence.start
+    while (slash := _DATELINE_SLASH.match(text, end)) is not None:
+        end = slash.end()  # "Wien/Linz – ": skip the other places of the dateline
+    return _DATELINE_DASH.match(text, end) is not None
 
 
 def _theme_window(ctx: _SentenceContext, clause: Clause) -> tuple[int, int]:
