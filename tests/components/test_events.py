@@ -42,6 +42,16 @@ ACTORS = {
     "Nawalny": ("RUSOPP", "RUS", "PER"),
     "Moskau": ("RUS", "RUS", "GPE"),
     "Kiew": ("UKR", "UKR", "GPE"),
+    "Harad": ("HAR", "HAR", "GPE"),
+    "Gondors": ("GON", "GON", "GPE"),
+    "Rohans": ("ROH", "ROH", "GPE"),
+    "Edoras": ("ROH", "ROH", "GPE"),
+    "Minas Tirith": ("GON", "GON", "GPE"),
+    "Präsident Arnors": ("ARNGOV", "ARN", "PER"),
+    "Kanzler Gondors": ("GONGOV", "GON", "PER"),
+    "Regierung Mordors": ("MORGOV", "MOR", "ORG"),
+    "Regierung Rohans": ("ROHGOV", "ROH", "ORG"),
+    "Botschafter Mordors": ("MORGOV", "MOR", "PER"),
 }
 PUBLISHED = dt.date(2023, 1, 4)
 
@@ -521,3 +531,70 @@ def test_events_news_traps_give_no_event_with_a_wrong_author(
     assert all(not e.source for e in events), dyads(events)
     if "Partei" not in text:
         assert events == [], dyads(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # object first, the subject after the verb
+        (
+            "Die Regierung Mordors kritisierte der Kanzler Gondors am Mittwoch scharf.",
+            ("Kanzler Gondors", "Regierung Mordors", "111", "asserted"),
+        ),
+        # "der" before a feminine noun is a dative object: the prefield stays the subject
+        (
+            "Die Regierung Mordors warf der Regierung Rohans Verrat vor.",
+            ("Regierung Mordors", "Regierung Rohans", "1125", "asserted"),
+        ),
+        # alleged, not asserted; a Konjunktiv-I demand continues indirect speech
+        (
+            "Mordor soll in der Nacht Rohan angegriffen haben.",
+            ("Mordor", "Rohan", "190", "reported"),
+        ),
+        ("Rohan müsse sich bei Arnor entschuldigen.", ("Rohan", "Arnor", "055", "reported")),
+        # a pronoun subject: the later actor is the target, not the source
+        ("Es drohte Gondor mit Vergeltung.", ("", "Gondor", "138", "asserted")),
+        # summoned to a ministry: the place of the ministry acts
+        (
+            "Der Botschafter Mordors wurde ins Außenministerium in Edoras einbestellt.",
+            ("Edoras", "Botschafter Mordors", "114", "asserted"),
+        ),
+        # a place after a time word says where a statement was made
+        (
+            "Die Lage sei ruhig, sagte der Präsident Arnors am Montag in Minas Tirith.",
+            ("Präsident Arnors", "", "010", "asserted"),
+        ),
+        # a dateline with several places takes no part
+        (
+            "Edoras/Minas Tirith – Die Regierung Rohans hat die Gespräche mit Gondor abgebrochen.",
+            ("Regierung Rohans", "Gondor", "164", "asserted"),
+        ),
+        # a past-tense verb after its subject is a verb, not an attributive participle
+        (
+            "Arnor und Gondor besetzten drei Dörfer in Rohan.",
+            ("Arnor+Gondor", "Rohan", "192", "asserted"),
+        ),
+    ],
+)
+def test_events_codes_clause_order_and_modality_patterns(
+    text: str, expected: tuple, coder: EventCoder, blank
+) -> None:
+    found = dyads(code(text, coder, blank))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject suffers what the noun names
+        "Die Regierung Mordors steht seit Monaten unter Kritik.",
+        # participles used as adjectives
+        "Die Menschen in den besetzten Gebieten Rohans leiden unter Hunger.",
+        "Gondor veröffentlichte am Montag die geforderten Dokumente.",
+        # a generic relative clause speaks of anyone who would think so
+        "Wer glaubt, Arnor werde Sanktionen gegen Harad verhängen, irrt sich.",
+        "Wer behauptet, Rohan habe Mordor angegriffen, verbreitet Propaganda.",
+    ],
+)
+def test_events_clause_traps_give_no_event(text: str, coder: EventCoder, blank) -> None:
+    assert code(text, coder, blank) == [], dyads(code(text, coder, blank))

@@ -247,6 +247,8 @@ class ClauseAnalyzer:
             elif (
                 first in self.cues.relatives
                 and index > 0
+                and start > 0
+                and toks[start - 1].text == ","  # "Sanaa – Die Regierung …" is no relative
                 and not conj
                 and len(words) > 1
                 and not words[1].is_title

@@ -418,11 +418,9 @@ class EventCoder:
             if not agents and "venue" in row.flags:
                 # "wurde ins Außenministerium in Edoras einbestellt": who summons is where
                 agents = [g for g in groups if g.prep in self.cues.location_preps][:1]
-            patients = [g for g in free if g not in agents and not g.attached] or [
-                g
-                for g in free
-                if g not in agents  # "der Gesandte Harads wurde einbestellt"
-            ]
+            patients = [g for g in free if g not in agents and not g.attached]
+            if not patients and "venue" in row.flags:  # "der Gesandte Harads wurde einbestellt"
+                patients = [g for g in free if g not in agents]
             # "Dörfer in Rohan wurden … beschossen": the place of the subject noun
             placed = self._placed_subject(ctx, clause)
             placed_list = [placed] if placed is not None and placed not in agents else []
@@ -602,13 +600,20 @@ class EventCoder:
         if not after or after[0].lower not in cues.nominative_articles:
             return None
         noun = next((t for t in after[1:] if t.is_title), None)
-        if noun is None or any(
-            not t.is_title and self.analyzer.is_verbish(t) for t in after[1 : noun.i]
-        ):
+        if noun is None or any(self.analyzer.is_verbish(t) for t in after[1:] if t.i < noun.i):
             return None
-        if noun.lower.endswith(cues.feminine_endings):
+        run = [noun]
+        while run[-1].i + 1 < clause.end and toks[run[-1].i + 1].is_title:
+            run.append(toks[run[-1].i + 1])  # "der Deutschen Presse-Agentur", "der Präsident X"
+        if any(t.lower.endswith(cues.feminine_endings) for t in run if t.is_word):
             return None
-        return [g for g in clause.groups if g.first <= noun.i <= g.last and g.prep is None][:1]
+        # only an actor after the verb is trusted as subject ("sagte der Welt" is a dative)
+        group = [
+            g
+            for g in clause.groups
+            if g.prep is None and g.first <= run[-1].i and g.last >= run[0].i
+        ][:1]
+        return group or None
 
     def _pronoun_after_verb(self, ctx: _SentenceContext, clause: Clause) -> bool:
         """A personal pronoun alone before the finite verb ("Es warf der Regierung … vor") or
@@ -879,6 +884,8 @@ def _suppress_nested(coded: list[_Coded], ctx: _SentenceContext, cues: Cues) -> 
     speakers = [c for c in kept if c.say and c.sources]
     for item in kept:
         if not item.sources and speakers and _pronoun_subject(item.trigger.clause, ctx, cues):
+            if _keys(speakers[0].sources) & _keys(item.targets):
+                continue  # the speaker cannot act on itself
             item.sources = list(speakers[0].sources)  # "Putin sagte, er beabsichtige …"
             item.confidence = round(item.confidence + (BOTH_SIDES_BONUS if item.targets else 0), 3)
     result = []
