@@ -35,7 +35,7 @@ SETTINGS: tuple[Setting, ...] = (
         ",".join(ALL_STAGES),
         "comma-separated pipeline stages to run after cleaning (segment is always on)",
     ),
-    Setting("batch_size", 32, "documents per pipeline batch"),
+    Setting("batch_size", 32, "documents per batch: one store transaction, or one Dask task"),
     Setting("max_bytes", 20_000_000, "inputs larger than this many bytes are refused"),
     Setting("gazetteer", (), "extra gazetteer files (YAML or TSV) that add or override actors"),
     Setting("progress", True, "show a progress bar on standard error when it is a terminal"),
