@@ -9,12 +9,13 @@ CPU per listing at 100k events, and it grows with the store.
 The server holds its store read-only and DuckDB refuses writers while it
 does, so the order and the filter columns can be computed once per process.
 This index is that: a private in-memory DuckDB database holding one row per
-event in listing order (its rank, date, root, QuadClass, outlet, modality)
-and one row per (event, side, actor key), with integer ranks as the join key.
-A listing then finds its page of event ids here and fetches only those rows
-from the store (``Store.events_by_id``). It is built in a background thread
-when the app starts (about 0.5 s per 100k events, ~20 MB); until it is ready,
-listings are answered from the store's tables as before, with the same rows.
+event in listing order (its rank and every column of a listing row except the
+evidence text) and one row per (event, side, actor key), with integer ranks
+as the join key. A listing finds its page here and reads only the evidence
+text from the store (``Store.evidence``). It is built in a background thread
+when the app starts (about 0.5 s of CPU and 25 MB per 100k events); until it
+is ready, listings are answered from the store's tables, with the same rows
+in the same order.
 """
 
 from __future__ import annotations
