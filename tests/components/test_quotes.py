@@ -446,6 +446,23 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
             "Der Sportchef von Bayer 04 Leverkusen sagte, der Sieg sei verdient.",
             "Der Sportchef von Bayer 04 Leverkusen",
         ),
+        # a count after a source is no part of its name
+        (
+            "Bei dem Erdrutsch starben laut der Agentur Reuters 120 Menschen.",
+            "der Agentur Reuters",
+        ),
+        # an age or size before the noun is an adjective ("85-jährige")
+        ("Der 85-jährige Bischof sagte, er sei müde.", "Der 85-jährige Bischof"),
+        # a name in quotation marks after its noun belongs to the speaker
+        (
+            "Wie die Wochenzeitung „Die Zeit“ berichtete, sei der Plan gescheitert.",
+            "die Wochenzeitung „Die Zeit“",
+        ),
+        # an apposition keeps its prepositional attribute
+        (
+            "Die Lage sei ernst, so Anna Berger, Leiterin der Abteilung Verkehr bei der Stadt.",
+            "Anna Berger, Leiterin der Abteilung Verkehr bei der Stadt",
+        ),
         # a modal verb before a source phrase is no adjective of it
         ("Die Ursache dürfte ersten Annahmen zufolge der Schnee gewesen sein.", "ersten Annahmen"),
         # "nach" after its source noun

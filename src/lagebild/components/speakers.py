@@ -29,6 +29,7 @@ MAX_SKIPPED_ADVERBS = 2  # "sagte jedoch auch der Minister": adverbs between ver
 MAX_FIELD = 16  # tokens before the verb; a longer field is a clause, not a subject
 QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
 MAX_QUOTED_NAME = 5  # "„Aktion Deutschland hilft“"; longer quoted stretches are speech
+MAX_APPOSITION_ATTRIBUTES = 2  # "Leiter der Abteilung … bei der FES": prepositional phrases
 BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "…"})
 
 
@@ -89,7 +90,10 @@ def _is_adjective(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
         return False
     if low in lx.verb_forms:
         return False
-    return tv.words[i][:1].islower() and (
+    w = tv.words[i]
+    if w[:1].isdigit() and "-" in w:  # "der 85-jährige Papst", "die 20-köpfige Delegation"
+        return w.partition("-")[2][:1].islower()
+    return w[:1].islower() and (
         low.endswith(lx.adjective_endings) or "-" in low or low[:1].isdigit()
     )
 
@@ -121,7 +125,7 @@ def noun_phrase_end(
         )
         or (
             pos > core
-            and (tv.lowers[pos] in lx.name_particles or tv.words[pos].isdigit())
+            and (tv.lowers[pos] in lx.name_particles or _name_number(tv.words[pos]))
             and pos + 1 < limit
             and tv.is_cap(pos + 1)
         )  # "Ludwig van Beethoven", "Bayer 04 Leverkusen"
@@ -139,6 +143,12 @@ def noun_phrase_end(
     if pos == core:
         return None
     return _extend(tv, pos, limit, lx, nested=nested)
+
+
+def _name_number(word: str) -> bool:
+    """A number inside a name ("Bayer 04 Leverkusen", "TSG 1899 Hoffenheim"), not a count
+    ("laut Reuters 900 Menschen", "gemäß der Netzzeitung 40 Menschen")."""
+    return word.isdigit() and (word.startswith("0") or len(word) == 4)
 
 
 def _quoted_name_end(tv: TokenView, pos: int, limit: int) -> int:
@@ -203,6 +213,13 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
                 break
             pos = end
             continue
+        if tv.words[pos] in QUOTE_MARKS and tv.is_cap(pos - 1):
+            # a quoted name after its noun: "die Tageszeitung „The Guardian“"
+            end = _quoted_name_end(tv, pos, limit)
+            if end == pos:
+                break
+            pos = end
+            continue
         if low == "," and not nested:
             end = _apposition_end(tv, pos + 1, limit, lx)
             if end is None:
@@ -221,8 +238,16 @@ def _apposition_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> int 
     end = noun_phrase_end(tv, i, limit, lx, nested=True)
     if end is None or not tv.is_cap(end - 1):
         return None
-    if end == limit or tv.words[end] in (",", ".", "!", "?"):
-        return end
+    for _ in range(MAX_APPOSITION_ATTRIBUTES + 1):
+        if end == limit or tv.words[end] in (",", ".", "!", "?"):
+            return end
+        if tv.lowers[end] not in lx.prepositions or tv.lowers[end] in lx.cues:
+            return None
+        # "…, Vorsitzender des Bankenausschusses im Senat, …": an attribute of the apposition
+        nxt = noun_phrase_end(tv, end + 1, limit, lx, nested=True)
+        if nxt is None:
+            return None
+        end = nxt
     return None
 
 
