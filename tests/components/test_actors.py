@@ -185,6 +185,34 @@ def test_actors_ministry_with_capital(nlp):
     assert (mention.code, mention.kind) == ("PERGOV", "ORG")
 
 
+def test_actors_one_state_body_is_one_actor_whatever_the_wording(nlp):
+    text = (
+        "Das nordkoreanische Außenministerium protestierte. Später erklärte das "
+        "Außenministerium in Pjöngjang, man werde reagieren. Das Außenministerium in Lima schwieg."
+    )
+    mentions = [m for m in run(nlp, text) if m.kind == "ORG"]
+    assert [m.actor_id for m in mentions] == [
+        "body:PRK:foreign_ministry",
+        "body:PRK:foreign_ministry",
+        "body:PER:foreign_ministry",
+    ]
+    assert mentions[0].name == "Außenministerium (Nordkorea)"
+
+
+def test_actors_a_body_the_gazetteer_knows_keeps_its_entry(nlp):
+    mention = by_text(run(nlp, "Das Außenministerium in Washington äußerte sich besorgt."))[
+        "Außenministerium in Washington"
+    ]
+    assert (mention.actor_id, mention.code) == ("gov:usa_state", "USAGOV")
+
+
+def test_actors_an_ner_person_span_without_a_name_is_no_person(nlp):
+    text = "USA besorgt über Chinas Kurs, sagt Außenministerium nach dem Gespräch."
+    start = [t.text for t in nlp.make_doc(text)].index("Außenministerium")
+    mentions = run(nlp, text, ents=[(start, start + 1, "PER")])
+    assert not [m for m in mentions if m.kind == "PER"]
+
+
 def test_actors_state_broadcaster_gets_its_country(nlp):
     mention = by_text(run(nlp, "Das sagte der chinesische Staatssender CCTV."))["CCTV"]
     assert (mention.code, mention.sector, mention.actor_id) == ("CHNMED", "MED", "med:cctv")

@@ -139,6 +139,26 @@ class PhraseRules:
             return country
         return self.g.code(country, sector) if country else None
 
+    def body_id(self, country: str, org_type: str) -> str | None:
+        """One id per state and body type, whatever the wording: the gazetteer's entry when it
+        has one ("gov:usa_state"), else "body:PRK:foreign_ministry".
+        """
+        known = self.g.body(country, org_type)
+        if known is not None:
+            return known.id
+        return f"body:{country}:{org_type}" if org_type in self.s.data.BODY_NAMES else None
+
+    def body_name(self, country: str, org_type: str) -> str | None:
+        """ "Außenministerium (Nordkorea)": the body's name and whose it is."""
+        known = self.g.body(country, org_type)
+        if known is not None:
+            return known.name
+        body = self.s.data.BODY_NAMES.get(org_type)
+        if body is None:
+            return None
+        owner = self.g.country(country)  # None for an organisation's body: keep its code
+        return f"{body} ({owner.name if owner else country})"
+
     def context_body(self, org_type: str, before: int) -> str | None:
         """Country of the latest body of the same type mentioned before ``before`` (characters)."""
         for char, kind, country in reversed(self.s.bodies):
@@ -335,10 +355,11 @@ class PhraseRules:
                 v.starts[first],
                 v.ends[end - 1],
                 kind if not self.is_igo(country) else "IGO",
-                actor_id=f"gpe:{country}" if kind == "GPE" else None,
+                actor_id=f"gpe:{country}" if kind == "GPE" else self.body_id(country, org_type),
                 country=None if self.is_igo(country) else country,
                 sector=sector or None,
                 code=self.code(country, sector or None),
+                name=self.body_name(country, org_type),
                 confidence=confidence,
                 priority=2,
                 tok=head.tok,

@@ -116,9 +116,17 @@ def _final_abbreviation(token: Any) -> bool:
     return bool(following.is_sent_start) or following.is_space
 
 
+#: Letters Unicode does not decompose into an ASCII base letter ("Strauß" → "strauss").
+_FOLD_LETTERS = str.maketrans(
+    {"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
+     "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i"}
+)
+
+
 def slugify(text: str) -> str:
     """ASCII slug for stable ids: "Álvaro López Miera" → "alvaro_lopez_miera"."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLD_LETTERS))
+    folded = folded.encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
 
 

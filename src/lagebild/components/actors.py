@@ -311,6 +311,8 @@ class Rules(PhraseRules):
                 continue
             if label == "PER" and self.titled_person(ent.start, ent.end):
                 continue
+            if label == "PER" and not any(self.is_name(k) for k in range(ent.start, ent.end)):
+                continue  # "sagt Außenministerium": a role or body noun the model took for a name
             if self.overlaps(ent.start_char, ent.end_char):
                 continue
             if self.overlaps_role(ent.start_char, ent.end_char):
@@ -352,6 +354,9 @@ class Rules(PhraseRules):
                         tok=ent.start,
                     )
                 )
+
+    def is_name(self, k: int) -> bool:
+        return name_token(self.s.view, k, self.s.data, self.s.analysis)
 
     def titled_person(self, start: int, end: int) -> bool:
         """A person span the NER began with a role or title ("Papst Franziskus",

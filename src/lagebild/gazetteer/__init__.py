@@ -75,6 +75,18 @@ class Gazetteer:
             if e.accepts(text) and e.actor_id in self.actors
         ]
 
+    def body(self, country: str, org_type: str) -> Actor | None:
+        """The gazetteer's own entry for a state's body ("gov:usa_state" for the US foreign
+        ministry), so that "das US-Außenministerium" and "das Außenministerium in Washington"
+        are one actor. Only an unambiguous entry counts (one per state and body type).
+        """
+        found = [
+            self.actors[i]
+            for i, kind in self.org_types.items()
+            if kind == org_type and i in self.actors and self.actors[i].country == country
+        ]
+        return found[0] if len(found) == 1 else None
+
     def country(self, iso3: str | None) -> Actor | None:
         return self.actors.get(f"gpe:{iso3}") if iso3 else None
 

@@ -440,6 +440,24 @@ _SECTOR_FORMS: dict[tuple[str, str, str], str] = {
     ("GOV", "ORG", "delegation"): "delegation",
 }
 
+#: Display name of a state's body, by org_type: one actor per state and body
+#: ("das nordkoreanische Außenministerium", "des Außenministeriums in Pjöngjang").
+#: Types missing here ("ministry", "side") name no single body and get no actor id.
+BODY_NAMES: dict[str, str] = {
+    "government": "Regierung",
+    "foreign_ministry": "Außenministerium",
+    "defence_ministry": "Verteidigungsministerium",
+    "military": "Streitkräfte",
+    "police": "Polizei",
+    "parliament": "Parlament",
+    "opposition": "Opposition",
+    "rebels": "Rebellen",
+    "media": "Medien",
+    "central_bank": "Zentralbank",
+    "court": "Justiz",
+    "delegation": "Delegation",
+}
+
 #: Lowercased sector noun form -> (sector, kind, org_type).
 SECTOR_NOUNS: dict[str, tuple[str, str, str]] = {
     form: key for key, forms in _SECTOR_FORMS.items() for form in forms.split()

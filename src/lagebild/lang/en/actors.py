@@ -105,6 +105,16 @@ _SECTOR_FORMS: dict[tuple[str, str, str], str] = {
     ("JUD", "ORG", "court"): "court judiciary",
     ("", "GPE", "side"): "side",
 }
+BODY_NAMES: dict[str, str] = {
+    "government": "Government",
+    "military": "Armed forces",
+    "police": "Police",
+    "parliament": "Parliament",
+    "opposition": "Opposition",
+    "rebels": "Rebels",
+    "media": "Media",
+    "court": "Judiciary",
+}
 SECTOR_NOUNS: dict[str, tuple[str, str, str]] = {
     f: key for key, forms in _SECTOR_FORMS.items() for f in forms.split()
 }
