@@ -47,6 +47,40 @@ def test_web_api_article_detail_is_the_analysis_json(client, web_fixture):
     assert list(body) == ["article", "sentences", "mentions", "quotes", "events"]
 
 
+def test_web_article_json_is_served_as_stored_and_equals_the_rows(client, web_fixture):
+    from lagebild.web.render import JSON, clean_floats
+
+    with Store(web_fixture.db, read_only=True) as store:
+        for analysis in web_fixture.analyses:
+            aid = analysis.article.id
+            stored = store.con.execute("SELECT analysis_json FROM articles WHERE id = ?",
+                                       [aid]).fetchone()[0]
+            from_rows = JSON(clean_floats(store.analysis(aid).to_dict())).body
+            assert stored is not None and stored.encode() == from_rows
+            for url in (f"/api/articles/{aid}", f"/articles/{aid}.json"):
+                r = client.get(url)
+                assert r.status_code == 200 and r.content == from_rows
+                assert r.headers["content-type"] == "application/json"
+
+
+def test_web_article_without_stored_json_is_read_from_its_rows(tmp_path):
+    from lagebild.web.render import JSON, clean_floats
+
+    db = tmp_path / "old.duckdb"
+    fixture = _fixtures.build_web_db(db, corpus=False)
+    with Store(db) as store:
+        store.con.execute("UPDATE articles SET analysis_json = NULL")
+    from lagebild.web import make_app
+
+    with _fixtures.make_client(make_app(db=db)) as old, Store(db, read_only=True) as store:
+        for analysis in fixture.analyses[:3]:
+            aid = analysis.article.id
+            expected = JSON(clean_floats(store.analysis(aid).to_dict())).body
+            assert old.get(f"/api/articles/{aid}").content == expected
+            page = old.get(f"/articles/{aid}")
+            assert page.status_code == 200 and 'class="trigger"' in page.text
+
+
 def test_web_api_unknown_article_is_a_json_404(client):
     r = client.get("/api/articles/nope")
     assert r.status_code == 404

@@ -43,6 +43,10 @@ def update_sentence_tone(con: duckdb.DuckDBPyConnection, new_articles: str) -> i
         out.append((article_id, idx, c.positive, c.negative, c.words, c.tone))
     if out:
         con.executemany("INSERT INTO sentence_tone VALUES (?, ?, ?, ?, ?, ?)", out)
+        # The JSON stored with each article carries its sentence tones: drop it for these
+        # articles, so readers rebuild it from the rows, tones included.
+        con.execute("UPDATE articles SET analysis_json = NULL "
+                    "WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted({r[0] for r in out})])
     return len(out)
 
 

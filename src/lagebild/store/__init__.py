@@ -18,20 +18,18 @@ from typing import Any
 import duckdb
 
 from lagebild.errors import ErrorCode, LagebildError, UsageError
-from lagebild.model import (
-    Analysis,
-    Article,
-    Event,
-    EventActor,
-    Mention,
-    Quote,
-    RemovedSpan,
-    Sentence,
-    SentenceTone,
-    Signal,
-)
+from lagebild.model import Analysis
 from lagebild.store.migrations import apply_migrations, unknown_migrations
 from lagebild.store.queries import QueryMixin
+from lagebild.store.rows import (
+    EVENT_SCALARS,
+    QUOTE_COLUMNS,
+    analysis_from_rows,
+    analysis_json,
+    caster,
+    order_sql,
+    sort_rows,
+)
 
 __all__ = ["Store"]
 
@@ -43,6 +41,7 @@ class Store(QueryMixin):
         self.path = Path(path)
         self.read_only = read_only
         self._types: dict[str, dict[str, str]] = {}
+        self._casts: dict[str, Any] = {}
         if read_only and not self.path.exists():
             raise UsageError(ErrorCode.E001, path=self.path)
         try:
@@ -57,6 +56,9 @@ class Store(QueryMixin):
         if newer:
             reason = f"unknown migrations {', '.join(newer)}"
             raise LagebildError(ErrorCode.E009, path=self.path, reason=reason)
+        # Stores from before migration m007, opened read-only, have no article JSON.
+        self._keeps_json = "analysis_json" in self._column_types("articles")
+        self._article_select = "* EXCLUDE (analysis_json)" if self._keeps_json else "*"
 
     def _check_readable(self) -> None:
         tables = {
@@ -111,23 +113,52 @@ class Store(QueryMixin):
         if not fresh:
             return []
         batch = list(fresh.values())
+        builders = (
+            ("sentences", _sentence_rows),
+            ("mentions", _mention_rows),
+            ("quotes", _quote_rows),
+            ("events", _event_rows),
+            ("event_actors", _event_actor_rows),
+            ("sentence_tone", _sentence_tone_rows),
+        )
+        tables: dict[str, list[tuple[Any, ...]]] = {table: [] for table, _ in builders}
+        articles = []
+        for analysis in batch:
+            rows = {table: build(analysis) for table, build in builders}
+            for table, table_rows in rows.items():
+                tables[table] += table_rows
+            article = _article_row(analysis)
+            articles.append((*article, self._json_of(article, rows)))
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self._insert_columns("articles", _ARTICLE_COLUMNS, [_article_row(a) for a in batch])
-            for table, rows in (
-                ("sentences", _sentence_rows),
-                ("mentions", _mention_rows),
-                ("quotes", _quote_rows),
-                ("events", _event_rows),
-                ("event_actors", _event_actor_rows),
-                ("sentence_tone", _sentence_tone_rows),
-            ):
-                self._insert_many(table, [row for a in batch for row in rows(a)])
+            self._insert_columns("articles", (*_ARTICLE_COLUMNS, "analysis_json"), articles)
+            for table, table_rows in tables.items():
+                self._insert_many(table, table_rows)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
         return list(fresh)
+
+    def _json_of(self, article: tuple[Any, ...], rows: dict[str, list[tuple[Any, ...]]]) -> str:
+        """The article JSON from the rows about to be written: values cast as the columns
+        cast them, rows in the order ``analysis`` reads them, so both give the same text."""
+        tables = {}
+        for table, table_rows in rows.items():
+            names, cast = self._caster(table)
+            tables[table] = sort_rows(table, [dict(zip(names, cast(r), strict=True))
+                                              for r in table_rows])
+        names, cast = self._caster("articles")
+        article_row = dict(zip(names, cast(article), strict=True))
+        return analysis_json(analysis_from_rows(article_row, tables))
+
+    def _caster(self, table: str) -> tuple[list[str], Any]:
+        """Column names of ``table`` as this module writes them, and their cast."""
+        if table not in self._casts:
+            types = self._column_types(table)
+            names = list(_ARTICLE_COLUMNS) if table == "articles" else list(types)
+            self._casts[table] = (names, caster([types[n] for n in names]))
+        return self._casts[table]
 
     def _insert_many(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
         """Insert ``rows`` holding every column of ``table``, in order."""
@@ -167,94 +198,90 @@ class Store(QueryMixin):
     # -- reading -----------------------------------------------------------
 
     def analysis(self, article_id: str) -> Analysis:
-        """Rebuild the full ``Analysis`` of a stored article."""
-        row = self._one("SELECT * FROM articles WHERE id = ?", [article_id])
+        """Rebuild the full ``Analysis`` of a stored article from its rows."""
+        row = self._one(f"SELECT {self._article_select} FROM articles WHERE id = ?", [article_id])
         if row is None:
             raise LagebildError(ErrorCode.E011, id=article_id, db=self.path)
-        article = _article_from_row(row)
-        return Analysis(
-            article=article,
-            sentences=[
-                Sentence(
-                    index=r["idx"],
-                    start=r["start_char"],
-                    end=r["end_char"],
-                    text=article.text[r["start_char"] : r["end_char"]],
-                    paragraph=r["paragraph"],
-                    is_headline=r["is_headline"],
-                )
-                for r in self._all(
-                    "SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", [article_id]
-                )
-            ],
-            mentions=[
-                Mention(
-                    article_id=r["article_id"],
-                    start=r["start_char"],
-                    end=r["end_char"],
-                    text=r["text"],
-                    kind=r["kind"],
-                    actor_id=r["actor_id"],
-                    country=r["country"],
-                    sector=r["sector"],
-                    code=r["code"],
-                    confidence=r["confidence"],
-                    name=r["name"],
-                    role=r["role"],
-                )
-                for r in self._all(
-                    "SELECT * FROM mentions WHERE article_id = ? ORDER BY start_char", [article_id]
-                )
-            ],
-            quotes=[
-                Quote(**{k: r[c] for k, c in _QUOTE_COLUMNS})
-                for r in self._all(
-                    "SELECT * FROM quotes WHERE article_id = ? ORDER BY start_char", [article_id]
-                )
-            ],
-            events=self._events_of(article_id),
-            tone=row["tone"],
-            sentence_tones=[
-                SentenceTone(index=r["idx"], positive=r["positive"], negative=r["negative"],
-                             words=r["words"], tone=r["tone"])
-                for r in self._all("SELECT * FROM sentence_tone WHERE article_id = ? ORDER BY idx",
-                                   [article_id])
-            ],
-        )
-
-    def _events_of(self, article_id: str) -> list[Event]:
-        rows = self._all(
-            "SELECT * FROM events WHERE article_id = ? ORDER BY evidence_start, trigger_start",
-            [article_id],
-        )
+        tables = {
+            table: self._all(f"SELECT * FROM {table} WHERE article_id = ? "
+                             f"ORDER BY {order_sql(table)}", [article_id])
+            for table in ("sentences", "mentions", "quotes", "events", "sentence_tone")
+        }
         # The actors by a list of event ids: an index lookup per id, where a join
         # with ``events`` would scan all of ``event_actors`` (3x slower at 200k rows).
-        ids = [r["id"] for r in rows]
-        actors: dict[str, dict[str, list[EventActor]]] = {}
-        for r in self._all(
+        ids = [r["id"] for r in tables["events"]]
+        tables["event_actors"] = self._all(
             f"SELECT * FROM event_actors WHERE event_id IN ({', '.join('?' * len(ids))}) "
-            "ORDER BY event_id, side, position",
+            f"ORDER BY {order_sql('event_actors')}",
             ids,
-        ) if ids else ():
-            sides = actors.setdefault(r["event_id"], {"source": [], "target": []})
-            sides[r["side"]].append(
-                EventActor(
-                    text=r["text"],
-                    actor_id=r["actor_id"],
-                    code=r["code"],
-                    country=r["country"],
-                    sector=r["sector"],
-                    start=r["start_char"],
-                    end=r["end_char"],
+        ) if ids else []
+        return analysis_from_rows(row, tables)
+
+    def analysis_json(self, article_id: str) -> str:
+        """A stored article's ``Analysis.to_dict()`` as JSON text (``GET /api/articles/{id}``).
+
+        Read as written with the article: one lookup instead of seven and no
+        records to build. Articles stored before the JSON was kept are rebuilt
+        from their rows, which gives the same text.
+        """
+        if self._keeps_json:
+            row = self.con.execute(
+                "SELECT analysis_json FROM articles WHERE id = ?", [article_id]
+            ).fetchone()
+            if row is None:
+                raise LagebildError(ErrorCode.E011, id=article_id, db=self.path)
+            if row[0] is not None:
+                return row[0]
+        return analysis_json(self.analysis(article_id))
+
+    def fill_analysis_json(self, *, batch: int = 2000) -> int:
+        """Write the article JSON of every article stored without it; return how many.
+
+        For stores written before the JSON was kept, or by tools that insert
+        rows directly: each batch reads every table once, not once per article.
+        """
+        ids = [r[0] for r in self.con.execute(
+            "SELECT id FROM articles WHERE analysis_json IS NULL ORDER BY id").fetchall()]
+        for first in range(0, len(ids), batch):
+            chunk = ids[first: first + batch]
+            texts = [analysis_json(a) for a in self._analyses_of(chunk)]
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(
+                    "UPDATE articles SET analysis_json = v.j FROM "
+                    "(SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS j) v "
+                    "WHERE articles.id = v.id",
+                    [chunk, texts],
                 )
-            )
-        events = []
-        for r in rows:
-            sides = actors.get(r["id"], {"source": [], "target": []})
-            values = {k: r[k] for k in _EVENT_SCALARS}
-            values["context"] = json.loads(r["context"] or "[]")
-            events.append(Event(source=sides["source"], target=sides["target"], **values))
-        return events
+                self.con.execute("COMMIT")
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+        return len(ids)
+
+    def _analyses_of(self, article_ids: list[str]) -> list[Analysis]:
+        """The analyses of ``article_ids``, in that order, from one query per table."""
+        chosen = "(SELECT unnest(?::VARCHAR[]))"
+        articles = {r["id"]: r for r in self._all(
+            f"SELECT {self._article_select} FROM articles WHERE id IN {chosen}", [article_ids])}
+        tables: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for table in ("sentences", "mentions", "quotes", "events", "sentence_tone"):
+            grouped = tables[table] = {}
+            for r in self._all(f"SELECT * FROM {table} WHERE article_id IN {chosen} "
+                               f"ORDER BY article_id, {order_sql(table)}", [article_ids]):
+                grouped.setdefault(r["article_id"], []).append(r)
+        article_of = {e["id"]: aid for aid, rows in tables["events"].items() for e in rows}
+        actors: dict[str, list[dict[str, Any]]] = {}
+        for r in self._all(
+            "SELECT * FROM event_actors WHERE event_id IN (SELECT id FROM events "
+            f"WHERE article_id IN {chosen}) ORDER BY {order_sql('event_actors')}", [article_ids]
+        ):
+            actors.setdefault(article_of[r["event_id"]], []).append(r)
+        tables["event_actors"] = actors
+        return [
+            analysis_from_rows(articles[aid], {t: rows.get(aid, []) for t, rows in tables.items()})
+            for aid in article_ids if aid in articles
+        ]
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self.con.execute(sql, list(params))
@@ -267,47 +294,6 @@ class Store(QueryMixin):
 
 
 # -- row builders ---------------------------------------------------------------
-
-_QUOTE_COLUMNS = (
-    ("article_id", "article_id"),
-    ("start", "start_char"),
-    ("end", "end_char"),
-    ("text", "text"),
-    ("form", "form"),
-    ("speaker_text", "speaker_text"),
-    ("speaker_actor_id", "speaker_actor_id"),
-    ("speaker_code", "speaker_code"),
-    ("speaker_start", "speaker_start"),
-    ("speaker_end", "speaker_end"),
-    ("cue", "cue"),
-    ("cue_start", "cue_start"),
-    ("cue_end", "cue_end"),
-    ("addressee", "addressee"),
-    ("confidence", "confidence"),
-)
-_EVENT_SCALARS = (
-    "id",
-    "article_id",
-    "sentence",
-    "cameo",
-    "root",
-    "plover",
-    "mode",
-    "quad_class",
-    "goldstein",
-    "modality",
-    "trigger",
-    "trigger_start",
-    "trigger_end",
-    "evidence_start",
-    "evidence_end",
-    "date",
-    "date_is_publication",
-    "background",
-    "location",
-    "confidence",
-)
-
 
 def _timestamp(value: dt.date | dt.datetime | None) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
@@ -389,7 +375,7 @@ def _mention_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
 def _quote_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
     return [
         tuple(
-            analysis.article.id if k == "article_id" else getattr(q, k) for k, _ in _QUOTE_COLUMNS
+            analysis.article.id if k == "article_id" else getattr(q, k) for k, _ in QUOTE_COLUMNS
         )
         for q in analysis.quotes
     ]
@@ -398,14 +384,14 @@ def _quote_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
 def _event_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
     rows = []
     for e in analysis.events:
-        values = {k: getattr(e, k) for k in _EVENT_SCALARS}
+        values = {k: getattr(e, k) for k in EVENT_SCALARS}
         values["article_id"] = analysis.article.id
         # Column order of the events table: the scalars with context after "mode".
         rows.append(
             (
-                *(values[k] for k in _EVENT_SCALARS[:7]),
+                *(values[k] for k in EVENT_SCALARS[:7]),
                 json.dumps(e.context),
-                *(values[k] for k in _EVENT_SCALARS[7:]),
+                *(values[k] for k in EVENT_SCALARS[7:]),
             )
         )
     return rows
@@ -431,24 +417,3 @@ def _event_actor_rows(analysis: Analysis) -> list[tuple[Any, ...]]:
                     )
                 )
     return rows
-
-
-def _article_from_row(row: dict[str, Any]) -> Article:
-    published = row["published"]
-    if isinstance(published, dt.datetime) and published.time() == dt.time():
-        published = published.date()
-    return Article(
-        id=row["id"],
-        text=row["text"],
-        raw_text=row["raw_text"],
-        title=row["title"],
-        source=row["source"],
-        outlet=row["outlet"],
-        url=row["url"],
-        published=published,
-        language=row["language"],
-        removed_spans=[RemovedSpan(**s) for s in json.loads(row["removed_spans"] or "[]")],
-        mt_signals=[Signal(**s) for s in json.loads(row["mt_signals"] or "[]")],
-        inferred=json.loads(row["inferred"] or "[]"),
-        author=row["author"],
-    )

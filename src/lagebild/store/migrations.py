@@ -272,6 +272,13 @@ def m006_article_indexes(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"CREATE INDEX IF NOT EXISTS {table}_article ON {table} (article_id)")
 
 
+@migration
+def m007_analysis_json(con: duckdb.DuckDBPyConnection) -> None:
+    # Each article's full JSON (``Analysis.to_dict()``), written with the article, so
+    # that reading an article is one lookup; NULL for articles stored before this.
+    con.execute("ALTER TABLE articles ADD COLUMN analysis_json VARCHAR")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(

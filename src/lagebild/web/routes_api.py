@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
 from lagebild import api
 from lagebild.store import Store
@@ -79,9 +80,15 @@ def get_articles(request: Request, store: StoreDep, q: Text = None, outlet: Text
     return JSON(listing(request, rows, limit=limit, offset=offset))
 
 
-@router.get("/articles/{article_id}", summary="One article with all its annotations")
-def get_article(store: StoreDep, article_id: str) -> JSON:
-    return JSON(clean_floats(store.analysis(article_id).to_dict()))
+@router.get("/articles/{article_id}", summary="One article with all its annotations",
+            response_class=JSON)
+def get_article(store: StoreDep, article_id: str) -> Response:
+    # The JSON kept with the article, sent as stored: no records to build or encode.
+    return stored_json(store.analysis_json(article_id))
+
+
+def stored_json(text: str) -> Response:
+    return Response(text.encode("utf-8"), media_type="application/json")
 
 
 @router.get("/actors", summary="Actors by number of mentions")

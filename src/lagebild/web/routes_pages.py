@@ -15,6 +15,7 @@ from fastapi.responses import Response
 
 from lagebild import __version__
 from lagebild.settings import SETTINGS
+from lagebild.store.rows import analysis_from_json
 from lagebild.web import views
 from lagebild.web.charts import Series, bar_chart, time_chart
 from lagebild.web.highlight import annotated_text, removed_text
@@ -27,7 +28,7 @@ from lagebild.web.render import (
     page,
     with_query,
 )
-from lagebild.web.routes_api import CorpusDep, StoreDep, state_of
+from lagebild.web.routes_api import CorpusDep, StoreDep, state_of, stored_json
 
 router = APIRouter(include_in_schema=False)
 
@@ -92,9 +93,10 @@ def articles(request: Request, store: StoreDep, q: Text = None, outlet: Text = N
 @router.get("/articles/{ident}")
 def article(request: Request, store: StoreDep, ident: str) -> Response:
     article_id, as_json = _split(ident)
-    analysis = store.analysis(article_id)
+    text = store.analysis_json(article_id)
     if as_json:
-        return JSON(clean_floats(analysis.to_dict()))
+        return stored_json(text)
+    analysis = analysis_from_json(text)
     return page(request, "article.html", {"analysis": analysis},
                 title=analysis.article.title or analysis.article.id,
                 annotated=annotated_text(analysis, actor_url=actor_url),

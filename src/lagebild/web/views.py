@@ -13,6 +13,7 @@ from typing import Any
 
 from lagebild.errors import LagebildError
 from lagebild.store import Store
+from lagebild.store.rows import analysis_from_json
 from lagebild.web.corpus import Corpus
 
 TOP_ACTORS = 15  # rows a ranked panel shows; more stop being readable at a glance
@@ -200,7 +201,7 @@ def story(store: Store, corpus: Corpus, story_id: str) -> dict[str, Any]:
     columns: dict[str, list[dict[str, Any]]] = {}
     for article_id in found.get("article_ids", []):
         try:
-            analysis = store.analysis(article_id)
+            analysis = analysis_from_json(store.analysis_json(article_id))
         except LagebildError:  # a story may name an article no longer stored
             continue
         art = analysis.article
