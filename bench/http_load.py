@@ -69,6 +69,18 @@ def build_store(path: Path, *, events: int) -> None:
         update_corpus(store.con, stories=False)
 
 
+def fill_json(path: Path) -> None:
+    """Write the article JSON the generator's SQL inserts leave out (as an upgraded store)."""
+    from lagebild.store import Store
+
+    with Store(path) as store:
+        started = time.process_time()
+        filled = store.fill_analysis_json()
+        if filled:
+            print(f"article JSON written for {filled} articles in "
+                  f"{time.process_time() - started:.1f} s of CPU", file=sys.stderr)
+
+
 def url_for(name: str, rng: random.Random, ids: list[str]) -> str:
     a, b = rng.sample(TOP, 2)
     return {
@@ -244,6 +256,7 @@ def main() -> None:
     if not args.db.exists():
         print(f"building {args.db} with ~{args.events} events ...", file=sys.stderr)
         build_store(args.db, events=args.events)
+    fill_json(args.db)
     con = duckdb.connect(str(args.db), read_only=True)
     n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
     ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id").fetchall()]

@@ -152,3 +152,27 @@ def test_web_cache_answers_repeated_gets_but_never_errors(client, web_fixture):
     with make_client(app) as c:
         c.get("/api/actors")
         assert "x-lagebild-cache" not in c.get("/api/actors").headers
+
+
+def test_web_cache_is_warmed_with_the_landing_pages_at_start(web_fixture):
+    import time
+
+    app = make_app(db=web_fixture.db)
+    with make_client(app) as c:
+        deadline = time.monotonic() + 30
+        while getattr(app.state, "warmed", None) is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        warmed = app.state.warmed
+        overview = c.get("/.json")
+        top = overview.json()["top_dyads"][0]
+        pages = {path: c.get(path) for path in ("/", "/api/graph", f"/actors/{top['a']}",
+                                                f"/dyads/{top['a']}/{top['b']}")}
+    assert overview.headers["x-lagebild-cache"] == "hit"
+    assert set(pages) <= set(warmed)
+    assert all(r.status_code == 200 and r.headers["x-lagebild-cache"] == "hit"
+               for r in pages.values())
+    cold = make_app(db=web_fixture.db, limits=WebLimits(cache_entries=0))
+    with make_client(cold) as c:  # what was kept is what the routes answer
+        assert c.get("/.json").content == overview.content
+        assert c.get("/api/graph").content == pages["/api/graph"].content
+        assert not hasattr(cold.state, "warmed")

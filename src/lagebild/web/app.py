@@ -14,6 +14,7 @@ processes hold one file open read-only.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import json
 import logging
@@ -40,6 +41,7 @@ from lagebild.web.routes_api import router as api_router
 from lagebild.web.routes_pages import router as pages_router
 from lagebild.web.state import AppState, WebLimits
 from lagebild.web.views import Problem
+from lagebild.web.warm import warm_cache
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +84,13 @@ def make_app(
         # contending for the GIL at once, which costs CPU without adding throughput.
         anyio.to_thread.current_default_thread_limiter().total_tokens = state.limits.threads
         state.index.build_in_background()
+        stop = asyncio.Event()
+        warming = (asyncio.create_task(_warm(_app, state, stop))
+                   if state.limits.cache_entries > 0 else None)
         yield
+        if warming is not None:  # let its request in flight finish: it holds a cursor
+            stop.set()
+            await warming
         state.close()
 
     app = FastAPI(
@@ -106,6 +114,13 @@ def make_app(
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _add_error_handlers(app)
     return app
+
+
+async def _warm(app: FastAPI, state: AppState, stop: asyncio.Event) -> None:
+    try:
+        app.state.warmed = await warm_cache(app, state, stop=stop)
+    except Exception:  # a cold cache is slower, never wrong
+        logger.warning("response cache not warmed", exc_info=True)
 
 
 def default_workers() -> int:

@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,6 +111,9 @@ class AppState:
     analyze_slots: threading.BoundedSemaphore
     watchdog: Watchdog
     index: EventIndex
+    # DuckDB refuses a second call on a connection that is busy, ``cursor()`` included,
+    # so requests opening their cursors at the same moment take turns.
+    cursor_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def open(cls, db: str | Path, *, settings: Settings, limits: WebLimits) -> AppState:
@@ -134,7 +137,7 @@ class AppState:
         on the event loop and used in a worker thread.
         """
         view = copy.copy(self.store)  # same path and methods; only the connection differs
-        cursor = _LazyCursor(self.store.con, self.watchdog)
+        cursor = _LazyCursor(self.store.con, self.watchdog, self.cursor_lock)
         view.con = cursor  # type: ignore[assignment]
         try:
             yield _IndexedStore(view, self.index)  # type: ignore[misc]
@@ -143,14 +146,17 @@ class AppState:
 
     def close(self) -> None:
         self.index.close()
-        self.store.close()
+        with self.cursor_lock:
+            self.store.close()
 
 
 class _LazyCursor:
     """A DuckDB cursor opened on first use and watched by the watchdog until closed."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, watchdog: Watchdog) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, watchdog: Watchdog,
+                 opening: threading.Lock) -> None:
         self._con = con
+        self._opening = opening
         self._watchdog = watchdog
         self._cursor: duckdb.DuckDBPyConnection | None = None
         self._ticket: int | None = None
@@ -162,7 +168,8 @@ class _LazyCursor:
             if self._closed:
                 raise RuntimeError("the request's store view is closed")
             if self._cursor is None:
-                self._cursor = self._con.cursor()
+                with self._opening:
+                    self._cursor = self._con.cursor()
                 self._ticket = self._watchdog.watch(self._cursor)
             return self._cursor
 
