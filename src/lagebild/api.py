@@ -120,7 +120,7 @@ def run(
     with Store(db or settings.db) as store:
         seen: set[str] = set()  # ids analysed in this run: the same text twice is analysed once
         documents = iter_documents([str(p) for p in paths], options=options)
-        for batch in _chunks(documents, settings.batch_size):
+        for batch in chunks(documents, settings.batch_size):
             _run_batch(batch, store=store, analyzer=analyzer, seen=seen, summary=summary,
                        report=report)
         # Stories, deduplicated events and dyads follow the new articles at once.
@@ -142,20 +142,8 @@ def _run_batch(
     One query finds which are stored already (a query per document costs
     0.3 ms), and nothing of the batch is stored before all of it is analysed.
     """
-    ids = [None if isinstance(item, InputFailure) else article_id(item.text) for item in batch]
-    stored = store.stored_ids(aid for aid in ids if aid)
     analysed: list[tuple[str, Analysis]] = []
-    for item, aid in zip(batch, ids, strict=True):
-        if isinstance(item, InputFailure):
-            summary.failed.append((item.source, item.reason))
-            report(item.source, "failed")
-            continue
-        summary.warnings += [(item.source, w) for w in item.warnings]
-        if aid in seen or aid in stored:
-            summary.already_present += 1
-            report(item.source, "present")
-            continue
-        seen.add(aid)
+    for item in new_documents(batch, store=store, seen=seen, summary=summary, report=report):
         result = next(iter(analyzer.analyze_many([item])))
         if isinstance(result, Failure):
             summary.failed.append((result.source, result.reason))
@@ -168,7 +156,39 @@ def _run_batch(
         report(source, "processed")
 
 
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+def new_documents(
+    batch: list[RawDocument | InputFailure],
+    *,
+    store: Store,
+    seen: set[str],
+    summary: RunSummary,
+    report: Callable[[str, str], None],
+) -> list[RawDocument]:
+    """The documents of ``batch`` to analyse; unreadable inputs and articles already stored
+    (or seen earlier in this run, the ids in ``seen``) are counted and reported here.
+
+    One query per batch finds the stored ones (a query per document costs 0.3 ms).
+    Shared by the single-process run and the Dask engine, so both skip the same inputs.
+    """
+    ids = [None if isinstance(item, InputFailure) else article_id(item.text) for item in batch]
+    stored = store.stored_ids(aid for aid in ids if aid)
+    fresh: list[RawDocument] = []
+    for item, aid in zip(batch, ids, strict=True):
+        if isinstance(item, InputFailure):
+            summary.failed.append((item.source, item.reason))
+            report(item.source, "failed")
+            continue
+        summary.warnings += [(item.source, w) for w in item.warnings]
+        if aid in seen or aid in stored:
+            summary.already_present += 1
+            report(item.source, "present")
+            continue
+        seen.add(aid)
+        fresh.append(item)
+    return fresh
+
+
+def chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     """Consecutive lists of ``size`` items (the last may be shorter)."""
     batch: list[Any] = []
     for item in items:

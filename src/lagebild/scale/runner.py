@@ -25,16 +25,14 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import duckdb
 from distributed import Client, LocalCluster, as_completed
 
-from lagebild.api import RunSummary
+from lagebild.api import RunSummary, chunks, new_documents
 from lagebild.errors import ErrorCode, LagebildError
-from lagebild.ingest import IngestOptions, InputFailure, iter_documents
+from lagebild.ingest import IngestOptions, iter_documents
 from lagebild.ingest.base import RawDocument
-from lagebild.pipeline import article_id
 from lagebild.scale.worker import BatchResult, analyze_batch
 from lagebild.settings import Settings
 from lagebild.store import Store
@@ -49,7 +47,6 @@ BATCHES_PER_THREAD = 2
 CONNECT_TIMEOUT = "20s"
 
 Progress = Callable[[str, str], None]
-T = TypeVar("T")
 
 
 def run_dask(
@@ -70,7 +67,7 @@ def run_dask(
         sources: dict[str, list[str]] = {}  # future key -> sources of its batch
         documents = _new_documents(paths, store=store, settings=settings,
                                    summary=summary, report=report)
-        for batch in _batches(documents, size=settings.batch_size):
+        for batch in chunks(documents, settings.batch_size):
             while in_flight.count() >= window:
                 _collect(next(in_flight), sources, store=store, summary=summary, report=report)
             future = client.submit(analyze_batch, batch, settings=settings,
@@ -125,32 +122,8 @@ def _new_documents(
     options = IngestOptions(max_bytes=settings.max_bytes, language=settings.language)
     seen: set[str] = set()  # ids handed out in this run: the same text twice is analysed once
     items = iter_documents([str(p) for p in paths], options=options)
-    for chunk in _batches(items, size=settings.batch_size):
-        ids = [None if isinstance(i, InputFailure) else article_id(i.text) for i in chunk]
-        stored = store.stored_ids(aid for aid in ids if aid)
-        for item, aid in zip(chunk, ids, strict=True):
-            if isinstance(item, InputFailure):
-                summary.failed.append((item.source, item.reason))
-                report(item.source, "failed")
-                continue
-            summary.warnings += [(item.source, w) for w in item.warnings]
-            if aid in seen or aid in stored:
-                summary.already_present += 1
-                report(item.source, "present")
-                continue
-            seen.add(aid)
-            yield item
-
-
-def _batches(documents: Iterable[T], *, size: int) -> Iterator[list[T]]:
-    batch: list[T] = []
-    for doc in documents:
-        batch.append(doc)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    for chunk in chunks(items, settings.batch_size):
+        yield from new_documents(chunk, store=store, seen=seen, summary=summary, report=report)
 
 
 def _collect(
