@@ -34,11 +34,10 @@ def test_api_run_then_open_reads_the_store(tmp_path, examples_dir):
     assert rows[0][0] > 50
 
 
-def test_api_run_killed_midway_resumes_without_duplicates(tmp_path, examples_dir):
-    db = tmp_path / "t.duckdb"
-    # A child process that dies hard (no cleanup, no atexit) while analysing the
-    # third document, after its first batch of two was committed: that batch
-    # must survive whole, the rest must follow.
+def _run_killed_at(document: int, db, examples_dir, batch_size: int | None = None) -> None:
+    """Run in a child process that dies hard (no cleanup, no atexit) while analysing the
+    ``document``-th input."""
+    settings = f"Settings(batch_size={batch_size})" if batch_size else "Settings()"
     script = textwrap.dedent(
         f"""
         import os
@@ -47,17 +46,24 @@ def test_api_run_killed_midway_resumes_without_duplicates(tmp_path, examples_dir
         seen = []
         def dying(self, raw):
             seen.append(raw.source)
-            if len(seen) == 3:
+            if len(seen) == {document}:
                 os._exit(9)
             return real(self, raw)
         p.Analyzer.analyze = dying
         import lagebild
         from lagebild.settings import Settings
-        lagebild.run([{str(examples_dir)!r}], db={str(db)!r}, settings=Settings(batch_size=2))
+        lagebild.run([{str(examples_dir)!r}], db={str(db)!r}, settings={settings})
         """
     )
     child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert child.returncode == 9, child.stderr
+
+
+def test_api_run_killed_midway_resumes_without_duplicates(tmp_path, examples_dir):
+    db = tmp_path / "t.duckdb"
+    # Killed at the third document, after its first batch of two was committed:
+    # that batch must survive whole, the rest must follow.
+    _run_killed_at(3, db, examples_dir, batch_size=2)
     with lagebild.open(db) as store:
         assert len(store.articles()) == 2
     summary = lagebild.run([examples_dir], db=db)
@@ -68,26 +74,9 @@ def test_api_run_killed_midway_resumes_without_duplicates(tmp_path, examples_dir
 
 def test_api_run_killed_inside_a_batch_leaves_no_partial_rows(tmp_path, examples_dir):
     db = tmp_path / "t.duckdb"
-    # Dying before the first batch (default size) is full: nothing of the
+    # Killed before the first batch (default size) is full: nothing of the
     # analysed articles may be in the store, not even some of their sentences.
-    script = textwrap.dedent(
-        f"""
-        import os
-        import lagebild.pipeline as p
-        real = p.Analyzer.analyze
-        seen = []
-        def dying(self, raw):
-            seen.append(raw.source)
-            if len(seen) == 4:
-                os._exit(9)
-            return real(self, raw)
-        p.Analyzer.analyze = dying
-        import lagebild
-        lagebild.run([{str(examples_dir)!r}], db={str(db)!r})
-        """
-    )
-    child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert child.returncode == 9, child.stderr
+    _run_killed_at(4, db, examples_dir)
     _, rows = lagebild.query(
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences), "
         "(SELECT count(*) FROM mentions)", db=db)
