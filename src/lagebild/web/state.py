@@ -12,6 +12,7 @@ limit; a timer thread per request would cost a thread start for every request.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import itertools
 import threading
 import time
@@ -114,6 +115,9 @@ class AppState:
     # DuckDB refuses a second call on a connection that is busy, ``cursor()`` included,
     # so requests opening their cursors at the same moment take turns.
     cursor_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Answers about the whole store that every chart asks again (the span of dates):
+    # the served file cannot change, so each is computed once per process.
+    constants: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def open(cls, db: str | Path, *, settings: Settings, limits: WebLimits) -> AppState:
@@ -140,7 +144,7 @@ class AppState:
         cursor = _LazyCursor(self.store.con, self.watchdog, self.cursor_lock)
         view.con = cursor  # type: ignore[assignment]
         try:
-            yield _IndexedStore(view, self.index)  # type: ignore[misc]
+            yield _IndexedStore(view, self.index, self.constants)  # type: ignore[misc]
         finally:
             cursor.close()
 
@@ -190,16 +194,24 @@ class _LazyCursor:
 class _IndexedStore:
     """A request's store view whose event listings find their page in the event index.
 
-    Everything else is the store's own method; listings fall back to the store's
+    Its span of dates is kept for the life of the process. Everything else is the
+    store's own method; listings fall back to the store's
     tables while the index is being built, with the same rows in the same order.
     """
 
-    def __init__(self, store: Store, index: EventIndex) -> None:
+    def __init__(self, store: Store, index: EventIndex, constants: dict[str, object]) -> None:
         self._store = store
         self._index = index
+        self._constants = constants
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._store, name)
+
+    def date_range(self) -> tuple[dt.date | None, dt.date | None]:
+        """The store's span of event dates, computed once per process (7 ms at 100k events)."""
+        if "date_range" not in self._constants:
+            self._constants["date_range"] = self._store.date_range()
+        return self._constants["date_range"]  # type: ignore[return-value]
 
     def events(self, **filters: object) -> list[dict]:
         rows = self._index.events(self._store, **filters)
