@@ -598,3 +598,58 @@ def test_events_codes_clause_order_and_modality_patterns(
 )
 def test_events_clause_traps_give_no_event(text: str, coder: EventCoder, blank) -> None:
     assert code(text, coder, blank) == [], dyads(code(text, coder, blank))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker the actor stage does not know: the actor after it is the addressee
+        (
+            "Die Grenze bleibe zu, sagte der Kanzler Gondors am Freitag der Zeitung Rohans.",
+            ("Kanzler Gondors", "Rohans", "010", "asserted"),
+        ),
+        ("Daher fordert Meier mehr Hilfe von Arnor.", ("", "Arnor", "103", "asserted")),
+        # "drohen" with "mit" and a dative actor threatens
+        ("Jetzt droht Gondor Harad mit Sanktionen.", ("Gondor", "Harad", "1312", "asserted")),
+        # "warnen vor" a danger is a pessimistic statement; warning an actor is a threat
+        ("Rohan warnte am Dienstag vor einer Dürre.", ("Rohan", "", "012", "asserted")),
+        ("Gondor warnte Mordor vor neuen Provokationen.", ("Gondor", "Mordor", "130", "asserted")),
+        # criticism received: the subject is the target
+        (
+            "Der Vorschlag der Regierung Mordors erntete heftige Kritik.",
+            ("", "Regierung Mordors", "111", "asserted"),
+        ),
+        # expected for a visit: not yet happened
+        (
+            "Der Präsident Arnors wird am Donnerstag zu Gesprächen in Edoras erwartet.",
+            ("Präsident Arnors", "", "040", "future"),
+        ),
+    ],
+)
+def test_events_codes_addressee_risk_and_reception_patterns(
+    text: str, expected: tuple, coder: EventCoder, blank
+) -> None:
+    found = dyads(code(text, coder, blank))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker is a person without a code; the news agency is the addressee
+        "Das sei ein Skandal, sagte die Anwältin Eva Roth der Zeitung Rohans.",
+        # "von X aus": the place something was done from, not its author
+        "Die Anschläge wurden von Harad aus geplant.",
+        # the closing verb after a list of destinations: the traveller is "er"
+        "Anschließend sei er nach Gondor, nach Rohan, Arnor und Harad gereist.",
+        # "drohen" = be at risk of
+        "Arnor droht im Frühjahr eine schwere Rezession.",
+        # standing states, not news
+        "Rohan hat ein Handelsabkommen mit Gondor.",
+        "Die bisherigen Sanktionen gegen Mordor bleiben in Kraft.",
+    ],
+)
+def test_events_addressee_place_risk_and_state_traps_give_no_event(
+    text: str, coder: EventCoder, blank
+) -> None:
+    assert code(text, coder, blank) == [], dyads(code(text, coder, blank))

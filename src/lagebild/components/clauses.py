@@ -171,6 +171,14 @@ class ClauseAnalyzer:
             return True
         if self._zu_infinitive_end(words):
             return True  # "…, Angriffe auf Mordor zu planen": any zu-infinitive
+        if (
+            len(words) >= 2
+            and words[0].i == start
+            and words[0].lower in self.cues.pronoun_verbs
+            and not words[1].is_title
+            and words[1].lower not in self._function_words
+        ):
+            return True  # "Wir rechnen mit Angriffen, sagte …": a verb the lexicon does not know
         return bool(words) and self.is_infinitive(words[-1])
 
     def is_zu_infinitive(self, tok: Tok) -> bool:
@@ -209,6 +217,10 @@ class ClauseAnalyzer:
             if pending is not None and self._opens_relative(toks, seg_start):
                 merged.append([pending, seg_start, False])  # "Die Türkei, die …, stimmte … zu"
                 pending = None
+            closes = pending is None and merged
+            if closes and self._closes_bracket(toks, merged[-1], seg_start, seg_end):
+                merged[-1][1] = seg_end  # "sei er nach Arnor, nach Gondor, Harad und Rohan gereist"
+                continue
             if not self.has_verb(toks, seg_start, seg_end):
                 if merged:
                     merged[-1][1] = seg_end
@@ -233,6 +245,28 @@ class ClauseAnalyzer:
             and not words[1].is_title
             and words[0].i == start
         )
+
+    def _closes_bracket(self, toks: list[Tok], previous: list, start: int, end: int) -> bool:
+        """A segment that only closes the verb bracket the previous clause left open: the
+        previous clause has an auxiliary and no other verb, the segment ends in its one verb
+        and opens no clause of its own ("Danach sei er nach Arnor, Harad und Rohan gereist")."""
+        before = [t for t in toks[previous[0] : previous[1]] if t.is_word]
+        words = [t for t in toks[start:end] if t.is_word]
+        if len(before) < 2 or len(words) < 2 or before[-1].lower in self.cues.aux:
+            return False
+        cues = self.cues
+        first = words[0].lower
+        if before[0].lower in cues.subordinators or before[0].lower in cues.relatives:
+            return False
+        if first in cues.subordinators or first in cues.relatives or first in cues.clause_conj:
+            return False
+        verbs = [t for t in before if self.is_verbish(t)]
+        if not verbs or any(t.lower not in cues.aux for t in verbs):
+            return False
+        last = words[-1]
+        if last.is_title or last.lower in cues.aux or not self.is_verbish(last):
+            return False
+        return not any(self.is_verbish(t) for t in words[:-1])
 
     def _clause(self, toks: list[Tok], index: int, start: int, end: int, quoted: bool) -> Clause:
         words = [t for t in toks[start:end] if t.is_word]
@@ -333,6 +367,10 @@ class ClauseAnalyzer:
             lower = tok.lower
             if lower in cues.preps:
                 before = toks[i - 1] if i - 1 >= clause.start else None
+                after = toks[group.last + 1] if group.last + 1 < clause.end else None
+                if after is not None and cues.postpositions.get(after.lower) == lower:
+                    group.prep, group.prep_at = after.lower, i  # "von Belgien aus": a place
+                    break
                 if (
                     lower in cues.agent_preps
                     and before is not None

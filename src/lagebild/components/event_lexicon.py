@@ -78,6 +78,10 @@ class Cues:
     alleged: frozenset[str] = frozenset()  # "soll … angegriffen haben": a claim, not a fact
     perfect_infinitives: frozenset[str] = frozenset()  # "haben", "sein" ending an alleged clause
     subjunctives: frozenset[str] = frozenset()  # Konjunktiv I forms: indirect speech ("müsse")
+    postpositions: dict[str, str] = field(default_factory=dict)  # "von X aus": a place
+    state_verbs: frozenset[str] = frozenset()  # "hat ein Abkommen": a state, not an event
+    standing: tuple[str, ...] = ()  # "die bestehenden Sanktionen": a state, not news
+    pronoun_verbs: frozenset[str] = frozenset()  # "Wir rechnen …": a verb follows
 
 
 @dataclass(slots=True)
@@ -233,6 +237,10 @@ def load_cues(language: str) -> Cues:
         ),
         perfect_infinitives=words("perfect_infinitive"),
         subjunctives=words("subjunctive"),
+        postpositions=dict(by_kind.get("postposition", {})),
+        state_verbs=words("state_verb"),
+        standing=tuple(by_kind.get("standing", {})),
+        pronoun_verbs=words("pronoun_verb"),
     )
 
 

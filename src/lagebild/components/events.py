@@ -241,9 +241,27 @@ class EventCoder:
                 verb_tok = verb_lemmas[light[0].light_verb.lower()]
                 found = [t for t in found if t.tok != verb_tok]  # the construction wins
                 found.append(_Trigger(light, "L", tok.i, clause, entry, (verb_tok,)))
-            elif entry in lex.nouns:
+            elif entry in lex.nouns and not self._standing(ctx, clause, tok):
                 found.append(_Trigger(list(lex.nouns[entry]), "N", tok.i, clause, entry))
         return found
+
+    def _standing(self, ctx: _SentenceContext, clause: Clause, noun: Tok) -> bool:
+        """An event noun that names a standing state, not news: "die bestehenden Sanktionen",
+        "das frühere Abkommen", or "hat ein Abkommen mit Rohan" (a verb of possession with
+        no other verb in the clause)."""
+        cues = self.cues
+        for tok in reversed(ctx.toks[max(clause.start, noun.i - 2) : noun.i]):
+            if not tok.is_word or tok.is_title:
+                break
+            if tok.lower.startswith(cues.standing):
+                return True
+        if clause.finite is None or ctx.toks[clause.finite].lower not in cues.state_verbs:
+            return False
+        return not any(
+            self.analyzer.is_verbish(t) or self.analyzer.is_infinitive(t)
+            for t in ctx.toks[clause.start : clause.end]
+            if t.i != clause.finite
+        )
 
     def _generic_clauses(self, ctx: _SentenceContext) -> set[int]:
         """ "Wer glaubt, Mordor werde Gondor angreifen, irrt sich": a clause opened by a generic
@@ -342,6 +360,8 @@ class EventCoder:
                 t.lower in self.cues.reflexives for t in ctx.toks[clause.start : clause.end]
             ):
                 continue
+            if "noacc" in row.flags and self._noun_phrase_after(ctx, trigger):
+                continue  # "Rohan droht die Pleite": the noun phrase is the subject, no threat
             if trigger.pos == "N":
                 sides = self._nominal_roles(ctx, trigger, row)
             else:
@@ -363,6 +383,8 @@ class EventCoder:
             # Statements (010 said, 012 worried, 016 denied): without an addressee their
             # target is the first other actor of what was said.
             is_statement = row.code.startswith(_STATEMENT_ROOT)
+            if "obj" in row.flags and not tgt:
+                continue  # "warnte Harad vor …" threatens; "warnte vor einer Krise" does not
             if not src and not tgt:
                 if row.is_say:  # a speaker we cannot name still makes its clause reported
                     return _Coded(trigger, row, [], [], 0.0, say=True)
@@ -387,6 +409,32 @@ class EventCoder:
                 statement=is_statement,
             )
         return None
+
+    def _noun_phrase_after(self, ctx: _SentenceContext, trigger: _Trigger) -> bool:
+        """A noun phrase that names no actor, opened by an article that can only be
+        nominative or accusative ("die", "eine"), after the verb (anywhere in a verb-final
+        clause) and outside a prepositional phrase. A verb that takes no accusative object
+        ("drohen") has it as its subject: "Bosnien droht die Staatspleite"."""
+        clause, toks, cues = trigger.clause, ctx.toks, self.cues
+        taken = {i for g in clause.groups for i in range(g.first, g.last + 1)}
+        first = trigger.tok + 1 if clause.kind == "main" else clause.start
+        for tok in toks[first : clause.end]:
+            cases = cues.cases.get(tok.lower)
+            if not cases or "nom" not in cases or "dat" in cases or "gen" in cases:
+                continue
+            if tok.lower in cues.pronouns or tok.i in taken:
+                continue
+            before = toks[tok.i - 1]
+            if before.lower in cues.preps:
+                continue  # "mit … auf die Städte"
+            for nxt in toks[tok.i + 1 : min(tok.i + 4, clause.end)]:
+                if nxt.is_title and nxt.is_word:
+                    if nxt.i not in taken:
+                        return True
+                    break
+                if not nxt.is_word or nxt.lower in cues.cases:
+                    break
+        return False
 
     def _verbal_roles(
         self, ctx: _SentenceContext, trigger: _Trigger, row: LexRow
@@ -426,7 +474,19 @@ class EventCoder:
             placed_list = [placed] if placed is not None and placed not in agents else []
             return agents, pp_targets[:1] or patients[:1] or placed_list, False
         subject = self._subject(ctx, clause)
-        objects = [g for g in free if g not in subject]
+        if "suffer" in row.flags:
+            # "stieß auf Kritik", "sorgte für Kritik": the subject is criticised; a "von"
+            # phrase names who criticises
+            agents = [g for g in groups if g.prep in self.cues.agent_preps]
+            return agents, subject, False
+        own = {_key(m) for g in subject for m in g.mentions}
+        # "kritisierte der Sprecher des Außenministeriums Mordors die Regierung Rohans": an
+        # attribute of the subject's own state is not the object
+        objects = [
+            g
+            for g in free
+            if g not in subject and any(_key(m) not in own or m.kind == "PER" for m in g.mentions)
+        ]
         on_object = [
             g
             for g in groups
@@ -568,6 +628,8 @@ class EventCoder:
                     if earlier.kind != "rel":
                         return [g for g in earlier.groups if g.prep is None and _nom(g)][:1]
                 return previous.groups[:1]
+            if self._unknown_after_verb(ctx, clause):
+                return []  # "sagte die Helferin Anna Kramer der dpa": dpa is the addressee
             placed = self._placed_subject(ctx, clause)
             if placed is not None:
                 return [placed]
@@ -614,6 +676,79 @@ class EventCoder:
             if g.prep is None and g.first <= run[-1].i and g.last >= run[0].i
         ][:1]
         return group or None
+
+    def _unknown_after_verb(self, ctx: _SentenceContext, clause: Clause) -> bool:
+        """The subject stands right after the finite verb and names no actor: "sagte die
+        Helferin Anna Kramer der dpa", "Das sagte der Sprecher der Gruppe … der
+        Deutschen Presse-Agentur", "fordert Huber mehr Engagement von Gondor". In the
+        midfield the subject comes first; a later actor is an object (the addressee).
+
+        A noun phrase opened by an article that may be nominative ("der" only before a
+        noun without a feminine ending), or a bare capitalised name, after at most a few
+        adverbs or a time phrase; it is no actor when none of its words belongs to an actor
+        and no actor follows it as its attribute ("Truppen Mordors", "der Sprecher des
+        Kremls", "Soldaten aus Mordor")."""
+        assert clause.finite is not None
+        toks, cues = ctx.toks, self.cues
+        taken = {i for g in clause.groups for i in range(g.first, g.last + 1)}
+        starts = {g.first for g in clause.groups}
+        i, end = clause.finite + 1, clause.end
+        while i < end:  # adverbs and a time phrase ("auch", "am Montag")
+            tok = toks[i]
+            if (
+                tok.lower in cues.preps
+                and i + 1 < end
+                and self.analyzer.is_time_word(toks[i + 1])
+                and i + 1 not in taken
+            ):
+                i += 2
+            elif (
+                tok.is_word
+                and not tok.is_title
+                and tok.lower not in cues.cases
+                and tok.lower not in cues.preps
+                and tok.lower not in cues.pronouns
+                and not tok.text.isdigit()
+                and not self.analyzer.is_verbish(tok)
+            ):
+                i += 1
+            else:
+                break
+        if i >= end or i in taken:
+            return False
+        article = toks[i]
+        cases = cues.cases.get(article.lower)
+        if cases is not None:
+            if "nom" not in cases or article.lower in cues.pronouns:
+                return False
+            i += 1
+            while i < end and toks[i].is_word and not toks[i].is_title and i - article.i <= 3:
+                if toks[i].lower in cues.cases or self.analyzer.is_verbish(toks[i]):
+                    return False
+                i += 1  # adjectives
+        elif not (article.is_word and article.is_title) or self.analyzer.is_time_word(article):
+            return False
+        if i >= end or not (toks[i].is_word and toks[i].is_title) or i in taken:
+            return False
+        run = [toks[i]]
+        while run[-1].i + 1 < end and toks[run[-1].i + 1].is_title and run[-1].i + 1 not in taken:
+            run.append(toks[run[-1].i + 1])
+        if cases is not None and "dat" in cases and run[0].lower.endswith(cues.feminine_endings):
+            return False  # "sagte der Regierung": a dative object
+        after = run[-1].i + 1
+        if after in starts:
+            return False  # "Truppen Mordors", "der Präsident X"
+        # "der Sprecher des Kremls", "Soldaten aus Mordor": an attribute that may be an actor
+        attribute = (
+            len(run) == 1
+            and after < end
+            and (
+                toks[after].lower in cues.cases
+                or toks[after].lower in cues.agent_preps
+                or toks[after].lower in cues.origin_preps
+            )
+        )
+        return not (attribute and any(j in starts for j in range(after + 1, min(after + 4, end))))
 
     def _pronoun_after_verb(self, ctx: _SentenceContext, clause: Clause) -> bool:
         """A personal pronoun alone before the finite verb ("Es warf der Regierung … vor") or
