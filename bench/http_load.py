@@ -7,7 +7,10 @@ server (``lagebild serve --workers N``) on 127.0.0.1 and drives it from
 sending its next request as soon as the last one is answered (a closed loop
 with no think time: the hardest case for latency at a given client count).
 
-Two phases run against the same server, one after the other:
+Once the server answers, the run waits until its processes are idle (each
+worker has built its event index and warmed its response cache, as on a
+server that has been up a while; ``--no-settle`` starts at once). Two phases
+then run against the same server, one after the other:
 
 1. baseline: ``/api/health`` only (no store access), ``--baseline-requests``
    requests; its throughput is the yardstick the mix is compared with;
@@ -22,7 +25,8 @@ Its own CPU time per request is measured and reported next to the server's
 (summed over the server's processes, from /proc).
 
 Usage: python bench/http_load.py [--db /tmp/lagebild-load.duckdb] [--events 100000]
-           [--clients 50] [--requests 6000] [--workers 2] [--no-cache] [--json OUT]
+           [--clients 50] [--requests 6000] [--workers 2] [--no-cache] [--no-settle]
+           [--json OUT]
 """
 
 from __future__ import annotations
@@ -144,6 +148,22 @@ def server_cpu(pid: int) -> float:
     return total
 
 
+def settle(pid: int, *, timeout: float = 60.0) -> float:
+    """Wait until the server's processes are idle (event index built, cache warmed).
+
+    Idle is under 10 ms of CPU in 0.5 s; returns the seconds waited.
+    """
+    began = time.monotonic()
+    before = server_cpu(pid)
+    while time.monotonic() - began < timeout:
+        time.sleep(0.5)
+        now = server_cpu(pid)
+        if now - before < 0.01:
+            break
+        before = now
+    return time.monotonic() - began
+
+
 @dataclass
 class Phase:
     """What one phase measured."""
@@ -251,6 +271,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-cache", dest="cache", action="store_false")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
+    parser.add_argument("--no-settle", dest="settle", action="store_false",
+                        help="start at once instead of waiting until the server is idle "
+                             "(its start-up work done: event index, cache warm-up)")
     args = parser.parse_args()
 
     if not args.db.exists():
@@ -269,6 +292,7 @@ def main() -> None:
     load_before = os.getloadavg()
     proc, port = start_server(args.db, cache=args.cache, workers=args.workers)
     try:
+        settled = settle(proc.pid) if args.settle else 0.0
         base = asyncio.run(run_phase(port, proc.pid, [("health", BASELINE)] *
                                      args.baseline_requests, clients=args.clients))
         mix = asyncio.run(run_phase(port, proc.pid, urls, clients=args.clients))
@@ -281,13 +305,14 @@ def main() -> None:
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "events": n_events, "articles": len(ids), "clients": args.clients,
-        "workers": args.workers, "cache": args.cache,
+        "workers": args.workers, "cache": args.cache, "settled_s": round(settled, 1),
         "baseline": summary(base), "mix": summary(mix),
     }
     result["mix_to_baseline"] = round(result["mix"]["requests_per_second"]
                                       / result["baseline"]["requests_per_second"], 3)
     print(f"{n_events} events, {len(ids)} articles, {args.clients} clients, "
-          f"{args.workers} workers, cache {'on' if args.cache else 'off'}; "
+          f"{args.workers} workers, cache {'on' if args.cache else 'off'}, "
+          f"started after {settled:.1f} s; "
           f"load average {load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after")
     for label, r in (("baseline " + BASELINE, result["baseline"]), ("mix", result["mix"])):
         print(f"{label}: {r['requests']} requests in {r['seconds']} s = "

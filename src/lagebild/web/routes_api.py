@@ -82,12 +82,22 @@ def get_articles(request: Request, store: StoreDep, q: Text = None, outlet: Text
 
 @router.get("/articles/{article_id}", summary="One article with all its annotations",
             response_class=JSON)
-def get_article(store: StoreDep, article_id: str) -> Response:
-    # The JSON kept with the article, sent as stored: no records to build or encode.
-    return stored_json(store.analysis_json(article_id))
+async def get_article(store: StoreDep, article_id: str) -> Response:
+    return stored_json(await article_json(store, article_id))
+
+
+async def article_json(store: Store, article_id: str) -> str:
+    """The JSON kept with the article, read on the event loop: one indexed lookup, where a
+    hop to a request thread would cost more than the lookup and wait for the interpreter
+    behind the busy event loop. Articles stored without it are rebuilt in a thread."""
+    text = store.stored_json(article_id)
+    if text is None:
+        text = await run_in_threadpool(store.analysis_json, article_id)
+    return text
 
 
 def stored_json(text: str) -> Response:
+    """JSON text sent as it is: no records to build or encode."""
     return Response(text.encode("utf-8"), media_type="application/json")
 
 

@@ -29,7 +29,7 @@ from lagebild.web.render import (
     page,
     with_query,
 )
-from lagebild.web.routes_api import CorpusDep, StoreDep, state_of, stored_json
+from lagebild.web.routes_api import CorpusDep, StoreDep, article_json, state_of, stored_json
 
 router = APIRouter(include_in_schema=False)
 
@@ -92,9 +92,9 @@ def articles(request: Request, store: StoreDep, q: Text = None, outlet: Text = N
 
 
 @router.get("/articles/{ident}")
-def article(request: Request, store: StoreDep, ident: str) -> Response:
+async def article(request: Request, store: StoreDep, ident: str) -> Response:
     article_id, as_json = _split(ident)
-    text = store.analysis_json(article_id)
+    text = await article_json(store, article_id)
     if as_json:
         return stored_json(text)
     analysis = analysis_from_json(text)
