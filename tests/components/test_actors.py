@@ -567,3 +567,21 @@ def test_actors_counterpart_after_a_known_person_or_role(nlp, text, code):
     counterpart = [m for m in mentions if m.text.endswith("Amtskollegen")]
     assert [m.code for m in counterpart] == [code]
     assert counterpart[0].role == "foreign_minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Landesgericht Wien wies die Klage ab.",
+        "Das OLG Wien bestätigte das Urteil gegen den Betreiber.",
+        "Die Wien Energie senkt im Herbst ihre Tarife.",
+        "Analysten der US-Investmentbank rechnen mit höheren Zinsen.",
+    ],
+)
+def test_actors_a_capital_or_state_inside_a_company_or_institution_is_no_state(nlp, text):
+    assert [m for m in run(nlp, text) if m.kind == "GPE"] == []
+
+
+def test_actors_a_capital_after_a_place_noun_stays_the_state(nlp):
+    mentions = by_text(run(nlp, "In der Hauptstadt Moskau protestierten Hunderte."))
+    assert mentions["Moskau"].country == "RUS"

@@ -158,10 +158,13 @@ class Rules(PhraseRules):
         for hit in a.hits:
             if id(hit) in self.s.used or hit.entry.form == "adj" or hit.start in taken:
                 continue
-            if self.washington_person(hit):
+            if self.washington_person(hit) or self.institution_name(hit):
                 continue
             self.add_hit(hit)
+        companies = tuple(getattr(self.s.data, "COMPANY_HEADS", ()))
         for tok, part_hits in a.parts.items():
+            if companies and v.lowers[tok].rsplit("-", 1)[-1].endswith(companies):
+                continue  # "US-Großbank": where a company is from, not a state actor
             adjectives = [h for h in part_hits if h.entry.form == "adj"]
             pieces = v.texts[tok].count("-") + 1
             for hit in part_hits:
@@ -188,6 +191,30 @@ class Rules(PhraseRules):
             and prev not in self.s.analysis.by_token
             and prev not in self.s.analysis.heads
             and v.lowers[prev] not in self.s.data.NOT_NAMES
+        )
+
+    def institution_name(self, hit: Hit) -> bool:
+        """A capital inside an institution's or company's name: "das OLG Wien", "die
+        Universität Wien", "Wien Energie" — not the state it is the capital of."""
+        v, data = self.s.view, self.s.data
+        if hit.entry.form != "capital" or hit.genitive:
+            return False
+        nxt = hit.end
+        if nxt < len(v) and v.lowers[nxt] in getattr(data, "PLACE_NAME_FOLLOWERS", ()):
+            return True
+        prev = hit.start - 1
+        if prev < v.sent[hit.start] or prev in self.s.analysis.by_token:
+            return False
+        text = v.texts[prev]
+        if text.isupper() and text.isalpha() and len(text) >= 2:
+            return True  # "OLG Wien": an acronym the gazetteer does not know
+        return (
+            prev > v.sent[prev]
+            and v.lowers[prev - 1] in data.DETERMINERS
+            and v.is_title(prev)
+            and text.isalpha()
+            and prev not in self.s.analysis.heads
+            and v.lowers[prev] not in getattr(data, "PLACE_APPOSITION_NOUNS", ())
         )
 
     def add_hit(self, hit: Hit) -> None:

@@ -103,6 +103,72 @@ PHRASE_FILLERS: frozenset[str] = frozenset(
     ]
 )
 
+#: Endings of a compound naming a company: its state prefix ("US-Großbank",
+#: "China-Konzern") tells where the company is from, not a state actor.
+COMPANY_HEADS: tuple[str, ...] = (
+    "bank",
+    "banken",
+    "konzern",
+    "konzerns",
+    "konzerne",
+    "firma",
+    "firmen",
+    "unternehmen",
+    "unternehmens",
+    "fonds",
+    "investor",
+    "investoren",
+    "autobauer",
+    "hersteller",
+    "versicherer",
+    "händler",
+    "kette",
+)
+
+#: Nouns that put a place after them in apposition ("der Hauptstadt Kiew"): the place
+#: stays a place. Any other noun after a determiner, or an acronym, before a capital makes
+#: the capital part of an institution's name ("das OLG Wien", "die Universität Wien").
+PLACE_APPOSITION_NOUNS: frozenset[str] = frozenset(
+    [
+        "hauptstadt",
+        "stadt",
+        "metropole",
+        "millionenstadt",
+        "region",
+        "provinz",
+        "großraum",
+        "gebiet",
+        "bezirk",
+        "küstenstadt",
+        "grenzstadt",
+        "hafenstadt",
+        "regierungssitz",
+        "kapitale",
+        "nähe",
+        "raum",
+        "zentrum",
+    ]
+)
+
+#: Capitalised words after a capital that make it part of a company's or event's name
+#: ("Wien Energie", "Wien Holding").
+PLACE_NAME_FOLLOWERS: frozenset[str] = frozenset(
+    [
+        "energie",
+        "holding",
+        "tourismus",
+        "airport",
+        "messe",
+        "marathon",
+        "festwochen",
+        "museum",
+        "linien",
+        "wasser",
+        "netz",
+        "netze",
+    ]
+)
+
 #: Prepositions that attach a place to an organisation ("das Außenministerium in Lima").
 LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in"})
 
