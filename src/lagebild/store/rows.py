@@ -117,19 +117,22 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-_CASTS: dict[str, Callable[[Any], Any]] = {
-    "INTEGER": int, "BIGINT": int, "DOUBLE": float, "BOOLEAN": bool,
-    "DATE": _date, "TIMESTAMP": _timestamp, "VARCHAR": _text, "JSON": _text,
+# DuckDB type -> (the Python type it gives back, the cast of any other value)
+_CASTS: dict[str, tuple[type | None, Callable[[Any], Any]]] = {
+    "INTEGER": (int, int), "BIGINT": (int, int), "DOUBLE": (float, float),
+    "BOOLEAN": (bool, bool), "DATE": (None, _date), "TIMESTAMP": (None, _timestamp),
+    "VARCHAR": (str, _text), "JSON": (str, _text),
 }
+_KEEP: tuple[type | None, None] = (None, None)
 
 
 def caster(types: Sequence[str]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
     """A function casting a row of values to what columns of ``types`` give back."""
-    casts = [_CASTS.get(t) for t in types]
+    casts = [_CASTS.get(t, _KEEP) for t in types]
 
     def cast(row: Sequence[Any]) -> tuple[Any, ...]:
-        return tuple([v if v is None or f is None else f(v)
-                      for f, v in zip(casts, row, strict=True)])
+        return tuple([v if v is None or f is None or type(v) is kind else f(v)
+                      for (kind, f), v in zip(casts, row, strict=True)])
 
     return cast
 
