@@ -69,7 +69,7 @@ def test_actors_mentions_are_sorted_with_offsets_into_the_text(nlp):
         ("Die Politik der Vereinigten Staaten ändert sich.", "Vereinigten Staaten", "USA"),
         ("Der Kreml schwieg.", "Kreml", "RUSGOV"),
         ("Das Pentagon widersprach.", "Pentagon", "USAMIL"),
-        ("Die Kubanerin floh nach Miami.", "Kubanerin", "CUB"),
+        ("Die Kubaner wählen ein neues Parlament.", "Kubaner", "CUB"),
         ("Im Élysée herrscht Unruhe.", "Élysée", "FRAGOV"),
     ],
 )
@@ -582,6 +582,32 @@ def test_actors_a_capital_or_state_inside_a_company_or_institution_is_no_state(n
     assert [m for m in run(nlp, text) if m.kind == "GPE"] == []
 
 
-def test_actors_a_capital_after_a_place_noun_stays_the_state(nlp):
-    mentions = by_text(run(nlp, "In der Hauptstadt Moskau protestierten Hunderte."))
-    assert mentions["Moskau"].country == "RUS"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In der Hauptstadt Moskau protestierten Hunderte.",
+        "Mordor habe in der Nacht Moskau angegriffen.",
+    ],
+)
+def test_actors_a_capital_after_a_place_or_time_noun_stays_the_state(nlp, text):
+    assert by_text(run(nlp, text))["Moskau"].country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Das sei ein Erfolg, sagte der 31-jährige Franzose.", "Franzose"),
+        ("Die Polizei nahm einen Briten fest.", "Briten"),
+        ("Die Französin gewann das Finale.", "Französin"),
+        ("Die Kubanerin floh nach Miami.", "Kubanerin"),
+    ],
+)
+def test_actors_a_singular_demonym_is_a_person_not_the_state(nlp, text, surface):
+    mention = by_text(run(nlp, text))[surface]
+    assert (mention.kind, mention.actor_id, mention.code) == ("PER", None, None)
+    assert mention.country is not None
+
+
+def test_actors_a_plural_demonym_stays_the_state(nlp):
+    mention = by_text(run(nlp, "Die Mehrheit der Franzosen lehnt die Reform ab."))["Franzosen"]
+    assert mention.code == "FRA"

@@ -619,6 +619,11 @@ def test_events_clause_traps_give_no_event(text: str, coder: EventCoder, blank) 
             "Der Vorschlag der Regierung Mordors erntete heftige Kritik.",
             ("", "Regierung Mordors", "111", "asserted"),
         ),
+        # "treffen" with an object that is no actor still meets
+        (
+            "Am Freitag traf der Kanzler Gondors in Edoras den Thronfolger.",
+            ("Kanzler Gondors", "", "040", "asserted"),
+        ),
         # expected for a visit: not yet happened
         (
             "Der Präsident Arnors wird am Donnerstag zu Gesprächen in Edoras erwartet.",
@@ -644,6 +649,9 @@ def test_events_codes_addressee_risk_and_reception_patterns(
         "Anschließend sei er nach Gondor, nach Rohan, Arnor und Harad gereist.",
         # "drohen" = be at risk of
         "Arnor droht im Frühjahr eine schwere Rezession.",
+        # a state owning a noun that names no actor does not speak
+        "Das Ziel ist klar, sagte Rohans Nationaltrainer nach dem Spiel.",
+        "Gondors Stürmer hat in dieser Saison schon oft getroffen.",
         # standing states, not news
         "Rohan hat ein Handelsabkommen mit Gondor.",
         "Die bisherigen Sanktionen gegen Mordor bleiben in Kraft.",

@@ -193,9 +193,32 @@ class Rules(PhraseRules):
             and v.lowers[prev] not in self.s.data.NOT_NAMES
         )
 
+    def single_person(self, hit: Hit) -> bool:
+        """A demonym in the singular: "der Franzose", "der 33-jährige Spanier", "dem
+        Briten", "die Französin"."""
+        v, data = self.s.view, self.s.data
+        lower = v.lowers[hit.start]
+        ending = getattr(data, "FEMININE_DEMONYM_ENDING", "")
+        if hit.end - hit.start != 1:
+            return False
+        if ending and lower.endswith(ending) and not lower.endswith(ending + "nen"):
+            return True
+        k = hit.start - 1
+        while k >= v.sent[hit.start] and hit.start - k <= 3:
+            word = v.lowers[k]
+            if word in getattr(data, "SINGULAR_OBLIQUE_ARTICLES", ()):
+                return True
+            if word in getattr(data, "SINGULAR_ARTICLES", ()):
+                return not lower.endswith("n")
+            if v.is_title(k) or not any(c.isalpha() for c in word):
+                return False
+            k -= 1  # adjectives and ages ("33-jährige")
+        return False
+
     def institution_name(self, hit: Hit) -> bool:
         """A capital inside an institution's or company's name: "das OLG Wien", "die
-        Universität Wien", "Wien Energie" — not the state it is the capital of."""
+        Universität Wien", "Wien Energie" — not the state it is the capital of ("in der
+        Nacht Kiew angegriffen" keeps it: only institution nouns and acronyms count)."""
         v, data = self.s.view, self.s.data
         if hit.entry.form != "capital" or hit.genitive:
             return False
@@ -208,14 +231,7 @@ class Rules(PhraseRules):
         text = v.texts[prev]
         if text.isupper() and text.isalpha() and len(text) >= 2:
             return True  # "OLG Wien": an acronym the gazetteer does not know
-        return (
-            prev > v.sent[prev]
-            and v.lowers[prev - 1] in data.DETERMINERS
-            and v.is_title(prev)
-            and text.isalpha()
-            and prev not in self.s.analysis.heads
-            and v.lowers[prev] not in getattr(data, "PLACE_APPOSITION_NOUNS", ())
-        )
+        return v.lowers[prev] in getattr(data, "INSTITUTION_NOUNS", ())
 
     def add_hit(self, hit: Hit) -> None:
         actor = self.actor(hit)
@@ -252,6 +268,26 @@ class Rules(PhraseRules):
                     code,
                     hit.char_start,
                     tuple(actor.name.split()),
+                )
+            )
+            return
+        if form == "demonym" and self.single_person(hit):
+            # "sagte der Franzose": one person from that country, not its state: a country
+            # but no actor code
+            self.add(
+                Candidate(
+                    hit.char_start,
+                    hit.char_end,
+                    "PER",
+                    None,
+                    actor.country,
+                    None,
+                    None,
+                    None,
+                    None,
+                    CONF_NAME,
+                    2,
+                    hit.start,
                 )
             )
             return

@@ -360,7 +360,7 @@ class EventCoder:
                 t.lower in self.cues.reflexives for t in ctx.toks[clause.start : clause.end]
             ):
                 continue
-            if "noacc" in row.flags and self._noun_phrase_after(ctx, trigger):
+            if "noacc" in row.flags and self._noun_phrase_after(ctx, trigger, "nom"):
                 continue  # "Rohan droht die Pleite": the noun phrase is the subject, no threat
             if trigger.pos == "N":
                 sides = self._nominal_roles(ctx, trigger, row)
@@ -385,6 +385,12 @@ class EventCoder:
             is_statement = row.code.startswith(_STATEMENT_ROOT)
             if "obj" in row.flags and not tgt:
                 continue  # "warnte Harad vor …" threatens; "warnte vor einer Krise" does not
+            if (
+                "trans" in row.flags
+                and not tgt
+                and not self._noun_phrase_after(ctx, trigger, "acc")
+            ):
+                continue  # "traf den Kronprinzen" meets; "hat zwölfmal getroffen" does not
             if not src and not tgt:
                 if row.is_say:  # a speaker we cannot name still makes its clause reported
                     return _Coded(trigger, row, [], [], 0.0, say=True)
@@ -410,17 +416,23 @@ class EventCoder:
             )
         return None
 
-    def _noun_phrase_after(self, ctx: _SentenceContext, trigger: _Trigger) -> bool:
-        """A noun phrase that names no actor, opened by an article that can only be
-        nominative or accusative ("die", "eine"), after the verb (anywhere in a verb-final
-        clause) and outside a prepositional phrase. A verb that takes no accusative object
-        ("drohen") has it as its subject: "Bosnien droht die Staatspleite"."""
+    def _noun_phrase_after(self, ctx: _SentenceContext, trigger: _Trigger, case: str) -> bool:
+        """A noun phrase that names no actor, after the verb (anywhere in a verb-final
+        clause) and outside a prepositional phrase, opened by an article of ``case``:
+        "nom" — one that can only be nominative or accusative ("die", "eine"): a verb that
+        takes no accusative object ("drohen") has it as its subject, "Bosnien droht die
+        Staatspleite"; "acc" — one that cannot be nominative ("den", "einen", "ihren"):
+        the verb has an object, "traf … den Kronprinzen"."""
         clause, toks, cues = trigger.clause, ctx.toks, self.cues
         taken = {i for g in clause.groups for i in range(g.first, g.last + 1)}
         first = trigger.tok + 1 if clause.kind == "main" else clause.start
         for tok in toks[first : clause.end]:
             cases = cues.cases.get(tok.lower)
-            if not cases or "nom" not in cases or "dat" in cases or "gen" in cases:
+            if not cases or case not in cases:
+                continue
+            if case == "nom" and ("dat" in cases or "gen" in cases):
+                continue
+            if case == "acc" and "nom" in cases:
                 continue
             if tok.lower in cues.pronouns or tok.i in taken:
                 continue
@@ -485,7 +497,10 @@ class EventCoder:
         objects = [
             g
             for g in free
-            if g not in subject and any(_key(m) not in own or m.kind == "PER" for m in g.mentions)
+            if g not in subject
+            and any(_key(m) not in own or m.kind == "PER" for m in g.mentions)
+            # "Gondors Stürmer hat getroffen": the owner of the subject noun is no object
+            and not (g.in_prefield and self._possessor(ctx, clause, g))
         ]
         on_object = [
             g
@@ -615,8 +630,11 @@ class EventCoder:
                 for g in free
                 if g.last < clause.finite and _nom(g) and not self._hearsay_source(ctx, g)
             ]
+            owners = [g for g in prefield if self._possessor(ctx, clause, g)]
+            if owners and len(owners) == len(prefield):
+                return []  # "Brasiliens Teamkicker betonte": the noun after the state speaks
             if prefield:
-                return prefield
+                return [g for g in prefield if g not in owners]
             if any(
                 self.cues.cases.get(t.lower) == _NOMINATIVE_ONLY
                 for t in ctx.toks[clause.start : clause.finite]
@@ -628,11 +646,11 @@ class EventCoder:
                     if earlier.kind != "rel":
                         return [g for g in earlier.groups if g.prep is None and _nom(g)][:1]
                 return previous.groups[:1]
-            if self._unknown_after_verb(ctx, clause):
-                return []  # "sagte die Helferin Anna Kramer der dpa": dpa is the addressee
             placed = self._placed_subject(ctx, clause)
             if placed is not None:
                 return [placed]
+            if self._unknown_after_verb(ctx, clause):
+                return []  # "sagte die Helferin Anna Kramer der dpa": dpa is the addressee
             if self._unknown_subject(ctx, clause):
                 return []  # "Die Staatsanwaltschaft ermittelt gegen X": X is not the subject
         free = [g for g in free if not self._hearsay_source(ctx, g)]
@@ -690,6 +708,15 @@ class EventCoder:
         Kremls", "Soldaten aus Mordor")."""
         assert clause.finite is not None
         toks, cues = ctx.toks, self.cues
+        prefield = [t for t in toks[clause.start : clause.finite] if t.is_word]
+        if clause.starts_with_conj:
+            prefield = prefield[1:]
+        if (
+            len(prefield) >= 2
+            and prefield[0].lower in cues.cases
+            and any(t.is_title for t in prefield[1:])
+        ):
+            return False  # "Die Regierung in Khartum verübte ein Massaker": the prefield
         taken = {i for g in clause.groups for i in range(g.first, g.last + 1)}
         starts = {g.first for g in clause.groups}
         i, end = clause.finite + 1, clause.end
@@ -714,6 +741,9 @@ class EventCoder:
                 i += 1
             else:
                 break
+        owner = next((g for g in clause.groups if g.first == i), None)
+        if owner is not None and self._possessor(ctx, clause, owner):
+            i = owner.last + 1  # "sagte Gondors Nationaltrainer": the state owns the noun
         if i >= end or i in taken:
             return False
         article = toks[i]
@@ -749,6 +779,22 @@ class EventCoder:
             )
         )
         return not (attribute and any(j in starts for j in range(after + 1, min(after + 4, end))))
+
+    def _possessor(self, ctx: _SentenceContext, clause: Clause, group: Group) -> bool:
+        """A state in the genitive before a noun that names no actor ("Brasiliens
+        Teamkicker", "Gondors Nationaltrainer"): it owns that noun; the noun is the head."""
+        if len(group.mentions) != 1 or group.mentions[0].kind not in _ACTOR_KINDS_FOR_LOCATION:
+            return False
+        if not group.mentions[0].text.endswith("s") or group.last + 1 >= clause.end:
+            return False
+        noun = ctx.toks[group.last + 1]
+        return (
+            noun.is_word
+            and noun.is_title
+            and not any(g.first <= noun.i <= g.last for g in clause.groups)
+            and not self.analyzer.is_verbish(noun)
+            and not self.analyzer.is_time_word(noun)
+        )
 
     def _pronoun_after_verb(self, ctx: _SentenceContext, clause: Clause) -> bool:
         """A personal pronoun alone before the finite verb ("Es warf der Regierung … vor") or
@@ -1128,7 +1174,8 @@ def _political(mentions: list[Mention]) -> list[Mention]:
     event between "Militärübungen" and Taiwan, or with an unknown person as the
     only side, says nothing a user can aggregate.
     """
-    usable = [m for m in mentions if m.code or m.country]
+    # a person with a country but no code ("der Franzose") is a private person
+    usable = [m for m in mentions if m.code or (m.country and m.kind != "PER")]
     usable.sort(key=lambda m: (m.start, -(m.end - m.start)))
     result: list[Mention] = []
     for mention in usable:

@@ -103,6 +103,15 @@ PHRASE_FILLERS: frozenset[str] = frozenset(
     ]
 )
 
+#: Articles before a demonym that make it one person ("der Franzose", "ein Spanier"):
+#: a private person of that country, not the state. After these the plural and
+#: genitive-plural form in -n is excluded ("der Franzosen" is "of the French").
+SINGULAR_ARTICLES: frozenset[str] = frozenset({"der", "ein"})
+#: Articles before which any demonym form is singular ("dem Franzosen", "eines Briten").
+SINGULAR_OBLIQUE_ARTICLES: frozenset[str] = frozenset({"dem", "des", "einem", "eines", "einen"})
+#: Ending of a feminine singular demonym ("die Französin"; the plural ends in "-innen").
+FEMININE_DEMONYM_ENDING: str = "in"
+
 #: Endings of a compound naming a company: its state prefix ("US-Großbank",
 #: "China-Konzern") tells where the company is from, not a state actor.
 COMPANY_HEADS: tuple[str, ...] = (
@@ -125,28 +134,35 @@ COMPANY_HEADS: tuple[str, ...] = (
     "kette",
 )
 
-#: Nouns that put a place after them in apposition ("der Hauptstadt Kiew"): the place
-#: stays a place. Any other noun after a determiner, or an acronym, before a capital makes
-#: the capital part of an institution's name ("das OLG Wien", "die Universität Wien").
-PLACE_APPOSITION_NOUNS: frozenset[str] = frozenset(
+#: Nouns of institutions named after their city ("die Universität Wien", "das
+#: Landesgericht Wien"): a capital after them is part of the name, not the state.
+#: An unknown acronym before a capital ("das OLG Wien") counts as well.
+INSTITUTION_NOUNS: frozenset[str] = frozenset(
     [
-        "hauptstadt",
-        "stadt",
-        "metropole",
-        "millionenstadt",
-        "region",
-        "provinz",
-        "großraum",
-        "gebiet",
-        "bezirk",
-        "küstenstadt",
-        "grenzstadt",
-        "hafenstadt",
-        "regierungssitz",
-        "kapitale",
-        "nähe",
-        "raum",
-        "zentrum",
+        "universität",
+        "uni",
+        "hochschule",
+        "oberlandesgericht",
+        "oberlandesgerichts",
+        "landesgericht",
+        "landesgerichts",
+        "handelsgericht",
+        "bezirksgericht",
+        "verwaltungsgericht",
+        "amtsgericht",
+        "arbeitsgericht",
+        "flughafen",
+        "flughafens",
+        "stadtwerke",
+        "staatsoper",
+        "oper",
+        "börse",
+        "zoo",
+        "messe",
+        "erzdiözese",
+        "diözese",
+        "bistum",
+        "klinikum",
     ]
 )
 
