@@ -611,3 +611,15 @@ def test_actors_a_singular_demonym_is_a_person_not_the_state(nlp, text, surface)
 def test_actors_a_plural_demonym_stays_the_state(nlp):
     mention = by_text(run(nlp, "Die Mehrheit der Franzosen lehnt die Reform ab."))["Franzosen"]
     assert mention.code == "FRA"
+
+
+def test_actors_a_longer_name_inside_a_title_match_wins_and_the_role_follows_it(nlp):
+    text = (
+        "Der Außenminister traf in Amman auch König Abdullah II. "
+        "Zugleich habe der König Gespräche gefordert."
+    )
+    mentions = run(nlp, text, dt.date(2016, 1, 1))
+    assert [(m.text, m.country) for m in mentions if m.kind == "PER"][:2] == [
+        ("Abdullah II", "JOR"),
+        ("König", "JOR"),
+    ]

@@ -77,8 +77,10 @@ class TokenView:
             if token.is_sent_start:
                 first = token.i
             text = token.text
-            if _final_abbreviation(token):
-                text = text[:-1]  # "sagte Dong Jun.": the stop ends the sentence, not "Jun."
+            if _final_abbreviation(token) or _regnal_number(text):
+                # "sagte Dong Jun.": the stop ends the sentence, not "Jun."; "Abdullah II."
+                # is matched as the name "Abdullah II"
+                text = text[:-1]
             texts.append(text)
             lowers.append(text.lower())
             starts.append(token.idx)
@@ -115,6 +117,13 @@ def _final_abbreviation(token: Any) -> bool:
     following = doc[token.i + 1]
     return bool(following.is_sent_start) or following.is_space
 
+
+def _regnal_number(text: str) -> bool:
+    """A Roman numeral with its ordinal stop after a ruler's name ("Abdullah II.")."""
+    return len(text) >= 2 and text.endswith(".") and set(text[:-1]) <= _ROMAN_DIGITS
+
+
+_ROMAN_DIGITS = frozenset("IVX")
 
 #: Letters Unicode does not decompose into an ASCII base letter ("Strauß" → "strauss").
 _FOLD_LETTERS = str.maketrans(
@@ -168,6 +177,12 @@ def analyse_tokens(
                 and not entry.actor_id.startswith("per:")
             ):
                 entry = None
+            if (
+                entry is not None
+                and end - i > 1
+                and _longer_from(view, index, i + 1, end, genitive)
+            ):
+                break  # "König Abdullah II": the name "Abdullah II" outruns "König Abdullah"
             if entry is not None:
                 hit = Hit(i, end, view.starts[i], view.ends[end - 1], entry, via_genitive)
                 hits.append(hit)
@@ -187,6 +202,17 @@ def analyse_tokens(
                 parts[i] = found
         i += 1
     return TokenAnalysis(hits, by_token, parts, heads)
+
+
+def _longer_from(view: TokenView, index: Any, start: int, end: int, genitive: Any) -> bool:
+    """Whether a gazetteer name starting at ``start`` (inside a match that ends at ``end``)
+    reaches further than that match."""
+    return any(
+        later > end
+        for later, _entries, _via in index.matches(
+            view.lowers, start, genitive=genitive, min_stem=MIN_PERSON_GENITIVE_STEM
+        )
+    )
 
 
 def _short_stem(lower: str, endings: Sequence[str]) -> bool:
