@@ -62,13 +62,19 @@ class SilverStats:
     entities: int
 
 
-def read_news_texts(shared: Path) -> list[str]:
-    """Article texts: the SpkAtt-2023 Wikinews training files (CC BY 2.5)."""
-    data = shared / "data"
-    texts = []
+#: Silver text sources: name -> folder of SpkAtt-2023 JSON files under ``data``.
+SOURCES = {
+    "news": "spkatt2023_news/train/task2",  # Wikinews articles, CC BY 2.5
+    "parliament": "spkatt2023_parliament/train/task1",  # Bundestag speeches, CC BY-SA 4.0
+}
+
+
+def read_texts(shared: Path, source: str) -> list[str]:
+    """One running text per file of a SpkAtt-2023 training folder (``SOURCES``)."""
     from train_ner import sentence_text
 
-    for path in sorted((data / "spkatt2023_news" / "train" / "task2").glob("*.json")):
+    texts = []
+    for path in sorted((shared / "data" / SOURCES[source]).glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         sentences = (s["Tokens"] for s in record["Sentences"] if s["Tokens"])
         texts.append(" ".join(sentence_text(tokens) for tokens in sentences))

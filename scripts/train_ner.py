@@ -404,6 +404,72 @@ def synthetic_places() -> list[tuple[str, ...]]:
     return sorted(places)
 
 
+#: Parts of German organisation names (words, compound endings, templates), as data.
+ORG_PARTS = ROOT / "src" / "lagebild" / "lang" / "de" / "ner_organisations.tsv"
+
+
+def read_org_parts(path: Path = ORG_PARTS) -> dict[str, list[str]]:
+    """``kind -> values`` of the organisation-name table (word, suffix, template)."""
+    import csv
+
+    parts: dict[str, list[str]] = {"word": [], "suffix": [], "template": []}
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        for record in csv.DictReader(lines, delimiter="\t"):
+            parts.setdefault(record["kind"], []).append(record["value"])
+    return parts
+
+
+def gazetteer_organisations() -> set[tuple[str, ...]]:
+    """German names and abbreviations of the actor gazetteer's organisations, as word tuples.
+
+    Names with punctuation other than hyphens ("Erziehung, Wissenschaft") are
+    left out: their words would not match the corpora's tokens.
+    """
+    import csv
+
+    path = ROOT / "src" / "lagebild" / "gazetteer" / "data" / "organisations.tsv"
+    names: set[tuple[str, ...]] = set()
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        for record in csv.DictReader(lines, delimiter="\t"):
+            for field in ("names_de", "abbr"):
+                for name in (record.get(field) or "").split("|"):
+                    if name and all(c.isalnum() or c in " -" for c in name):
+                        names.add(tuple(name.split()))
+    return names
+
+
+def synthetic_organisations(*, seed: int, n: int) -> list[tuple[str, ...]]:
+    """Invented companies, clubs, banks and papers from the templates of ``ORG_PARTS``.
+
+    The corpora name few organisations, and most in the same few contexts; the
+    templates fill those contexts with organisation names of the shapes news
+    uses ("Sparkasse Bad Tölz", "Wagner GmbH", "TSV Lindau").
+    """
+    import importlib
+    import random
+
+    require_train_extra()
+    rng = random.Random(seed)
+    templates = read_org_parts()["template"]
+    provider = importlib.import_module("faker.providers.person.de_DE").Provider
+    lasts = sorted({name for name in provider.last_names if " " not in name})
+    places = [" ".join(p) for p in synthetic_places()]
+    single = [p for p in places if " " not in p and "-" not in p]
+    orgs: set[tuple[str, ...]] = set()
+    while len(orgs) < n:
+        text = rng.choice(templates)
+        while "{last}" in text:
+            text = text.replace("{last}", rng.choice(lasts), 1)
+        text = text.replace("{place}", rng.choice(places))
+        if "{Place}" in text:
+            town = rng.choice(single)
+            text = text.replace("{Place}", town + ("r" if town.endswith("e") else "er"))
+        orgs.add(tuple(text.split()))
+    return sorted(orgs)
+
+
 def mention_pools(sentences: Iterable[Sentence]) -> dict[str, list[tuple[str, ...]]]:
     """Distinct entity mentions per label, sorted (deterministic sampling)."""
     pools: dict[str, set[tuple[str, ...]]] = {label: set() for label in AUGMENT_LABELS}
@@ -552,6 +618,21 @@ def gazetteer_people() -> set[tuple[str, str]]:
     return rows
 
 
+def organisation_words() -> set[tuple[str, str]]:
+    """``(word, list)``: words and compound endings of organisation names.
+
+    The words and endings of ``ORG_PARTS`` ("GmbH", "...verband"), and the
+    one-word names and abbreviations of the actor gazetteer's organisations
+    ("NATO", "Weltbank"). The model reads them only when built with
+    ``org_class = true``.
+    """
+    parts = read_org_parts()
+    rows = {(word, "org") for word in parts["word"]}
+    rows |= {(suffix, "org_suffix") for suffix in parts["suffix"]}
+    rows |= {(name[0], "org") for name in gazetteer_organisations() if len(name) == 1}
+    return rows
+
+
 def write_name_lists(path: Path, *, seed: int) -> int:
     """First names, surnames and place names for the model's word-class feature.
 
@@ -574,7 +655,10 @@ def write_name_lists(path: Path, *, seed: int) -> int:
     rows.update((word, "place") for name in places for word in name)
     rows |= wiktionary_names()
     rows |= gazetteer_people()
-    kept = sorted((w, k) for w, k in rows if w[:1].isupper() and len(w) > 1)
+    rows |= organisation_words()
+    kept = sorted(
+        (w, k) for w, k in rows if k in ("org", "org_suffix") or (w[:1].isupper() and len(w) > 1)
+    )
     path.write_text("".join(f"{w}\t{k}\n" for w, k in kept), encoding="utf-8")
     return len(kept)
 
@@ -621,8 +705,12 @@ def train(
     silver: Sequence[Sentence] = (),
     config_overrides: dict[str, object] | None = None,
     config_path: Path = CONFIG,
+    org_pool: int = 0,
 ) -> Path:
-    """Train with the config; returns the directory of the best model."""
+    """Train with the config; returns the directory of the best model.
+
+    ``org_pool``: invented organisations added to the ORG swap pool (0: none).
+    """
     import spacy
     from spacy.cli.train import train as spacy_train
 
@@ -638,6 +726,14 @@ def train(
         pools = mention_pools(originals)
         pools["LOC"] = sorted({*pools["LOC"], *country_names(), *synthetic_places()})
         pools["PER"] = sorted({*pools["PER"], *synthetic_people(seed=seed)})
+        if org_pool:
+            pools["ORG"] = sorted(
+                {
+                    *pools["ORG"],
+                    *gazetteer_organisations(),
+                    *synthetic_organisations(seed=seed, n=org_pool),
+                }
+            )
         train_set += replace_mentions(originals, pools=pools, seed=seed)
     n_train = write_docbin(workdir / "train.spacy", vocab, train_set)
     n_dev = write_docbin(
@@ -661,7 +757,9 @@ def train(
     return workdir / "output" / "model-best"
 
 
-def load_silver(shared: Path, *, limit: int, seed: int) -> list[Sentence]:
+def load_silver(
+    shared: Path, *, limit: int, seed: int, sources: Sequence[str] = ("news",)
+) -> list[Sentence]:
     """Up to ``limit`` silver sentences (``scripts/ner_silver.py``), half of them with entities.
 
     Sentences without entities are plentiful in news; capping them at the
@@ -672,7 +770,7 @@ def load_silver(shared: Path, *, limit: int, seed: int) -> list[Sentence]:
     sys.path.insert(0, str(Path(__file__).parent))
     import ner_silver
 
-    texts = ner_silver.read_news_texts(shared)
+    texts = [text for source in sources for text in ner_silver.read_texts(shared, source)]
     names = ner_silver.NameFilter(
         ner_silver.name_words(seed=seed), bare_words=ner_silver.bare_words(texts)
     )
@@ -854,6 +952,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=4000,
         help="add up to N gazetteer-labelled news sentences (0: none)",
     )
+    parser.add_argument(
+        "--silver-sources",
+        type=lambda value: tuple(value.split(",")),
+        default=("news",),
+        help="comma-separated silver text sources: news (Wikinews), parliament (Bundestag)",
+    )
+    parser.add_argument(
+        "--org-pool",
+        type=int,
+        default=0,
+        help="invented organisations added to the ORG swap pool (0: none)",
+    )
     parser.add_argument("--workdir", type=Path, default=None, help="keep intermediate files")
     parser.add_argument(
         "--tuning-only",
@@ -894,7 +1004,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 epochs=args.pretrain_epochs,
                 config_path=args.config,
             )
-        silver = load_silver(args.shared, limit=args.silver, seed=args.seed) if args.silver else []
+        silver = (
+            load_silver(args.shared, limit=args.silver, seed=args.seed, sources=args.silver_sources)
+            if args.silver
+            else []
+        )
         best = train(
             corpora,
             silver=silver,
@@ -902,6 +1016,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             workdir=workdir,
             seed=args.seed,
             germeval_weight=args.germeval_weight,
+            org_pool=args.org_pool,
             augment=args.augment,
             max_epochs=args.max_epochs,
             init_tok2vec=init_tok2vec,

@@ -48,7 +48,28 @@ def test_word_class_judges_hyphenated_word_by_its_head(known) -> None:
 def test_read_name_lists_combines_lists_per_word(tmp_path) -> None:
     path = tmp_path / "names.tsv"
     path.write_text("Paris\tfirst\nParis\tplace\nFoo\tunknown\n", encoding="utf-8")
-    assert nf.read_name_lists(path) == {"Paris": nf.FIRST_NAME | nf.PLACE}
+    assert nf.read_name_lists(path) == ({"Paris": nf.FIRST_NAME | nf.PLACE}, [])
+
+
+def test_read_name_lists_reads_organisation_rows_only_when_asked(tmp_path) -> None:
+    path = tmp_path / "names.tsv"
+    path.write_text("GmbH\torg\nverband\torg_suffix\nKarin\tfirst\n", encoding="utf-8")
+    assert nf.read_name_lists(path) == ({"Karin": nf.FIRST_NAME}, [])
+    names, suffixes = nf.read_name_lists(path, org=True)
+    assert names == {"GmbH": nf.ORGANISATION, "Karin": nf.FIRST_NAME}
+    assert suffixes == ["verband"]
+
+
+def test_word_class_marks_organisation_endings(known) -> None:
+    endings = ("verband", "bank")
+    for word in ("Bauernverband", "Bauernverbands", "Commerzbank", "DFB-Bauernverband"):
+        assert nf.word_class(word, names={}, known=known, org_suffixes=endings) & nf.ORGANISATION
+    # the ending alone, lower-case words and other words carry no organisation bit
+    for word in ("Bank", "bank", "Regierung"):
+        assert not nf.word_class(word, names={}, known=known, org_suffixes=endings) & (
+            nf.ORGANISATION
+        )
+    assert not nf.word_class("Bauernverband", names={}, known=known) & nf.ORGANISATION
 
 
 def _embed(names_path: str | None) -> object:
@@ -67,6 +88,28 @@ def test_name_class_embed_carries_its_lists_through_serialisation(tmp_path) -> N
     (vectors,) = restored.predict([doc])
     assert vectors.shape == (4, 64)
     assert (vectors == model.predict([doc])[0]).all()
+
+
+def test_name_class_embed_keeps_organisation_endings_through_serialisation(tmp_path) -> None:
+    path = tmp_path / "names.tsv"
+    path.write_text("GmbH\torg\nverband\torg_suffix\n", encoding="utf-8")
+    doc = Doc(spacy.blank("de").vocab, words=["Der", "Bauernverband", "und", "Wagner", "GmbH"])
+
+    def embed(names_path: str | None) -> object:
+        return nf.NameClassEmbed(
+            64, ["NORM", "SHAPE"], [100, 50], name_lists=names_path, org_class=True
+        )
+
+    model = embed(str(path))
+    model.initialize(X=[doc])
+    restored = embed(None).from_bytes(model.to_bytes())
+    extractor = restored.layers[0]
+    assert extractor.attrs["org_suffixes"] == ["verband"]
+    (features,) = extractor.predict([doc])
+    assert [bool(int(v) & nf.ORGANISATION) for v in features[:, -1]] == [
+        False, True, False, False, True,
+    ]  # fmt: skip
+    assert (restored.predict([doc])[0] == model.predict([doc])[0]).all()
 
 
 def test_name_class_extractor_appends_class_column(known) -> None:

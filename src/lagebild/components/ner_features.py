@@ -48,27 +48,50 @@ FIRST_NAME = 8
 SURNAME = 16
 PLACE = 32
 PROPER = 64  # another proper name (a product, a street, an institution)
-N_CLASSES = 128
+ORGANISATION = 128  # a word or compound ending of organisation names ("GmbH", "...verband")
+N_CLASSES = 128  # without the organisation bit (models built with ``org_class = false``)
+N_CLASSES_ORG = 256
 #: Name-list bits by the list's name in the lists file.
-LIST_BITS = {"first": FIRST_NAME, "last": SURNAME, "place": PLACE, "proper": PROPER}
+LIST_BITS = {
+    "first": FIRST_NAME, "last": SURNAME, "place": PLACE, "proper": PROPER, "org": ORGANISATION,
+}  # fmt: skip
+#: Rows of the lists file that hold a compound ending of organisation names ("verband").
+ORG_SUFFIX = "org_suffix"
+MIN_SUFFIX_MODIFIER = 2  # "Bauernverband": at least this many letters before the ending
 MIN_HEAD = 6  # the same compound rule as the sentence filter (ner.py)
 MIN_MODIFIER = 4
 #: Cached classes per model before the cache is emptied (a corpus meets millions of forms).
 CACHE_LIMIT = 2**18
 
 
-def read_name_lists(path: str | Path) -> dict[str, int]:
-    """``word -> bits`` from a TSV of ``word<TAB>list`` rows (list: first, last, place)."""
+def read_name_lists(path: str | Path, *, org: bool = False) -> tuple[dict[str, int], list[str]]:
+    """``word -> bits`` and organisation-name endings from a TSV of ``word<TAB>list`` rows.
+
+    Lists: first, last, place, proper, and (``org`` true) org and org_suffix;
+    without ``org`` those rows are skipped, as models of the 128-class layout
+    were trained.
+    """
     table: dict[str, int] = {}
+    suffixes: set[str] = set()
     with Path(path).open(encoding="utf-8") as lines:
         for line in lines:
             word, _, kind = line.rstrip("\n").partition("\t")
-            if word and kind in LIST_BITS:
+            if not word or (not org and kind in ("org", ORG_SUFFIX)):
+                continue
+            if kind == ORG_SUFFIX:
+                suffixes.add(word.lower())
+            elif kind in LIST_BITS:
                 table[word] = table.get(word, 0) | LIST_BITS[kind]
-    return table
+    return table, sorted(suffixes)
 
 
-def word_class(word: str, *, names: Mapping[str, int], known: Callable[[str], bool]) -> int:
+def word_class(
+    word: str,
+    *,
+    names: Mapping[str, int],
+    known: Callable[[str], bool],
+    org_suffixes: tuple[str, ...] = (),
+) -> int:
     """The class id of ``word``: the OR of the bits that apply."""
     bits = names.get(word, 0)
     if not bits and word.endswith("s") and len(word) > 3:
@@ -77,6 +100,12 @@ def word_class(word: str, *, names: Mapping[str, int], known: Callable[[str], bo
     if not head[:1].isupper():
         return bits | (KNOWN if known(head) else 0)
     bits |= CAPITALISED
+    if org_suffixes:
+        lower = head.lower().removesuffix("s")  # genitive: "des Bauernverbands"
+        for suffix in org_suffixes:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= MIN_SUFFIX_MODIFIER:
+                bits |= ORGANISATION
+                break
     if known(head):
         bits |= KNOWN
     elif any(
@@ -93,13 +122,13 @@ def _known_words() -> Callable[[str], bool]:
 
 
 def ClassExtractor(
-    columns: Sequence[str], names: Mapping[str, int]
+    columns: Sequence[str], names: Mapping[str, int], org_suffixes: Sequence[str] = ()
 ) -> Model[list[Doc], list[Ints2d]]:
     """Hashed token attributes (as ``FeatureExtractor``) plus the class id as the last column."""
     return Model(
         "extract_features_with_class",
         _extract_forward,
-        attrs={"columns": list(columns), "names": dict(names)},
+        attrs={"columns": list(columns), "names": dict(names), "org_suffixes": list(org_suffixes)},
     )
 
 
@@ -112,6 +141,7 @@ def _extract_forward(model: Model, docs, is_train: bool):
     if len(cache) > CACHE_LIMIT:
         cache.clear()
     names = model.attrs["names"]
+    org_suffixes = tuple(model.attrs.get("org_suffixes", ()))
     known = _known_words()
     features = []
     for doc in docs:
@@ -125,7 +155,9 @@ def _extract_forward(model: Model, docs, is_train: bool):
         for i, orth in enumerate(orths.tolist()):
             value = cache.get(orth)
             if value is None:
-                value = cache[orth] = word_class(strings[orth], names=names, known=known)
+                value = cache[orth] = word_class(
+                    strings[orth], names=names, known=known, org_suffixes=org_suffixes
+                )
             classes[i] = value
         attrs[:, -1] = classes
         features.append(model.ops.asarray2i(attrs, dtype="uint64"))
@@ -139,23 +171,26 @@ def NameClassEmbed(
     rows: list[int],
     name_lists: str | None = None,
     maxout_pieces: int = 3,
+    org_class: bool = False,
 ) -> Model[list[Doc], list[Floats2d]]:
     """``MultiHashEmbed`` (no static vectors) plus an embedding of each word's class id.
 
     ``name_lists`` is the TSV read when the model is built for training; a
     saved model carries the lists in its weights, so it is ``null`` there.
     ``maxout_pieces`` of the layer that mixes the embeddings (3 in spaCy's).
+    ``org_class`` adds the organisation bit (256 classes instead of 128).
     """
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
-    names = read_name_lists(name_lists) if name_lists else {}
+    names, org_suffixes = read_name_lists(name_lists, org=org_class) if name_lists else ({}, [])
     embeddings = [
         HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
     ]
-    embeddings.append(Embed(width, N_CLASSES, column=len(attrs)))
+    n_classes = N_CLASSES_ORG if org_class else N_CLASSES
+    embeddings.append(Embed(width, n_classes, column=len(attrs)))
     concat_size = width * len(embeddings)
     return chain(
-        ClassExtractor(attrs, names),
+        ClassExtractor(attrs, names, org_suffixes),
         list2ragged(),
         with_array(concatenate(*embeddings)),
         with_array(Maxout(width, concat_size, nP=maxout_pieces, dropout=0.0, normalize=True)),
