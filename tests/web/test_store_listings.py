@@ -69,8 +69,9 @@ def test_store_articles_page_counts_match_the_records(web_fixture, kwargs):
     {"pair": ("IGOWSTNAT", "RUS")}, {"actor": "USA", "root": "3"}, {"quad_class": 4},
     {"actor": "DEU", "modality": "negated"}, {"outlet": "Staatsfunk"},
     {"since": dt.date(2023, 5, 20), "until": dt.date(2023, 6, 10)}, {"actor": "nobody"},
+    {"actor": "NATO", "pair": ("USA", "igo:nato")}, {"pair": ("USA", "nobody")},
 ])
-@pytest.mark.parametrize(("limit", "offset"), [(100, 0), (5, 3)])
+@pytest.mark.parametrize(("limit", "offset"), [(100, 0), (5, 3), (2, 1000)])
 def test_event_index_pages_equal_the_store_listing(web_fixture, filters, limit, offset):
     from lagebild.web.index import EventIndex
 
@@ -85,7 +86,7 @@ def test_event_index_pages_equal_the_store_listing(web_fixture, filters, limit, 
             index.close()
     assert got == expected
     assert [list(r) for r in got] == [list(r) for r in expected]  # same columns, same order
-    if filters in ({}, {"actor": "CHN"}, {"pair": ("CHN", "USA")}):
+    if filters in ({}, {"actor": "CHN"}, {"pair": ("CHN", "USA")}) and offset < 1000:
         assert expected  # the comparison above was not between two empty lists
 
 

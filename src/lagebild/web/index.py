@@ -11,7 +11,9 @@ does, so the order and the filter columns can be computed once per process.
 This index is that: a private in-memory DuckDB database holding one row per
 event in listing order (its rank and every column of a listing row except the
 evidence text) and one row per (event, side, actor key), with integer ranks
-as the join key. A listing finds its page here and reads only the evidence
+as the join key, and per actor key and side the sorted ranks of its events
+(actor and pair filters are merges of those arrays). A listing finds its page
+here and reads only the evidence
 text from the store (``Store.evidence``). It is built in a background thread
 when the app starts (about 0.5 s of CPU and 25 MB per 100k events); until it
 is ready, listings are answered from the store's tables, with the same rows
@@ -21,6 +23,7 @@ in the same order.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import threading
 import time
@@ -28,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from lagebild.store import Store
 
@@ -48,6 +52,7 @@ class EventIndex:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._ready = threading.Event()
         self._thread: threading.Thread | None = None
+        self._ranks: dict[tuple[str, bool], np.ndarray] = {}
         self.seconds: float | None = None
 
     @property
@@ -102,6 +107,7 @@ class EventIndex:
             ORDER BY k.key, ev.rank
         """)
         con.execute("DETACH store")
+        self._ranks = _ranks_by_key(con)
         self._con = con
         self.seconds = round(time.perf_counter() - started, 3)
         self._ready.set()
@@ -126,6 +132,10 @@ class EventIndex:
         is not ready."""
         if self._con is None:
             return None
+        others = (root, since, until, quad_class, outlet, modality)
+        if (actor or pair) and all(v is None or v == "" for v in others):
+            ranks = self._actor_ranks(actor, pair, first=offset + limit)
+            return self._by_ranks(ranks, limit=limit, offset=offset)
         where, params = ["1=1"], []
         if actor:
             where.append("ev.rank IN (SELECT rank FROM keys WHERE key = ?)")
@@ -161,6 +171,41 @@ class EventIndex:
         finally:
             cursor.close()
 
+    def _actor_ranks(self, actor: str | None, pair: tuple[str, str] | None, *,
+                     first: int) -> np.ndarray:
+        """Ranks of the events with ``actor`` on a side and, with ``pair``, one of the two
+        as source and the other as target (at least the ``first`` ones): sorted arrays
+        merged, ~0.3 ms where the same filter in SQL groups every row of both keys
+        (10 ms for USA and IRN at 100k events)."""
+        def side(key: str, source: bool) -> np.ndarray:
+            return self._ranks.get((key, source), _NONE)
+
+        ranks = None
+        if actor:  # without a pair, the first ranks of the union are among each side's first
+            cut = None if pair else first
+            ranks = np.union1d(side(actor, True)[:cut], side(actor, False)[:cut])
+        if pair:
+            a, b = pair
+            both = np.union1d(np.intersect1d(side(a, True), side(b, False), assume_unique=True),
+                              np.intersect1d(side(b, True), side(a, False), assume_unique=True))
+            ranks = both if ranks is None else np.intersect1d(ranks, both, assume_unique=True)
+        return ranks if ranks is not None else _NONE
+
+    def _by_ranks(self, ranks: np.ndarray, *, limit: int, offset: int) -> list[dict[str, Any]]:
+        """The listing rows of one page of ``ranks`` (sorted), in listing order."""
+        page = ranks[offset: offset + limit].tolist()
+        if not page:
+            return []
+        cursor = self._con.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(
+                "SELECT * EXCLUDE (rank) RENAME (day AS date) FROM ev "
+                "WHERE rank IN (SELECT unnest(?::INTEGER[])) ORDER BY rank", [page])
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        finally:
+            cursor.close()
+
     def close(self) -> None:
         """Wait for a build in progress (it holds the store file open), then free the index."""
         if self._thread is not None:
@@ -168,6 +213,23 @@ class EventIndex:
         if self._con is not None:
             self._con.close()
             self._con = None
+
+
+_NONE = np.empty(0, dtype=np.int32)
+
+
+def _ranks_by_key(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, bool], np.ndarray]:
+    """(actor key, source side) -> sorted ranks of its events, from the ``keys`` table."""
+    table = con.execute("SELECT key, source, rank FROM keys ORDER BY key, source, rank"
+                        ).fetchnumpy()
+    keys = np.asarray(table["key"], dtype=object)
+    sides = np.asarray(table["source"], dtype=bool)
+    ranks = np.asarray(table["rank"], dtype=np.int32)
+    if not len(ranks):
+        return {}
+    starts = np.flatnonzero((keys[1:] != keys[:-1]) | (sides[1:] != sides[:-1])) + 1
+    bounds = [0, *starts.tolist(), len(ranks)]
+    return {(keys[a], bool(sides[a])): ranks[a:b].copy() for a, b in itertools.pairwise(bounds)}
 
 
 def _quoted(path: Path) -> str:
