@@ -95,3 +95,27 @@ def test_store_event_listing_pages_do_not_overlap(web_fixture):
         every = [r["id"] for r in store.events(limit=1000)]
         paged = [r["id"] for k in range(0, len(every), 7) for r in store.events(limit=7, offset=k)]
     assert paged == every and len(set(every)) == len(every) == len(web_fixture.events)
+
+
+@pytest.mark.parametrize("kwargs", [
+    {}, {"limit": 5, "offset": 3}, {"outlet": "Weltspiegel", "limit": 4},
+    {"outlet": "<em>Outlet</em>"}, {"outlet": "nowhere"}, {"limit": 3, "offset": 1000},
+])
+def test_event_index_article_pages_equal_the_store_listing(web_fixture, kwargs):
+    from lagebild.web.index import EventIndex
+
+    index = EventIndex(web_fixture.db)
+    with Store(web_fixture.db, read_only=True) as store:
+        assert index.articles(**kwargs) is None  # not built yet: the caller asks the store
+        index.build()
+        try:
+            expected = store.articles(**kwargs)
+            got = index.articles(**kwargs)
+            assert index.articles(search="Peking") is None  # a text search reads the store
+        finally:
+            index.close()
+    assert got == expected
+    assert [list(r) for r in got] == [list(r) for r in expected]
+    if not kwargs:
+        assert len(expected) == len(web_fixture.analyses)
+        assert any(r["quotes"] and r["events"] and r["sentences"] for r in expected)

@@ -12,7 +12,8 @@ This index is that: a private in-memory DuckDB database holding one row per
 event in listing order (its rank and every column of a listing row except the
 evidence text) and one row per (event, side, actor key), with integer ranks
 as the join key, and per actor key and side the sorted ranks of its events
-(actor and pair filters are merges of those arrays). A listing finds its page
+(actor and pair filters are merges of those arrays); and the articles in
+listing order with their counts. A listing finds its page
 here and reads only the evidence
 text from the store (``Store.evidence``). It is built in a background thread
 when the app starts (about 0.5 s of CPU and 25 MB per 100k events); until it
@@ -106,6 +107,29 @@ class EventIndex:
             WHERE k.key IS NOT NULL
             ORDER BY k.key, ev.rank
         """)
+        # Articles in listing order with their counts, for article listings without a
+        # text search (a search reads the text, which stays in the store).
+        con.execute("""
+            CREATE TABLE arts AS
+            WITH n AS (
+                SELECT article_id, sum(s) AS sentences, sum(m) AS mentions, sum(q) AS quotes,
+                       sum(e) AS events
+                FROM (SELECT article_id, 1 AS s, 0 AS m, 0 AS q, 0 AS e FROM store.sentences
+                      UNION ALL SELECT article_id, 0, 1, 0, 0 FROM store.mentions
+                      UNION ALL SELECT article_id, 0, 0, 1, 0 FROM store.quotes
+                      UNION ALL SELECT article_id, 0, 0, 0, 1 FROM store.events)
+                GROUP BY 1
+            )
+            SELECT (row_number() OVER (ORDER BY a.published DESC NULLS LAST, a.id))::INTEGER
+                       AS rank,
+                   a.id, a.published, a.outlet, a.language, a.title, a.source,
+                   coalesce(n.sentences, 0)::BIGINT AS sentences,
+                   coalesce(n.mentions, 0)::BIGINT AS mentions,
+                   coalesce(n.quotes, 0)::BIGINT AS quotes,
+                   coalesce(n.events, 0)::BIGINT AS events
+            FROM store.articles a LEFT JOIN n ON n.article_id = a.id
+            ORDER BY rank
+        """)
         con.execute("DETACH store")
         self._ranks = _ranks_by_key(con)
         self._con = con
@@ -122,6 +146,24 @@ class EventIndex:
                                     r.pop("evidence_end")) for r in rows])
         return [{**{k: r[k] for k in _BEFORE_EVIDENCE}, "evidence": text, "outlet": r["outlet"]}
                 for r, text in zip(rows, evidence, strict=True)]
+
+    def articles(self, *, limit: int = 50, outlet: str | None = None,
+                 search: str | None = None, offset: int = 0) -> list[dict[str, Any]] | None:
+        """``store.articles(...)`` without a text search, found here; None while the index
+        is not ready or when ``search`` needs the text."""
+        if self._con is None or search:
+            return None
+        where, params = "", []
+        if outlet:
+            where, params = "WHERE outlet = ?", [outlet]
+        cursor = self._con.cursor()
+        try:
+            cursor.execute(f"SELECT * EXCLUDE (rank) FROM arts {where} ORDER BY rank "
+                           "LIMIT ? OFFSET ?", [*params, limit, offset])
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        finally:
+            cursor.close()
 
     def page(self, *, actor: str | None = None, pair: tuple[str, str] | None = None,
              root: str | None = None, since: dt.date | None = None,

@@ -213,6 +213,10 @@ class _IndexedStore:
             self._constants["date_range"] = self._store.date_range()
         return self._constants["date_range"]  # type: ignore[return-value]
 
+    def articles(self, **filters: object) -> list[dict]:
+        rows = self._index.articles(**filters)  # type: ignore[arg-type]
+        return rows if rows is not None else self._store.articles(**filters)  # type: ignore[arg-type]
+
     def events(self, **filters: object) -> list[dict]:
         rows = self._index.events(self._store, **filters)
         return rows if rows is not None else self._store.events(**filters)  # type: ignore[arg-type]
