@@ -102,12 +102,14 @@ def url_for(name: str, rng: random.Random, ids: list[str]) -> str:
     }[name]
 
 
-def start_server(db: Path, *, cache: bool, workers: int) -> tuple[subprocess.Popen, int]:
+def start_server(db: Path, *, cache: bool, workers: int | None) -> tuple[subprocess.Popen, int]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     command = [sys.executable, "-m", "lagebild", "serve", "--db", str(db), "--port", str(port),
-               "--workers", str(workers), "--log-level", "warning"]
+               "--log-level", "warning"]
+    if workers is not None:
+        command += ["--workers", str(workers)]
     if not cache:
         command += ["--cache-entries", "0"]
     proc = subprocess.Popen(command)
@@ -266,8 +268,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=6000)
     parser.add_argument("--baseline-requests", type=int, default=3000)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                        help="server worker processes (default: one per core)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="server worker processes (default: lagebild serve's own default)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-cache", dest="cache", action="store_false")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
@@ -290,6 +292,10 @@ def main() -> None:
     urls = [(name, url_for(name, rng, ids)) for name in
             (rng.choice(names) for _ in range(args.requests))]
     load_before = os.getloadavg()
+    if args.workers is None:
+        from lagebild.web.app import default_workers
+
+        args.workers = default_workers()
     proc, port = start_server(args.db, cache=args.cache, workers=args.workers)
     try:
         settled = settle(proc.pid) if args.settle else 0.0

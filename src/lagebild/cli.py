@@ -140,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         default=None,
         help="server processes, each with the store open read-only and its own response "
-        "cache (default: one per core, at most 4)",
+        "cache (default: one per two cores, at least 1, at most 4)",
     )
     p.add_argument(
         "--cache-entries",

@@ -124,12 +124,18 @@ async def _warm(app: FastAPI, state: AppState, stop: asyncio.Event) -> None:
 
 
 def default_workers() -> int:
-    """One worker process per core the server may use, at most ``MAX_DEFAULT_WORKERS``."""
+    """One worker process per two cores the server may use (at least one, at most
+    ``MAX_DEFAULT_WORKERS``).
+
+    Each worker computes and caches every page itself, and DuckDB and the
+    background warm-up need a core beside it: on two cores one worker gave a
+    lower p99 than two (docs/performance.md, "HTTP load").
+    """
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return max(1, min(cores, MAX_DEFAULT_WORKERS))
+    return max(1, min(cores // 2, MAX_DEFAULT_WORKERS))
 
 
 def serve_in_workers(*, db: str | Path, settings: Settings, limits: WebLimits, host: str,
