@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import logging
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
@@ -49,8 +48,6 @@ from lagebild.components.event_tokens import (
 from lagebild.components.event_triggers import TriggerFinder
 from lagebild.model import Event, Mention, Sentence
 from lagebild.ontology import cameo_info
-
-logger = logging.getLogger(__name__)
 
 #: Starting confidence of a coded event and what moves it; an event needs
 #: MIN_CONFIDENCE to be kept (ambiguous cue + no target + guessed source falls below).
