@@ -661,3 +661,16 @@ def test_events_addressee_place_risk_and_state_traps_give_no_event(
     text: str, coder: EventCoder, blank
 ) -> None:
     assert code(text, coder, blank) == [], dyads(code(text, coder, blank))
+
+
+def test_events_a_body_in_apposition_before_its_person_is_no_second_source() -> None:
+    import lagebild
+
+    doc = lagebild.analyze(
+        "„Asien ist kein Kampfplatz für geopolitischen Wettbewerb“, sagte die Sprecherin des "
+        "chinesischen Außenministeriums, Mao Ning, am Montag in Peking.",
+        published="2023-05-10",
+    )
+    statements = [e for e in doc.events if e.cameo.startswith("01")]
+    assert statements
+    assert [a.actor_id for a in statements[0].source] == ["per:mao_ning"]

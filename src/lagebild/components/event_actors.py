@@ -7,6 +7,7 @@ the record an event stores for each side.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lagebild.model import EventActor, Mention, Sentence
@@ -74,3 +75,26 @@ def political(mentions: list[Mention]) -> list[Mention]:
             continue
         result.append(mention)
     return result
+
+
+#: Characters at most between a body and the person after it in apposition (", ").
+APPOSITION_GAP = 2
+
+
+def without_bodies_of_persons(mentions: list[Mention]) -> list[Mention]:
+    """Drop a body named just before its own person in apposition.
+
+    "die Sprecherin des chinesischen Außenministeriums, Mao Ning" is one speaker:
+    the person acts and the ministry only says whose spokesperson she is.
+    """
+    drop = {
+        id(body)
+        for body, person in itertools.pairwise(mentions)
+        if body.kind == "ORG"
+        and person.kind == "PER"
+        and body.country
+        and body.country == person.country
+        and 0 < person.start - body.end <= APPOSITION_GAP
+    }
+    return [m for m in mentions if id(m) not in drop]
+

@@ -32,6 +32,7 @@ from lagebild.components.event_actors import (
     dateline,
     event_actor,
     political,
+    without_bodies_of_persons,
 )
 from lagebild.components.event_lexicon import Cues, load_lexicon, theme_matches
 from lagebild.components.event_modality import ModalityRules
@@ -199,7 +200,7 @@ class EventCoder:
             if sides is None:
                 continue
             sources, targets, guessed = sides
-            src = [m for g in sources for m in g.mentions]
+            src = without_bodies_of_persons([m for g in sources for m in g.mentions])
             own = {m.code for m in src if m.code} | {actor_key(m) for m in src}
             tgt = [
                 m
