@@ -103,3 +103,14 @@ def test_api_run_batch_size_does_not_change_the_store(tmp_path, examples_dir):
         counts.append(rows[0])
     assert counts[0] == counts[1] == counts[2]
     assert counts[0][0] == 5 and counts[0][4] > 0
+
+
+def test_api_run_leaves_every_article_with_its_stored_json(tmp_path, examples_dir):
+    # Without the tone stage the corpus update scores sentence tone afterwards, which
+    # voids the JSON stored with those articles; the run must store it again.
+    db = tmp_path / "t.duckdb"
+    settings = Settings(stages="segment,ner,actors,quotes,events")
+    summary = lagebild.run([examples_dir], db=db, settings=settings)
+    assert summary.corpus["sentence_tones"] > 0
+    _, rows = lagebild.query("SELECT count(*), count(analysis_json) FROM articles", db=db)
+    assert rows == [(5, 5)]

@@ -280,9 +280,14 @@ def update_corpus(db: str | Path = "lagebild.duckdb") -> dict[str, Any]:
 
 
 def _update_corpus_of(store: Store) -> dict[str, Any]:
+    """The corpus update, then the stored JSON of every article without it: articles whose
+    sentence tone the update just added, and every article of a store written before the
+    JSON was kept (once, on the first run after upgrading)."""
     from lagebild.corpus import update_corpus as update
 
-    return update(store.con).to_dict()
+    result = update(store.con).to_dict()
+    result["article_json_filled"] = store.fill_analysis_json()
+    return result
 
 
 def stories(
