@@ -84,8 +84,8 @@ APPOSITION_GAP = 2
 def without_bodies_of_persons(mentions: list[Mention]) -> list[Mention]:
     """Drop a body named just before its own person in apposition.
 
-    "die Sprecherin des chinesischen Außenministeriums, Mao Ning" is one speaker:
-    the person acts and the ministry only says whose spokesperson she is.
+    "der Sprecher des brasilianischen Außenministeriums, Tomás Almeida" is one
+    speaker: the person acts and the ministry only says whose spokesperson he is.
     """
     drop = {
         id(body)
