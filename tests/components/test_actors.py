@@ -188,13 +188,13 @@ def test_actors_ministry_with_capital(nlp):
 def test_actors_one_state_body_is_one_actor_whatever_the_wording(nlp):
     text = (
         "Das nordkoreanische Außenministerium protestierte. Später erklärte das "
-        "Außenministerium in Pjöngjang, man werde reagieren. Das Außenministerium in Lima schwieg."
+        "Außenministerium in Pjöngjang, man werde reagieren. Das Außenministerium in Quito schwieg."
     )
     mentions = [m for m in run(nlp, text) if m.kind == "ORG"]
     assert [m.actor_id for m in mentions] == [
         "body:PRK:foreign_ministry",
         "body:PRK:foreign_ministry",
-        "body:PER:foreign_ministry",
+        "body:ECU:foreign_ministry",
     ]
     assert mentions[0].name == "Außenministerium (Nordkorea)"
 
@@ -207,7 +207,7 @@ def test_actors_a_body_the_gazetteer_knows_keeps_its_entry(nlp):
 
 
 def test_actors_an_ner_person_span_without_a_name_is_no_person(nlp):
-    text = "USA besorgt über Chinas Kurs, sagt Außenministerium nach dem Gespräch."
+    text = "Kanada besorgt über Lage in Haiti, sagt Außenministerium nach Telefonat."
     start = [t.text for t in nlp.make_doc(text)].index("Außenministerium")
     mentions = run(nlp, text, ents=[(start, start + 1, "PER")])
     assert not [m for m in mentions if m.kind == "PER"]
