@@ -81,6 +81,7 @@ class Cues:
     postpositions: dict[str, str] = field(default_factory=dict)  # "von X aus": a place
     state_verbs: frozenset[str] = frozenset()  # "hat ein Abkommen": a state, not an event
     standing: tuple[str, ...] = ()  # "die bestehenden Sanktionen": a state, not news
+    negation_free: frozenset[str] = frozenset()  # "nicht zuletzt", "nicht nur": no negation
     pronoun_verbs: frozenset[str] = frozenset()  # "Wir rechnen …": a verb follows
 
 
@@ -240,6 +241,7 @@ def load_cues(language: str) -> Cues:
         postpositions=dict(by_kind.get("postposition", {})),
         state_verbs=words("state_verb"),
         standing=tuple(by_kind.get("standing", {})),
+        negation_free=words("negation_free"),
         pronoun_verbs=words("pronoun_verb"),
     )
 

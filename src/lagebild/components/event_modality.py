@@ -77,7 +77,7 @@ class ModalityRules:
         clause = item.trigger.clause
         words = [t.lower for t in ctx.toks[clause.start : clause.end]]
         cues = self.cues
-        if any(w in cues.negations for w in words) and "nur" not in words:
+        if self.negated(ctx, item):
             return "negated"
         kinds = {cues.aux.get(w) for w in words} | {cues.modality_words.get(w) for w in words}
         first = next((w for w in words if w.isalpha()), "")
@@ -107,6 +107,51 @@ class ModalityRules:
         if "modal" in kinds and any(w in cues.alleged for w in words):
             return "future"
         return "asserted"
+
+    def negated(self, ctx: SentenceContext, item: Coded) -> bool:
+        """Whether a negation of the trigger's clause belongs to the trigger.
+
+        A verb takes every negation of its clause but a fixed phrase ("nicht zuletzt",
+        "nicht nur"). An event noun takes a negation in its own phrase ("keine Angriffe
+        auf …"), or one of the clause when the noun is what the verb acts on ("hat die
+        Sanktionen nicht verlängert"); a noun in a prepositional phrase only sets the scene
+        for the verb's negation ("Seit dem Angriff … können wir nicht mehr …").
+        """
+        clause, toks, cues = item.trigger.clause, ctx.toks, self.cues
+        noun = item.trigger.tok if item.trigger.pos == "N" else None
+        for i in range(clause.start, clause.end):
+            if toks[i].lower not in cues.negations:
+                continue
+            after = next((t.lower for t in toks[i + 1 : clause.end] if t.is_word), "")
+            if after in cues.negation_free:
+                continue
+            if noun is None or self._same_phrase(toks, i, noun) or self.pp_of(ctx, noun) is None:
+                return True
+        return False
+
+    def _same_phrase(self, toks: list, negation: int, noun: int) -> bool:
+        """A negating determiner in the noun's own phrase ("keine neuen Angriffe")."""
+        between = toks[negation + 1 : noun]
+        return (
+            negation < noun
+            and len(between) <= 2
+            and all(
+                t.is_word
+                and not t.is_title
+                and not self.analyzer.is_verbish(t)
+                and t.lower not in self.cues.preps
+                for t in between
+            )
+        )
+
+    def pp_of(self, ctx: SentenceContext, noun: int) -> str | None:
+        """The preposition of the phrase a noun stands in ("unter heftige Kritik"), if any."""
+        for tok in reversed(ctx.toks[max(noun - 4, 0) : noun]):
+            if tok.lower in self.cues.preps:
+                return tok.lower
+            if not tok.is_word or tok.is_title or self.analyzer.is_verbish(tok):
+                return None
+        return None
 
     def _last_word(self, ctx: SentenceContext, clause: Clause) -> str:
         """The clause's last word, lower-cased ("" when it has none)."""

@@ -203,12 +203,7 @@ class RoleFinder:
 
     def _pp_of(self, ctx: SentenceContext, noun: int) -> str | None:
         """The preposition of the phrase a noun stands in ("unter heftige Kritik"), if any."""
-        for tok in reversed(ctx.toks[max(noun - 4, 0) : noun]):
-            if tok.lower in self.cues.preps:
-                return tok.lower
-            if not tok.is_word or tok.is_title or self.analyzer.is_verbish(tok):
-                return None
-        return None
+        return self.modality.pp_of(ctx, noun)
 
     def _prenominal(self, toks: list[Tok], last: int, noun: int) -> bool:
         """An actor right before the noun, maybe with adjectives between ("russischen Angriffe")."""
