@@ -76,15 +76,20 @@ class TriggerFinder:
         "das frühere Abkommen", or "hat ein Abkommen mit Rohan" (a verb of possession with
         no other verb in the clause)."""
         cues = self.cues
-        for tok in reversed(ctx.toks[max(clause.start, noun.i - 2) : noun.i]):
+        for tok in reversed(ctx.toks[max(clause.start, noun.i - 3) : noun.i]):
+            after = ctx.toks[tok.i + 1]
+            if _year(tok.text) and after.is_word and after.lower not in cues.cases:
+                return True  # "das 2015 geschlossene Abkommen" (not "hat 2015 ein Abkommen")
             if not tok.is_word or tok.is_title:
                 break
             if tok.lower.startswith(cues.standing):
                 return True
         if clause.finite is None or ctx.toks[clause.finite].lower not in cues.state_verbs:
             return False
+        # "verteidigte das Abkommen", "hat das Abkommen verteidigt": every verb keeps a state
         return not any(
-            self.analyzer.is_verbish(t) or self.analyzer.is_infinitive(t)
+            (self.analyzer.is_verbish(t) or self.analyzer.is_infinitive(t))
+            and t.lower not in cues.state_verbs
             for t in ctx.toks[clause.start : clause.end]
             if t.i != clause.finite
         )
@@ -176,3 +181,8 @@ class TriggerFinder:
             if tok.is_word:
                 return tok if tok.lower in self.cues.particles and tok.i > clause.finite else None
         return None
+
+
+def _year(text: str) -> bool:
+    """A four-digit year ("2015") before an event noun dates it."""
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
