@@ -133,6 +133,15 @@ def dyads(events: list[Event]) -> set[tuple[str, str, str, str]]:
         ),
         # modality
         ("Russland hat die Ukraine nicht angegriffen.", ("Russland", "Ukraine", "190", "negated")),
+        # a negation binds to its own verb or noun phrase, not to a fixed phrase or a scene
+        ("Gondor versprach Rohan nicht zuletzt Hilfe.", ("Gondor", "Rohan", "033", "asserted")),
+        ("Mordor plante keine Angriffe auf Rohan.", ("Mordor", "Rohan", "190", "negated")),
+        (
+            "Seit dem Luftangriff auf Rohan können die Helfer nicht mehr arbeiten.",
+            ("", "Rohan", "195", "asserted"),
+        ),
+        # the destination of a deportation is no target; a list does not end the clause
+        ("Gondor schob die Flüchtlinge nach Rohan ab.", ("Gondor", "", "174", "asserted")),
         (
             "Die EU wird nächste Woche Sanktionen gegen Russland verhängen.",
             ("EU", "Russland", "163", "future"),
@@ -655,6 +664,11 @@ def test_events_codes_addressee_risk_and_reception_patterns(
         # standing states, not news
         "Rohan hat ein Handelsabkommen mit Gondor.",
         "Die bisherigen Sanktionen gegen Mordor bleiben in Kraft.",
+        # an agreement defended or dated in its own phrase already exists
+        "Am Montag verteidigte Gondor das Abkommen mit Rohan.",
+        "Das 2015 geschlossene Abkommen zwischen Gondor und Rohan läuft aus.",
+        # a subordinate clause runs on across a list of destinations: "man" deports
+        "Er sagte, dass man niemanden nach Gondor, Rohan oder Harad abschieben könne.",
     ],
 )
 def test_events_addressee_place_risk_and_state_traps_give_no_event(

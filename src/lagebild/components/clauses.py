@@ -222,14 +222,20 @@ class ClauseAnalyzer:
                 merged[-1][1] = seg_end  # "sei er nach Arnor, nach Gondor, Harad und Rohan gereist"
                 continue
             if not self.has_verb(toks, seg_start, seg_end):
-                if merged:
+                if pending is not None:
+                    continue  # the waiting clause has not reached its verb yet
+                if merged and toks[seg_start].lower not in self.cues.subordinators:
                     merged[-1][1] = seg_end
-                elif pending is None:
+                else:
+                    # "dass man sie nicht nach Arnor, Rohan oder Harad abschieben könne": a
+                    # subordinate clause runs on across the commas of a list to its verb
                     pending = seg_start
                 continue
             merged.append([pending if pending is not None else seg_start, seg_end, quoted])
             pending = None
-        if pending is not None:
+        if pending is not None and merged:
+            merged[-1][1] = len(toks)  # a verbless subordinate tail belongs to the last clause
+        elif pending is not None:
             merged.append([pending, len(toks), False])
         return [
             self._clause(toks, index, seg_start, seg_end, quoted)

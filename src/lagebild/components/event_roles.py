@@ -134,6 +134,8 @@ class RoleFinder:
             and g not in subject
             and g.first > (clause.finite or -1)
             and not self._place_phrase(ctx, g, subject)
+            # "die Flüchtlinge nach Rohan abschieben": where they are sent, not whom
+            and not ("dest" in row.flags and g.prep in self.cues.location_preps)
         ]
         targets = pp_targets[:1] or objects[:1] or on_object[:1]
         return subject, targets, False
