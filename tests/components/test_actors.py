@@ -576,6 +576,11 @@ def test_actors_counterpart_after_a_known_person_or_role(nlp, text, code):
         "Das OLG Wien bestätigte das Urteil gegen den Betreiber.",
         "Die Wien Energie senkt im Herbst ihre Tarife.",
         "Analysten der US-Investmentbank rechnen mit höheren Zinsen.",
+        # sports clubs named after their city
+        "Dynamo Kiew gewann am Samstag knapp.",
+        "Die Fans von Paris Saint-Germain feierten bis in die Nacht.",
+        "Der Stürmer wechselt zu Lokomotive Moskau.",
+        "Real Madrid verlor das Hinspiel.",
     ],
 )
 def test_actors_a_capital_or_state_inside_a_company_or_institution_is_no_state(nlp, text):

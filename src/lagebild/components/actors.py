@@ -216,16 +216,22 @@ class Rules(PhraseRules):
         return False
 
     def institution_name(self, hit: Hit) -> bool:
-        """A capital inside an institution's or company's name: "das OLG Wien", "die
-        Universität Wien", "Wien Energie" — not the state it is the capital of ("in der
-        Nacht Kiew angegriffen" keeps it: only institution nouns and acronyms count)."""
+        """A capital inside an institution's, company's or sports club's name: "das OLG Wien",
+        "die Universität Wien", "Wien Energie", "Dynamo Kiew" — not the state it is the
+        capital of ("in der Nacht Kiew angegriffen" keeps it: only institution nouns,
+        acronyms and club words count)."""
         v, data = self.s.view, self.s.data
         if hit.entry.form != "capital" or hit.genitive:
             return False
         nxt = hit.end
-        if nxt < len(v) and v.lowers[nxt] in getattr(data, "PLACE_NAME_FOLLOWERS", ()):
+        if nxt < len(v) and (
+            v.lowers[nxt] in getattr(data, "PLACE_NAME_FOLLOWERS", ())
+            or v.lowers[nxt] in getattr(data, "SPORT_CLUB_SUFFIXES", ())  # "Paris Saint-Germain"
+        ):
             return True
         prev = hit.start - 1
+        if prev >= v.sent[hit.start] and v.lowers[prev] in getattr(data, "SPORT_CLUB_PREFIXES", ()):
+            return True  # "Dynamo Kiew", "Real Madrid": a club, not the state
         if prev < v.sent[hit.start] or prev in self.s.analysis.by_token:
             return False
         text = v.texts[prev]

@@ -185,6 +185,43 @@ PLACE_NAME_FOLLOWERS: frozenset[str] = frozenset(
     ]
 )
 
+#: Words before a city that make it part of a sports club's name ("Dynamo Kiew", "Real
+#: Madrid", "Lokomotive Moskau"): the club, not the state whose capital the city is.
+SPORT_CLUB_PREFIXES: frozenset[str] = frozenset(
+    [
+        "dynamo",
+        "real",
+        "sporting",
+        "borussia",
+        "lokomotive",
+        "lokomotiv",
+        "spartak",
+        "zska",
+        "cska",
+        "atletico",
+        "atlético",
+        "inter",
+        "olympique",
+        "racing",
+        "rapid",
+        "hapoel",
+        "maccabi",
+        "fc",
+        "sc",
+        "ac",
+        "as",
+        "fk",
+        "sk",
+        "ssc",
+        "tsv",
+        "vfb",
+        "vfl",
+    ]
+)
+
+#: Words after a city that make it part of a sports club's name ("Paris Saint-Germain").
+SPORT_CLUB_SUFFIXES: frozenset[str] = frozenset(["saint-germain", "fc", "sc", "united"])
+
 #: Prepositions that attach a place to an organisation ("das Außenministerium in Lima").
 LOCATIVE_PREPOSITIONS: frozenset[str] = frozenset({"in"})
 
