@@ -142,6 +142,11 @@ def dyads(events: list[Event]) -> set[tuple[str, str, str, str]]:
         ),
         # the destination of a deportation is no target; a list does not end the clause
         ("Gondor schob die Flüchtlinge nach Rohan ab.", ("Gondor", "", "174", "asserted")),
+        # a phrase on the noun of a description is what the act is part of, not its target
+        (
+            "Arnor vertieft die Zusammenarbeit als Teil seiner Strategie gegen Mordor.",
+            ("Arnor", "", "030", "asserted"),
+        ),
         (
             "Die EU wird nächste Woche Sanktionen gegen Russland verhängen.",
             ("EU", "Russland", "163", "future"),

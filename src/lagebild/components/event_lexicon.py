@@ -82,6 +82,7 @@ class Cues:
     state_verbs: frozenset[str] = frozenset()  # "hat ein Abkommen": a state, not an event
     standing: tuple[str, ...] = ()  # "die bestehenden Sanktionen": a state, not news
     negation_free: frozenset[str] = frozenset()  # "nicht zuletzt", "nicht nur": no negation
+    description: frozenset[str] = frozenset()  # "als Teil seiner Strategie gegen X": no target
     pronoun_verbs: frozenset[str] = frozenset()  # "Wir rechnen …": a verb follows
 
 
@@ -242,6 +243,7 @@ def load_cues(language: str) -> Cues:
         state_verbs=words("state_verb"),
         standing=tuple(by_kind.get("standing", {})),
         negation_free=words("negation_free"),
+        description=words("description"),
         pronoun_verbs=words("pronoun_verb"),
     )
 

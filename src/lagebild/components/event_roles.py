@@ -136,6 +136,7 @@ class RoleFinder:
             and not self._place_phrase(ctx, g, subject)
             # "die Flüchtlinge nach Rohan abschieben": where they are sent, not whom
             and not ("dest" in row.flags and g.prep in self.cues.location_preps)
+            and not self._describes(ctx, g)
         ]
         targets = pp_targets[:1] or objects[:1] or on_object[:1]
         return subject, targets, False
@@ -198,6 +199,18 @@ class RoleFinder:
         if self.analyzer.is_time_word(noun):
             return True
         return noun.is_title and any(g.last + 1 == noun.i for g in subject)
+
+    def _describes(self, ctx: SentenceContext, group: Group) -> bool:
+        """A phrase on a noun of a description ("vertieft die Zusammenarbeit als Teil seiner
+        Strategie gegen Mordor"): what the act is part of, not whom it is aimed at."""
+        if group.prep_at is None:
+            return False
+        for tok in reversed(ctx.toks[max(group.prep_at - 5, 0) : group.prep_at]):
+            if tok.lower in self.cues.description:
+                return True
+            if not tok.is_word or self.analyzer.is_verbish(tok):
+                return False
+        return False
 
     def _in_pp(self, ctx: SentenceContext, noun: int) -> bool:
         """Whether a noun stands in a prepositional phrase ("nach vier Anschlägen")."""
