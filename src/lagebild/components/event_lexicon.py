@@ -68,6 +68,9 @@ class Cues:
     origin_preps: frozenset[str] = frozenset()  # "Truppen aus Mordor": where a noun comes from
     weak_endings: tuple[str, ...] = ()  # past/participle endings of regular verbs ("te", "t")
     participle_prefix: str = ""  # "ge" in "gewarnt"
+    infinitive_endings: tuple[tuple[str, int], ...] = ()  # ("en", 2): letters to drop for the stem
+    linking_e_after: tuple[str, ...] = ()  # stem endings joined by "e" ("meldete")
+    no_participle_prefix_endings: tuple[str, ...] = ()  # "ieren": "kritisiert", not "gekritisiert"
     inseparable_prefixes: tuple[str, ...] = ()  # prefixes that take no participle prefix
     attributive_endings: tuple[str, ...] = ()  # "besetzt-en": a participle used as adjective
     pronouns: frozenset[str] = frozenset()  # personal pronouns that stand for a subject
@@ -227,6 +230,14 @@ def load_cues(language: str) -> Cues:
         patient_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "patient"),
         weak_endings=tuple(by_kind.get("weak_ending", {})),
         participle_prefix=next(iter(by_kind.get("participle_prefix", {})), ""),
+        infinitive_endings=tuple(
+            sorted(
+                ((e, int(n)) for e, n in by_kind.get("infinitive_ending", {}).items()),
+                key=lambda pair: -len(pair[0]),  # "eln" before "en"
+            )
+        ),
+        linking_e_after=tuple(by_kind.get("linking_e_after", {})),
+        no_participle_prefix_endings=tuple(by_kind.get("no_participle_prefix_ending", {})),
         inseparable_prefixes=tuple(by_kind.get("inseparable_prefix", {})),
         attributive_endings=tuple(by_kind.get("attributive_ending", {})),
         pronouns=words("pronoun"),
@@ -293,13 +304,11 @@ def _weak_forms(verb: str, cues: Cues) -> list[str]:
     The dictionary lemmatiser misses many of them; strong verbs get forms that never
     occur in text (the irregular table lists their real ones), which costs nothing.
     """
-    if verb.endswith(("eln", "ern")):
-        stem = verb[:-1]
-    elif verb.endswith("en"):
-        stem = verb[:-2]
-    else:
+    drop = next((n for ending, n in cues.infinitive_endings if verb.endswith(ending)), 0)
+    if not drop:
         return []
-    joint = "e" if stem.endswith(("d", "t", "chn", "ffn", "gn")) else ""  # "meldete"
+    stem = verb[:-drop]
+    joint = "e" if cues.linking_e_after and stem.endswith(cues.linking_e_after) else ""
     forms = [f"{stem}{joint}{ending}" for ending in cues.weak_endings]
     particle = next(
         (p for p in sorted(cues.particles, key=len, reverse=True) if verb.startswith(p)), ""
@@ -309,7 +318,8 @@ def _weak_forms(verb: str, cues: Cues) -> list[str]:
         cues.participle_prefix
         and rest
         and not rest.startswith(cues.inseparable_prefixes)
-        and not verb.endswith("ieren")
+        and not (cues.no_participle_prefix_endings
+                 and verb.endswith(cues.no_participle_prefix_endings))
     ):
         forms.append(f"{particle}{cues.participle_prefix}{rest}{joint}t")
     return forms
