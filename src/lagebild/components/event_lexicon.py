@@ -65,6 +65,7 @@ class Cues:
     temporal: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()  # "beraten über die Ukraine": a topic, not a target
     patient_preps: frozenset[str] = frozenset()  # "unter Kritik stehen": the subject suffers it
+    closed_preps: frozenset[str] = frozenset()  # "zwischen X und Y": no outer frame reaches in
     origin_preps: frozenset[str] = frozenset()  # "Truppen aus Mordor": where a noun comes from
     weak_endings: tuple[str, ...] = ()  # past/participle endings of regular verbs ("te", "t")
     participle_prefix: str = ""  # "ge" in "gewarnt"
@@ -228,6 +229,7 @@ def load_cues(language: str) -> Cues:
         topic_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "topic"),
         origin_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "origin"),
         patient_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "patient"),
+        closed_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "closed"),
         weak_endings=tuple(by_kind.get("weak_ending", {})),
         participle_prefix=next(iter(by_kind.get("participle_prefix", {})), ""),
         infinitive_endings=tuple(

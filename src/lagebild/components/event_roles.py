@@ -76,12 +76,12 @@ class RoleFinder:
         """(sources, targets, guessed) of a verb or adjective; ``None`` when its frame fails."""
         clause = trigger.clause
         groups = clause.groups
-        pp_targets = [g for g in groups if in_frame(g, row, strict=row.prep_required)]
+        pp_targets = [g for g in groups if in_frame(g, row, self.cues, strict=row.prep_required)]
         if not pp_targets and row.target_preps:
             for later in ctx.clauses[clause.index + 1 :]:
                 if later.kind not in ("inf", "sub"):
                     break
-                pp_targets = [g for g in later.groups if in_frame(g, row)]
+                pp_targets = [g for g in later.groups if in_frame(g, row, self.cues)]
                 if pp_targets:
                     break
         if row.prep_required and not pp_targets:
@@ -248,10 +248,11 @@ class RoleFinder:
         return None
 
 
-def in_frame(group: Group, row: LexRow, *, strict: bool = False) -> bool:
-    """Whether a group's preposition is one the lexicon row takes its target with."""
+def in_frame(group: Group, row: LexRow, cues: Cues, *, strict: bool = False) -> bool:
+    """Whether a group's preposition is one the lexicon row takes its target with, or it
+    sits in a phrase that does ("protestierte gegen die Politik Gondors")."""
     if strict:
         return group.prep in row.target_preps
     return group.prep in row.target_preps or (
-        group.outer_prep in row.target_preps and group.prep not in ("von", "vom", "zwischen")
+        group.outer_prep in row.target_preps and group.prep not in cues.closed_preps
     )
