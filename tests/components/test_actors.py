@@ -628,3 +628,19 @@ def test_actors_a_longer_name_inside_a_title_match_wins_and_the_role_follows_it(
         ("Abdullah II", "JOR"),
         ("König", "JOR"),
     ]
+
+
+def test_actors_the_alliance_refers_back_to_the_military_alliance_named_last(nlp):
+    text = (
+        "Die EU und die NATO berieten in Brüssel. Danach erweiterte die Allianz ihre Manöver. "
+        "Die Allianz der Bauern protestierte, das Bündnis 90 auch."
+    )
+    mentions = run(nlp, text)
+    alliance = [m for m in mentions if m.text == "die Allianz"]
+    assert [(m.actor_id, m.code) for m in alliance] == [("igo:nato", "IGOWSTNAT")]
+    assert not [m for m in mentions if m.text in ("Die Allianz", "das Bündnis")]
+
+
+def test_actors_the_alliance_without_an_alliance_before_is_nobody(nlp):
+    mentions = run(nlp, "Die Allianz erweiterte ihre Manöver, sagte die EU.")
+    assert [m.text for m in mentions] == ["EU"]

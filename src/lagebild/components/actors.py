@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from lagebild.components.actor_phrases import (
     CONF_ABBR,
+    CONF_ANAPHOR,
     CONF_CAPITAL,
     CONF_INTRODUCED,
     CONF_NAME,
@@ -148,6 +149,7 @@ class Rules(PhraseRules):
         self.introduced_acronyms()
         self.ner_spans()
         self.short_forms()
+        self.alliance_anaphors()
         self.resolve_roles()
 
     # -- 2. plain gazetteer hits ----------------------------------------------
@@ -494,6 +496,39 @@ class Rules(PhraseRules):
             self.short_parts(tok, keys)
         for tok in a.parts:
             self.short_parts(tok, keys)
+
+    def alliance_anaphors(self) -> None:
+        """ "die Allianz", "das Bündnis": the military alliance named last before it."""
+        v, data = self.s.view, self.s.data
+        covered = self.covered_tokens()
+        for k in range(1, len(v)):
+            if (
+                k in covered
+                or v.lowers[k] not in data.ALLIANCE_NOUNS
+                or v.lowers[k - 1] not in data.DEFINITE
+                or (k + 1 < len(v) and v.sent[k + 1] == v.sent[k] and (
+                    v.lowers[k + 1] in data.ALLIANCE_NAME_OPENERS or v.texts[k + 1][:1].isdigit()
+                ))
+            ):
+                continue  # "die Allianz der Rebellen", "Bündnis 90" name alliances of their own
+            alliance = self.last_alliance(v.starts[k])
+            if alliance is not None:
+                self.add(
+                    replace(
+                        alliance, start=v.starts[k - 1], end=v.ends[k], tok=k,
+                        confidence=CONF_ANAPHOR, priority=0,
+                    )
+                )
+
+    def last_alliance(self, before: int) -> Candidate | None:
+        for cand in sorted(self.s.candidates, key=lambda c: -c.start):
+            actor = self.g.actors.get(cand.actor_id or "")
+            if cand.start < before and actor is not None and (actor.kind, actor.sector) == (
+                "IGO",
+                "MIL",
+            ):
+                return cand
+        return None
 
     def short_parts(self, tok: int, keys: dict[tuple[str, ...], Person]) -> None:
         """Names inside hyphen compounds: "Putin-Xi-Gespräch"."""

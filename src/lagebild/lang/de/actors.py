@@ -65,6 +65,19 @@ DETERMINERS: frozenset[str] = frozenset(
 
 #: Indefinite articles: "ein Sprecher" is some spokesperson, not the one named earlier.
 INDEFINITE: frozenset[str] = frozenset(["ein", "eine", "einer", "eines", "einem", "einen"])
+DEFINITE: frozenset[str] = frozenset(["der", "die", "das", "des", "dem", "den"])
+#: Nouns that, after a definite article, refer back to the military alliance named last
+#: ("die NATO … die Allianz", "AUKUS … das Bündnis"); alliances are the gazetteer's
+#: intergovernmental actors with sector MIL.
+ALLIANCE_NOUNS: frozenset[str] = frozenset(
+    ["allianz", "bündnis", "bündnisses", "militärbündnis", "militärbündnisses",
+     "verteidigungsbündnis", "verteidigungsbündnisses", "militärallianz"]
+)
+#: Words after such a noun that make it the name of another alliance ("die Allianz der
+#: Rebellen", "das Bündnis für Demokratie"); a number does too ("Bündnis 90").
+ALLIANCE_NAME_OPENERS: frozenset[str] = DEFINITE | frozenset(
+    ["für", "gegen", "aus", "von", "zwischen", "zur", "zum", "mit", "namens"]
+)
 
 #: Words between a determiner and a role noun that do not stop the phrase.
 PHRASE_FILLERS: frozenset[str] = frozenset(
