@@ -632,7 +632,7 @@ def test_actors_a_longer_name_inside_a_title_match_wins_and_the_role_follows_it(
 
 def test_actors_the_alliance_refers_back_to_the_military_alliance_named_last(nlp):
     text = (
-        "Die EU und die NATO berieten in Brüssel. Danach erweiterte die Allianz ihre Manöver. "
+        "Die EU und die NATO berieten in Brüssel. Danach erweiterte die Allianz die Manöver. "
         "Die Allianz der Bauern protestierte, das Bündnis 90 auch."
     )
     mentions = run(nlp, text)

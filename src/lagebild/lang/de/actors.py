@@ -73,10 +73,11 @@ ALLIANCE_NOUNS: frozenset[str] = frozenset(
     ["allianz", "bündnis", "bündnisses", "militärbündnis", "militärbündnisses",
      "verteidigungsbündnis", "verteidigungsbündnisses", "militärallianz"]
 )
-#: Words after such a noun that make it the name of another alliance ("die Allianz der
-#: Rebellen", "das Bündnis für Demokratie"); a number does too ("Bündnis 90").
-ALLIANCE_NAME_OPENERS: frozenset[str] = DEFINITE | frozenset(
-    ["für", "gegen", "aus", "von", "zwischen", "zur", "zum", "mit", "namens"]
+#: Words after such a noun that make it the name of another alliance (a genitive or a
+#: preposition: "die Allianz der Rebellen", "das Bündnis für Demokratie"); a number does
+#: too ("Bündnis 90"). An object's article does not ("vertieft die Allianz die Zusammenarbeit").
+ALLIANCE_NAME_OPENERS: frozenset[str] = frozenset(
+    ["der", "des", "für", "gegen", "aus", "von", "zwischen", "zur", "zum", "namens"]
 )
 
 #: Words between a determiner and a role noun that do not stop the phrase.

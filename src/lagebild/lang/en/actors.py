@@ -117,7 +117,7 @@ BODY_NAMES: dict[str, str] = {
 }
 DEFINITE: frozenset[str] = frozenset(["the"])
 ALLIANCE_NOUNS: frozenset[str] = frozenset(["alliance", "bloc"])
-ALLIANCE_NAME_OPENERS: frozenset[str] = frozenset(["of", "for", "against", "between", "with"])
+ALLIANCE_NAME_OPENERS: frozenset[str] = frozenset(["of", "for", "against", "between"])
 SECTOR_NOUNS: dict[str, tuple[str, str, str]] = {
     f: key for key, forms in _SECTOR_FORMS.items() for f in forms.split()
 }
