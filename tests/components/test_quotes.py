@@ -467,6 +467,17 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
         ("Die Ursache dürfte ersten Annahmen zufolge der Schnee gewesen sein.", "ersten Annahmen"),
         # "nach" after its source noun
         ("Seiner Ansicht nach ist die Lage im Land ernst.", "Seiner Ansicht"),
+        # an adverb or adjective alone before the verb is no subject; it follows the verb
+        (
+            "Besorgt äußerte sich die Ministerin, die Lage an der Grenze sei angespannt.",
+            "die Ministerin",
+        ),
+        (
+            "Insbesondere kritisierte der Verband, die Gebühren seien zu hoch.",
+            "der Verband",
+        ),
+        # a surname that is also a verb form stays the subject
+        ("Gall sagte, die Polizei sei vorbereitet.", "Gall"),
     ],
 )
 def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -> None:

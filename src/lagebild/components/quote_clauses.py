@@ -9,11 +9,8 @@ separable particle without a parser.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-import simplemma
-
-from lagebild.components.quote_lexicon import CueForm, QuoteLexicon
+from lagebild.components.quote_lexicon import CueForm, QuoteLexicon, lemma
 from lagebild.components.speakers import TokenView
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
@@ -93,11 +90,6 @@ def find_cue(
     return None
 
 
-@lru_cache(maxsize=65536)
-def _lemma(word: str, code: str) -> str:
-    return simplemma.lemmatize(word, lang=code)
-
-
 def konjunktiv_marker(
     tv: TokenView, lo: int, hi: int, blocked: list[bool], lx: QuoteLexicon, *, weak: bool
 ) -> bool:
@@ -132,5 +124,5 @@ def konjunktiv_i_word(low: str, lx: QuoteLexicon) -> bool:
         and low.endswith(ending)
         and low not in lx.konjunktiv_i_exclude
         and low.isalpha()
-        and _lemma(low, lx.code) == low + "n"
+        and lemma(low, lx.code) == low + "n"
     )

@@ -8,8 +8,10 @@ language module itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
+
+import simplemma
 
 from lagebild.lang import get_language_data
 
@@ -93,6 +95,17 @@ class QuoteLexicon:
 
     def closers_for(self, opener: str) -> frozenset[str]:
         return frozenset(c for o, c in self.quote_pairs if o == opener)
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str, code: str) -> str:
+    """The dictionary form of ``word`` in language ``code`` (simplemma, cached per word).
+
+    As written: a capitalised word the dictionary knows only in lower case
+    ("Besorgt", "Insbesondere") gets a lower-case lemma, a name or noun keeps
+    its capital.
+    """
+    return simplemma.lemmatize(word, lang=code)
 
 
 def _quote_module(code: str) -> Any:

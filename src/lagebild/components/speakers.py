@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from lagebild.components.quote_lexicon import QuoteLexicon
+from lagebild.components.quote_lexicon import QuoteLexicon, lemma
 from lagebild.model import Mention
 
 MAX_ADJECTIVES = 4  # "der stellvertretende russische Außenminister": more is a clause, not an NP
@@ -337,10 +337,25 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
         return None
     if first in lx.pronouns:
         return clause_start if verb == clause_start + 1 else None
+    if verb == clause_start + 1 and _adverbial_word(tv.words[clause_start], lx):
+        return None  # "Besorgt äußerte sich …", "Insbesondere kritisiert …": no subject
     end = noun_phrase_end(tv, clause_start, verb, lx)
     if end is None:
         return None
     return clause_start
+
+
+def _adverbial_word(word: str, lx: QuoteLexicon) -> bool:
+    """A capitalised word the dictionary knows only as a lower-case base form.
+
+    Adverbs and uninflected adjectives ("Insbesondere", "Besorgt") are their
+    own lemmas, and only the sentence start capitalises them, so alone before
+    the verb they are an adverbial, not a subject. Names and nouns keep their
+    capital as lemmas; a name that is also an inflected word ("Gall", a form of
+    "gallen") lemmatises to something else and stays a possible subject.
+    """
+    low = word.lower()
+    return word[:1].isupper() and word[1:] == low[1:] and lemma(word, lx.code) == low
 
 
 def trim_phrase(tv: TokenView, start: int, end: int) -> int:
