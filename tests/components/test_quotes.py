@@ -476,6 +476,8 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
             "Insbesondere kritisierte der Verband, die Gebühren seien zu hoch.",
             "der Verband",
         ),
+        # a noun behind a lower-case prefix is no adjective that runs on into the clause
+        ("In der Region gibt es laut ai-Bericht eine hohe Dunkelziffer.", "ai-Bericht"),
         # a surname that is also a verb form stays the subject
         ("Gall sagte, die Polizei sei vorbereitet.", "Gall"),
     ],

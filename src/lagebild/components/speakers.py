@@ -93,6 +93,8 @@ def _is_adjective(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     w = tv.words[i]
     if w[:1].isdigit() and "-" in w:  # "der 85-jährige Papst", "die 20-köpfige Delegation"
         return w.partition("-")[2][:1].islower()
+    if w[:1].islower() and tv.is_cap(i):
+        return False  # "ai-Bericht", "el-Baradei": a noun or name behind a particle
     return w[:1].islower() and (
         low.endswith(lx.adjective_endings) or "-" in low or low[:1].isdigit()
     )
