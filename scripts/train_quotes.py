@@ -105,12 +105,19 @@ def gold_labels(gold: eval_quotes.GoldDoc, inp: TaggerInput) -> np.ndarray:
     return labels
 
 
-def load_examples(shared: Path) -> tuple[list[Example], list[Example]]:
+#: The stages before ``quotes`` in the product pipeline: the rules' speakers (and so
+#: the tagger's features) depend on the actor mentions, NER's included.
+STAGES_BEFORE_QUOTES = ("segment", "ner", "actors")
+
+
+def load_examples(
+    shared: Path, stages: tuple[str, ...] = STAGES_BEFORE_QUOTES
+) -> tuple[list[Example], list[Example]]:
     """Analyse the dev documents; return (train, val) by the second hash byte."""
     folder = shared / "data" / "spkatt2023_news" / "train" / "task2"
     paths = [p for p in sorted(folder.glob("*.json")) if not eval_quotes.in_test(p.stem)]
     golds = [eval_quotes.load_doc(p) for p in paths]
-    nlp = make_pipeline("de", stages=("segment", "actors"))
+    nlp = make_pipeline("de", stages=stages)
     lx = load_quote_lexicon("de")
     train, val = [], []
     for path, gold, doc in zip(paths, golds, nlp.pipe(g.text for g in golds), strict=True):
@@ -275,10 +282,16 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="also save the model trained on four fifths of dev (for measuring on the fifth)",
     )
+    parser.add_argument(
+        "--stages",
+        nargs="+",
+        default=list(STAGES_BEFORE_QUOTES),
+        help="pipeline stages run before the quote rules (default: as in the product)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     lx = load_quote_lexicon("de")
-    train_ex, val_ex = load_examples(args.shared)
+    train_ex, val_ex = load_examples(args.shared, tuple(args.stages))
     print(f"dev documents: {len(train_ex)} train, {len(val_ex)} val", flush=True)
     rules_val = evaluate(val_ex, None, lx)
     print(f"rules only on val: {_brief(rules_val)}", flush=True)

@@ -87,6 +87,7 @@ class _FixedTagger:
     """Stands in for ``QuoteTagger``: labels chosen by the test, decoding as shipped."""
 
     message_sentence: int
+    speaker_words: tuple[int, ...] = ()  # token indices labelled as speaker
     meta: dict = field(
         default_factory=lambda: {
             "decode": {"min_message_tokens": 2, "min_message_share": 0.5, "continuation_gap": 2}
@@ -98,6 +99,8 @@ class _FixedTagger:
         probs[:, 0] = 1.0
         lo, hi, _ = inp.sentences[self.message_sentence]
         probs[lo:hi] = [0.0, 1.0, 0.0, 0.0]
+        for i in self.speaker_words:
+            probs[i] = [0.0, 0.0, 1.0, 0.0]
         return probs
 
 
@@ -113,6 +116,21 @@ def test_quotes_tagger_message_continues_the_previous_speaker(nlp: spacy.Languag
     assert added.text.startswith("Die Gegenseite blockiert")
     assert added.speaker_text == "Die Ministerin"
     assert added.confidence < quotes[0].confidence
+
+
+def test_quotes_tagger_speaker_of_articles_alone_is_no_speaker(nlp: spacy.Language) -> None:
+    text = (
+        "Die Ministerin sagte, die Verhandlungen seien gescheitert. "
+        "Alle Berichte zeigen, dass die Gegenseite jeden Kompromiss blockiert."
+    )
+    lx = load_quote_lexicon("de")
+    doc = _doc(nlp, text)
+    first_of_second = next(t.i for t in doc if t.text == "Alle")
+    tagger = _FixedTagger(1, speaker_words=(first_of_second,))
+    quotes = extract_quotes(doc, lx, QuoteSettings(), tagger=tagger)
+    assert len(quotes) == 2
+    assert quotes[1].speaker_text == "Die Ministerin"  # the report continues
+    assert quotes[1].text.startswith("Alle Berichte zeigen")
 
 
 def test_quotes_tagger_is_not_consulted_where_the_rules_found_a_quote(

@@ -59,6 +59,15 @@ def _runs(tokens: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def _function_words_only(state: DocState, run: tuple[int, int]) -> bool:
+    """A run of articles and quantifiers ("Alle" of "Alle Fakten zeigen …") names no one."""
+    lx = state.lx
+    return all(
+        state.tv.lowers[i] in lx.determiners and state.tv.lowers[i] not in lx.pronouns
+        for i in range(*run)
+    )
+
+
 def extend_speaker(state: DocState, d: Draft, labels: np.ndarray) -> None:
     """Grow a rule speaker over the words the tagger marks as speaker next to it.
 
@@ -132,6 +141,10 @@ def model_drafts(state: DocState, drafts: Sequence[Draft], tagger: QuoteTagger) 
         speakers = _runs([i for i in range(lo, stop) if labels[i] == SPK])
         cue = tuple(i for i in range(lo, stop) if labels[i] == CUE)
         start, end = message[0], message[-1] + 1
+        for run in [r for r in speakers if _function_words_only(state, r)]:
+            speakers.remove(run)
+            if run[1] == start:
+                start = run[0]  # "Alle Fakten zeigen …": the article opens the message
         speaker = None
         if speakers:
             s0, s1 = max(speakers, key=lambda r: r[1] - r[0])
