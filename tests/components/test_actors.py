@@ -213,6 +213,19 @@ def test_actors_an_ner_person_span_without_a_name_is_no_person(nlp):
     assert not [m for m in mentions if m.kind == "PER"]
 
 
+def test_actors_ner_short_form_is_the_person_named_before(nlp):
+    text = (
+        "Der nordkoreanische Diplomat Ri Chol-min, ein Beamter des Außenministeriums, "
+        "sprach von Provokationen. Ri argumentierte, die Manöver seien eine Bedrohung."
+    )
+    tokens = [t.text for t in nlp.make_doc(text)]
+    short = tokens.index("Ri", tokens.index("Provokationen"))
+    mentions = run(nlp, text, ents=[(short, short + 1, "PER")])
+    people = {m.text: m for m in mentions if m.kind == "PER"}
+    assert people["Ri"].actor_id == people["Ri Chol-min"].actor_id
+    assert people["Ri"].country == "PRK"
+
+
 def test_actors_state_broadcaster_gets_its_country(nlp):
     mention = by_text(run(nlp, "Das sagte der chinesische Staatssender CCTV."))["CCTV"]
     assert (mention.code, mention.sector, mention.actor_id) == ("CHNMED", "MED", "med:cctv")
@@ -639,6 +652,17 @@ def test_actors_the_alliance_refers_back_to_the_military_alliance_named_last(nlp
     alliance = [m for m in mentions if m.text == "die Allianz"]
     assert [(m.actor_id, m.code) for m in alliance] == [("igo:nato", "IGOWSTNAT")]
     assert not [m for m in mentions if m.text in ("Die Allianz", "das Bündnis")]
+
+
+def test_actors_the_alliance_with_adjectives_is_the_alliance_not_its_leader(nlp):
+    text = (
+        "Die NATO plant ein Büro in Tokio. Die US-geführte Allianz will dort beraten, "
+        "das westliche Bündnis ebenso."
+    )
+    mentions = {m.text: m for m in run(nlp, text)}
+    assert mentions["Die US-geführte Allianz"].actor_id == "igo:nato"
+    assert mentions["das westliche Bündnis"].actor_id == "igo:nato"
+    assert "US" not in mentions
 
 
 def test_actors_the_alliance_without_an_alliance_before_is_nobody(nlp):

@@ -64,6 +64,14 @@ from lagebild.gazetteer.offices import (
 )
 from lagebild.model import Mention
 
+#: Attributive adjectives between an article and an alliance noun ("die US-geführte Allianz").
+MAX_ALLIANCE_ADJECTIVES = 2
+
+
+def _attributive(word: str) -> bool:
+    """An inflected adjective: lower case, or a compound whose last part is ("US-geführte")."""
+    return word[:1].islower() or ("-" in word and word.rsplit("-", 1)[1][:1].islower())
+
 
 class ActorRecognizer:
     """The ``lagebild_actors`` pipeline component."""
@@ -388,7 +396,9 @@ class Rules(PhraseRules):
                 continue
             if self.overlaps_role(ent.start_char, ent.end_char):
                 continue  # the role phrase reads office and country off the text
-            if label == "PER":
+            if label == "PER" and (fuller := self.fuller_person(ent)) is not None:
+                self.add_person_ref(fuller, ent.start_char, ent.end_char, ent.start, CONF_SHORT)
+            elif label == "PER":
                 self.add(
                     Candidate(
                         ent.start_char,
@@ -425,6 +435,21 @@ class Rules(PhraseRules):
                         tok=ent.start,
                     )
                 )
+
+    def fuller_person(self, ent: Any) -> Person | None:
+        """The person named earlier whose longer name begins or ends with the span's words.
+
+        The model tags the short form too ("Kim" after "Kim Seol-hwa", "Hegseth"
+        after "Pete Hegseth"); it is that person, not a new one. Family names
+        come first in Korean and Chinese names, so both ends count.
+        """
+        key = tuple(t.text.lower() for t in ent)
+        n = len(key)
+        for person in sorted(self.s.persons, key=lambda p: p.start):
+            words = tuple(t.lower() for t in person.tokens)
+            if person.start < ent.start_char and len(words) > n and key in (words[:n], words[-n:]):
+                return person
+        return None
 
     def is_name(self, k: int) -> bool:
         return name_token(self.s.view, k, self.s.data, self.s.analysis)
@@ -498,14 +523,23 @@ class Rules(PhraseRules):
             self.short_parts(tok, keys)
 
     def alliance_anaphors(self) -> None:
-        """ "die Allianz", "das Bündnis": the military alliance named last before it."""
+        """ "die Allianz", "das westliche Bündnis", "die US-geführte Allianz": the military
+        alliance named last before it."""
         v, data = self.s.view, self.s.data
         covered = self.covered_tokens()
         for k in range(1, len(v)):
+            if k in covered or v.lowers[k] not in data.ALLIANCE_NOUNS:
+                continue
+            article = k - 1
+            while (
+                article > v.sent[k]
+                and k - article <= MAX_ALLIANCE_ADJECTIVES
+                and v.lowers[article] not in data.DEFINITE
+                and _attributive(v.texts[article])
+            ):
+                article -= 1
             if (
-                k in covered
-                or v.lowers[k] not in data.ALLIANCE_NOUNS
-                or v.lowers[k - 1] not in data.DEFINITE
+                v.lowers[article] not in data.DEFINITE
                 or (k + 1 < len(v) and v.sent[k + 1] == v.sent[k] and (
                     v.lowers[k + 1] in data.ALLIANCE_NAME_OPENERS or v.texts[k + 1][:1].isdigit()
                 ))
@@ -513,9 +547,14 @@ class Rules(PhraseRules):
                 continue  # "die Allianz der Rebellen", "Bündnis 90" name alliances of their own
             alliance = self.last_alliance(v.starts[k])
             if alliance is not None:
+                # "US-geführte" describes the alliance: the phrase is one actor, the alliance
+                self.s.candidates = [
+                    c for c in self.s.candidates
+                    if not (c.start < v.ends[k - 1] and v.starts[article + 1] < c.end)
+                ]  # fmt: skip
                 self.add(
                     replace(
-                        alliance, start=v.starts[k - 1], end=v.ends[k], tok=k,
+                        alliance, start=v.starts[article], end=v.ends[k], tok=k,
                         confidence=CONF_ANAPHOR, priority=0,
                     )
                 )
