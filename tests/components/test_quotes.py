@@ -550,6 +550,23 @@ def test_quotes_source_in_subordinate_clause_reports_that_clause(nlp) -> None:
     assert "Hunde" not in q.text
 
 
+def test_quotes_cue_in_adverbial_clause_reports_up_to_the_main_clause(nlp) -> None:
+    text = "Nachdem der Gouverneur erklärt hatte, die Brücke sei sicher, stiegen die Mautpreise."
+    [q] = run(nlp, text)
+    assert (q.text, q.speaker_text) == ("die Brücke sei sicher", "der Gouverneur")
+    assert q.cue == "erklärt hatte"
+
+
+def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> None:
+    text = "Während die Gewerkschaft den Tarifvertrag lobte, kündigten die Arbeitgeber Klagen an."
+    assert not [q for q in run(nlp, text) if q.text.startswith("kündigten")]
+
+
+def test_quotes_as_phrase_before_the_verb_is_no_adverbial_clause(nlp) -> None:
+    text = "Als Beispiel nannte die Forscherin die Ausbeutung von Gasvorkommen."
+    assert [q.speaker_text for q in run(nlp, text)] in ([], ["die Forscherin"])
+
+
 # ---------------------------------------------------------------- the evaluation's scoring
 
 

@@ -66,8 +66,10 @@ def find_cue(
         return None  # "die erklärte Absicht": a participle used as adjective
     start, end = clause_bounds(tv, i, lo, hi, blocked)
     clause_words = set(tv.lowers[start:end])
-    if any(tv.lowers[j] in lx.auxiliaries for j in range(start, i)):
-        forms = sorted(forms, key=lambda f: f.kind != "part")  # "hatte … erklärt": a participle
+    if any(tv.lowers[j] in lx.auxiliaries for j in range(start, i)) or (
+        i + 1 < end and tv.lowers[i + 1] in lx.auxiliaries
+    ):  # "hatte … erklärt", "nachdem er erklärt hatte": a participle
+        forms = sorted(forms, key=lambda f: f.kind != "part")
     for form in forms:
         if form.needs and not all(w in clause_words for w in form.needs):
             continue
@@ -76,7 +78,9 @@ def find_cue(
             continue
         if form.kind == "part":
             aux = next(
-                (j for j in range(i - 1, start - 1, -1) if tv.lowers[j] in lx.auxiliaries), None
+                (j for j in range(i - 1, start - 1, -1) if tv.lowers[j] in lx.auxiliaries),
+                # a verb-final clause: "nachdem er gesagt hatte", "der erklärt hat"
+                next((j for j in range(i + 1, end) if tv.lowers[j] in lx.auxiliaries), None),
             )
             if aux is None:
                 continue

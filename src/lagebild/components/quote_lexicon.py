@@ -46,6 +46,7 @@ class QuoteLexicon:
     as_words: frozenset[str]
     source_adverbs: frozenset[str]
     complementizers: frozenset[str]
+    adverbial_conjunctions: frozenset[str]
     konjunktiv_i: frozenset[str]
     konjunktiv_i_exclude: frozenset[str]
     konjunktiv_ii: frozenset[str]
@@ -141,6 +142,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         as_words=m.AS_WORDS,
         source_adverbs=m.SOURCE_ADVERBS,
         complementizers=m.COMPLEMENTIZERS,
+        adverbial_conjunctions=getattr(m, "ADVERBIAL_CONJUNCTIONS", frozenset()),
         konjunktiv_i=m.KONJUNKTIV_I,
         konjunktiv_i_exclude=m.KONJUNKTIV_I_EXCLUDE,
         konjunktiv_ii=m.KONJUNKTIV_II,

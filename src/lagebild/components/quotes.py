@@ -41,7 +41,7 @@ from lagebild.components.quote_clauses import (
     find_cue,
     konjunktiv_marker,
 )
-from lagebild.components.quote_lexicon import QuoteLexicon, load_quote_lexicon
+from lagebild.components.quote_lexicon import QuoteLexicon, lemma, load_quote_lexicon
 from lagebild.components.quote_model import QuoteTagger, TaggerInput, load_quote_tagger
 from lagebild.components.quote_state import (
     CONF_INDIRECT,
@@ -248,6 +248,11 @@ def _cue_speaker(
         prefer_after = True  # "Die Tat bezeichnete er als …": "er" is the subject
     if prefer_after and after is not None:
         return _speaker_after(state, after, f, ce)
+    if _adverbial_clause(state, cue) and cs + 1 < f:
+        # "Nachdem der Minister gesagt hatte, …": the subject follows the conjunction
+        end = noun_phrase_end(tv, cs + 1, f, lx)
+        if end is not None and tv.lowers[cs + 1] not in lx.object_determiners:
+            return make_speaker(state, cs + 1, trim_phrase(tv, cs + 1, end), verb=f), None
     before = subject_before(tv, cs, f, lx)
     if before is not None:
         sp = make_speaker(state, before, trim_phrase(tv, before, f), verb=f)
@@ -610,6 +615,18 @@ def _verb_report(
         and not state.blocked[ce + 1]
     ):
         start = ce + 1
+        if _adverbial_clause(state, cue):
+            if _opens_main_clause(state, start):
+                return None  # "Während X das Ergebnis lobten, kündigten …": the main clause
+            # "Nachdem X gesagt hatte, die Lage sei ernst, stiegen …": up to the main clause
+            stop = next(
+                (
+                    j
+                    for j in range(start + 1, stop - 1)
+                    if tv.words[j] == "," and _opens_main_clause(state, j + 1)
+                ),
+                stop,
+            )
         relative = tv.lowers[start] in lx.relative_pronouns and (
             noun_phrase_end(tv, start, stop, lx, nested=True)
             is None  # "die Rechte …" is an article
@@ -628,6 +645,33 @@ def _verb_report(
     ):
         return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
     return None
+
+
+def _adverbial_clause(state: DocState, cue: Cue) -> bool:
+    """Whether the cue stands in an adverbial clause: a conjunction opens it and the finite
+    verb closes it ("nachdem sie berichtet hatte,"); "Als Beispiel nannte X …" is a main
+    clause whose verb comes second."""
+    cs, ce = cue.clause
+    return state.tv.lowers[cs] in state.lx.adverbial_conjunctions and cue.finite == ce - 1
+
+
+def _opens_main_clause(state: DocState, i: int) -> bool:
+    """Whether the clause at ``i`` opens on its finite verb, as a main clause after an
+    adverbial clause does ("…, kündigten die Republikaner an"); a reported clause opens on
+    its subject, a conjunction or an adverb ("…, die Lage sei ernst", "…, er wolle …")."""
+    tv, lx = state.tv, state.lx
+    low = tv.lowers[i]
+    return (
+        tv.words[i][:1].islower()
+        and (low in lx.verb_forms or lemma(tv.words[i], lx.code) != low)
+        and not (
+            low in lx.determiners
+            or low in lx.pronouns
+            or low in lx.prepositions
+            or low in lx.complementizers
+            or low in lx.sentence_adverbs
+        )
+    )
 
 
 # ---------------------------------------------------------------- partial quotes and continuation

@@ -245,6 +245,14 @@ AS_WORDS: frozenset[str] = frozenset({"wie"})
 SOURCE_ADVERBS: frozenset[str] = frozenset({"demnach", "wonach"})
 #: Conjunctions that open a reported clause after the cue.
 COMPLEMENTIZERS: frozenset[str] = frozenset({"dass", "daß", "ob", "wie", "warum", "wann", "wo"})
+#: Conjunctions that open an adverbial clause ("Während die Demokraten das Ergebnis
+#: lobten, kündigten die Republikaner …"): the clause after it is the main clause.
+ADVERBIAL_CONJUNCTIONS: frozenset[str] = frozenset(
+    {
+        "während", "nachdem", "weil", "obwohl", "obgleich", "als", "wenn", "falls", "bevor",
+        "ehe", "seit", "seitdem", "sobald", "solange", "indem",
+    }
+)  # fmt: skip
 
 #: Konjunktiv I forms that are never indicative in news prose.
 KONJUNKTIV_I: frozenset[str] = frozenset(

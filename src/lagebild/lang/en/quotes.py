@@ -52,6 +52,10 @@ SO_WORDS: frozenset[str] = frozenset()
 AS_WORDS: frozenset[str] = frozenset({"as"})
 SOURCE_ADVERBS: frozenset[str] = frozenset()
 COMPLEMENTIZERS: frozenset[str] = frozenset({"that", "whether"})
+#: Conjunctions that open an adverbial clause ("While Democrats praised it, …").
+ADVERBIAL_CONJUNCTIONS: frozenset[str] = frozenset(
+    {"while", "after", "because", "although", "when", "if", "before", "since", "as"}
+)
 KONJUNKTIV_I: frozenset[str] = frozenset()
 KONJUNKTIV_I_EXCLUDE: frozenset[str] = frozenset()
 KONJUNKTIV_II: frozenset[str] = frozenset()
