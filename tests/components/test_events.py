@@ -693,3 +693,20 @@ def test_events_a_body_in_apposition_before_its_person_is_no_second_source() -> 
     statements = [e for e in doc.events if e.cameo.startswith("01")]
     assert statements
     assert [a.actor_id for a in statements[0].source] == ["per:tomas_almeida"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle after an adverb still describes its noun; the verb is coded
+        (
+            "Die bislang anerkannte Regierung Rohans hat Mordor scharf kritisiert.",
+            ("Regierung Rohans", "Mordor", "111", "asserted"),
+        ),
+    ],
+)
+def test_events_codes_intention_occasion_and_fear_patterns(
+    text: str, expected: tuple, coder: EventCoder, blank
+) -> None:
+    found = dyads(code(text, coder, blank))
+    assert found == {expected}, found

@@ -143,6 +143,8 @@ class ClauseAnalyzer:
             if toks[j].lower not in self.cues.agent_preps or j == 0:
                 return False
             i = j - 1
+        elif i > 0 and self._adverb_in_phrase(toks[i]):
+            i -= 1  # "die international anerkannte Regierung": an adverb on the participle
         before = toks[i]
         if before.lower in self.cues.pronouns:  # "sie besetzten Dörfer": the subject
             return False
@@ -150,6 +152,21 @@ class ClauseAnalyzer:
             before.lower in self.cues.cases
             or before.lower in self.cues.preps
             or before.text.isdigit()
+        )
+
+    def _adverb_in_phrase(self, tok: Tok) -> bool:
+        """A lower-case word without an inflection ending that is no verb, case word,
+        preposition or pronoun: an adverb that may stand before an attributive participle
+        ("international", "bereits", "nicht")."""
+        lower = tok.lower
+        return (
+            tok.is_word
+            and not tok.is_title
+            and not lower.endswith(self.cues.attributive_endings)
+            and lower not in self.cues.cases
+            and lower not in self.cues.preps
+            and lower not in self.cues.pronouns
+            and not self.is_verbish(tok)
         )
 
     def is_infinitive(self, tok: Tok) -> bool:
