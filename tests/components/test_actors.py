@@ -226,6 +226,15 @@ def test_actors_ner_short_form_is_the_person_named_before(nlp):
     assert people["Ri"].country == "PRK"
 
 
+def test_actors_a_name_after_a_role_complement_names_the_body_not_a_person(nlp):
+    text = (
+        "Die Justiz ermittelt gegen den Chef der linksliberalen Partei LVP, Ilkay Sahin. "
+        "Ein Prozess gegen den Chef der pro-kurdischen Partei könnte Jahre dauern."
+    )
+    people = [m.text for m in run(nlp, text) if m.kind == "PER"]
+    assert people == ["Ilkay Sahin"]
+
+
 def test_actors_state_broadcaster_gets_its_country(nlp):
     mention = by_text(run(nlp, "Das sagte der chinesische Staatssender CCTV."))["CCTV"]
     assert (mention.code, mention.sector, mention.actor_id) == ("CHNMED", "MED", "med:cctv")

@@ -426,6 +426,13 @@ class PhraseRules:
                 if name_start < len(v)
                 else name_start
             )
+        if name_end > name_start and self.complement_name(head.tok, end, name_start, name_end):
+            # "der Chef der Partei HDP, Selahattin Demirtaş": the body's name, then the holder
+            after = name_end + 1
+            if name_end < len(v) and v.texts[name_end] == "," and after < len(v):
+                name_start, name_end = after, name_after(v, after, data, self.s.analysis)
+            else:
+                name_start = name_end
         if name_end > name_start and not plural:
             self.consume(comp_hit)
             self.person(name_start, name_end, office, country, CONF_ROLE_NAME)
@@ -476,6 +483,18 @@ class PhraseRules:
         )
         self.consume(comp_hit)
         self.s.pending_roles.append(cand)
+
+    def complement_name(self, head_tok: int, end: int, start: int, stop: int) -> bool:
+        """Whether the capitalised words right after a genitive complement name the body,
+        not the role's holder: "der Chef der Partei HDP", "der Sprecher der Gruppe Hamas".
+
+        A holder named after the complement stands behind a comma ("der Chef der
+        Partei, Selahattin Demirtaş") or has a first name and a surname.
+        """
+        if end <= head_tok + 1 or start != end:
+            return False  # no complement, or the name follows a comma
+        v = self.s.view
+        return stop - start < 2 or v.texts[start].isupper()
 
     def governing_office(self, before: int) -> str | None:
         """Office of the last person with an office named before ``before`` (for "Amtskollege").

@@ -19,7 +19,10 @@ from lagebild.gazetteer import Gazetteer
 from lagebild.gazetteer.index import Entry
 
 # A lowercase word that inflects like an attributive adjective ("staatlichen", "wichtigsten").
-_ADJECTIVE_LIKE = re.compile(r"^[a-zäöüß]+(?:isch|lich|ig|al|iert|ell|ierte|ste)(?:e|en|er|es|em)$")
+# An inflected adjective, maybe with hyphenated lower-case parts before it ("pro-kurdischen").
+_ADJECTIVE_LIKE = re.compile(
+    r"^(?:[a-zäöüß]+-)*[a-zäöüß]+(?:isch|lich|ig|al|iert|ell|ierte|ste)(?:e|en|er|es|em)$"
+)
 # A name token: a capitalised word, maybe hyphenated or with an apostrophe ("Seol-hwa", "O'Brien").
 _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
 # Name words, particles aside; longer capitalised runs are titles or headlines, not one name.
