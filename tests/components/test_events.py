@@ -703,6 +703,15 @@ def test_events_a_body_in_apposition_before_its_person_is_no_second_source() -> 
             "Die bislang anerkannte Regierung Rohans hat Mordor scharf kritisiert.",
             ("Regierung Rohans", "Mordor", "111", "asserted"),
         ),
+        # the occasion of a statement is no addressee; an object beside it stays the target
+        (
+            "Die Gespräche kämen voran, sagte der Kanzler Gondors beim Gipfel der NATO.",
+            ("Kanzler Gondors", "", "010", "asserted"),
+        ),
+        (
+            "Der Präsident Arnors kritisierte bei einer Sitzung der EU die Regierung Mordors.",
+            ("Präsident Arnors", "Regierung Mordors", "111", "asserted"),
+        ),
     ],
 )
 def test_events_codes_intention_occasion_and_fear_patterns(

@@ -67,6 +67,7 @@ class Cues:
     patient_preps: frozenset[str] = frozenset()  # "unter Kritik stehen": the subject suffers it
     closed_preps: frozenset[str] = frozenset()  # "zwischen X und Y": no outer frame reaches in
     origin_preps: frozenset[str] = frozenset()  # "Truppen aus Mordor": where a noun comes from
+    occasion_preps: frozenset[str] = frozenset()  # "sagte bei einer UN-Konferenz": where, not whom
     weak_endings: tuple[str, ...] = ()  # past/participle endings of regular verbs ("te", "t")
     participle_prefix: str = ""  # "ge" in "gewarnt"
     infinitive_endings: tuple[tuple[str, int], ...] = ()  # ("en", 2): letters to drop for the stem
@@ -230,6 +231,9 @@ def load_cues(language: str) -> Cues:
         origin_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "origin"),
         patient_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "patient"),
         closed_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "closed"),
+        occasion_preps=frozenset(
+            w for w, v in by_kind.get("prep", {}).items() if v == "occasion"
+        ),
         weak_endings=tuple(by_kind.get("weak_ending", {})),
         participle_prefix=next(iter(by_kind.get("participle_prefix", {})), ""),
         infinitive_endings=tuple(

@@ -137,6 +137,9 @@ class RoleFinder:
             # "die Flüchtlinge nach Rohan abschieben": where they are sent, not whom
             and not ("dest" in row.flags and g.prep in self.cues.location_preps)
             and not self._describes(ctx, g)
+            # "sagte bei einer Konferenz der UN": the occasion of the act, not its target
+            and g.prep not in self.cues.occasion_preps
+            and g.outer_prep not in self.cues.occasion_preps
         ]
         targets = pp_targets[:1] or objects[:1] or on_object[:1]
         return subject, targets, False
