@@ -712,6 +712,20 @@ def test_events_a_body_in_apposition_before_its_person_is_no_second_source() -> 
             "Der Präsident Arnors kritisierte bei einer Sitzung der EU die Regierung Mordors.",
             ("Präsident Arnors", "Regierung Mordors", "111", "asserted"),
         ),
+        # a feared act has not happened
+        (
+            "Im Süden Gondors wächst die Angst vor weiteren Mordor-Angriffen.",
+            ("Mordor", "", "190", "hypothetical"),
+        ),
+        (
+            "Die Regierung Rohans befürchtet neue Mordor-Angriffe.",
+            ("Mordor", "", "190", "hypothetical"),
+        ),
+        # a past intention is no act that happened
+        (
+            "Eigentlich wollte der Präsident Arnors im Mai nach Rohan reisen.",
+            ("Präsident Arnors", "Rohan", "042", "future"),
+        ),
     ],
 )
 def test_events_codes_intention_occasion_and_fear_patterns(

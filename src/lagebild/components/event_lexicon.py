@@ -88,6 +88,9 @@ class Cues:
     standing: tuple[str, ...] = ()  # "die bestehenden Sanktionen": a state, not news
     negation_free: frozenset[str] = frozenset()  # "nicht zuletzt", "nicht nur": no negation
     description: frozenset[str] = frozenset()  # "als Teil seiner Strategie gegen X": no target
+    # "die Sorge vor Angriffen", "befürchtet neue Anschläge": fear word → the preposition that
+    # opens what is feared ("-": the feared noun follows as object)
+    fear: dict[str, str] = field(default_factory=dict)
     pronoun_verbs: frozenset[str] = frozenset()  # "Wir rechnen …": a verb follows
 
 
@@ -261,6 +264,7 @@ def load_cues(language: str) -> Cues:
         standing=tuple(by_kind.get("standing", {})),
         negation_free=words("negation_free"),
         description=words("description"),
+        fear=dict(by_kind.get("fear", {})),
         pronoun_verbs=words("pronoun_verb"),
     )
 

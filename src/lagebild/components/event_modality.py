@@ -79,6 +79,8 @@ class ModalityRules:
         cues = self.cues
         if self.negated(ctx, item):
             return "negated"
+        if self.feared(ctx, item):
+            return "hypothetical"  # "die Sorge vor neuen Angriffen": not (yet) happened
         kinds = {cues.aux.get(w) for w in words} | {cues.modality_words.get(w) for w in words}
         first = next((w for w in words if w.isalpha()), "")
         if "hypothetical" in kinds and (
@@ -127,6 +129,25 @@ class ModalityRules:
                 continue
             if noun is None or self._same_phrase(toks, i, noun) or self.pp_of(ctx, noun) is None:
                 return True
+        return False
+
+    def feared(self, ctx: SentenceContext, item: Coded) -> bool:
+        """Whether an event noun is what a word of fear is about: "die Sorge vor neuen
+        Angriffen", "befürchtet neue Anschläge", "die Gefahr weiterer Luftangriffe" — a
+        feared act, not one that happened. "Sorge über die Angriffe" is about a past act."""
+        if item.trigger.pos != "N":
+            return False
+        toks, fear, clause = ctx.toks, self.cues.fear, item.trigger.clause
+        i = item.trigger.tok - 1
+        while i >= clause.start and item.trigger.tok - i <= 5:
+            tok = toks[i]
+            if fear.get(tok.lower) == "-":
+                return True
+            if tok.lower in self.cues.preps:
+                return i > clause.start and fear.get(toks[i - 1].lower) == tok.lower
+            if not tok.is_word or tok.is_title or self.analyzer.is_verbish(tok):
+                return False
+            i -= 1
         return False
 
     def _same_phrase(self, toks: list, negation: int, noun: int) -> bool:
