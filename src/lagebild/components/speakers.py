@@ -331,6 +331,8 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     first = tv.lowers[clause_start]
     if first in lx.object_determiners:
         return None  # an object opens the clause; the subject follows the verb
+    if first in lx.pronouns and verb == clause_start + 1:
+        return clause_start  # "Es warf der Regierung vor, …": the pronoun is the subject
     if (
         first in lx.prepositions
         or first in lx.complementizers
@@ -338,7 +340,7 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     ):
         return None
     if first in lx.pronouns:
-        return clause_start if verb == clause_start + 1 else None
+        return None
     if verb == clause_start + 1 and _adverbial_word(tv.words[clause_start], lx):
         return None  # "Besorgt äußerte sich …", "Insbesondere kritisiert …": no subject
     end = noun_phrase_end(tv, clause_start, verb, lx)
