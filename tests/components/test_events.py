@@ -705,7 +705,7 @@ def test_events_a_body_in_apposition_before_its_person_is_no_second_source() -> 
         ),
         # the occasion of a statement is no addressee; an object beside it stays the target
         (
-            "Die Gespräche kämen voran, sagte der Kanzler Gondors beim Gipfel der NATO.",
+            "Die Gespräche kämen voran, sagte der Kanzler Gondors bei einer Rede vor der NATO.",
             ("Kanzler Gondors", "", "010", "asserted"),
         ),
         (
@@ -721,6 +721,11 @@ def test_events_a_body_in_apposition_before_its_person_is_no_second_source() -> 
             "Die Regierung Rohans befürchtet neue Mordor-Angriffe.",
             ("Mordor", "", "190", "hypothetical"),
         ),
+        # an actor in the genitive after an event noun of a prepositional phrase is its author
+        (
+            "Die Lage blieb nach den Angriffen Rohans auf Harad angespannt.",
+            ("Rohans", "Harad", "190", "asserted"),
+        ),
         # a past intention is no act that happened
         (
             "Eigentlich wollte der Präsident Arnors im Mai nach Rohan reisen.",
@@ -733,3 +738,17 @@ def test_events_codes_intention_occasion_and_fear_patterns(
 ) -> None:
     found = dyads(code(text, coder, blank))
     assert found == {expected}, found
+
+
+def test_events_a_statement_takes_no_target_from_an_event_of_its_own_clause(
+    coder: EventCoder, blank
+) -> None:
+    found = dyads(
+        code(
+            "Die Gespräche kämen voran, sagte der Kanzler Gondors beim Gipfel der NATO.",
+            coder,
+            blank,
+        )
+    )
+    assert ("Kanzler Gondors", "", "010", "asserted") in found, found
+    assert all(not (cameo == "010" and target) for _, target, cameo, _ in found), found

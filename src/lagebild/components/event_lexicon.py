@@ -234,9 +234,7 @@ def load_cues(language: str) -> Cues:
         origin_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "origin"),
         patient_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "patient"),
         closed_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "closed"),
-        occasion_preps=frozenset(
-            w for w, v in by_kind.get("prep", {}).items() if v == "occasion"
-        ),
+        occasion_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "occasion"),
         weak_endings=tuple(by_kind.get("weak_ending", {})),
         participle_prefix=next(iter(by_kind.get("participle_prefix", {})), ""),
         infinitive_endings=tuple(
@@ -328,8 +326,9 @@ def _weak_forms(verb: str, cues: Cues) -> list[str]:
         cues.participle_prefix
         and rest
         and not rest.startswith(cues.inseparable_prefixes)
-        and not (cues.no_participle_prefix_endings
-                 and verb.endswith(cues.no_participle_prefix_endings))
+        and not (
+            cues.no_participle_prefix_endings and verb.endswith(cues.no_participle_prefix_endings)
+        )
     ):
         forms.append(f"{particle}{cues.participle_prefix}{rest}{joint}t")
     return forms

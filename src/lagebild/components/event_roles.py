@@ -164,6 +164,8 @@ class RoleFinder:
             ):
                 if g.prep == "zwischen":
                     sources.append(g)
+                elif not sources and self._genitive_in_phrase(ctx, k, g):
+                    sources.append(g)  # "nach den Angriffen Mordors", "vor Anschlägen der X"
                 elif g.prep in self.cues.agent_preps and not sources and g.first == k + 2:
                     sources.append(g)  # "der Besuch von Orbán in Moskau"
                 elif g.of_noun == k and not sources:
@@ -189,6 +191,17 @@ class RoleFinder:
         if not sources and (not targets or not force):
             return None  # only force ("Angriffe auf Kiew") is worth coding without its author
         return sources, targets[:1], guessed
+
+    def _genitive_in_phrase(self, ctx: SentenceContext, noun: int, group: Group) -> bool:
+        """An actor in the genitive right after an event noun of a prepositional phrase
+        ("nach den Angriffen Mordors", "vor Anschlägen der Rebellen"): the noun's author, as
+        it is outside a phrase ("die Angriffe Mordors")."""
+        if not group.attached or group.prep is None or group.prep != self._pp_of(ctx, noun):
+            return False
+        between = ctx.toks[noun + 1 : group.first]
+        return len(between) <= 1 and all(
+            "gen" in self.cues.cases.get(t.lower, frozenset()) for t in between
+        )
 
     def _place_phrase(self, ctx: SentenceContext, group: Group, subject: list[Group]) -> bool:
         """ "sagte ein Sprecher am Montag in Minas Tirith", "sagte Österreichs Delegierter in

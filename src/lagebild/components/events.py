@@ -316,7 +316,7 @@ def _suppress_nested(coded: list[Coded], ctx: SentenceContext, cues: Cues) -> li
     * a trigger in an infinitive clause governed by a coded trigger ("vereinbarten,
       die Zusammenarbeit zu vertiefen") is the content of that event, not a second one;
     * a statement (verb of saying) without an addressee points at the first actor of
-      what was said;
+      what was said, in another clause;
     * speakers that are not actors leave no event.
     """
     governing = {c.trigger.clause.index for c in coded if not c.say and c.confidence > 0}
@@ -344,7 +344,9 @@ def _suppress_nested(coded: list[Coded], ctx: SentenceContext, cues: Cues) -> li
         if item.statement and not item.targets:
             speaker = actor_keys(item.sources)
             for other in kept:
-                if other is item or other.statement:
+                # what was said stands in another clause: an event of the statement's own
+                # clause is its occasion ("sagte … beim Gipfel der NATO")
+                if other.statement or other.trigger.clause is item.trigger.clause:
                     continue
                 candidates = [
                     m for m in other.sources + other.targets if actor_key(m) not in speaker
