@@ -226,6 +226,24 @@ def test_actors_ner_short_form_is_the_person_named_before(nlp):
     assert people["Ri"].country == "PRK"
 
 
+def test_actors_a_bracket_after_a_person_is_no_abbreviation_of_the_person(nlp):
+    text = "Die Abgeordnete Ilkay Sahin (LVP) kritisierte den Plan. Die LVP lehnt ihn ab."
+    tokens = [t.text for t in nlp.make_doc(text)]
+    mentions = run(nlp, text, ents=[(2, 4, "PER")])
+    assert tokens[2:4] == ["Ilkay", "Sahin"]
+    assert [m.text for m in mentions if m.kind == "PER"] == ["Ilkay Sahin"]
+    assert "per:ilkay_sahin" not in {m.actor_id for m in mentions if m.text == "LVP"}
+
+
+def test_actors_ner_short_form_in_the_genitive_is_the_person_named_before(nlp):
+    text = "Generalsekretär Lin Wei-ming verurteilte die Angriffe, so eine Erklärung Lins."
+    tokens = [t.text for t in nlp.make_doc(text)]
+    short = tokens.index("Lins")
+    mentions = run(nlp, text, ents=[(short, short + 1, "PER")])
+    people = {m.text: m.actor_id for m in mentions if m.kind == "PER"}
+    assert people["Lins"] == people["Lin Wei-ming"]
+
+
 def test_actors_a_name_after_a_role_complement_names_the_body_not_a_person(nlp):
     text = (
         "Die Justiz ermittelt gegen den Chef der linksliberalen Partei LVP, Ilkay Sahin. "

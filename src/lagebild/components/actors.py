@@ -344,6 +344,8 @@ class Rules(PhraseRules):
             ):
                 continue
             covering = [c for c in self.s.candidates if c.end == v.ends[k - 1] and c.actor_id]
+            if (covering and covering[-1].kind == "PER") or self.person_ends_at(v.ends[k - 1]):
+                continue  # "Sebastian Kurz (ÖVP)": a person's party or country, not his name
             if covering:
                 cand = covering[-1]
             else:
@@ -378,6 +380,13 @@ class Rules(PhraseRules):
             cand = introduced.get(text)
             if cand is not None and k not in a.by_token:
                 self.add(replace(cand, start=v.starts[k], end=v.ends[k], tok=k, priority=1))
+
+    def person_ends_at(self, char: int) -> bool:
+        """Whether the NER stage tagged a person ending at character ``char``."""
+        doc = self.s.doc
+        if not doc.has_annotation("ENT_IOB"):
+            return False
+        return any(e.end_char == char and e.label_ in ("PER", "PERSON") for e in doc.ents)
 
     # -- 4. statistical NER ----------------------------------------------------
 
@@ -444,10 +453,11 @@ class Rules(PhraseRules):
         come first in Korean and Chinese names, so both ends count.
         """
         key = tuple(t.text.lower() for t in ent)
+        keys = {key, (*key[:-1], key[-1][:-1])} if key[-1].endswith("s") else {key}  # "Bans"
         n = len(key)
         for person in sorted(self.s.persons, key=lambda p: p.start):
             words = tuple(t.lower() for t in person.tokens)
-            if person.start < ent.start_char and len(words) > n and key in (words[:n], words[-n:]):
+            if person.start < ent.start_char and len(words) > n and keys & {words[:n], words[-n:]}:
                 return person
         return None
 
