@@ -726,6 +726,11 @@ def test_events_a_body_in_apposition_before_its_person_is_no_second_source() -> 
             "Die Lage blieb nach den Angriffen Rohans auf Harad angespannt.",
             ("Rohans", "Harad", "190", "asserted"),
         ),
+        # the signing of an agreement is coded on the signing noun
+        (
+            "Die Unterzeichnung des Vertrags zwischen Arnor und Rohan fand am Montag statt.",
+            ("Arnor+Rohan", "", "057", "asserted"),
+        ),
         # a past intention is no act that happened
         (
             "Eigentlich wollte der Präsident Arnors im Mai nach Rohan reisen.",
@@ -752,3 +757,17 @@ def test_events_a_statement_takes_no_target_from_an_event_of_its_own_clause(
     )
     assert ("Kanzler Gondors", "", "010", "asserted") in found, found
     assert all(not (cameo == "010" and target) for _, target, cameo, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an agreement in the genitive of another noun exists; nobody signs it here
+        "Die Umsetzung des Abkommens zwischen Gondor und Rohan stockt seit Monaten.",
+        "Arnor kritisierte die Blockade des Abkommens mit Rohan.",
+    ],
+)
+def test_events_an_agreement_named_in_the_genitive_is_no_signing(
+    text: str, coder: EventCoder, blank
+) -> None:
+    assert all(e.cameo != "057" for e in code(text, coder, blank)), dyads(code(text, coder, blank))

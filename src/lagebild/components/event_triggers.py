@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lagebild.components.clauses import Clause, ClauseAnalyzer, Tok
-from lagebild.components.event_lexicon import Lexicon
+from lagebild.components.event_lexicon import Lexicon, LexRow
 from lagebild.components.event_records import SentenceContext, Trigger
+
+GENITIVE_ONLY = frozenset({"gen"})  # "des", "eines": an article that only the genitive has
 
 
 class TriggerFinder:
@@ -67,7 +69,11 @@ class TriggerFinder:
                 verb_tok = verb_lemmas[light[0].light_verb.lower()]
                 found = [t for t in found if t.tok != verb_tok]  # the construction wins
                 found.append(Trigger(light, "L", tok.i, clause, entry, (verb_tok,)))
-            elif entry in lex.nouns and not self._standing(ctx, clause, tok):
+            elif (
+                entry in lex.nouns
+                and not self._standing(ctx, clause, tok)
+                and not self._named_by_genitive(ctx, clause, tok, lex.nouns[entry])
+            ):
                 found.append(Trigger(list(lex.nouns[entry]), "N", tok.i, clause, entry))
         return found
 
@@ -93,6 +99,29 @@ class TriggerFinder:
             for t in ctx.toks[clause.start : clause.end]
             if t.i != clause.finite
         )
+
+    def _named_by_genitive(
+        self, ctx: SentenceContext, clause: Clause, noun: Tok, rows: list[LexRow]
+    ) -> bool:
+        """An ambiguous (``weak``) event noun in the genitive of another noun that names no
+        actor ("eine Blockade des Abkommens", "die Umsetzung des Abkommens"): it names a
+        thing that exists, not its signing. A noun that is an event itself
+        ("die Unterzeichnung des Abkommens") is coded in its stead."""
+        if not all(row.weak for row in rows):
+            return False
+        toks, cues = ctx.toks, self.cues
+        i = noun.i - 1
+        while i > clause.start and noun.i - i <= 2 and toks[i].is_word and not toks[i].is_title:
+            if cues.cases.get(toks[i].lower) == GENITIVE_ONLY:
+                head = toks[i - 1]
+                return (
+                    head.is_word
+                    and head.is_title
+                    and head.lower not in cues.preps
+                    and not any(g.first <= head.i <= g.last for g in clause.groups)
+                )
+            i -= 1
+        return False
 
     def generic_clauses(self, ctx: SentenceContext) -> set[int]:
         """ "Wer glaubt, Mordor werde Gondor angreifen, irrt sich": a clause opened by a generic
