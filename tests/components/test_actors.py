@@ -244,6 +244,16 @@ def test_actors_ner_short_form_in_the_genitive_is_the_person_named_before(nlp):
     assert people["Lins"] == people["Lin Wei-ming"]
 
 
+def test_actors_a_surname_glued_to_its_particle_belongs_to_the_name(nlp):
+    text = "Der Kommandeur der Miliz, Tarik al-Hamdani, wurde festgenommen."
+    assert "Tarik al-Hamdani" in [m.text for m in run(nlp, text) if m.kind == "PER"]
+    text = "Auf Befehl von Milizenführer Yusuf Karim al-Masri zogen sich die Kämpfer zurück."
+    tokens = [t.text for t in nlp.make_doc(text)]
+    start = tokens.index("Yusuf")
+    mentions = run(nlp, text, ents=[(start, start + 2, "PER")])  # the model stops before "al-"
+    assert "Yusuf Karim al-Masri" in [m.text for m in mentions if m.kind == "PER"]
+
+
 def test_actors_a_name_after_a_role_complement_names_the_body_not_a_person(nlp):
     text = (
         "Die Justiz ermittelt gegen den Chef der linksliberalen Partei LVP, Ilkay Sahin. "

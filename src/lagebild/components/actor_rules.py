@@ -352,7 +352,9 @@ def is_adjective_like(lower: str, data: Any) -> bool:
 def name_token(view: TokenView, i: int, data: Any, analysis: TokenAnalysis) -> bool:
     """Whether token ``i`` can be part of a person's name."""
     text = view.texts[i]
-    if not _NAME_TOKEN.match(text) or not view.is_title(i):
+    particle, _, rest = text.partition("-")
+    glued = particle in data.NAME_PARTICLES and rest[:1].isupper()  # "al-Sisi", "el-Baradei"
+    if not _NAME_TOKEN.match(text) or not (view.is_title(i) or glued):
         return False
     if view.lowers[i] in data.NOT_NAMES or i in analysis.heads:
         return False

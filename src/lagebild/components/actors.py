@@ -30,7 +30,7 @@ from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from lagebild.components.actor_phrases import (
     CONF_ABBR,
@@ -381,6 +381,20 @@ class Rules(PhraseRules):
             if cand is not None and k not in a.by_token:
                 self.add(replace(cand, start=v.starts[k], end=v.ends[k], tok=k, priority=1))
 
+    def completed(self, ent: Span) -> Span:
+        """The person span with a surname glued to its particle that the model left out
+        ("Abu Bakr" + "al-Baghdadi")."""
+        v, data = self.s.view, self.s.data
+        end = ent.end
+        while (
+            end < len(v)
+            and v.sent[end] == v.sent[ent.start]
+            and v.texts[end][:1].islower()
+            and name_token(v, end, data, self.s.analysis)
+        ):
+            end += 1
+        return ent if end == ent.end else Span(self.s.doc, ent.start, end, label=ent.label_)
+
     def person_ends_at(self, char: int) -> bool:
         """Whether the NER stage tagged a person ending at character ``char``."""
         doc = self.s.doc
@@ -397,6 +411,8 @@ class Rules(PhraseRules):
             label = {"PER": "PER", "PERSON": "PER", "ORG": "ORG"}.get(ent.label_)
             if label is None:
                 continue
+            if label == "PER":
+                ent = self.completed(ent)
             if label == "PER" and self.titled_person(ent.start, ent.end):
                 continue
             if label == "PER" and not any(self.is_name(k) for k in range(ent.start, ent.end)):
