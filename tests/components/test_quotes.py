@@ -564,6 +564,17 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
     assert not [q for q in run(nlp, text) if q.text.startswith("kündigten")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zu den Plänen der Opposition, die seit Monaten verhandelt, äußerte sich die Chefin nicht.",
+        "Ein Wetterumschwung kündigt sich an, die Temperaturen fallen in der Nacht deutlich.",
+    ],
+)
+def test_quotes_negated_or_reflexive_cue_reports_nothing(nlp, text) -> None:
+    assert run(nlp, text) == []
+
+
 def test_quotes_as_phrase_before_the_verb_is_no_adverbial_clause(nlp) -> None:
     text = "Als Beispiel nannte die Forscherin die Ausbeutung von Gasvorkommen."
     assert [q.speaker_text for q in run(nlp, text)] in ([], ["die Forscherin"])

@@ -73,6 +73,8 @@ def find_cue(
     for form in forms:
         if form.needs and not all(w in clause_words for w in form.needs):
             continue
+        if clause_words.intersection(form.excludes) or clause_words & lx.cue_negations:
+            continue  # "kündigt sich an", "äußerte sich nicht": no report
         finite, particle = i, None
         if form.kind == "inf":
             continue

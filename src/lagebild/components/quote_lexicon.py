@@ -24,6 +24,7 @@ class CueForm:
     particle: str  # separable particle that must close the clause ("" if none)
     kind: str  # fin | final | part | inf
     needs: tuple[str, ...] = ()  # words that must share the clause ("davon", "es")
+    excludes: tuple[str, ...] = ()  # words that must not ("sich" of "kündigt sich an")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class QuoteLexicon:
     as_words: frozenset[str]
     source_adverbs: frozenset[str]
     complementizers: frozenset[str]
+    cue_negations: frozenset[str]
     adverbial_conjunctions: frozenset[str]
     konjunktiv_i: frozenset[str]
     konjunktiv_i_exclude: frozenset[str]
@@ -120,7 +122,13 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
     m = _quote_module(code)
     cues = {
         form: tuple(
-            CueForm(lemma, particle, kind, tuple(m.CUE_NEEDS.get(lemma, ())))
+            CueForm(
+                lemma,
+                particle,
+                kind,
+                tuple(m.CUE_NEEDS.get(lemma, ())),
+                tuple(getattr(m, "CUE_EXCLUDES", {}).get(lemma, ())),
+            )
             for lemma, particle, kind in entries
         )
         for form, entries in m.cue_forms().items()
@@ -142,6 +150,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         as_words=m.AS_WORDS,
         source_adverbs=m.SOURCE_ADVERBS,
         complementizers=m.COMPLEMENTIZERS,
+        cue_negations=getattr(m, "CUE_NEGATIONS", frozenset()),
         adverbial_conjunctions=getattr(m, "ADVERBIAL_CONJUNCTIONS", frozenset()),
         konjunktiv_i=m.KONJUNKTIV_I,
         konjunktiv_i_exclude=m.KONJUNKTIV_I_EXCLUDE,

@@ -142,6 +142,15 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "verweisen": ("darauf",),
 }
 
+#: Words that make a cue verb mean something else when they share its clause
+#: ("Eine Partie kündigt sich an": it is coming, nobody announces it).
+CUE_EXCLUDES: dict[str, tuple[str, ...]] = {
+    "ankündigen": ("sich",),
+}
+#: Negations: a verb of saying negated in its own clause reports nothing
+#: ("Zu den Plänen äußerte sich Baykal nicht").
+CUE_NEGATIONS: frozenset[str] = frozenset({"nicht", "nie", "niemals"})
+
 #: Cues whose passive subject is the speaker ("„…“, wurde Xi zitiert").
 PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"zitieren"})
 
