@@ -254,6 +254,14 @@ def test_actors_a_surname_glued_to_its_particle_belongs_to_the_name(nlp):
     assert "Yusuf Karim al-Masri" in [m.text for m in mentions if m.kind == "PER"]
 
 
+def test_actors_an_apposed_name_starts_where_the_model_tagged_the_person(nlp):
+    text = "Nach Einschätzung von Rita Vogler, Chefin des Kulturbüros, wuchs die Gefahr."
+    tokens = [t.text for t in nlp.make_doc(text)]
+    start = tokens.index("Rita")
+    mentions = run(nlp, text, ents=[(start, start + 2, "PER")])
+    assert [m.text for m in mentions if m.kind == "PER"] == ["Rita Vogler"]
+
+
 def test_actors_a_name_after_a_role_complement_names_the_body_not_a_person(nlp):
     text = (
         "Die Justiz ermittelt gegen den Chef der linksliberalen Partei LVP, Ilkay Sahin. "

@@ -440,7 +440,7 @@ class PhraseRules:
         # Apposition: "Álvaro López Miera, Minister der FAR," / "Kim Seol-hwa, ein Beamter des ...".
         comma = first - 1 if det is None else first - 2
         if comma > 0 and v.texts[comma] == "," and not plural:
-            start = name_before(v, comma, data, self.s.analysis)
+            start = self.model_name_start(name_before(v, comma, data, self.s.analysis), comma)
             if start < comma:
                 self.consume(comp_hit)
                 self.person(start, comma, office, country, CONF_ROLE_NAME, apposition=True)
@@ -483,6 +483,16 @@ class PhraseRules:
         )
         self.consume(comp_hit)
         self.s.pending_roles.append(cand)
+
+    def model_name_start(self, start: int, end: int) -> int:
+        """Where a name run before an apposition begins, trusting the NER model where it
+        tagged a person ending there: "Nach Einschätzung von Grit Hanneforth, Chefin …"
+        is a run of capitalised words and a particle, but the person is "Grit Hanneforth"."""
+        doc = self.s.doc
+        if not doc.has_annotation("ENT_IOB"):
+            return start
+        starts = [e.start for e in doc.ents if e.end == end and e.label_ in ("PER", "PERSON")]
+        return max([start, *starts])
 
     def complement_name(self, head_tok: int, end: int, start: int, stop: int) -> bool:
         """Whether the capitalised words right after a genitive complement name the body,
