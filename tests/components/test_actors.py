@@ -262,6 +262,24 @@ def test_actors_an_apposed_name_starts_where_the_model_tagged_the_person(nlp):
     assert [m.text for m in mentions if m.kind == "PER"] == ["Rita Vogler"]
 
 
+def test_actors_a_name_after_a_role_in_the_complement_is_that_role_holder(nlp):
+    text = "Der Sprecher des Präsidenten Aldo Brenner, Timo Kessler, wies die Vorwürfe zurück."
+    people = {m.text: m.role for m in run(nlp, text) if m.kind == "PER"}
+    assert people == {"Aldo Brenner": "head_of_state", "Timo Kessler": "spokesperson"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Die Abgeordnete Mira Holm kritisierte den Plan.", "Mira Holm", "legislator"),
+        ("Die EU-Außenbeauftragte Mira Holm reiste nach Kiew.", "Mira Holm", "high_representative"),
+    ],
+)
+def test_actors_a_feminine_role_noun_in_e_is_one_person(nlp, text, name, role):
+    people = [(m.text, m.role) for m in run(nlp, text) if m.kind == "PER"]
+    assert people == [(name, role)]
+
+
 def test_actors_a_name_after_a_role_complement_names_the_body_not_a_person(nlp):
     text = (
         "Die Justiz ermittelt gegen den Chef der linksliberalen Partei LVP, Ilkay Sahin. "

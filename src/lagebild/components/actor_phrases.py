@@ -409,7 +409,7 @@ class PhraseRules:
             office = None
         plural = (
             (first > 0 and v.lowers[first - 1] in data.PLURAL_MARKERS)
-            or (det == "die" and not v.lowers[head.tok].endswith("in"))
+            or (det == "die" and not v.lowers[head.tok].endswith(data.FEMININE_ROLE_ENDINGS))
             or (end < len(v) and v.lowers[end] in ("beider", "both"))
         )
         # The name follows the role ("Außenminister Elmer Schialer") or its complement + comma.
@@ -499,10 +499,14 @@ class PhraseRules:
         not the role's holder: "der Chef der Partei HDP", "der Sprecher der Gruppe Hamas".
 
         A holder named after the complement stands behind a comma ("der Chef der
-        Partei, Selahattin Demirtaş") or has a first name and a surname.
+        Partei, Selahattin Demirtaş") or has a first name and a surname; a name after a
+        complement that is itself a role is that role's holder.
         """
         if end <= head_tok + 1 or start != end:
             return False  # no complement, or the name follows a comma
+        inner = self.s.analysis.heads.get(end - 1)
+        if inner is not None and inner.office is not None:
+            return True  # "die Sprecherin der Außenbeauftragten Federica Mogherini": hers
         v = self.s.view
         return stop - start < 2 or v.texts[start].isupper()
 

@@ -415,6 +415,11 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     ]
 )
 
+#: Endings of a role noun that is singular after the feminine article "die" ("die
+#: Ministerin", "die Abgeordnete", "die Außenbeauftragte"); after "die", any other
+#: role noun is a plural ("die Minister", "die Abgeordneten").
+FEMININE_ROLE_ENDINGS: tuple[str, ...] = ("in", "e")
+
 #: Plural markers that make a role noun collective ("zwei Minister", "beide Minister").
 PLURAL_MARKERS: frozenset[str] = frozenset(
     [
@@ -454,6 +459,7 @@ _ROLE_FORMS: dict[str, tuple[str, ...]] = {
         "außenminister außenministerin außenministers chefdiplomat chefdiplomatin "
         "chefdiplomaten außenamtschef außenamtschefin"
     ),
+    "high_representative": "außenbeauftragte außenbeauftragter außenbeauftragten",
     "defence_minister": (
         "verteidigungsminister verteidigungsministerin verteidigungsministers kriegsminister "
         "kriegsministers"

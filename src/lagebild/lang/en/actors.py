@@ -66,6 +66,8 @@ NAME_PARTICLES: frozenset[str] = frozenset(
 PLURAL_MARKERS: frozenset[str] = frozenset(
     ["two", "three", "several", "many", "some", "both", "all", "other"]
 )
+#: English role nouns do not change with a feminine article (see the German table).
+FEMININE_ROLE_ENDINGS: tuple[str, ...] = ()
 
 _ROLE_FORMS: dict[str, str] = {
     "head_of_state": "president king queen emir monarch",
