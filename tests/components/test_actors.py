@@ -294,6 +294,17 @@ def test_actors_state_broadcaster_gets_its_country(nlp):
     assert (mention.code, mention.sector, mention.actor_id) == ("CHNMED", "MED", "med:cctv")
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Das habe der Oberste Gerichtshof Nordkoreas entschieden.", "PRKJUD"),
+        ("Die türkische Staatsanwaltschaft ermittelt gegen den Reporter.", "TURJUD"),
+    ],
+)
+def test_actors_courts_and_prosecutors_are_the_judiciary(nlp, text, code):
+    assert [m.code for m in run(nlp, text)] == [code]
+
+
 def test_actors_coordinated_states_share_the_sector(nlp):
     mentions = run(nlp, "Die Regierungen von Kuba und China vereinbarten mehr Zusammenarbeit.")
     assert [(m.text, m.code) for m in mentions] == [("Kuba", "CUBGOV"), ("China", "CHNGOV")]

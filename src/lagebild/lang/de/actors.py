@@ -574,7 +574,10 @@ _SECTOR_FORMS: dict[tuple[str, str, str], str] = {
         "agentur zeitung"
     ),
     ("BUS", "ORG", "central_bank"): "zentralbank notenbank",
-    ("JUD", "ORG", "court"): "gericht gerichts gerichte justiz verfassungsgericht",
+    ("JUD", "ORG", "court"): (
+        "gericht gerichts gerichte justiz verfassungsgericht verfassungsgerichts gerichtshof "
+        "gerichtshofs verfassungsgerichtshof staatsanwaltschaft staatsanwaltschaften"
+    ),
     ("", "GPE", "side"): "seite",
     ("GOV", "ORG", "delegation"): "delegation",
 }
