@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from lagebild.components.actor_rules import (
     Head,
@@ -484,15 +484,18 @@ class PhraseRules:
         self.consume(comp_hit)
         self.s.pending_roles.append(cand)
 
+    def model_persons(self) -> list[Span]:
+        """The person spans of the NER stage (none when it did not run)."""
+        doc = self.s.doc
+        if not doc.has_annotation("ENT_IOB"):
+            return []  # reading doc.ents without NER would walk every token for nothing
+        return [e for e in doc.ents if e.label_ in ("PER", "PERSON")]
+
     def model_name_start(self, start: int, end: int) -> int:
         """Where a name run before an apposition begins, trusting the NER model where it
         tagged a person ending there: "Nach Einschätzung von Grit Hanneforth, Chefin …"
         is a run of capitalised words and a particle, but the person is "Grit Hanneforth"."""
-        doc = self.s.doc
-        if not doc.has_annotation("ENT_IOB"):
-            return start
-        starts = [e.start for e in doc.ents if e.end == end and e.label_ in ("PER", "PERSON")]
-        return max([start, *starts])
+        return max([start, *(e.start for e in self.model_persons() if e.end == end)])
 
     def complement_name(self, head_tok: int, end: int, start: int, stop: int) -> bool:
         """Whether the capitalised words right after a genitive complement name the body,

@@ -381,6 +381,12 @@ class Rules(PhraseRules):
             if cand is not None and k not in a.by_token:
                 self.add(replace(cand, start=v.starts[k], end=v.ends[k], tok=k, priority=1))
 
+    def person_ends_at(self, char: int) -> bool:
+        """Whether the NER stage tagged a person ending at character ``char``."""
+        return any(e.end_char == char for e in self.model_persons())
+
+    # -- 4. statistical NER ----------------------------------------------------
+
     def completed(self, ent: Span) -> Span:
         """The person span with a surname glued to its particle that the model left out
         ("Abu Bakr" + "al-Baghdadi")."""
@@ -394,15 +400,6 @@ class Rules(PhraseRules):
         ):
             end += 1
         return ent if end == ent.end else Span(self.s.doc, ent.start, end, label=ent.label_)
-
-    def person_ends_at(self, char: int) -> bool:
-        """Whether the NER stage tagged a person ending at character ``char``."""
-        doc = self.s.doc
-        if not doc.has_annotation("ENT_IOB"):
-            return False
-        return any(e.end_char == char and e.label_ in ("PER", "PERSON") for e in doc.ents)
-
-    # -- 4. statistical NER ----------------------------------------------------
 
     def ner_spans(self) -> None:
         if not self.s.doc.has_annotation("ENT_IOB"):
@@ -461,7 +458,7 @@ class Rules(PhraseRules):
                     )
                 )
 
-    def fuller_person(self, ent: Any) -> Person | None:
+    def fuller_person(self, ent: Span) -> Person | None:
         """The person named earlier whose longer name begins or ends with the span's words.
 
         The model tags the short form too ("Kim" after "Kim Seol-hwa", "Hegseth"
