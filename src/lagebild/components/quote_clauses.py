@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lagebild.components.quote_lexicon import CueForm, QuoteLexicon, lemma
+from lagebild.components.quote_lexicon import CueForm, QuoteLexicon, dictionary_form
 from lagebild.components.speakers import TokenView
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
@@ -130,5 +130,5 @@ def konjunktiv_i_word(low: str, lx: QuoteLexicon) -> bool:
         and low.endswith(ending)
         and low not in lx.konjunktiv_i_exclude
         and low.isalpha()
-        and lemma(low, lx.code) == low + "n"
+        and dictionary_form(low, lx.code) == low + "n"
     )

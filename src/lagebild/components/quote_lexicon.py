@@ -101,7 +101,7 @@ class QuoteLexicon:
 
 
 @lru_cache(maxsize=65536)
-def lemma(word: str, code: str) -> str:
+def dictionary_form(word: str, code: str) -> str:
     """The dictionary form of ``word`` in language ``code`` (simplemma, cached per word).
 
     As written: a capitalised word the dictionary knows only in lower case
@@ -127,7 +127,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
                 particle,
                 kind,
                 tuple(m.CUE_NEEDS.get(lemma, ())),
-                tuple(getattr(m, "CUE_EXCLUDES", {}).get(lemma, ())),
+                tuple(m.CUE_EXCLUDES.get(lemma, ())),
             )
             for lemma, particle, kind in entries
         )
@@ -150,8 +150,8 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         as_words=m.AS_WORDS,
         source_adverbs=m.SOURCE_ADVERBS,
         complementizers=m.COMPLEMENTIZERS,
-        cue_negations=getattr(m, "CUE_NEGATIONS", frozenset()),
-        adverbial_conjunctions=getattr(m, "ADVERBIAL_CONJUNCTIONS", frozenset()),
+        cue_negations=m.CUE_NEGATIONS,
+        adverbial_conjunctions=m.ADVERBIAL_CONJUNCTIONS,
         konjunktiv_i=m.KONJUNKTIV_I,
         konjunktiv_i_exclude=m.KONJUNKTIV_I_EXCLUDE,
         konjunktiv_ii=m.KONJUNKTIV_II,

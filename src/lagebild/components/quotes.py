@@ -41,7 +41,7 @@ from lagebild.components.quote_clauses import (
     find_cue,
     konjunktiv_marker,
 )
-from lagebild.components.quote_lexicon import QuoteLexicon, lemma, load_quote_lexicon
+from lagebild.components.quote_lexicon import QuoteLexicon, dictionary_form, load_quote_lexicon
 from lagebild.components.quote_model import QuoteTagger, TaggerInput, load_quote_tagger
 from lagebild.components.quote_state import (
     CONF_INDIRECT,
@@ -663,7 +663,7 @@ def _opens_main_clause(state: DocState, i: int) -> bool:
     low = tv.lowers[i]
     return (
         tv.words[i][:1].islower()
-        and (low in lx.verb_forms or lemma(tv.words[i], lx.code) != low)
+        and (low in lx.verb_forms or dictionary_form(tv.words[i], lx.code) != low)
         and not (
             low in lx.determiners
             or low in lx.pronouns

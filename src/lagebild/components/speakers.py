@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from lagebild.components.quote_lexicon import QuoteLexicon, lemma
+from lagebild.components.quote_lexicon import QuoteLexicon, dictionary_form
 from lagebild.model import Mention
 
 MAX_ADJECTIVES = 4  # "der stellvertretende russische Außenminister": more is a clause, not an NP
@@ -359,7 +359,7 @@ def _adverbial_word(word: str, lx: QuoteLexicon) -> bool:
     "gallen") lemmatises to something else and stays a possible subject.
     """
     low = word.lower()
-    return word[:1].isupper() and word[1:] == low[1:] and lemma(word, lx.code) == low
+    return word[:1].isupper() and word[1:] == low[1:] and dictionary_form(word, lx.code) == low
 
 
 def trim_phrase(tv: TokenView, start: int, end: int) -> int:

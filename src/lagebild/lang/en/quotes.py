@@ -52,6 +52,10 @@ SO_WORDS: frozenset[str] = frozenset()
 AS_WORDS: frozenset[str] = frozenset({"as"})
 SOURCE_ADVERBS: frozenset[str] = frozenset()
 COMPLEMENTIZERS: frozenset[str] = frozenset({"that", "whether"})
+#: Words that make a cue verb mean something else in its clause (none listed yet).
+CUE_EXCLUDES: dict[str, tuple[str, ...]] = {}
+#: Negations: a verb of saying negated in its own clause reports nothing.
+CUE_NEGATIONS: frozenset[str] = frozenset({"not", "never", "n't"})
 #: Conjunctions that open an adverbial clause ("While Democrats praised it, …").
 ADVERBIAL_CONJUNCTIONS: frozenset[str] = frozenset(
     {"while", "after", "because", "although", "when", "if", "before", "since", "as"}
