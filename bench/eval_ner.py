@@ -217,7 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--sets",
         nargs="+",
         default=list(SETS),
-        help="evaluation sets (germeval_tune: the tuning slice, for choosing between models)",
+        help="evaluation sets (germeval_tune: the tuning slice, for choosing between models; "
+        "a model built with train_ner.py --refit has trained on it)",
     )
     args = parser.parse_args(argv)
     if not (args.shared / "data").is_dir():
