@@ -269,6 +269,24 @@ def test_actors_a_name_after_a_role_in_the_complement_is_that_role_holder(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Ein Sprecher des französischen Präsidenten wies die Vorwürfe zurück.",
+        "Ein Sprecher von Präsident Emmanuel Macron wies die Vorwürfe zurück.",
+        "Die Sprecherin des Präsidenten Emmanuel Macron wies die Vorwürfe zurück.",
+    ],
+)
+def test_actors_the_spokesperson_of_a_head_of_state_is_not_the_head_of_state(nlp, text):
+    people = [m for m in run(nlp, text) if m.kind == "PER"]
+    spokesperson = people[0]
+    assert spokesperson.text.startswith("Sprecher")
+    assert (spokesperson.role, spokesperson.code, spokesperson.actor_id) == (
+        "spokesperson", "FRAGOV", None,
+    )  # fmt: skip
+    assert [m.role for m in people[1:]] == ["head_of_state"]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "role"),
     [
         ("Die Abgeordnete Mira Holm kritisierte den Plan.", "Mira Holm", "legislator"),

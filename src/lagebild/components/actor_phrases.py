@@ -240,6 +240,9 @@ class PhraseRules:
                 and place.entry.form != "adj"
             ):
                 return place.end, self.hit_country(place), None, place
+            inner = a.heads.get(k + 1)  # "ein Sprecher von Präsident X": another role
+            if inner is not None and inner.office is not None and not inner.mods:
+                return k + 2, None, None, None
         if v.lowers[k] not in ("des", "der", "of"):
             return k, None, None, None
         m = k + 1
@@ -270,6 +273,10 @@ class PhraseRules:
         if inner is not None and inner.sector is not None and depth <= 1:
             end, inner_country = self.sector_phrase(inner, emit=True)
             return end, inner_country, inner.sector[2], None
+        if inner is not None and inner.office is not None and not inner.mods:
+            # "ein Sprecher des französischen Präsidenten": the complement is another role,
+            # a person of its own (read by its own phrase); its country is the speaker's
+            return m + 1, country, None, None
         if depth == 0 and m + 1 < len(v) and v.lowers[m][:1].isalpha():
             # One unknown link in a genitive chain:
             # "des Japan-Forschungszentrums des Außenministeriums".
@@ -427,7 +434,9 @@ class PhraseRules:
                 else name_start
             )
         if name_end > name_start and self.complement_name(head.tok, end, name_start, name_end):
-            # "der Chef der Partei HDP, Selahattin Demirtaş": the body's name, then the holder
+            # "der Chef der Partei HDP, Selahattin Demirtaş": the body's name, then the holder;
+            # "die Sprecherin des Präsidenten Emmanuel Macron": his country is hers
+            country = country or self.known_person_country(name_start, name_end)
             after = name_end + 1
             if name_end < len(v) and v.texts[name_end] == "," and after < len(v):
                 name_start, name_end = after, name_after(v, after, data, self.s.analysis)
@@ -496,6 +505,14 @@ class PhraseRules:
         tagged a person ending there: "Nach Einschätzung von Grit Hanneforth, Chefin …"
         is a run of capitalised words and a particle, but the person is "Grit Hanneforth"."""
         return max([start, *(e.start for e in self.model_persons() if e.end == end)])
+
+    def known_person_country(self, start: int, end: int) -> str | None:
+        """The country of the gazetteer person named at tokens [start, end), if any."""
+        hit = self.s.analysis.by_token.get(start)
+        if hit is None or hit.end != end or not hit.entry.actor_id.startswith("per:"):
+            return None
+        actor = self.actor(hit)
+        return actor.country if actor is not None else None
 
     def complement_name(self, head_tok: int, end: int, start: int, stop: int) -> bool:
         """Whether the capitalised words right after a genitive complement name the body,
