@@ -536,6 +536,9 @@ def test_events_codes_news_patterns(text: str, expected: tuple, coder: EventCode
         "Gondor ist nach zwei Raketenangriffen in Alarmbereitschaft.",
         # the relative pronoun stands for a noun that names no actor
         "Die Partei, die den Präsidenten Putin kritisiert hatte, verlor die Wahl.",
+        # a headline's bare noun or unknown name before the verb is its subject
+        "Bundespräsident kritisierte Moskau und Kiew.",
+        "Brandybock unterstützt Gondor.",
     ],
 )
 def test_events_news_traps_give_no_event_with_a_wrong_author(
@@ -543,7 +546,7 @@ def test_events_news_traps_give_no_event_with_a_wrong_author(
 ) -> None:
     events = code(text, coder, blank)
     assert all(not e.source for e in events), dyads(events)
-    if "Partei" not in text:
+    if "Partei" not in text and not text.startswith(("Bundespräsident", "Brandybock")):
         assert events == [], dyads(events)
 
 

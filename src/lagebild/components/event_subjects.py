@@ -10,7 +10,7 @@ actor is not taken for it: a wrong source costs more precision than a missing on
 
 from __future__ import annotations
 
-from lagebild.components.clauses import Clause, ClauseAnalyzer, Group
+from lagebild.components.clauses import Clause, ClauseAnalyzer, Group, Tok
 from lagebild.components.event_actors import ACTOR_KINDS_FOR_LOCATION
 from lagebild.components.event_lexicon import Cues
 from lagebild.components.event_records import SentenceContext
@@ -276,6 +276,8 @@ class SubjectFinder:
         words = [t for t in ctx.toks[clause.start : clause.finite] if t.is_word]
         if not words or words[0].lower in self.cues.preps:
             return False
+        if len(words) == 1 and clause.start == ctx.clauses[0].start:
+            return self._bare_noun(words[0])  # "Bundespräsident traf Merkel und Gauck"
         if any(self.cues.modality_words.get(t.lower) == "reported" for t in words):
             return False  # "Der Mitteilung zufolge versicherte X": an adverbial, not the subject
         cases = self.cues.cases.get(words[0].lower)
@@ -283,6 +285,16 @@ class SubjectFinder:
         return bool(cases and "nom" in cases) and any(
             t.is_title and t.i not in taken for t in words[1:]
         )
+
+
+    def _bare_noun(self, tok: Tok) -> bool:
+        """A capitalised noun or name alone before the verb, as headlines open ("Bundespräsident
+        traf …", "Sessions unterstützt …"): the subject, though no actor. Words the dictionary
+        knows only in lower case are adverbs the sentence start capitalised ("Gestern",
+        "Zudem"), and time nouns ("Montag") are adverbials too."""
+        if not tok.is_title or self.analyzer.is_time_word(tok):
+            return False
+        return all(lemma[:1].isupper() for lemma in self.analyzer.lexicon.lemmas(tok.text))
 
 
 def pronoun_subject(clause: Clause, ctx: SentenceContext, cues: Cues) -> bool:
