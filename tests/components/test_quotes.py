@@ -478,6 +478,11 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
         ),
         # a noun behind a lower-case prefix is no adjective that runs on into the clause
         ("In der Region gibt es laut ai-Bericht eine hohe Dunkelziffer.", "ai-Bericht"),
+        # ", so heißt es in X": the phrase is the source, not "es"
+        (
+            "Die Kosten sollen sinken, so heißt es in einer Erklärung des Betriebsrates.",
+            "einer Erklärung des Betriebsrates",
+        ),
         # a pronoun before the verb is its subject, the phrase after it the addressee
         ("Es warf der Regierung des Landes vor, einen Anschlag geplant zu haben.", "Es"),
         # a surname that is also a verb form stays the subject

@@ -488,9 +488,13 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
             frame, sp_range = (i, end), (i + 1, end)
         else:
             cue = find_cue(tv, i + 1, lo, stop, state.blocked, lx)
-            after = subject_after(tv, i + 1, stop, lx) if cue is not None else None
-            if after is not None:
-                frame, sp_range = (i, after[1]), after
+            if cue is not None and cue.form.lemma in lx.impersonal_cues:
+                # ", so heißt es in der Erklärung": the source is the phrase, not "es"
+                return _impersonal_source(state, i, cue, lo, stop, s_index)
+            else:
+                after = subject_after(tv, i + 1, stop, lx) if cue is not None else None
+                if after is not None:
+                    frame, sp_range = (i, after[1]), after
     elif low in lx.source_adverbs and state.last_speaker is not None:
         frame, sp_range = (i, i + 1), None
         if (frame[0] > lo and tv.words[frame[0] - 1] == ",") or (
@@ -528,6 +532,21 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
     return Draft(
         *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE
     )
+
+
+def _impersonal_source(
+    state: DocState, so: int, cue: Cue, lo: int, stop: int, s_index: int
+) -> Draft | None:
+    """ "…, so heißt es in der Erklärung": the sentence before "so" reports what the phrase
+    after the impersonal verb says ("so hieß es": nobody named)."""
+    message = _message_around(lo, stop, (so, cue.clause[1]), state.tv)
+    if message is None:
+        return None
+    speaker, _ = _cue_speaker(state, cue)
+    return Draft(
+        *message, "Indirect", s_index, speaker, cue, (so, *cue.tokens()),
+        confidence=CONF_SOURCE_PHRASE,
+    )  # fmt: skip
 
 
 def _prefield_end(state: DocState, end: int, stop: int) -> int:
