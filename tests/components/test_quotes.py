@@ -478,6 +478,11 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
         ),
         # a noun behind a lower-case prefix is no adjective that runs on into the clause
         ("In der Region gibt es laut ai-Bericht eine hohe Dunkelziffer.", "ai-Bericht"),
+        # a fronted subject keeps its prepositional attribute before the apposition
+        (
+            "Der Vorsitzende im Stadtrat, Jonas Keller, hatte Meier aufgefordert, zurückzutreten.",
+            "Der Vorsitzende im Stadtrat, Jonas Keller",
+        ),
         # ", so heißt es in X": the phrase is the source, not "es"
         (
             "Die Kosten sollen sinken, so heißt es in einer Erklärung des Betriebsrates.",

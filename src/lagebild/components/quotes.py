@@ -298,6 +298,16 @@ def _fronted_subject(state: DocState, lo: int, verb: int) -> int | None:
     ):
         return None
     end = noun_phrase_end(tv, lo, verb, lx)
+    if (
+        end is not None
+        and end < verb
+        and tv.lowers[lo] in lx.determiners
+        and tv.lowers[end] in lx.prepositions
+    ):
+        # "Der Fraktionsvorsitzende im Landtag, Wolfgang Jüttner, hatte …": an attribute
+        after = noun_phrase_end(tv, end + 1, verb, lx, nested=True)
+        if after is not None and after < verb and tv.words[after] == ",":
+            end = after
     if end is None or end >= verb or tv.words[end] != ",":
         return None
     if end == verb - 1 or tv.lowers[end + 1] in lx.relative_pronouns:
