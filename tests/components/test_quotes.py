@@ -501,6 +501,14 @@ def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -
     assert text[q.speaker_start : q.speaker_end] == speaker
 
 
+def test_quotes_speaker_runs_to_the_end_of_the_body_it_names(nlp) -> None:
+    text = "Wie die Polizei in Quito mitteilte, wurden drei Menschen festgenommen."
+    body = {"text": "Polizei in Quito", "kind": "ORG", "actor_id": "body:ECU:police"}
+    [q] = run(nlp, text, [body])
+    assert text[q.speaker_start : q.speaker_end] == "die Polizei in Quito"
+    assert q.speaker_actor_id == "body:ECU:police"
+
+
 def test_quotes_quoted_name_after_cue_is_no_quote(nlp) -> None:
     text = "Der Minister sagte der „Berliner Zeitung“, die Reform komme im Herbst."
     quotes = run(nlp, text)

@@ -166,6 +166,7 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
     if end - start > 1 or tv.lowers[start] not in lx.pronouns:
         floor = state.sentences[sentence_index(state, start)][0]
         start, end = phrase_bounds(tv, start, end, floor, lx)
+        end = _through_mention(state, start, end)
     char_start, char_end = tv.starts[start], tv.ends[end - 1]
     text = state.text[char_start:char_end]
     low = tv.lowers[start]
@@ -187,6 +188,19 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
             return Speaker(start, end, resolved[0], resolved[1])
         return Speaker(start, end, text, None)
     return Speaker(start, end, text, link_mention(state.mentions, char_start, char_end))
+
+
+def _through_mention(state: DocState, start: int, end: int) -> int:
+    """The phrase end, moved to the end of an actor mention that starts inside the phrase
+    and runs on: "das Parlament in Mexiko-Stadt", "der Polizei in Berlin" are one body."""
+    tv = state.tv
+    first, last = tv.starts[start], tv.ends[end - 1]
+    hi = state.sentences[sentence_index(state, start)][1]
+    for m in state.mentions:
+        if first <= m.start < last < m.end:
+            stop = tv.at_char(m.end - 1) + 1
+            return stop if stop <= hi else end
+    return end
 
 
 def _mention_gender(state: DocState, m: Mention) -> str:
