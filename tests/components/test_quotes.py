@@ -483,6 +483,12 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
             "Der Vorsitzende im Stadtrat, Jonas Keller, hatte Meier aufgefordert, zurückzutreten.",
             "Der Vorsitzende im Stadtrat, Jonas Keller",
         ),
+        # a phrase never ends on a preposition cut from its attribute
+        (
+            "Die Initiatoren der Woche, unter ihnen neben der Stadt auch Verlage und "
+            "Buchhändlervereinigungen, betonen, wie wichtig es sei, den Zugang zu sichern.",
+            "Die Initiatoren der Woche",
+        ),
         # ", so heißt es in X": the phrase is the source, not "es"
         (
             "Die Kosten sollen sinken, so heißt es in einer Erklärung des Betriebsrates.",

@@ -23,6 +23,7 @@ from lagebild.components.speakers import (
     guess_gender,
     link_mention,
     phrase_bounds,
+    trim_phrase,
 )
 from lagebild.model import Mention
 
@@ -166,6 +167,8 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
     if end - start > 1 or tv.lowers[start] not in lx.pronouns:
         floor = state.sentences[sentence_index(state, start)][0]
         start, end = phrase_bounds(tv, start, end, floor, lx)
+        if lx.nouns_capitalised:  # a lower-case last word is no noun: "…, unter"
+            end = trim_phrase(tv, start, end)
         end = _through_mention(state, start, end)
     char_start, char_end = tv.starts[start], tv.ends[end - 1]
     text = state.text[char_start:char_end]

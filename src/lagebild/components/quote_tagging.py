@@ -21,7 +21,7 @@ from lagebild.components.quote_state import (
     make_speaker,
     sentence_index,
 )
-from lagebild.components.speakers import phrase_bounds
+from lagebild.components.speakers import phrase_bounds, trim_phrase
 
 CONF_MODEL = 0.5  # a report found by the tagger alone
 MSG, SPK, CUE = 1, 2, 3  # label indices of quote_model.LABELS
@@ -94,6 +94,8 @@ def extend_speaker(state: DocState, d: Draft, labels: np.ndarray) -> None:
         end += 1
     if end - start > 1:
         start, end = phrase_bounds(state.tv, start, end, lo, state.lx)
+        if state.lx.nouns_capitalised:  # a lower-case last word is no noun: "…, unter"
+            end = max(sp.end, trim_phrase(state.tv, start, end))
     if (start, end) != (sp.start, sp.end):
         d.speaker = Speaker(start, end, sp.text, sp.mention)
 

@@ -364,7 +364,10 @@ def _adverbial_word(word: str, lx: QuoteLexicon) -> bool:
 
 def trim_phrase(tv: TokenView, start: int, end: int) -> int:
     """Drop trailing adverbs and commas ("Die Kanadier hingegen" → "Die Kanadier")."""
-    while end - 1 > start and (tv.words[end - 1] in BOUNDARIES or tv.words[end - 1][:1].islower()):
+    while end - 1 > start and (
+        tv.words[end - 1] in BOUNDARIES
+        or (tv.words[end - 1][:1].islower() and not tv.is_cap(end - 1))  # keep "al-Sisi"
+    ):
         end -= 1
     return end
 
