@@ -489,6 +489,11 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
             "Buchhändlervereinigungen, betonen, wie wichtig es sei, den Zugang zu sichern.",
             "Die Initiatoren der Woche",
         ),
+        # "In X steht, dass …": the document is the source
+        (
+            "In einem Jahresbericht des Ministeriums steht, dass die meisten Fälle gelöst seien.",
+            "einem Jahresbericht des Ministeriums",
+        ),
         # ", so heißt es in X": the phrase is the source, not "es"
         (
             "Die Kosten sollen sinken, so heißt es in einer Erklärung des Betriebsrates.",
@@ -593,6 +598,7 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
     [
         "Zu den Plänen der Opposition, die seit Monaten verhandelt, äußerte sich die Chefin nicht.",
         "Ein Wetterumschwung kündigt sich an, die Temperaturen fallen in der Nacht deutlich.",
+        "Die Regierung steht in der Kritik, weil sie die Steuern erhöht hat.",
     ],
 )
 def test_quotes_negated_or_reflexive_cue_reports_nothing(nlp, text) -> None:

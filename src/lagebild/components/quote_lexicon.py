@@ -48,6 +48,7 @@ class QuoteLexicon:
     source_adverbs: frozenset[str]
     complementizers: frozenset[str]
     cue_negations: frozenset[str]
+    cue_clause_openers: dict[str, tuple[str, ...]]
     adverbial_conjunctions: frozenset[str]
     konjunktiv_i: frozenset[str]
     konjunktiv_i_exclude: frozenset[str]
@@ -151,6 +152,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         source_adverbs=m.SOURCE_ADVERBS,
         complementizers=m.COMPLEMENTIZERS,
         cue_negations=m.CUE_NEGATIONS,
+        cue_clause_openers=m.CUE_CLAUSE_OPENERS,
         adverbial_conjunctions=m.ADVERBIAL_CONJUNCTIONS,
         konjunktiv_i=m.KONJUNKTIV_I,
         konjunktiv_i_exclude=m.KONJUNKTIV_I_EXCLUDE,

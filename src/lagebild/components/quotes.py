@@ -644,6 +644,9 @@ def _verb_report(
         and not state.blocked[ce + 1]
     ):
         start = ce + 1
+        openers = lx.cue_clause_openers.get(cue.form.lemma)
+        if openers and tv.lowers[start] not in openers:
+            return None  # "steht in der Kritik, weil …": no report
         if _adverbial_clause(state, cue):
             if _opens_main_clause(state, start):
                 return None  # "Während X das Ergebnis lobten, kündigten …": the main clause

@@ -107,6 +107,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("versprechen", "", "verspricht/versprach/versprochen"),
     ("ausgehen", "aus", "geht/ging/ausgegangen"),
     ("heißen", "", "heißt/hieß/geheißen"),
+    ("stehen", "", "steht/stand/gestanden"),
     ("hoffen", "", ""),
     ("befürchten", "", ""),
     ("vermuten", "", ""),
@@ -137,6 +138,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
 CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "ausgehen": ("davon",),
     "heißen": ("es",),
+    "stehen": ("in",),
     "erinnern": ("daran",),
     "hinweisen": ("darauf",),
     "verweisen": ("darauf",),
@@ -156,7 +158,10 @@ PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"zitieren"})
 
 #: Cues whose grammatical subject is "es" and whose source is a prepositional
 #: phrase ("In dem Bericht heißt es, …").
-IMPERSONAL_CUES: frozenset[str] = frozenset({"heißen"})
+IMPERSONAL_CUES: frozenset[str] = frozenset({"heißen", "stehen"})
+#: Cues that report only a clause opened by one of these words ("In dem Bericht steht,
+#: dass …"; "Die Regierung steht in der Kritik, weil …" reports nothing).
+CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {"stehen": ("dass", "daß")}
 IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus"})
 
 #: Verbs whose object is often the whole report ("Hale sprach von einem Risiko",

@@ -52,6 +52,8 @@ SO_WORDS: frozenset[str] = frozenset()
 AS_WORDS: frozenset[str] = frozenset({"as"})
 SOURCE_ADVERBS: frozenset[str] = frozenset()
 COMPLEMENTIZERS: frozenset[str] = frozenset({"that", "whether"})
+#: Cues that report only a clause opened by one of these words (none listed yet).
+CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {}
 #: Words that make a cue verb mean something else in its clause (none listed yet).
 CUE_EXCLUDES: dict[str, tuple[str, ...]] = {}
 #: Negations: a verb of saying negated in its own clause reports nothing.
