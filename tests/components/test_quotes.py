@@ -494,6 +494,10 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
             "In einem Jahresbericht des Ministeriums steht, dass die meisten Fälle gelöst seien.",
             "einem Jahresbericht des Ministeriums",
         ),
+        # an article after a noun opens the next phrase, not a name particle ("von der")
+        ("Auch wirft der Bericht den Behörden vor, Opfer zu diskriminieren.", "der Bericht"),
+        ("Auch wirft der ai-Bericht den Behörden vor, Opfer zu diskriminieren.", "der ai-Bericht"),
+        ("Ursula von der Leyen sagte, die Lage sei ernst.", "Ursula von der Leyen"),
         # ", so heißt es in X": the phrase is the source, not "es"
         (
             "Die Kosten sollen sinken, so heißt es in einer Erklärung des Betriebsrates.",

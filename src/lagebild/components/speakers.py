@@ -127,7 +127,7 @@ def noun_phrase_end(
         )
         or (
             pos > core
-            and (tv.lowers[pos] in lx.name_particles or _name_number(tv.words[pos]))
+            and (_name_particle(tv, pos, lx) or _name_number(tv.words[pos]))
             and pos + 1 < limit
             and tv.is_cap(pos + 1)
         )  # "Ludwig van Beethoven", "Bayer 04 Leverkusen"
@@ -145,6 +145,15 @@ def noun_phrase_end(
     if pos == core:
         return None
     return _extend(tv, pos, limit, lx, nested=nested)
+
+
+def _name_particle(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
+    """A particle inside a name ("van", "von der"); an article is one only after another
+    particle ("von der Leyen"), else it opens a new phrase ("der Bericht den Behörden")."""
+    low = tv.lowers[i]
+    return low in lx.name_particles and (
+        low not in lx.determiners or tv.lowers[i - 1] in lx.name_particles
+    )
 
 
 def _name_number(word: str) -> bool:
@@ -301,8 +310,8 @@ def phrase_bounds(
         start = j - 1
     for k in range(start + 1, end - 1):
         w, low = tv.words[k], tv.lowers[k]
-        if not w[:1].islower() or low in lx.prepositions or low in lx.determiners:
-            continue
+        if not w[:1].islower() or tv.is_cap(k) or low in lx.prepositions or low in lx.determiners:
+            continue  # "ai-Bericht", "al-Sisi": a name behind a particle, no verb
         if low in lx.name_particles or low in lx.np_conjunctions:
             continue
         nxt = tv.lowers[k + 1]
