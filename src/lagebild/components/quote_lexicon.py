@@ -88,6 +88,7 @@ class QuoteLexicon:
     np_conjunctions: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     focus_particles: frozenset[str] = frozenset()
+    leading_conjunctions: frozenset[str] = frozenset()
     nominative_pronouns: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
@@ -192,6 +193,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         np_conjunctions=getattr(m, "NP_CONJUNCTIONS", frozenset()),
         reflexives=getattr(m, "REFLEXIVES", frozenset()),
         focus_particles=getattr(m, "FOCUS_PARTICLES", frozenset()),
+        leading_conjunctions=getattr(m, "LEADING_CONJUNCTIONS", frozenset()),
         nominative_pronouns=getattr(m, "NOMINATIVE_PRONOUNS", frozenset()),
         subordinators=getattr(m, "SUBORDINATORS", frozenset()),
         back_references=getattr(m, "BACK_REFERENCES", frozenset()),

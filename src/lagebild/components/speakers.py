@@ -335,7 +335,10 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     """
     if verb - clause_start > MAX_FIELD or verb <= clause_start:
         return None
-    while clause_start < verb - 1 and tv.lowers[clause_start] in lx.focus_particles:
+    while clause_start < verb - 1 and (
+        tv.lowers[clause_start] in lx.focus_particles
+        or tv.lowers[clause_start] in lx.leading_conjunctions
+    ):
         clause_start += 1  # "Auch das Ministerium kritisierte": the particle is no subject
     first = tv.lowers[clause_start]
     if first in lx.object_determiners:

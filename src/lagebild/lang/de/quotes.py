@@ -321,6 +321,9 @@ REFLEXIVES: frozenset[str] = frozenset({"sich"})
 #: Focus particles that may stand before the subject in the field before the
 #: verb ("Auch das Ministerium kritisierte …"); the subject is what follows them.
 FOCUS_PARTICLES: frozenset[str] = frozenset({"auch", "nur", "selbst", "sogar", "gerade"})
+#: Conjunctions that join a main clause to the one before without taking the field before
+#: the verb ("Doch die Gewerkschaften kritisierten, …": the subject follows them).
+LEADING_CONJUNCTIONS: frozenset[str] = frozenset({"und", "aber", "doch", "denn", "sondern", "oder"})
 #: Pronouns that are always nominative: right after the finite verb one is its
 #: subject, and the field before the verb is an object ("Die Tat bezeichnete er als …").
 NOMINATIVE_PRONOUNS: frozenset[str] = frozenset({"er", "ich", "wir"})
