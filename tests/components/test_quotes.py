@@ -529,6 +529,16 @@ def test_quotes_speaker_runs_to_the_end_of_the_body_it_names(nlp) -> None:
     assert q.speaker_actor_id == "body:ECU:police"
 
 
+def test_quotes_speaker_is_the_apposed_person_not_the_one_in_the_role(nlp) -> None:
+    text = "Das sei falsch, sagte der Sprecher von Präsident Aldo Brenner, Timo Kessler, am Montag."
+    people = [
+        {"text": "Aldo Brenner", "kind": "PER", "actor_id": "per:aldo_brenner"},
+        {"text": "Timo Kessler", "kind": "PER", "actor_id": "per:timo_kessler"},
+    ]
+    [q] = run(nlp, text, people)
+    assert q.speaker_actor_id == "per:timo_kessler"
+
+
 def test_quotes_quoted_name_after_cue_is_no_quote(nlp) -> None:
     text = "Der Minister sagte der „Berliner Zeitung“, die Reform komme im Herbst."
     quotes = run(nlp, text)

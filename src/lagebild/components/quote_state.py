@@ -190,7 +190,9 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
         if resolved is not None:
             return Speaker(start, end, resolved[0], resolved[1])
         return Speaker(start, end, text, None)
-    return Speaker(start, end, text, link_mention(state.mentions, char_start, char_end))
+    return Speaker(
+        start, end, text, link_mention(state.mentions, char_start, char_end, state.text)
+    )
 
 
 def _through_mention(state: DocState, start: int, end: int) -> int:

@@ -472,13 +472,23 @@ class SpeakerMemory:
         return None
 
 
-def link_mention(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
-    """The actor mention inside a speaker phrase: a person first, else the first one."""
+def link_mention(
+    mentions: Sequence[Mention], start: int, end: int, text: str = ""
+) -> Mention | None:
+    """The actor mention inside a speaker phrase: a person first, else the first one.
+
+    Of several people, the one opening the phrase or, after a role, the one set off by a
+    comma is the speaker: "der Sprecher von Präsident Putin, Dmitri Peskow" is Peskow.
+    """
     inside = [m for m in mentions if m.start < end and m.end > start]
     if not inside:
         return None
     people = [m for m in inside if m.kind == "PER"]
-    return (people or inside)[0] if people else min(inside, key=lambda m: m.start)
+    if len(people) > 1 and people[0].start > start and text:
+        apposed = [m for m in people if text[max(start, m.start - 2) : m.start].strip() == ","]
+        if apposed:
+            return apposed[0]
+    return people[0] if people else min(inside, key=lambda m: m.start)
 
 
 def split_at_mentions(
