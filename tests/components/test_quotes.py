@@ -498,6 +498,11 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
         ("Auch wirft der Bericht den Behörden vor, Opfer zu diskriminieren.", "der Bericht"),
         ("Auch wirft der ai-Bericht den Behörden vor, Opfer zu diskriminieren.", "der ai-Bericht"),
         ("Ursula von der Leyen sagte, die Lage sei ernst.", "Ursula von der Leyen"),
+        # an uninflected word grading the adjective belongs to the phrase
+        (
+            "Die international anerkannte Regierung hat die Verbündeten aufgefordert, zu helfen.",
+            "Die international anerkannte Regierung",
+        ),
         # a conjunction opening the clause is no part of the subject after it
         (
             "Doch die Gewerkschaften kritisierten, die Maßnahmen seien rein kosmetisch.",

@@ -100,6 +100,26 @@ def _is_adjective(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     )
 
 
+def _adverb_before_adjective(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> bool:
+    """An uninflected word grading the adjective after it ("die international anerkannte
+    Regierung", "die politisch motivierte Tat"): its own dictionary form, no verb."""
+    low = tv.lowers[i]
+    return (
+        i + 1 < limit
+        and tv.words[i][:1].islower()
+        and low.isalpha()
+        and low not in lx.prepositions
+        and low not in lx.determiners
+        and low not in lx.pronouns
+        and low not in lx.reflexives
+        and low not in lx.sentence_adverbs
+        and low not in lx.cues
+        and tv.lowers[i + 1] not in lx.determiners
+        and _is_adjective(tv, i + 1, lx)
+        and dictionary_form(low, lx.code) == low
+    )
+
+
 def noun_phrase_end(
     tv: TokenView, i: int, limit: int, lx: QuoteLexicon, *, nested: bool = False
 ) -> int | None:
@@ -114,7 +134,11 @@ def noun_phrase_end(
     if tv.lowers[pos] in lx.determiners:
         pos += 1
     adjectives = 0
-    while pos < limit and adjectives < MAX_ADJECTIVES and _is_adjective(tv, pos, lx):
+    while (
+        pos < limit
+        and adjectives < MAX_ADJECTIVES
+        and (_is_adjective(tv, pos, lx) or _adverb_before_adjective(tv, pos, limit, lx))
+    ):
         pos += 1
         adjectives += 1
     core = pos
