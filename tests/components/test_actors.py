@@ -323,6 +323,11 @@ def test_actors_courts_and_prosecutors_are_the_judiciary(nlp, text, code):
     assert [m.code for m in run(nlp, text)] == [code]
 
 
+def test_actors_a_states_media_are_not_the_one_outlet_the_gazetteer_lists(nlp):
+    mentions = run(nlp, "Das berichteten türkische TV-Sender am Abend.")
+    assert [(m.actor_id, m.code) for m in mentions] == [("body:TUR:media", "TURMED")]
+
+
 def test_actors_coordinated_states_share_the_sector(nlp):
     mentions = run(nlp, "Die Regierungen von Kuba und China vereinbarten mehr Zusammenarbeit.")
     assert [(m.text, m.code) for m in mentions] == [("Kuba", "CUBGOV"), ("China", "CHNGOV")]

@@ -52,6 +52,9 @@ CONF_NER_ORG = 0.5
 #: nordkoreanische Außenministerium"); governments and regimes are too often plural
 #: ("beide Regierungen").
 CONTEXT_BODIES = frozenset({"foreign_ministry", "defence_ministry", "ministry"})
+#: Body types that stand for many organisations of a state, never for the one entry a
+#: gazetteer may list ("die türkischen Medien" are not the agency Anadolu).
+COLLECTIVE_BODY_TYPES = frozenset({"media"})
 MAX_PREMODIFIERS = 3
 # A name token with a capitalised word glued on ("JunFoto"); both parts must look like words.
 _GLUED = re.compile(
@@ -143,14 +146,19 @@ class PhraseRules:
         """One id per state and body type, whatever the wording: the gazetteer's entry when it
         has one ("gov:usa_state"), else "body:PRK:foreign_ministry".
         """
-        known = self.g.body(country, org_type)
+        known = self.known_body(country, org_type)
         if known is not None:
             return known.id
         return f"body:{country}:{org_type}" if org_type in self.s.data.BODY_NAMES else None
 
+    def known_body(self, country: str, org_type: str) -> Actor | None:
+        """The gazetteer's entry for a state's body; none for the many outlets of its
+        media, even when the gazetteer lists one ("türkische TV-Sender" are not Anadolu)."""
+        return None if org_type in COLLECTIVE_BODY_TYPES else self.g.body(country, org_type)
+
     def body_name(self, country: str, org_type: str) -> str | None:
         """ "Außenministerium (Nordkorea)": the body's name and whose it is."""
-        known = self.g.body(country, org_type)
+        known = self.known_body(country, org_type)
         if known is not None:
             return known.name
         body = self.s.data.BODY_NAMES.get(org_type)
