@@ -561,11 +561,10 @@ class Rules(PhraseRules):
                 and _attributive(v.texts[article])
             ):
                 article -= 1
-            if (
-                v.lowers[article] not in data.DEFINITE
-                or (k + 1 < len(v) and v.sent[k + 1] == v.sent[k] and (
-                    v.lowers[k + 1] in data.ALLIANCE_NAME_OPENERS or v.texts[k + 1][:1].isdigit()
-                ))
+            if v.lowers[article] not in data.DEFINITE or (
+                k + 1 < len(v)
+                and v.sent[k + 1] == v.sent[k]
+                and (v.lowers[k + 1] in data.ALLIANCE_NAME_OPENERS or v.texts[k + 1][:1].isdigit())
             ):
                 continue  # "die Allianz der Rebellen", "Bündnis 90" name alliances of their own
             alliance = self.last_alliance(v.starts[k])
@@ -577,17 +576,26 @@ class Rules(PhraseRules):
                 ]  # fmt: skip
                 self.add(
                     replace(
-                        alliance, start=v.starts[article], end=v.ends[k], tok=k,
-                        confidence=CONF_ANAPHOR, priority=0,
+                        alliance,
+                        start=v.starts[article],
+                        end=v.ends[k],
+                        tok=k,
+                        confidence=CONF_ANAPHOR,
+                        priority=0,
                     )
                 )
 
     def last_alliance(self, before: int) -> Candidate | None:
         for cand in sorted(self.s.candidates, key=lambda c: -c.start):
             actor = self.g.actors.get(cand.actor_id or "")
-            if cand.start < before and actor is not None and (actor.kind, actor.sector) == (
-                "IGO",
-                "MIL",
+            if (
+                cand.start < before
+                and actor is not None
+                and (actor.kind, actor.sector)
+                == (
+                    "IGO",
+                    "MIL",
+                )
             ):
                 return cand
         return None

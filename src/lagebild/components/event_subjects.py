@@ -286,7 +286,6 @@ class SubjectFinder:
             t.is_title and t.i not in taken for t in words[1:]
         )
 
-
     def _bare_noun(self, tok: Tok) -> bool:
         """A capitalised noun or name alone before the verb, as headlines open ("Bundespräsident
         traf …", "Sessions unterstützt …"): the subject, though no actor. Words the dictionary
