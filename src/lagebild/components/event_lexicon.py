@@ -68,6 +68,7 @@ class Cues:
     closed_preps: frozenset[str] = frozenset()  # "zwischen X und Y": no outer frame reaches in
     origin_preps: frozenset[str] = frozenset()  # "Truppen aus Mordor": where a noun comes from
     occasion_preps: frozenset[str] = frozenset()  # "sagte bei einer UN-Konferenz": where, not whom
+    reciprocal_preps: frozenset[str] = frozenset()  # "Treffen zwischen X und Y": both are sources
     weak_endings: tuple[str, ...] = ()  # past/participle endings of regular verbs ("te", "t")
     participle_prefix: str = ""  # "ge" in "gewarnt"
     infinitive_endings: tuple[tuple[str, int], ...] = ()  # ("en", 2): letters to drop for the stem
@@ -235,6 +236,7 @@ def load_cues(language: str) -> Cues:
         patient_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "patient"),
         closed_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "closed"),
         occasion_preps=frozenset(w for w, v in by_kind.get("prep", {}).items() if v == "occasion"),
+        reciprocal_preps=words("reciprocal_prep"),
         weak_endings=tuple(by_kind.get("weak_ending", {})),
         participle_prefix=next(iter(by_kind.get("participle_prefix", {})), ""),
         infinitive_endings=tuple(

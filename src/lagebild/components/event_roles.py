@@ -162,8 +162,8 @@ class RoleFinder:
                 and g.first - k <= NOUN_PHRASE_REACH
                 and not any(self.analyzer.is_verbish(t) for t in toks[k + 1 : g.first])
             ):
-                if g.prep == "zwischen":
-                    sources.append(g)
+                if g.prep in self.cues.reciprocal_preps:
+                    sources.append(g)  # "das Treffen zwischen Xi und Putin": both meet
                 elif not sources and self._genitive_in_phrase(ctx, k, g):
                     sources.append(g)  # "nach den Angriffen Mordors", "vor Anschlägen der X"
                 elif g.prep in self.cues.agent_preps and not sources and g.first == k + 2:
