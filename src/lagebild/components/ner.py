@@ -208,7 +208,10 @@ def _names_in(
     verdicts: dict[int, tuple[bool, bool]],
     known: Callable[[str], bool],
 ) -> bool:
-    """``may_hold_name`` for the tokens in ``sentence``, from the Doc's arrays."""
+    """``may_hold_name`` for the tokens in ``sentence``, from the Doc's arrays.
+
+    ``verdicts`` caches ``_word_verdict`` by the word's hash.
+    """
     previous_capital = False
     for i in sentence:
         orth = orths[i]
@@ -216,7 +219,9 @@ def _names_in(
         if verdict is None:
             verdict = verdicts[orth] = _word_verdict(strings[orth], known)
         capital, name_like = verdict
-        common_start = i == sentence.start and stops[i]  # "Die", "In", "Wegen" opening the sentence
+        # a function word opening the sentence ("Die", "In", "Wegen"); the
+        # dictionary cannot tell here, it knows "bilfinger" as well as "wegen"
+        common_start = i == sentence.start and stops[i]
         if (capital and previous_capital) or (name_like and not common_start):
             return True
         previous_capital = capital and not common_start
@@ -236,16 +241,15 @@ def may_hold_name(sent: Span, *, known: Callable[[str], bool]) -> bool:
     dictionary holds many first names and well-known surnames, and German noun
     phrases rarely put two capitalised words side by side otherwise.
     """
-    previous_capital = False
-    for token in sent:
-        capital, name_like = _word_verdict(token.text, known)
-        # a function word opening the sentence; the dictionary cannot tell
-        # here, it knows "bilfinger" as well as "wegen"
-        common_start = token.i == sent.start and token.is_stop
-        if (capital and previous_capital) or (name_like and not common_start):
-            return True
-        previous_capital = capital and not common_start
-    return False
+    orths, stops = sent.doc.to_array([ORTH, IS_STOP]).T.tolist()
+    return _names_in(
+        range(sent.start, sent.end),
+        orths,
+        stops,
+        strings=sent.doc.vocab.strings,
+        verdicts={},
+        known=known,
+    )
 
 
 def _word_verdict(text: str, known: Callable[[str], bool]) -> tuple[bool, bool]:
