@@ -466,13 +466,8 @@ class Rules(PhraseRules):
         come first in Korean and Chinese names, so both ends count.
         """
         key = tuple(t.text.lower() for t in ent)
-        keys = {key, (*key[:-1], key[-1][:-1])} if key[-1].endswith("s") else {key}  # "Bans"
-        n = len(key)
-        for person in sorted(self.s.persons, key=lambda p: p.start):
-            words = tuple(t.lower() for t in person.tokens)
-            if person.start < ent.start_char and len(words) > n and keys & {words[:n], words[-n:]}:
-                return person
-        return None
+        person = self.short_form_person(self.short_form_keys(), key)
+        return person if person is not None and person.start < ent.start_char else None
 
     def is_name(self, k: int) -> bool:
         return name_token(self.s.view, k, self.s.data, self.s.analysis)
@@ -509,17 +504,35 @@ class Rules(PhraseRules):
 
     # -- 5. short forms of people ------------------------------------------------
 
-    def short_forms(self) -> None:
-        v, a, data = self.s.view, self.s.analysis, self.s.data
+    def short_form_keys(self) -> dict[tuple[str, ...], Person]:
+        """The first and last words of every person named with two or more words, lower-cased:
+        the short forms that name them ("Hegseth", "Kim", "Ban"); the earliest person wins."""
         keys: dict[tuple[str, ...], Person] = {}
-        for person in sorted(self.s.persons, key=lambda p: -p.start):  # earliest wins
+        # assigned last to first, so that the earliest (and first recorded) person wins
+        for person in reversed(sorted(self.s.persons, key=lambda p: p.start)):
             tokens = person.tokens
-            if len(tokens) < 2:
-                continue
             for size in range(1, len(tokens)):
                 for key in (tokens[:size], tokens[-size:]):
                     if all(len(t) > 1 for t in key):
                         keys[tuple(t.lower() for t in key)] = person
+        return keys
+
+    def short_form_person(
+        self, keys: dict[tuple[str, ...], Person], key: tuple[str, ...]
+    ) -> Person | None:
+        """The person a short form names, also in the genitive ("Bans" of "Ban Ki-moon")."""
+        person = keys.get(key)
+        if person is None and key:
+            for ending in self.s.data.GENITIVE_ENDINGS:
+                if key[-1].endswith(ending) and (
+                    person := keys.get((*key[:-1], key[-1].removesuffix(ending)))
+                ):
+                    break
+        return person
+
+    def short_forms(self) -> None:
+        v, a, data = self.s.view, self.s.analysis, self.s.data
+        keys = self.short_form_keys()
         if not keys:
             return
         covered = self.covered_tokens()
@@ -528,10 +541,7 @@ class Rules(PhraseRules):
                 continue
             for size in (2, 1):
                 key = tuple(v.lowers[k : k + size])
-                last = key[-1] if key else ""
-                person = keys.get(key) or (
-                    keys.get((*key[:-1], last[:-1])) if last.endswith("s") else None
-                )
+                person = self.short_form_person(keys, key)
                 if (
                     person is not None
                     and len(key) == size
@@ -586,19 +596,15 @@ class Rules(PhraseRules):
                 )
 
     def last_alliance(self, before: int) -> Candidate | None:
-        for cand in sorted(self.s.candidates, key=lambda c: -c.start):
-            actor = self.g.actors.get(cand.actor_id or "")
-            if (
-                cand.start < before
-                and actor is not None
-                and (actor.kind, actor.sector)
-                == (
-                    "IGO",
-                    "MIL",
-                )
-            ):
-                return cand
-        return None
+        """The military alliance (an intergovernmental actor of sector MIL) named last."""
+        alliances = [
+            c
+            for c in self.s.candidates
+            if c.start < before
+            and (actor := self.g.actors.get(c.actor_id or "")) is not None
+            and (actor.kind, actor.sector) == ("IGO", "MIL")
+        ]
+        return max(alliances, key=lambda c: c.start, default=None)
 
     def short_parts(self, tok: int, keys: dict[tuple[str, ...], Person]) -> None:
         """Names inside hyphen compounds: "Putin-Xi-Gespräch"."""
