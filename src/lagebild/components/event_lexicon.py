@@ -93,6 +93,7 @@ class Cues:
     # opens what is feared ("-": the feared noun follows as object)
     fear: dict[str, str] = field(default_factory=dict)
     pronoun_verbs: frozenset[str] = frozenset()  # "Wir rechnen …": a verb follows
+    genitive_endings: tuple[str, ...] = ()  # "Gondors Stürmer": a name that may own the next noun
 
 
 @dataclass(slots=True)
@@ -266,6 +267,7 @@ def load_cues(language: str) -> Cues:
         description=words("description"),
         fear=dict(by_kind.get("fear", {})),
         pronoun_verbs=words("pronoun_verb"),
+        genitive_endings=tuple(by_kind.get("genitive_ending", {})),
     )
 
 

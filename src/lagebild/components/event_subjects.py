@@ -213,7 +213,8 @@ class SubjectFinder:
         Teamkicker", "Gondors Nationaltrainer"): it owns that noun; the noun is the head."""
         if len(group.mentions) != 1 or group.mentions[0].kind not in ACTOR_KINDS_FOR_LOCATION:
             return False
-        if not group.mentions[0].text.endswith("s") or group.last + 1 >= clause.end:
+        genitive = group.mentions[0].text.endswith(self.cues.genitive_endings)
+        if not genitive or group.last + 1 >= clause.end:
             return False
         noun = ctx.toks[group.last + 1]
         return (
