@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import importlib.resources
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy
@@ -36,7 +36,8 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from lagebild.components import ner_features  # noqa: F401 - registers the model's embed layer
+# ner_features also registers the model's embed layer
+from lagebild.components.ner_features import BoundedDict, dictionary, known_compound
 from lagebild.errors import ErrorCode, LagebildError
 
 #: Files a spaCy model directory holds; their absence means "not built".
@@ -44,14 +45,6 @@ _MODEL_MARKERS = ("config.cfg", "meta.json")
 #: Documents per batch in ``pipe``: the CNN gains little beyond this and long
 #: articles make big batches memory-hungry.
 DEFAULT_BATCH_SIZE = 32
-#: A capitalised word whose tail of at least this many letters is a dictionary
-#: word is a compound common noun ("...gesetz", "...verhandlungen"); shorter
-#: tails ("...burg", "...mann") end names as often as nouns.
-MIN_COMPOUND_HEAD = 6
-#: ... and the first part at least this long: "Lau|kötter" is a surname, "Klima|schutzgesetz" not.
-MIN_COMPOUND_MODIFIER = 4
-#: Words whose filter verdict is cached (a corpus run meets millions of forms).
-VERDICT_CACHE_SIZE = 2**18
 
 
 def default_model_path() -> Path:
@@ -173,7 +166,7 @@ def _name_part(doc: Doc, lang: str) -> tuple[Doc | None, list[int]]:
     every token of every article, so per-token Python calls count).
     """
     verdicts = _word_verdicts(lang)
-    known = _dictionary(lang)
+    known = dictionary(lang)
     orths, stops, trailing = doc.to_array([ORTH, IS_STOP, SPACY]).T.tolist()
     strings = doc.vocab.strings
     bounds = (
@@ -266,39 +259,13 @@ def _word_verdict(text: str, known: Callable[[str], bool]) -> tuple[bool, bool]:
 
 
 def _common_word(word: str, known: Callable[[str], bool]) -> bool:
-    if known(word):
-        return True
-    return any(
-        known(word[cut:].capitalize())
-        for cut in range(MIN_COMPOUND_MODIFIER, len(word) - MIN_COMPOUND_HEAD + 1)
-    )
+    return known(word) or known_compound(word, known)
 
 
 @cache
 def _word_verdicts(lang: str) -> dict[int, tuple[bool, bool]]:
     """Per-process cache of ``_word_verdict`` by the word's hash (the same in every Vocab)."""
-    return _BoundedDict()
-
-
-class _BoundedDict(dict):
-    """A dict that empties itself when it grows past ``VERDICT_CACHE_SIZE`` entries."""
-
-    def __setitem__(self, key, value) -> None:
-        if len(self) >= VERDICT_CACHE_SIZE:
-            self.clear()
-        super().__setitem__(key, value)
-
-
-@cache
-def _dictionary(lang: str) -> Callable[[str], bool]:
-    """``word -> known`` for ``lang`` (simplemma's dictionary, cached per word)."""
-    import simplemma
-
-    @lru_cache(maxsize=2**17)  # bounded: a corpus run meets millions of word forms
-    def known(word: str) -> bool:
-        return simplemma.is_known(word, lang=lang)
-
-    return known
+    return BoundedDict()
 
 
 def _restore(model_path: str, name: str, lang: str | None = None) -> NerComponent:

@@ -17,11 +17,14 @@ training and tagging.
 
 ``NameClassEmbed`` is ``spacy.MultiHashEmbed.v2`` with one more embedding
 table for the class id; the NER config names it as the tok2vec's ``embed``.
+The dictionary lookup (``dictionary``) and the compound rule
+(``known_compound``) also serve the NER component's sentence filter.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy
@@ -43,7 +46,7 @@ from thinc.types import Floats2d, Ints2d
 #: Bits of a word's class id.
 CAPITALISED = 1
 KNOWN = 2  # simplemma knows the word as written
-COMPOUND = 4  # ... or its tail of MIN_HEAD+ letters ("...schutzgesetz")
+COMPOUND = 4  # ... or a compound with a dictionary head (``known_compound``)
 FIRST_NAME = 8
 SURNAME = 16
 PLACE = 32
@@ -58,10 +61,46 @@ LIST_BITS = {
 #: Rows of the lists file that hold a compound ending of organisation names ("verband").
 ORG_SUFFIX = "org_suffix"
 MIN_SUFFIX_MODIFIER = 2  # "Bauernverband": at least this many letters before the ending
-MIN_HEAD = 6  # the same compound rule as the sentence filter (ner.py)
-MIN_MODIFIER = 4
-#: Cached classes per model before the cache is emptied (a corpus meets millions of forms).
-CACHE_LIMIT = 2**18
+#: A capitalised word whose tail of at least this many letters is a dictionary
+#: word is a compound common noun ("...gesetz", "...verhandlungen"); shorter
+#: tails ("...burg", "...mann") end names as often as nouns.
+MIN_COMPOUND_HEAD = 6
+#: ... and the first part at least this long: "Lau|kötter" is a surname, "Klima|schutzgesetz" not.
+MIN_COMPOUND_MODIFIER = 4
+#: Words a per-word cache holds before it is emptied (a corpus run meets millions of forms).
+CACHE_SIZE = 2**18
+
+
+@cache
+def dictionary(lang: str) -> Callable[[str], bool]:
+    """``word -> known`` for ``lang`` (simplemma's dictionary, cached per word)."""
+    import simplemma
+
+    @lru_cache(maxsize=2**17)  # bounded: a corpus run meets millions of word forms
+    def known(word: str) -> bool:
+        return simplemma.is_known(word, lang=lang)
+
+    return known
+
+
+def known_compound(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether ``word``'s tail is a dictionary word, as in "Klima|schutzgesetz".
+
+    The same rule serves the word class and the NER sentence filter.
+    """
+    return any(
+        known(word[cut:].capitalize())
+        for cut in range(MIN_COMPOUND_MODIFIER, len(word) - MIN_COMPOUND_HEAD + 1)
+    )
+
+
+class BoundedDict(dict):
+    """A dict that empties itself when it grows past ``CACHE_SIZE`` entries."""
+
+    def __setitem__(self, key, value) -> None:
+        if len(self) >= CACHE_SIZE:
+            self.clear()
+        super().__setitem__(key, value)
 
 
 def read_name_lists(path: str | Path, *, org: bool = False) -> tuple[dict[str, int], list[str]]:
@@ -108,17 +147,13 @@ def word_class(
                 break
     if known(head):
         bits |= KNOWN
-    elif any(
-        known(head[cut:].capitalize()) for cut in range(MIN_MODIFIER, len(head) - MIN_HEAD + 1)
-    ):
+    elif known_compound(head, known):
         bits |= COMPOUND
     return bits
 
 
 def _known_words() -> Callable[[str], bool]:
-    from lagebild.components.ner import _dictionary
-
-    return _dictionary("de")
+    return dictionary("de")
 
 
 def ClassExtractor(
@@ -132,14 +167,13 @@ def ClassExtractor(
     )
 
 
-_CACHES: dict[int, dict[int, int]] = {}
+#: Class ids by word hash, per model (the lists differ between models).
+_CACHES: dict[int, BoundedDict] = {}
 
 
 def _extract_forward(model: Model, docs, is_train: bool):
     columns = model.attrs["columns"]
-    cache = _CACHES.setdefault(model.id, {})
-    if len(cache) > CACHE_LIMIT:
-        cache.clear()
+    cache = _CACHES.setdefault(model.id, BoundedDict())
     names = model.attrs["names"]
     org_suffixes = tuple(model.attrs.get("org_suffixes", ()))
     known = _known_words()
