@@ -18,7 +18,7 @@ from lagebild.model import Mention
 
 @dataclass(slots=True)
 class Trigger:
-    """A lexicon cue in a clause with the rows it may stand for; ``row`` is the one chosen."""
+    """A lexicon cue in a clause with the rows it may stand for (``Coded.row``: the one chosen)."""
 
     rows: list[LexRow]
     pos: str
@@ -26,7 +26,6 @@ class Trigger:
     clause: Clause
     lemma: str
     extra: tuple[int, ...] = ()  # particle or light-verb token
-    row: LexRow | None = None
 
 
 @dataclass(slots=True)

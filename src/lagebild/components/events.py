@@ -233,7 +233,6 @@ class EventCoder:
             confidence = BASE_CONFIDENCE - (WEAK_CUE_PENALTY if row.weak else 0.0)
             confidence += BOTH_SIDES_BONUS if src and tgt else 0.0
             confidence -= GUESSED_SOURCE_PENALTY if guessed else 0.0
-            trigger.row = row
             used = {id(g) for g in sources + targets}
             return Coded(
                 trigger,
