@@ -520,15 +520,18 @@ class Rules(PhraseRules):
     def short_form_person(
         self, keys: dict[tuple[str, ...], Person], key: tuple[str, ...]
     ) -> Person | None:
-        """The person a short form names, also in the genitive ("Bans" of "Ban Ki-moon")."""
-        person = keys.get(key)
-        if person is None and key:
-            for ending in self.s.data.GENITIVE_ENDINGS:
-                if key[-1].endswith(ending) and (
-                    person := keys.get((*key[:-1], key[-1].removesuffix(ending)))
-                ):
-                    break
-        return person
+        """The person a short form names, also in the genitive ("Bans" of "Ban Ki-moon");
+        the one named first when both readings name someone ("Orbans": Viktor Orbán, not a
+        person "Orbans Fidesz-Partei" the model made up)."""
+        if not key:
+            return None
+        readings = [key] + [
+            (*key[:-1], key[-1].removesuffix(ending))
+            for ending in self.s.data.GENITIVE_ENDINGS
+            if key[-1].endswith(ending)
+        ]
+        people = [p for p in map(keys.get, readings) if p is not None]
+        return min(people, key=lambda p: p.start, default=None)
 
     def short_forms(self) -> None:
         v, a, data = self.s.view, self.s.analysis, self.s.data
