@@ -202,6 +202,16 @@ class ClauseAnalyzer:
         """ "abzulehnen", "zusammenzuarbeiten": particle + zu + verb."""
         return self._zu_pattern.match(tok.lower) is not None
 
+    def pp_of(self, toks: list[Tok], noun: int) -> str | None:
+        """The preposition of the phrase a noun stands in ("unter heftige Kritik"), if any:
+        the nearest one before it with only lower-case words that are no verbs between."""
+        for tok in reversed(toks[max(noun - 4, 0) : noun]):
+            if tok.lower in self.cues.preps:
+                return tok.lower
+            if not tok.is_word or tok.is_title or self.is_verbish(tok):
+                return None
+        return None
+
     def is_time_word(self, tok: Tok) -> bool:
         """A month or weekday name, a date unit or a part of the day ("Montag", "Abend")."""
         return tok.lower in self._time_words

@@ -127,7 +127,9 @@ class ModalityRules:
             after = next((t.lower for t in toks[i + 1 : clause.end] if t.is_word), "")
             if after in cues.negation_free:
                 continue
-            if noun is None or self._same_phrase(toks, i, noun) or self.pp_of(ctx, noun) is None:
+            if noun is None or self._same_phrase(toks, i, noun):
+                return True
+            if self.analyzer.pp_of(toks, noun) is None:
                 return True
         return False
 
@@ -164,15 +166,6 @@ class ModalityRules:
                 for t in between
             )
         )
-
-    def pp_of(self, ctx: SentenceContext, noun: int) -> str | None:
-        """The preposition of the phrase a noun stands in ("unter heftige Kritik"), if any."""
-        for tok in reversed(ctx.toks[max(noun - 4, 0) : noun]):
-            if tok.lower in self.cues.preps:
-                return tok.lower
-            if not tok.is_word or tok.is_title or self.analyzer.is_verbish(tok):
-                return None
-        return None
 
     def _last_word(self, ctx: SentenceContext, clause: Clause) -> str:
         """The clause's last word, lower-cased ("" when it has none)."""

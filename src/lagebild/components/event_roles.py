@@ -176,13 +176,14 @@ class RoleFinder:
                     sources.append(g)
         guessed = False
         force = cameo_info(row.code).quad_class == 4
-        if not sources and self._pp_of(ctx, k) in self.cues.patient_preps:
+        prep = self.analyzer.pp_of(toks, k)  # "unter Kritik", "nach vier Anschlägen"
+        if not sources and prep in self.cues.patient_preps:
             # "Die Regierung steht unter Kritik", "geriet unter Beschuss": the subject suffers it
             subject = self.subjects.subject(ctx, clause)
             if not subject or not force:
                 return None
             return [], subject, False
-        if not sources and "nosubj" not in row.flags and not (force and self._in_pp(ctx, k)):
+        if not sources and "nosubj" not in row.flags and not (force and prep is not None):
             after_verb = clause.finite is not None and k > clause.finite
             if after_verb or clause.kind != "main":
                 subject = self.subjects.subject(ctx, clause)
@@ -196,7 +197,9 @@ class RoleFinder:
         """An actor in the genitive right after an event noun of a prepositional phrase
         ("nach den Angriffen Mordors", "vor Anschlägen der Rebellen"): the noun's author, as
         it is outside a phrase ("die Angriffe Mordors")."""
-        if not group.attached or group.prep is None or group.prep != self._pp_of(ctx, noun):
+        if not group.attached or group.prep is None:
+            return False
+        if group.prep != self.analyzer.pp_of(ctx.toks, noun):
             return False
         between = ctx.toks[noun + 1 : group.first]
         return len(between) <= 1 and all(
@@ -227,14 +230,6 @@ class RoleFinder:
             if not tok.is_word or self.analyzer.is_verbish(tok):
                 return False
         return False
-
-    def _in_pp(self, ctx: SentenceContext, noun: int) -> bool:
-        """Whether a noun stands in a prepositional phrase ("nach vier Anschlägen")."""
-        return self._pp_of(ctx, noun) is not None
-
-    def _pp_of(self, ctx: SentenceContext, noun: int) -> str | None:
-        """The preposition of the phrase a noun stands in ("unter heftige Kritik"), if any."""
-        return self.modality.pp_of(ctx, noun)
 
     def _prenominal(self, toks: list[Tok], last: int, noun: int) -> bool:
         """An actor right before the noun, maybe with adjectives between ("russischen Angriffe")."""
