@@ -422,17 +422,17 @@ def synthetic_places() -> list[tuple[str, ...]]:
 
 #: Parts of German organisation names (words, compound endings, templates), as data.
 ORG_PARTS = ROOT / "src" / "lagebild" / "lang" / "de" / "ner_organisations.tsv"
+#: The actor gazetteer's packaged tables.
+GAZETTEER_DATA = ROOT / "src" / "lagebild" / "gazetteer" / "data"
 
 
 def read_org_parts(path: Path = ORG_PARTS) -> dict[str, list[str]]:
     """``kind -> values`` of the organisation-name table (word, suffix, template)."""
-    import csv
+    from lagebild.gazetteer.loader import read_table
 
     parts: dict[str, list[str]] = {"word": [], "suffix": [], "template": []}
-    with path.open(encoding="utf-8") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        for record in csv.DictReader(lines, delimiter="\t"):
-            parts.setdefault(record["kind"], []).append(record["value"])
+    for record in read_table(path):
+        parts.setdefault(record["kind"], []).append(record["value"])
     return parts
 
 
@@ -442,17 +442,14 @@ def gazetteer_organisations() -> set[tuple[str, ...]]:
     Names with punctuation other than hyphens ("Erziehung, Wissenschaft") are
     left out: their words would not match the corpora's tokens.
     """
-    import csv
+    from lagebild.gazetteer.loader import read_table, split_list
 
-    path = ROOT / "src" / "lagebild" / "gazetteer" / "data" / "organisations.tsv"
     names: set[tuple[str, ...]] = set()
-    with path.open(encoding="utf-8") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        for record in csv.DictReader(lines, delimiter="\t"):
-            for field in ("names_de", "abbr"):
-                for name in (record.get(field) or "").split("|"):
-                    if name and all(c.isalnum() or c in " -" for c in name):
-                        names.add(tuple(name.split()))
+    for record in read_table(GAZETTEER_DATA / "organisations.tsv"):
+        for field in ("names_de", "abbr"):
+            for name in split_list(record.get(field)):
+                if all(c.isalnum() or c in " -" for c in name):
+                    names.add(tuple(name.split()))
     return names
 
 
@@ -611,26 +608,20 @@ def geonames_places() -> set[str]:
     return names
 
 
-#: The actor gazetteer's people tables (Phoenix dictionaries, MIT; office holders).
-GAZETTEER_PEOPLE = ("people_phoenix.tsv", "officeholders.tsv")
-
-
 def gazetteer_people() -> set[tuple[str, str]]:
     """``(word, list)``: first and last words of the names in the actor gazetteer's people tables.
 
     News names politicians the Faker lists do not know ("Erdoğan", "Stoltenberg").
     """
-    import csv
+    from lagebild.gazetteer import PACKAGED_PEOPLE  # Phoenix dictionaries (MIT), office holders
+    from lagebild.gazetteer.loader import read_table
 
-    folder = ROOT / "src" / "lagebild" / "gazetteer" / "data"
     rows: set[tuple[str, str]] = set()
-    for name in GAZETTEER_PEOPLE:
-        with (folder / name).open(encoding="utf-8") as handle:
-            lines = (line for line in handle if not line.startswith("#"))
-            for record in csv.DictReader(lines, delimiter="\t"):
-                words = [w for w in record["name"].split() if w.isalpha()]
-                if len(words) >= 2:
-                    rows.update({(words[0], "first"), (words[-1], "last")})
+    for name in PACKAGED_PEOPLE:
+        for record in read_table(GAZETTEER_DATA / name):
+            words = [w for w in record["name"].split() if w.isalpha()]
+            if len(words) >= 2:
+                rows.update({(words[0], "first"), (words[-1], "last")})
     return rows
 
 
@@ -649,7 +640,7 @@ def organisation_words() -> set[tuple[str, str]]:
     return rows
 
 
-def write_name_lists(path: Path, *, seed: int) -> int:
+def write_name_lists(path: Path) -> int:
     """First names, surnames and place names for the model's word-class feature.
 
     ``word<TAB>list`` rows (list: first, last, place, proper) from Faker's
@@ -770,7 +761,7 @@ def train(
         "paths.name_lists": str(workdir / "name_lists.tsv"),
         "paths.train_log": str(output / "train_log.jsonl"),
     }
-    n_names = write_name_lists(workdir / "name_lists.tsv", seed=seed)
+    n_names = write_name_lists(workdir / "name_lists.tsv")
     print(f"name lists: {n_names} words", flush=True)
     if max_epochs is not None:
         overrides["training.max_epochs"] = max_epochs
