@@ -13,12 +13,11 @@ event in listing order (its rank and every column of a listing row except the
 evidence text) and one row per (event, side, actor key), with integer ranks
 as the join key, and per actor key and side the sorted ranks of its events
 (actor and pair filters are merges of those arrays); and the articles in
-listing order with their counts. A listing finds its page
-here and reads only the evidence
-text from the store (``Store.evidence``). It is built in a background thread
-when the app starts (about 0.5 s of CPU and 25 MB per 100k events); until it
-is ready, listings are answered from the store's tables, with the same rows
-in the same order.
+listing order with their counts. A listing finds its page here and reads
+only the evidence text from the store (``Store.evidence``). It is built in a
+background thread when the app starts (about 0.5 s of CPU and 25 MB per 100k
+events); until it is ready, listings are answered from the store's tables,
+with the same rows in the same order.
 """
 
 from __future__ import annotations
@@ -156,14 +155,8 @@ class EventIndex:
         where, params = "", []
         if outlet:
             where, params = "WHERE outlet = ?", [outlet]
-        cursor = self._con.cursor()
-        try:
-            cursor.execute(f"SELECT * EXCLUDE (rank) FROM arts {where} ORDER BY rank "
-                           "LIMIT ? OFFSET ?", [*params, limit, offset])
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-        finally:
-            cursor.close()
+        return self._rows(f"SELECT * EXCLUDE (rank) FROM arts {where} ORDER BY rank "
+                          "LIMIT ? OFFSET ?", [*params, limit, offset])
 
     def page(self, *, actor: str | None = None, pair: tuple[str, str] | None = None,
              root: str | None = None, since: dt.date | None = None,
@@ -201,17 +194,11 @@ class EventIndex:
         if until:
             where.append("ev.day <= ?")
             params.append(until)
-        cursor = self._con.cursor()
-        try:
-            cursor.execute(
-                f"SELECT * EXCLUDE (rank) RENAME (day AS date) FROM ev "
-                f"WHERE {' AND '.join(where)} ORDER BY rank LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            )
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-        finally:
-            cursor.close()
+        return self._rows(
+            f"SELECT * EXCLUDE (rank) RENAME (day AS date) FROM ev "
+            f"WHERE {' AND '.join(where)} ORDER BY rank LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
 
     def _actor_ranks(self, actor: str | None, pair: tuple[str, str] | None, *,
                      first: int) -> np.ndarray:
@@ -238,11 +225,15 @@ class EventIndex:
         page = ranks[offset: offset + limit].tolist()
         if not page:
             return []
+        return self._rows("SELECT * EXCLUDE (rank) RENAME (day AS date) FROM ev "
+                          "WHERE rank IN (SELECT unnest(?::INTEGER[])) ORDER BY rank", [page])
+
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        """The rows of ``sql`` as dicts, on a cursor of their own: requests query the
+        index side by side, and a DuckDB connection answers one call at a time."""
         cursor = self._con.cursor()  # type: ignore[union-attr]
         try:
-            cursor.execute(
-                "SELECT * EXCLUDE (rank) RENAME (day AS date) FROM ev "
-                "WHERE rank IN (SELECT unnest(?::INTEGER[])) ORDER BY rank", [page])
+            cursor.execute(sql, params)
             names = [d[0] for d in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         finally:
