@@ -408,7 +408,9 @@ def test_events_tables_come_from_the_language_registry() -> None:
         for name in ("lexicon", "cues", "date_cues"):
             assert resources.files(tables.package).joinpath(getattr(tables, name)).is_file()
     core = ROOT / "src" / "lagebild" / "components"
-    for module in ("events.py", "clauses.py", "event_lexicon.py", "dates.py"):
+    modules = sorted({"clauses.py", "dates.py", *(p.name for p in core.glob("event*.py"))})
+    assert {"events.py", "event_lexicon.py", "event_roles.py"} <= set(modules)
+    for module in modules:
         source = (core / module).read_text("utf-8")
         assert "lagebild.lang.de" not in source and "lagebild.lang.en" not in source
 
