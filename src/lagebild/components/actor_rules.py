@@ -335,10 +335,10 @@ def title_office(text: str, data: Any) -> str | None:
     office, _ = _classify(lower, data)
     if office is not None:
         return office
-    titles = getattr(data, "PERSON_TITLES", {})
+    titles = data.PERSON_TITLES
     if lower in titles:
         return titles[lower]
-    for suffix, office in getattr(data, "TITLE_SUFFIXES", ()):
+    for suffix, office in data.TITLE_SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix):
             return office
     return None

@@ -171,7 +171,7 @@ class Rules(PhraseRules):
             if self.washington_person(hit) or self.institution_name(hit):
                 continue
             self.add_hit(hit)
-        companies = tuple(getattr(self.s.data, "COMPANY_HEADS", ()))
+        companies = self.s.data.COMPANY_HEADS
         for tok, part_hits in a.parts.items():
             if companies and v.lowers[tok].rsplit("-", 1)[-1].endswith(companies):
                 continue  # "US-Großbank": where a company is from, not a state actor
@@ -208,18 +208,23 @@ class Rules(PhraseRules):
         Briten", "die Französin"."""
         v, data = self.s.view, self.s.data
         lower = v.lowers[hit.start]
-        ending = getattr(data, "FEMININE_DEMONYM_ENDING", "")
+        ending = data.FEMININE_DEMONYM_ENDING
         if hit.end - hit.start != 1:
             return False
-        if ending and lower.endswith(ending) and not lower.endswith(ending + "nen"):
+        if (
+            ending
+            and lower.endswith(ending)
+            and not lower.endswith(data.FEMININE_DEMONYM_PLURAL_ENDING)
+        ):
             return True
         k = hit.start - 1
         while k >= v.sent[hit.start] and hit.start - k <= 3:
             word = v.lowers[k]
-            if word in getattr(data, "SINGULAR_OBLIQUE_ARTICLES", ()):
+            if word in data.SINGULAR_OBLIQUE_ARTICLES:
                 return True
-            if word in getattr(data, "SINGULAR_ARTICLES", ()):
-                return not lower.endswith("n")
+            if word in data.SINGULAR_ARTICLES:
+                plural = data.DEMONYM_PLURAL_ENDING
+                return not (plural and lower.endswith(plural))
             if v.is_title(k) or not any(c.isalpha() for c in word):
                 return False
             k -= 1  # adjectives and ages ("33-jährige")
@@ -235,19 +240,19 @@ class Rules(PhraseRules):
             return False
         nxt = hit.end
         if nxt < len(v) and (
-            v.lowers[nxt] in getattr(data, "PLACE_NAME_FOLLOWERS", ())
-            or v.lowers[nxt] in getattr(data, "SPORT_CLUB_SUFFIXES", ())  # "Paris Saint-Germain"
+            v.lowers[nxt] in data.PLACE_NAME_FOLLOWERS
+            or v.lowers[nxt] in data.SPORT_CLUB_SUFFIXES  # "Paris Saint-Germain"
         ):
             return True
         prev = hit.start - 1
-        if prev >= v.sent[hit.start] and v.lowers[prev] in getattr(data, "SPORT_CLUB_PREFIXES", ()):
+        if prev >= v.sent[hit.start] and v.lowers[prev] in data.SPORT_CLUB_PREFIXES:
             return True  # "Dynamo Kiew", "Real Madrid": a club, not the state
         if prev < v.sent[hit.start] or prev in self.s.analysis.by_token:
             return False
         text = v.texts[prev]
         if text.isupper() and text.isalpha() and len(text) >= 2:
             return True  # "OLG Wien": an acronym the gazetteer does not know
-        return v.lowers[prev] in getattr(data, "INSTITUTION_NOUNS", ())
+        return v.lowers[prev] in data.INSTITUTION_NOUNS
 
     def add_hit(self, hit: Hit) -> None:
         actor = self.actor(hit)

@@ -125,6 +125,9 @@ SINGULAR_ARTICLES: frozenset[str] = frozenset({"der", "ein"})
 SINGULAR_OBLIQUE_ARTICLES: frozenset[str] = frozenset({"dem", "des", "einem", "eines", "einen"})
 #: Ending of a feminine singular demonym ("die Französin"; the plural ends in "-innen").
 FEMININE_DEMONYM_ENDING: str = "in"
+FEMININE_DEMONYM_PLURAL_ENDING: str = "innen"
+#: Ending of a demonym's plural and genitive plural after "der" ("der Franzosen").
+DEMONYM_PLURAL_ENDING: str = "n"
 
 #: Endings of a compound naming a company: its state prefix ("US-Großbank",
 #: "China-Konzern") tells where the company is from, not a state actor.

@@ -128,3 +128,18 @@ MEDIA_APPOSITION_NOUNS: frozenset[str] = frozenset({"broadcaster", "agency", "me
 RELATION_NOUNS: frozenset[str] = frozenset(["relations", "ties", "talks", "summit"])
 IGO_NAME_WORDS: tuple[str, ...] = ("union", "organization", "organisation", "community", "alliance")
 LONG_FORM_CONNECTORS: frozenset[str] = frozenset({"for", "of", "the", "and"})
+
+# Tables the German rules fill and English does not use yet (see lang/de/actors.py).
+#: Articles that make a demonym one person; English demonyms stay states here.
+SINGULAR_ARTICLES: frozenset[str] = frozenset()
+SINGULAR_OBLIQUE_ARTICLES: frozenset[str] = frozenset()
+FEMININE_DEMONYM_ENDING: str = ""
+FEMININE_DEMONYM_PLURAL_ENDING: str = ""
+DEMONYM_PLURAL_ENDING: str = ""
+#: Compound endings, words around a capital and institution nouns that make a capital part
+#: of a company's, club's or institution's name.
+COMPANY_HEADS: tuple[str, ...] = ()
+PLACE_NAME_FOLLOWERS: frozenset[str] = frozenset()
+SPORT_CLUB_SUFFIXES: frozenset[str] = frozenset()
+SPORT_CLUB_PREFIXES: frozenset[str] = frozenset()
+INSTITUTION_NOUNS: frozenset[str] = frozenset()
