@@ -103,7 +103,7 @@ class QueryMixin:
             actor=actor, pair=pair, root=root, since=since, until=until,
             quad_class=quad_class, outlet=outlet, modality=modality,
         )
-        return self._all(_events_sql(" AND ".join(where), page=True), [*params, limit, offset])
+        return self._all(_events_sql(" AND ".join(where)), [*params, limit, offset])
 
     def evidence(
         self: _HasConnection, spans: Sequence[tuple[str, int | None, int | None]]
@@ -322,10 +322,10 @@ class QueryMixin:
         return columns, cursor.fetchall()
 
 
-def _events_sql(where: str, *, page: bool) -> str:
+def _events_sql(where: str) -> str:
     """An event listing over ``events e JOIN articles a`` filtered by ``where``.
 
-    The page of events is cut first (``LIMIT ? OFFSET ?`` when ``page``); actor
+    The page of events is cut first (``LIMIT ? OFFSET ?``); actor
     strings and evidence are then built for its rows only, which keeps an
     unfiltered listing fast on large stores. The event id breaks the last ties of
     the order, so pages never overlap (the web server's event index sorts alike).
@@ -338,7 +338,7 @@ def _events_sql(where: str, *, page: bool) -> str:
             FROM events e JOIN articles a ON a.id = e.article_id
             WHERE {where}
             ORDER BY date DESC NULLS LAST, e.article_id, e.evidence_start, e.id
-            {"LIMIT ? OFFSET ?" if page else ""}
+            LIMIT ? OFFSET ?
         )
         , sides AS (
             SELECT x.event_id,
