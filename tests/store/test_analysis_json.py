@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import math
 
 import pytest
 from test_store import make_analysis
@@ -16,21 +15,12 @@ from lagebild.model import Mention, Quote, Sentence, SentenceTone
 from lagebild.settings import Settings
 from lagebild.store import Store
 from lagebild.store.rows import analysis_from_json, analysis_json
-
-
-def _clean(value):
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
+from lagebild.web.render import clean_floats
 
 
 def _query_path(store: Store, article_id: str) -> str:
     """The article as the HTTP API encoded it before the JSON was stored."""
-    return json.dumps(_clean(store.analysis(article_id).to_dict()), ensure_ascii=False,
+    return json.dumps(clean_floats(store.analysis(article_id).to_dict()), ensure_ascii=False,
                       allow_nan=False)
 
 
@@ -64,7 +54,7 @@ def test_stored_json_equals_the_rows_read_back_on_real_articles(tmp_path, exampl
             assert analysis.events or analysis.mentions  # real annotations were compared
         # and the in-memory encoder equals to_dict() on every record of the pipeline
         for analysis in example_analyses:
-            assert analysis_json(analysis) == json.dumps(_clean(analysis.to_dict()),
+            assert analysis_json(analysis) == json.dumps(clean_floats(analysis.to_dict()),
                                                          ensure_ascii=False)
 
 
