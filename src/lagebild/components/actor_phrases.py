@@ -248,8 +248,7 @@ class PhraseRules:
                 and place.entry.form != "adj"
             ):
                 return place.end, self.hit_country(place), None, place
-            inner = a.heads.get(k + 1)  # "ein Sprecher von Präsident X": another role
-            if inner is not None and inner.office is not None and not inner.mods:
+            if self.bare_role(k + 1):  # "ein Sprecher von Präsident X": another role
                 return k + 2, None, None, None
         if v.lowers[k] not in ("des", "der", "of"):
             return k, None, None, None
@@ -281,7 +280,7 @@ class PhraseRules:
         if inner is not None and inner.sector is not None and depth <= 1:
             end, inner_country = self.sector_phrase(inner, emit=True)
             return end, inner_country, inner.sector[2], None
-        if inner is not None and inner.office is not None and not inner.mods:
+        if self.bare_role(m):
             # "ein Sprecher des französischen Präsidenten": the complement is another role,
             # a person of its own (read by its own phrase); its country is the speaker's
             return m + 1, country, None, None
@@ -290,6 +289,11 @@ class PhraseRules:
             # "des Japan-Forschungszentrums des Außenministeriums".
             return self.complement(Head(m), depth=1)
         return k, None, None, None
+
+    def bare_role(self, tok: int) -> bool:
+        """Whether token ``tok`` is a role noun with no state glued on ("Präsidenten")."""
+        head = self.s.analysis.heads.get(tok)
+        return head is not None and head.office is not None and not head.mods
 
     def consume(self, hit: Hit | None) -> None:
         """Make a state in a complement part of the phrase ("Präsident der Vereinigten Staaten")."""
