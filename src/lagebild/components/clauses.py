@@ -345,11 +345,10 @@ class ClauseAnalyzer:
         last = words[-1]
         if self.is_zu_infinitive(last) and not any(w.lower in self.cues.aux for w in words[:-1]):
             return True
-        return (
-            len(words) >= 2
-            and words[-2].lower == "zu"
-            and (self.is_verbish(last) or self.is_infinitive(last))
-        ) or self._zu_infinitive_end(words)
+        # "zu planen" (any lower-case word in -en, the infinitives among them) or "zu" + a verb
+        return self._zu_infinitive_end(words) or (
+            len(words) >= 2 and words[-2].lower == "zu" and self.is_verbish(last)
+        )
 
     @staticmethod
     def _zu_infinitive_end(words: list[Tok]) -> bool:
