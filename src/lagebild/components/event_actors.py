@@ -97,4 +97,3 @@ def without_bodies_of_persons(mentions: list[Mention]) -> list[Mention]:
         and 0 < person.start - body.end <= APPOSITION_GAP
     }
     return [m for m in mentions if id(m) not in drop]
-
