@@ -519,30 +519,33 @@ def test_events_codes_news_patterns(text: str, expected: tuple, coder: EventCode
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "authorless_event_allowed"),
     [
         # a dateline names where the report comes from
-        "Moskau – Die Lage an der Front blieb am Montag ruhig, Verhandlungen gab es nicht.",
+        (
+            "Moskau – Die Lage an der Front blieb am Montag ruhig, Verhandlungen gab es nicht.",
+            False,
+        ),
         # "sprechen von" is no meeting; "kämpfen um" no fighting
-        "Putin sprach von einem großen Erfolg.",
-        "Gondor kämpft um seine Zukunft.",
+        ("Putin sprach von einem großen Erfolg.", False),
+        ("Gondor kämpft um seine Zukunft.", False),
         # a statement needs a speaker
-        "Die Wahl in Gondor wurde für ungültig erklärt.",
+        ("Die Wahl in Gondor wurde für ungültig erklärt.", False),
         # an attack in a prepositional phrase is not the subject's attack
-        "Gondor ist nach zwei Raketenangriffen in Alarmbereitschaft.",
+        ("Gondor ist nach zwei Raketenangriffen in Alarmbereitschaft.", False),
         # the relative pronoun stands for a noun that names no actor
-        "Die Partei, die den Präsidenten Putin kritisiert hatte, verlor die Wahl.",
+        ("Die Partei, die den Präsidenten Putin kritisiert hatte, verlor die Wahl.", True),
         # a headline's bare noun or unknown name before the verb is its subject
-        "Bundespräsident kritisierte Moskau und Kiew.",
-        "Brandybock unterstützt Gondor.",
+        ("Bundespräsident kritisierte Moskau und Kiew.", True),
+        ("Brandybock unterstützt Gondor.", True),
     ],
 )
 def test_events_news_traps_give_no_event_with_a_wrong_author(
-    text: str, coder: EventCoder, blank
+    text: str, authorless_event_allowed: bool, coder: EventCoder, blank
 ) -> None:
     events = code(text, coder, blank)
     assert all(not e.source for e in events), dyads(events)
-    if "Partei" not in text and not text.startswith(("Bundespräsident", "Brandybock")):
+    if not authorless_event_allowed:
         assert events == [], dyads(events)
 
 
