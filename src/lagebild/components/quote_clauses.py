@@ -66,6 +66,8 @@ def find_cue(
         return None  # "die erklärte Absicht": a participle used as adjective
     start, end = clause_bounds(tv, i, lo, hi, blocked)
     clause_words = set(tv.lowers[start:end])
+    if clause_words & lx.cue_negations:
+        return None  # "äußerte sich nicht": no report
     if any(tv.lowers[j] in lx.auxiliaries for j in range(start, i)) or (
         i + 1 < end and tv.lowers[i + 1] in lx.auxiliaries
     ):  # "hatte … erklärt", "nachdem er erklärt hatte": a participle
@@ -73,8 +75,8 @@ def find_cue(
     for form in forms:
         if form.needs and not all(w in clause_words for w in form.needs):
             continue
-        if clause_words.intersection(form.excludes) or clause_words & lx.cue_negations:
-            continue  # "kündigt sich an", "äußerte sich nicht": no report
+        if clause_words.intersection(form.excludes):
+            continue  # "kündigt sich an": it is coming, nobody announces it
         finite, particle = i, None
         if form.kind == "inf":
             continue

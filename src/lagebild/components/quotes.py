@@ -501,10 +501,9 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
             if cue is not None and cue.form.lemma in lx.impersonal_cues:
                 # ", so heißt es in der Erklärung": the source is the phrase, not "es"
                 return _impersonal_source(state, i, cue, lo, stop, s_index)
-            else:
-                after = subject_after(tv, i + 1, stop, lx) if cue is not None else None
-                if after is not None:
-                    frame, sp_range = (i, after[1]), after
+            after = subject_after(tv, i + 1, stop, lx) if cue is not None else None
+            if after is not None:
+                frame, sp_range = (i, after[1]), after
     elif low in lx.source_adverbs and state.last_speaker is not None:
         frame, sp_range = (i, i + 1), None
         if (frame[0] > lo and tv.words[frame[0] - 1] == ",") or (
