@@ -142,18 +142,18 @@ def _run_batch(
     One query finds which are stored already (a query per document costs
     0.3 ms), and nothing of the batch is stored before all of it is analysed.
     """
-    analysed: list[tuple[str, Analysis]] = []
-    for item in new_documents(batch, store=store, seen=seen, summary=summary, report=report):
-        result = next(iter(analyzer.analyze_many([item])))
+    fresh = new_documents(batch, store=store, seen=seen, summary=summary, report=report)
+    analysed: list[Analysis] = []
+    for result in analyzer.analyze_many(fresh):
         if isinstance(result, Failure):
             summary.failed.append((result.source, result.reason))
             report(result.source, "failed")
             continue
-        analysed.append((item.source, result))
-    store.add_many(analysis for _, analysis in analysed)
-    for source, _ in analysed:
-        summary.processed += 1
-        report(source, "processed")
+        analysed.append(result)
+    store.add_many(analysed)
+    summary.processed += len(analysed)
+    for analysis in analysed:
+        report(analysis.article.source, "processed")
 
 
 def new_documents(
