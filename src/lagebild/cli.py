@@ -299,12 +299,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     # The store is opened here first, so a missing or foreign file fails before any
     # worker starts; with several workers each process opens its own read-only copy.
-    app = make_app(db=args.db, settings=_settings(args), limits=limits)
+    settings = _settings(args)
+    app = make_app(db=args.db, settings=settings, limits=limits)
     if workers == 1:
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
     else:
         app.state.lagebild.close()
-        serve_in_workers(db=args.db, settings=_settings(args), limits=limits, host=args.host,
+        serve_in_workers(db=args.db, settings=settings, limits=limits, host=args.host,
                          port=args.port, workers=workers, log_level=args.log_level)
     return EXIT_OK
 
