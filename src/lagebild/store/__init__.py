@@ -253,18 +253,13 @@ class Store(QueryMixin):
         for first in range(0, len(ids), batch):
             chunk = ids[first: first + batch]
             texts = [analysis_json(a) for a in self._analyses_of(chunk)]
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                self.con.execute(
-                    "UPDATE articles SET analysis_json = v.j FROM "
-                    "(SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS j) v "
-                    "WHERE articles.id = v.id",
-                    [chunk, texts],
-                )
-                self.con.execute("COMMIT")
-            except BaseException:
-                self.con.execute("ROLLBACK")
-                raise
+            # One statement, so one transaction of its own: a batch is written whole or not.
+            self.con.execute(
+                "UPDATE articles SET analysis_json = v.j FROM "
+                "(SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[]) AS j) v "
+                "WHERE articles.id = v.id",
+                [chunk, texts],
+            )
         return len(ids)
 
     def _analyses_of(self, article_ids: list[str]) -> list[Analysis]:
