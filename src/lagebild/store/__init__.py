@@ -33,6 +33,9 @@ from lagebild.store.rows import (
 
 __all__ = ["Store"]
 
+# The per-article tables keyed by ``article_id``; ``event_actors`` is keyed by event.
+_BY_ARTICLE = ("sentences", "mentions", "quotes", "events", "sentence_tone")
+
 
 class Store(QueryMixin):
     """A Lagebild DuckDB file. ``Store(path)`` writes; ``Store(path, read_only=True)`` reads."""
@@ -205,7 +208,7 @@ class Store(QueryMixin):
         tables = {
             table: self._all(f"SELECT * FROM {table} WHERE article_id = ? "
                              f"ORDER BY {order_sql(table)}", [article_id])
-            for table in ("sentences", "mentions", "quotes", "events", "sentence_tone")
+            for table in _BY_ARTICLE
         }
         # The actors by a list of event ids: an index lookup per id, where a join
         # with ``events`` would scan all of ``event_actors`` (3x slower at 200k rows).
@@ -268,7 +271,7 @@ class Store(QueryMixin):
         articles = {r["id"]: r for r in self._all(
             f"SELECT {self._article_select} FROM articles WHERE id IN {chosen}", [article_ids])}
         tables: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for table in ("sentences", "mentions", "quotes", "events", "sentence_tone"):
+        for table in _BY_ARTICLE:
             grouped = tables[table] = {}
             for r in self._all(f"SELECT * FROM {table} WHERE article_id IN {chosen} "
                                f"ORDER BY article_id, {order_sql(table)}", [article_ids]):
