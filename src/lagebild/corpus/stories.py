@@ -42,6 +42,7 @@ from lagebild.corpus.similarity import (
     minhash,
 )
 from lagebild.model import Story
+from lagebild.store import insert_rows
 
 WINDOW_DAYS = 7  # follow-ups and reactions to one story appear within a week; later is a new story
 NEAR_DUPLICATE = 0.5  # Jaccard of word 3-shingles: reposts with other boilerplate keep > 0.6,
@@ -116,7 +117,7 @@ def update_stories(
             item.story = best.story if best else f"st-{item.id}"
             rows.append(_row(item, reason if best else "first", score, vectorizer))
             lsh.insert(str(p), as_minhash(item.signature))
-    _write(con, rows)
+    insert_rows(con, "story_articles", rows)  # one statement, not one per row
     _refresh_stories(con, {i.story for i in new})
     return len(new)
 
@@ -250,15 +251,6 @@ def _row(item: _Item, reason: str, score: float, vectorizer: Vectorizer) -> tupl
     vector = item.vector.tolist() if vectorizer.stores_vectors else None
     return (item.story, item.id, item.published, reason, round(score, 4),
             item.signature.tolist(), vector, vectorizer.kind, item.actors)
-
-
-def _write(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[Any, ...]]) -> None:
-    """Insert ``story_articles`` rows in one statement (one per row costs ~1 ms each)."""
-    types = ("VARCHAR", "VARCHAR", "TIMESTAMP", "VARCHAR", "DOUBLE", "UBIGINT[]", "FLOAT[]",
-             "VARCHAR", "VARCHAR[]")
-    values = ", ".join(f"unnest(?::{t}[])" for t in types)
-    con.execute(f"INSERT INTO story_articles SELECT {values}",
-                [list(column) for column in zip(*rows, strict=True)])
 
 
 def _refresh_stories(con: duckdb.DuckDBPyConnection, story_ids: set[str]) -> None:

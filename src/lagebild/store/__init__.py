@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -170,32 +170,14 @@ class Store(QueryMixin):
     def _insert_columns(
         self, table: str, columns: Sequence[str] | None, rows: Sequence[Sequence[Any]]
     ) -> None:
-        """Insert ``rows`` of ``columns`` (None: all) in one statement, a typed list per column.
-
-        DuckDB's ``executemany`` runs one statement per row (about 1 ms each,
-        measured), which made storing an article cost more than analysing it;
-        ``unnest`` over column lists inserts all the rows at once.
-        """
-        if not rows:
-            return
-        types = self._column_types(table)
-        names = list(columns) if columns is not None else list(types)
-        values = ", ".join(f"unnest(?::{types[n]}[])" for n in names)
-        self.con.execute(
-            f"INSERT INTO {table} ({', '.join(names)}) SELECT {values}",
-            [list(column) for column in zip(*rows, strict=True)],
-        )
+        """Insert ``rows`` of ``columns`` (None: all) in one statement (``insert_rows``)."""
+        if rows:
+            insert_rows(self.con, table, rows, columns=columns, types=self._column_types(table))
 
     def _column_types(self, table: str) -> dict[str, str]:
         """Column name -> type of ``table``, in order, read from the catalog once per store."""
         if table not in self._types:
-            self._types[table] = dict(
-                self.con.execute(
-                    "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
-                    "AND schema_name = 'main' ORDER BY column_index",
-                    [table],
-                ).fetchall()
-            )
+            self._types[table] = column_types(self.con, table)
         return self._types[table]
 
     # -- reading -----------------------------------------------------------
@@ -297,6 +279,43 @@ class Store(QueryMixin):
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         rows = self._all(sql, params)
         return rows[0] if rows else None
+
+
+def insert_rows(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    rows: Sequence[Sequence[Any]],
+    *,
+    columns: Sequence[str] | None = None,
+    types: Mapping[str, str] | None = None,
+) -> None:
+    """Insert ``rows`` of ``columns`` (None: all) in one statement, a typed list per column.
+
+    DuckDB's ``executemany`` runs one statement per row (about 1 ms each,
+    measured), which made storing an article cost more than analysing it;
+    ``unnest`` over column lists inserts all the rows at once. ``types``
+    (column -> type, in table order) spares reading them from the catalog.
+    """
+    if not rows:
+        return
+    types = types if types is not None else column_types(con, table)
+    names = list(columns) if columns is not None else list(types)
+    values = ", ".join(f"unnest(?::{types[n]}[])" for n in names)
+    con.execute(
+        f"INSERT INTO {table} ({', '.join(names)}) SELECT {values}",
+        [list(column) for column in zip(*rows, strict=True)],
+    )
+
+
+def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    """Column name -> type of ``table``, in order, from the catalog."""
+    return dict(
+        con.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
+            "AND schema_name = 'main' ORDER BY column_index",
+            [table],
+        ).fetchall()
+    )
 
 
 # -- row builders ---------------------------------------------------------------
