@@ -85,9 +85,8 @@ def build_web_db(db: Path, *, seed: int = 42, corpus: bool = True) -> WebFixture
         for analysis in fixture.analyses:
             store.add(analysis)
     if corpus:
-        api.update_corpus(db)  # stories, dyad tables and the graph, as `lagebild run` does
-        with Store(db) as store:  # the tone job dropped the JSON of the articles it scored
-            store.fill_analysis_json()
+        # stories, dyad tables, the graph and the article JSON, as `lagebild run` does
+        api.update_corpus(db)
     return fixture
 
 
