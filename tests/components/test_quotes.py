@@ -517,12 +517,66 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
         ("Es warf der Regierung des Landes vor, einen Anschlag geplant zu haben.", "Es"),
         # a surname that is also a verb form stays the subject
         ("Gall sagte, die Polizei sei vorbereitet.", "Gall"),
+        # a "von" phrase with its article is an attribute of the source
+        (
+            "Die Lage sei laut Hauptmann Udo Berner von der Marineinfanterie stabil.",
+            "Hauptmann Udo Berner von der Marineinfanterie",
+        ),
+        # an apposition opened by an article is no relative clause
+        (
+            "Jan Kessler, der Dekan der Fakultät und Vorsitzende des Ausschusses, "
+            "hatte mitgeteilt, dass die Prüfung laufe.",
+            "Jan Kessler, der Dekan der Fakultät und Vorsitzende des Ausschusses",
+        ),
+        # a name, a comma and its apposition without a closing comma
+        (
+            "Rob Malten, Sekretär des Vereins sagte, alle hätten sich versöhnt.",
+            "Rob Malten, Sekretär des Vereins",
+        ),
+        # a sentence-opening source keeps its attributes and apposition before the verb
+        (
+            "Nach Angaben eines Sprechers der Polizei im Bezirk, Hans Tolu, wurden drei "
+            "Menschen verletzt.",
+            "Angaben eines Sprechers der Polizei im Bezirk, Hans Tolu",
+        ),
+        (
+            "Nach Aussagen eines Mitarbeiters des Roten Kreuzes sowie anderer Augenzeugen "
+            "wurden drei Menschen verletzt.",
+            "Aussagen eines Mitarbeiters des Roten Kreuzes sowie anderer Augenzeugen",
+        ),
     ],
 )
 def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -> None:
     quotes = run(nlp, text)
     assert quotes, text
     q = quotes[0]
+    assert text[q.speaker_start : q.speaker_end] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "wie X in Y mitteilte": the place belongs to the source, the time does not
+        (
+            "Wie die Provinzregierung in Helmand mitteilte, wurden alle Opfer geborgen.",
+            "die Provinzregierung in Helmand",
+        ),
+        (
+            "Wie die Provinzregierung am Montag mitteilte, wurden alle Opfer geborgen.",
+            "die Provinzregierung",
+        ),
+        # the agent of a passive cue is no attribute of its subject
+        ("„Wir wollen Frieden“, wurde der General von der Agentur zitiert.", "der General"),
+    ],
+)
+def test_quotes_rule_speaker_spans_without_tagger(text, speaker) -> None:
+    import lagebild.components.quotes  # noqa: F401 - registers the factory
+
+    register_extensions()
+    rules = spacy.blank("de")
+    rules.add_pipe("sentencizer")
+    rules.add_pipe("lagebild_quotes", config={"model": False})
+    q = run(rules, text)[0]
     assert text[q.speaker_start : q.speaker_end] == speaker
 
 

@@ -45,6 +45,7 @@ class QuoteLexicon:
     source_noun_endings: tuple[str, ...]
     so_words: frozenset[str]
     as_words: frozenset[str]
+    as_source_attributes: frozenset[str]
     source_adverbs: frozenset[str]
     complementizers: frozenset[str]
     cue_negations: frozenset[str]
@@ -84,7 +85,6 @@ class QuoteLexicon:
     agent_prepositions: frozenset[str]
     adjective_endings: tuple[str, ...]
     genitive_adjective_ending: str
-    determiner_continuations_barred: frozenset[str]
     np_conjunctions: frozenset[str] = frozenset()
     reflexives: frozenset[str] = frozenset()
     focus_particles: frozenset[str] = frozenset()
@@ -150,6 +150,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         source_noun_endings=tuple(m.SOURCE_NOUN_ENDINGS),
         so_words=m.SO_WORDS,
         as_words=m.AS_WORDS,
+        as_source_attributes=m.AS_SOURCE_ATTRIBUTES,
         source_adverbs=m.SOURCE_ADVERBS,
         complementizers=m.COMPLEMENTIZERS,
         cue_negations=m.CUE_NEGATIONS,
@@ -189,7 +190,6 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         agent_prepositions=m.AGENT_PREPOSITIONS,
         adjective_endings=tuple(m.ADJECTIVE_ENDINGS),
         genitive_adjective_ending=m.GENITIVE_ADJECTIVE_ENDING,
-        determiner_continuations_barred=m.NAME_ONLY_CONTINUATIONS,
         np_conjunctions=getattr(m, "NP_CONJUNCTIONS", frozenset()),
         reflexives=getattr(m, "REFLEXIVES", frozenset()),
         focus_particles=getattr(m, "FOCUS_PARTICLES", frozenset()),

@@ -58,6 +58,7 @@ from lagebild.components.quote_state import (
 from lagebild.components.quote_tagging import build_tagger_input, model_drafts
 from lagebild.components.speakers import (
     TokenView,
+    apposition_end,
     noun_phrase_end,
     noun_phrase_start,
     split_at_mentions,
@@ -238,12 +239,22 @@ def _cue_speaker(
         return None, None
     if cs < f and tv.lowers[cs] in lx.as_words:  # "wie X mitteilte"
         end = noun_phrase_end(tv, cs + 1, f, lx)
+        while end is not None and end < f and tv.lowers[end] in lx.as_source_attributes:
+            nxt = noun_phrase_end(tv, end + 1, f, lx, nested=True)
+            if nxt is None:
+                break
+            end = nxt  # "wie die Provinzregierung in Helmand mitteilte"
         if end is not None:
             return make_speaker(state, cs + 1, end, verb=f), None
         return None, None
     lo, hi, _ = state.sentences[sentence_index(state, f)]
     stop = content_end(tv, lo, hi)
     after = subject_after(tv, f, stop, lx)
+    if after is not None and cue.passive:
+        # "„…“, wurde der General von der Agentur zitiert": the agent is no attribute
+        cut = next((j for j in range(*after) if tv.lowers[j] in lx.agent_prepositions), None)
+        if cut is not None and cut > after[0]:
+            after = (after[0], cut)
     if after is not None and after[0] == f + 1 and tv.lowers[f + 1] in lx.nominative_pronouns:
         prefer_after = True  # "Die Tat bezeichnete er als …": "er" is the subject
     if prefer_after and after is not None:
@@ -255,6 +266,8 @@ def _cue_speaker(
             return make_speaker(state, cs + 1, trim_phrase(tv, cs + 1, end), verb=f), None
     before = subject_before(tv, cs, f, lx)
     if before is not None:
+        if before == cs and _name_before_apposition(state, lo, cs, f):
+            before = lo  # "Rob Mueller, Klub-Sekretär der Buitenboys sagte …"
         sp = make_speaker(state, before, trim_phrase(tv, before, f), verb=f)
         return sp, _addressee_after(state, f + 1, ce)
     if cs == f and cs > lo and tv.words[cs - 1] == ",":
@@ -272,6 +285,24 @@ def _speaker_after(
     sp = make_speaker(state, after[0], after[1], verb=f)
     sp, addressee = _split_addressee(state, sp)
     return sp, addressee or _addressee_after(state, after[1], max(ce, after[1]))
+
+
+def _name_before_apposition(state: DocState, lo: int, cs: int, verb: int) -> bool:
+    """Whether the sentence opens with a name, a comma and then the clause of ``verb``.
+
+    "Olli Rehn, EU-Erweiterungskommissar, sagte" has its apposition closed by a
+    comma; "Olli Rehn, EU-Erweiterungskommissar sagte" (no second comma) splits
+    the same subject into a phrase and a clause.
+    """
+    tv, lx = state.tv, state.lx
+    return (
+        lo < cs - 1
+        and tv.words[cs - 1] == ","
+        and verb - lo <= MAX_FRONTED
+        and (tv.is_cap(lo) or tv.lowers[lo] in lx.determiners)
+        and tv.lowers[lo] not in lx.pronouns
+        and noun_phrase_end(tv, lo, cs - 1, lx) == cs - 1
+    )
 
 
 def _apposed_subject(state: DocState, lo: int, verb: int) -> bool:
@@ -310,8 +341,12 @@ def _fronted_subject(state: DocState, lo: int, verb: int) -> int | None:
             end = after
     if end is None or end >= verb or tv.words[end] != ",":
         return None
-    if end == verb - 1 or tv.lowers[end + 1] in lx.relative_pronouns:
+    if end == verb - 1:
         return end
+    if tv.lowers[end + 1] in lx.relative_pronouns and apposition_end(
+        tv, end + 1, verb - 1, lx
+    ) != verb - 1:
+        return end  # "Die Organisation, die … ausübt, erklärte": a relative clause
     if verb - lo <= MAX_FRONTED:  # "Der Vertreter … im Aufsichtsrat (BA), Peter Clever, hat"
         return trim_phrase(tv, lo, verb - 1)
     return None
@@ -566,20 +601,34 @@ def _prefield_end(state: DocState, end: int, stop: int) -> int:
     Berlin". Prepositional attributes are taken only when the verb follows.
     """
     tv, lx = state.tv, state.lx
+
+    def verb_at(k: int) -> bool:
+        low = tv.lowers[k]
+        return (
+            tv.words[k][:1].islower() and low not in lx.determiners and low not in lx.prepositions
+        )
+
     pos = end
-    while pos < stop and tv.lowers[pos] in lx.prepositions and tv.lowers[pos] not in lx.cues:
-        nxt = noun_phrase_end(tv, pos + 1, stop, lx, nested=True)
-        if nxt is None:
-            return end
-        pos = nxt
-        if pos < stop and tv.words[pos].isdigit():
-            pos += 1  # "vom November 2011"
+    while pos < stop:
+        low = tv.lowers[pos]
+        if (low in lx.prepositions or low in lx.np_conjunctions) and low not in lx.cues:
+            nxt = noun_phrase_end(tv, pos + 1, stop, lx, nested=True)
+            if nxt is None:
+                return end
+            pos = nxt
+            if pos < stop and tv.words[pos].isdigit():
+                pos += 1  # "vom November 2011"
+        elif low == ",":
+            # "Nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde, wird …"
+            nxt = apposition_end(tv, pos + 1, stop, lx)
+            if nxt is not None and nxt + 1 < stop and tv.words[nxt] == "," and verb_at(nxt + 1):
+                return nxt
+            break
+        else:
+            break
     if pos == end or pos >= stop:
         return end
-    low = tv.lowers[pos]
-    if tv.words[pos][:1].islower() and low not in lx.determiners and low not in lx.prepositions:
-        return pos
-    return end
+    return pos if verb_at(pos) else end
 
 
 def _subordinate_clause(

@@ -224,13 +224,7 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
             )  # "Angaben informierter Kreise"
             continue
         if low in lx.genitive_determiners or low in lx.np_continuations:
-            nxt = pos + 1
-            if (
-                low in lx.np_continuations
-                and low in lx.determiner_continuations_barred
-                and not (nxt < limit and tv.is_cap(nxt))
-            ):
-                break  # "Angaben von Vattenfall" continues a phrase, "von der Agentur" does not
+            nxt = pos + 1  # "Angaben von Vattenfall", "Hauptmann Sipe von der Marineinfanterie"
             end = noun_phrase_end(tv, nxt, limit, lx, nested=True)
             if end is None or tv.lowers[nxt] in lx.pronouns:
                 break
@@ -256,7 +250,7 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
             pos = end
             continue
         if low == "," and not nested:
-            end = _apposition_end(tv, pos + 1, limit, lx)
+            end = apposition_end(tv, pos + 1, limit, lx)
             if end is None:
                 break
             pos = end
@@ -265,7 +259,7 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
     return pos
 
 
-def _apposition_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> int | None:
+def apposition_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> int | None:
     """An apposition after a comma ("…, Mao Ning,", "…, Gründer der Band,"), closed
     by a comma, the sentence end or ``limit``; a clause ("…, die Lage sei …") is not one."""
     if i >= limit or tv.lowers[i] in lx.pronouns:
@@ -276,9 +270,11 @@ def _apposition_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> int 
     for _ in range(MAX_APPOSITION_ATTRIBUTES + 1):
         if end == limit or tv.words[end] in (",", ".", "!", "?"):
             return end
-        if tv.lowers[end] not in lx.prepositions or tv.lowers[end] in lx.cues:
+        low = tv.lowers[end]
+        if (low not in lx.prepositions and low not in lx.np_conjunctions) or low in lx.cues:
             return None
-        # "…, Vorsitzender des Bankenausschusses im Senat, …": an attribute of the apposition
+        # "…, Vorsitzender des Bankenausschusses im Senat, …": an attribute of the apposition;
+        # "…, Dekan der Fakultät und Vorsitzende des Ausschusses, …": two offices
         nxt = noun_phrase_end(tv, end + 1, limit, lx, nested=True)
         if nxt is None:
             return None

@@ -313,7 +313,10 @@ DETERMINERS: frozenset[str] = frozenset(
 GENITIVE_DETERMINERS: frozenset[str] = frozenset({"des", "der", "eines", "einer"})
 #: Prepositions that may continue a source inside its noun phrase
 #: ("Angaben von Vattenfall", "die Regierung in Lima").
-NP_CONTINUATIONS: frozenset[str] = frozenset({"von", "vom"})
+NP_CONTINUATIONS: frozenset[str] = frozenset({"von", "vom", "aus"})
+#: Prepositions whose phrase still belongs to the source of "wie X mitteilte"
+#: ("wie die Provinzregierung in Helmand mitteilte"); a time ("am Montag") does not.
+AS_SOURCE_ATTRIBUTES: frozenset[str] = frozenset({"in", "im", "aus"})
 #: Words joining two nouns inside one speaker phrase ("Betriebsrat und Geschäftsführung").
 NP_CONJUNCTIONS: frozenset[str] = frozenset({"und", "sowie", "oder"})
 #: Reflexive pronouns: "befand sich" after a noun is a verb, not part of the phrase.
@@ -457,9 +460,6 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
 )  # fmt: skip
 #: German capitalises nouns: a noun phrase needs a capitalised word.
 NOUNS_CAPITALISED: bool = True
-#: Continuations that only go on before a name ("Angaben von Vattenfall", not
-#: "der General von der Agentur").
-NAME_ONLY_CONTINUATIONS: frozenset[str] = frozenset({"von"})
 #: Determiners that never open a nominative phrase: a field opened by one is
 #: an object ("Den Vorschlag kritisierte die Opposition"), so the subject follows the verb.
 OBJECT_DETERMINERS: frozenset[str] = frozenset(

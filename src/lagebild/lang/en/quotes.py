@@ -93,7 +93,7 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
     {"however", "meanwhile", "also", "but", "and", "so", "then"}
 )
 NOUNS_CAPITALISED: bool = False
-NAME_ONLY_CONTINUATIONS: frozenset[str] = frozenset()
+AS_SOURCE_ATTRIBUTES: frozenset[str] = frozenset({"in", "at", "from"})
 OBJECT_DETERMINERS: frozenset[str] = frozenset()
 NUMBER_BY_VERB_PRONOUNS: frozenset[str] = frozenset()
 PLURAL_ONLY_DATIVE_DETERMINERS: frozenset[str] = frozenset()
