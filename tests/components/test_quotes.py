@@ -33,6 +33,15 @@ def nlp() -> spacy.Language:
     return pipeline
 
 
+@pytest.fixture(scope="module")
+def rules_nlp(nlp) -> spacy.Language:
+    """The quote stage without its tagger: what the rules alone find."""
+    pipeline = spacy.blank("de")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("lagebild_quotes", config={"model": False})
+    return pipeline
+
+
 def _mentions(text: str, specs: list[dict]) -> list[Mention]:
     out = []
     for spec in specs:
@@ -235,6 +244,45 @@ def test_quotes_continues_konjunktiv_sentence_without_new_cue(nlp) -> None:
         ("der Täter sei geflohen", "Die Polizei", "teilte mit"),
         ("Er habe eine Waffe getragen", "Die Polizei", None),
     ]
+
+
+def test_quotes_konjunktiv_sentence_continues_the_actor_opening_the_sentence_before(
+    rules_nlp,
+) -> None:
+    # "zurückweisen" is no verb of saying, but its subject is who the next sentence reports
+    text = (
+        "Der Minister Jan Tolber sagte, er sei zufrieden. Die Stiftung Prüfwerk wies den "
+        "Vorwurf zurück. In Zeiten knapper Kassen sei die Studie richtig."
+    )
+    mentions = [
+        {"text": "Jan Tolber", "kind": "PER", "actor_id": "per:tolber"},
+        {"text": "Stiftung Prüfwerk", "kind": "ORG", "actor_id": "org:pruefwerk"},
+    ]
+    quotes = run(rules_nlp, text, mentions)
+    last = next(q for q in quotes if q.text.startswith("In Zeiten"))
+    assert last.speaker_text == "Die Stiftung Prüfwerk"
+    assert last.speaker_actor_id == "org:pruefwerk"
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # a place is no speaker
+        (
+            "Grönland erhält künftig mehr Geld. Der Betrag gehe an die Bewohner.",
+            [{"text": "Grönland", "kind": "GPE"}],
+        ),
+        # hearsay "soll" alone does not make the subject's sentence a report
+        (
+            "Die Firma Belmar baut ein neues Werk. Es soll im Mai eröffnet werden.",
+            [{"text": "Firma Belmar", "kind": "ORG"}],
+        ),
+    ],
+)
+def test_quotes_sentence_before_names_no_speaker_for_places_or_hearsay(
+    rules_nlp, text, mentions
+) -> None:
+    assert run(rules_nlp, text, mentions) == []
 
 
 def test_quotes_stops_continuation_at_indicative_sentence(nlp) -> None:
@@ -569,14 +617,8 @@ def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -
         ("„Wir wollen Frieden“, wurde der General von der Agentur zitiert.", "der General"),
     ],
 )
-def test_quotes_rule_speaker_spans_without_tagger(text, speaker) -> None:
-    import lagebild.components.quotes  # noqa: F401 - registers the factory
-
-    register_extensions()
-    rules = spacy.blank("de")
-    rules.add_pipe("sentencizer")
-    rules.add_pipe("lagebild_quotes", config={"model": False})
-    q = run(rules, text)[0]
+def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> None:
+    q = run(rules_nlp, text)[0]
     assert text[q.speaker_start : q.speaker_end] == speaker
 
 

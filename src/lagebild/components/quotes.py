@@ -84,6 +84,7 @@ CONTINUATION_SENTENCES = 2
 # A Konjunktiv I sentence continues a report at most this many sentences back
 # (two: one narrative sentence may stand between; three lowered precision on dev).
 CONTINUATION_GAP = 2
+SPEAKING_KINDS = frozenset({"PER", "ORG", "IGO"})  # mention kinds that speak; a place does not
 MIN_CONTINUED_QUOTE_TOKENS = 4  # shorter unattributed quotes are titles or scare quotes
 
 
@@ -130,8 +131,15 @@ def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
             found.append(_take(state, back))
         found.extend(_sentence_cues(state, s_index, lo, hi, settings))
         found = _resolve_partials(state, s_index, lo, hi, found)
-        if not found and settings.continuation and last is not None:
-            cont = _continuation(state, s_index, lo, hi, paragraph, last, settings)
+        if not found and settings.continuation:
+            cont = None
+            subject = _subject_before_report(state, s_index, last)
+            if subject is not None:
+                cont = _continuation(
+                    state, s_index, lo, hi, paragraph, subject, settings, weak=False
+                )
+            if cont is None and last is not None:
+                cont = _continuation(state, s_index, lo, hi, paragraph, last, settings)
             if cont is not None:
                 found.append(cont)
         for d in found:
@@ -141,6 +149,32 @@ def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
         if reports:
             last = reports[-1]
     return drafts
+
+
+def _subject_before_report(state: DocState, s_index: int, last: Draft | None) -> Draft | None:
+    """The actor opening the sentence before, when that sentence reported nothing.
+
+    "Hubert Primus wies den Vorwurf zurück. In Zeiten knapper Kassen sei die
+    Studie richtig.": the Konjunktiv sentence reports what the subject of the
+    sentence before said, whose verb ("zurückweisen") is no verb of saying; an
+    older report's speaker would be the wrong one. Only a phrase that names an
+    actor (a linked mention) and is followed by its verb counts.
+    """
+    k = s_index - 1
+    if k < 0 or (last is not None and last.sentence == k):
+        return None
+    tv, lx = state.tv, state.lx
+    lo, hi, _ = state.sentences[k]
+    end = noun_phrase_end(tv, lo, hi, lx)
+    if end is None or end >= hi or tv.lowers[lo] in lx.pronouns:
+        return None
+    verb = end + 1 if tv.words[end] == "," else end
+    if verb >= hi or not tv.words[verb][:1].islower() or tv.lowers[verb] in lx.determiners:
+        return None
+    sp = make_speaker(state, lo, end, verb=verb)
+    if sp.mention is None or sp.mention.kind not in SPEAKING_KINDS:
+        return None
+    return Draft(lo, lo, "Indirect", k, sp, None, (), None, CONF_CONTINUATION)
 
 
 def _back_reference(
@@ -611,7 +645,11 @@ def _prefield_end(state: DocState, end: int, stop: int) -> int:
     pos = end
     while pos < stop:
         low = tv.lowers[pos]
-        if (low in lx.prepositions or low in lx.np_conjunctions) and low not in lx.cues:
+        if (
+            (low in lx.prepositions or low in lx.np_conjunctions)
+            and low not in lx.cues
+            and low not in lx.addressee_prepositions  # "gegenüber dem Kurier": the addressee
+        ):
             nxt = noun_phrase_end(tv, pos + 1, stop, lx, nested=True)
             if nxt is None:
                 return end
@@ -804,11 +842,13 @@ def _continuation(
     paragraph: int,
     last: Draft,
     settings: QuoteSettings,
+    *,
+    weak: bool = True,
 ) -> Draft | None:
     """A Konjunktiv sentence soon after a report continues it (same speaker).
 
     Right after the report, Konjunktiv II and hearsay "soll" count too; one
-    sentence further on only Konjunktiv I does.
+    sentence further on only Konjunktiv I does (and only it with ``weak`` false).
     """
     gap = s_index - last.sentence
     if gap > CONTINUATION_GAP or inside_quote(state, lo, hi):
@@ -816,7 +856,7 @@ def _continuation(
     if paragraph - state.sentences[last.sentence][2] > 1:
         return None
     stop = content_end(state.tv, lo, hi)
-    weak = settings.weak_continuation and gap == 1
+    weak = weak and settings.weak_continuation and gap == 1
     if not konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=weak):
         return None
     return Draft(lo, stop, "Indirect", s_index, last.speaker, None, (), None, CONF_CONTINUATION)

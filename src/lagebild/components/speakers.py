@@ -394,9 +394,17 @@ def _adverbial_word(word: str, lx: QuoteLexicon) -> bool:
     return word[:1].isupper() and word[1:] == low[1:] and dictionary_form(word, lx.code) == low
 
 
+def _closes_bracket(tv: TokenView, start: int, i: int) -> bool:
+    return tv.words[i] == ")" and "(" in tv.words[start:i]
+
+
 def trim_phrase(tv: TokenView, start: int, end: int) -> int:
-    """Drop trailing adverbs and commas ("Die Kanadier hingegen" → "Die Kanadier")."""
-    while end - 1 > start and (
+    """Drop trailing adverbs and commas ("Die Kanadier hingegen" → "Die Kanadier").
+
+    A closing bracket whose opening one is in the phrase stays with its content
+    ("Die Deutsche Presse-Agentur (dpa)").
+    """
+    while end - 1 > start and not _closes_bracket(tv, start, end - 1) and (
         tv.words[end - 1] in BOUNDARIES
         or (tv.words[end - 1][:1].islower() and not tv.is_cap(end - 1))  # keep "al-Sisi"
     ):

@@ -313,7 +313,7 @@ DETERMINERS: frozenset[str] = frozenset(
 GENITIVE_DETERMINERS: frozenset[str] = frozenset({"des", "der", "eines", "einer"})
 #: Prepositions that may continue a source inside its noun phrase
 #: ("Angaben von Vattenfall", "die Regierung in Lima").
-NP_CONTINUATIONS: frozenset[str] = frozenset({"von", "vom", "aus"})
+NP_CONTINUATIONS: frozenset[str] = frozenset({"von", "vom"})
 #: Prepositions whose phrase still belongs to the source of "wie X mitteilte"
 #: ("wie die Provinzregierung in Helmand mitteilte"); a time ("am Montag") does not.
 AS_SOURCE_ATTRIBUTES: frozenset[str] = frozenset({"in", "im", "aus"})
