@@ -581,6 +581,13 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
             "Rob Malten, Sekretär des Vereins sagte, alle hätten sich versöhnt.",
             "Rob Malten, Sekretär des Vereins",
         ),
+        # a present participle opening the sentence is an adverbial, not the subject
+        ("Relativierend fügte Tolber hinzu: „Das ist nicht alles.“", "Tolber"),
+        (
+            "Passend zu den Gefahren des Eises warnte die Moderatorin eines Senders: "
+            "„Auf dem Eis kann es glatt sein.“",
+            "die Moderatorin eines Senders",
+        ),
         # a sentence-opening source keeps its attributes and apposition before the verb
         (
             "Nach Angaben eines Sprechers der Polizei im Bezirk, Hans Tolu, wurden drei "

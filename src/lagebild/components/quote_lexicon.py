@@ -93,6 +93,8 @@ class QuoteLexicon:
     subordinators: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
     verb_forms: frozenset[str] = frozenset()  # finite forms that end like adjectives
+    participle_endings: tuple[str, ...] = ()  # present participles used as adverbs
+    verb_only_participle_endings: tuple[str, ...] = ()  # endings no noun has
 
     @property
     def openers(self) -> frozenset[str]:
@@ -197,6 +199,8 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         nominative_pronouns=getattr(m, "NOMINATIVE_PRONOUNS", frozenset()),
         subordinators=getattr(m, "SUBORDINATORS", frozenset()),
         back_references=getattr(m, "BACK_REFERENCES", frozenset()),
+        participle_endings=tuple(getattr(m, "PARTICIPLE_ENDINGS", ())),
+        verb_only_participle_endings=tuple(getattr(m, "VERB_ONLY_PARTICIPLE_ENDINGS", ())),
         verb_forms=getattr(m, "VERB_FORMS", frozenset())
         | m.AUXILIARIES
         | m.KONJUNKTIV_I

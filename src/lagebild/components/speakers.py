@@ -373,8 +373,12 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
         return None
     if first in lx.pronouns:
         return None
-    if verb == clause_start + 1 and _adverbial_word(tv.words[clause_start], lx):
-        return None  # "Besorgt äußerte sich …", "Insbesondere kritisiert …": no subject
+    if (
+        verb == clause_start + 1 or tv.lowers[clause_start + 1] in lx.prepositions
+    ) and _adverbial_word(tv.words[clause_start], lx):
+        # "Besorgt äußerte sich …", "Insbesondere kritisiert …", "Passend zu … warnte":
+        # an adverbial, no subject
+        return None
     end = noun_phrase_end(tv, clause_start, verb, lx)
     if end is None:
         return None
@@ -391,7 +395,15 @@ def _adverbial_word(word: str, lx: QuoteLexicon) -> bool:
     "gallen") lemmatises to something else and stays a possible subject.
     """
     low = word.lower()
-    return word[:1].isupper() and word[1:] == low[1:] and dictionary_form(word, lx.code) == low
+    if not (word[:1].isupper() and word[1:] == low[1:]):
+        return False
+    lemma = dictionary_form(word, lx.code)
+    if lemma == low:
+        return True
+    # "Passend" (→ "passen"), "Relativierend": a present participle used as an adverb
+    return low.endswith(lx.verb_only_participle_endings) or (
+        low.endswith(lx.participle_endings) and lemma[:1].islower()
+    )
 
 
 def _closes_bracket(tv: TokenView, start: int, i: int) -> bool:

@@ -324,6 +324,12 @@ REFLEXIVES: frozenset[str] = frozenset({"sich"})
 #: Focus particles that may stand before the subject in the field before the
 #: verb ("Auch das Ministerium kritisierte …"); the subject is what follows them.
 FOCUS_PARTICLES: frozenset[str] = frozenset({"auch", "nur", "selbst", "sogar", "gerade"})
+#: Present participles used as adverbs open a sentence without being its subject
+#: ("Relativierend fügte Gall hinzu", "Passend zu … warnte die Moderatorin"): the
+#: ending marks a participle when the word lemmatises to a verb; "-ierend" always
+#: does ("Abend", "Jugend" are nouns).
+PARTICIPLE_ENDINGS: tuple[str, ...] = ("end",)
+VERB_ONLY_PARTICIPLE_ENDINGS: tuple[str, ...] = ("ierend",)
 #: Conjunctions that join a main clause to the one before without taking the field before
 #: the verb ("Doch die Gewerkschaften kritisierten, …": the subject follows them).
 LEADING_CONJUNCTIONS: frozenset[str] = frozenset({"und", "aber", "doch", "denn", "sondern", "oder"})
