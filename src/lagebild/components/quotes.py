@@ -163,15 +163,13 @@ def _subject_before_report(state: DocState, s_index: int, last: Draft | None) ->
     k = s_index - 1
     if k < 0 or (last is not None and last.sentence == k):
         return None
-    tv, lx = state.tv, state.lx
     lo, hi, _ = state.sentences[k]
-    end = noun_phrase_end(tv, lo, hi, lx)
-    if end is None or end >= hi or tv.lowers[lo] in lx.pronouns:
+    if state.tv.lowers[lo] in state.lx.pronouns:
         return None
-    verb = end + 1 if tv.words[end] == "," else end
-    if verb >= hi or not tv.words[verb][:1].islower() or tv.lowers[verb] in lx.determiners:
+    opening = _opening_subject(state, lo, hi)
+    if opening is None:
         return None
-    sp = make_speaker(state, lo, end, verb=verb)
+    sp = make_speaker(state, lo, opening[0], verb=opening[1])
     if sp.mention is None or sp.mention.kind not in SPEAKING_KINDS:
         return None
     return Draft(lo, lo, "Indirect", k, sp, None, (), None, CONF_CONTINUATION)
@@ -283,6 +281,10 @@ def _cue_speaker(
         return None, None
     lo, hi, _ = state.sentences[sentence_index(state, f)]
     stop = content_end(tv, lo, hi)
+    if f - 1 > lo and tv.lowers[f - 1] in lx.np_conjunctions:
+        shared = _shared_subject(state, lo, f - 1)
+        if shared is not None:
+            return shared, _addressee_after(state, f + 1, ce)
     after = subject_after(tv, f, stop, lx)
     if after is not None and cue.passive:
         # "„…“, wurde der General von der Agentur zitiert": the agent is no attribute
@@ -311,6 +313,43 @@ def _cue_speaker(
     if after is None:
         return None, None
     return _speaker_after(state, after, f, ce)
+
+
+def _shared_subject(state: DocState, lo: int, conjunction: int) -> Speaker | None:
+    """The subject opening the sentence, shared by a verb after "und".
+
+    "Die Hacker drangen ein und kündigten weitere Aktionen an": the second
+    verb has no subject of its own; the phrase after it is its object.
+    """
+    opening = _opening_subject(state, lo, conjunction)
+    if opening is None:
+        return None
+    return make_speaker(state, lo, opening[0], verb=opening[1])
+
+
+def _opening_subject(state: DocState, lo: int, limit: int) -> tuple[int, int] | None:
+    """(end, verb) of the subject that fills the field before the sentence's first verb.
+
+    The field is a noun phrase with its attributes and apposition ("Die
+    US-Botschaft im Irak forderte", "Hubert Primus, Leiter der Abteilung, wies");
+    the word after it must be a lower-case verb form.
+    """
+    tv, lx = state.tv, state.lx
+    end = noun_phrase_end(tv, lo, limit, lx)
+    while end is not None and end < limit and tv.lowers[end] in lx.prepositions:
+        end = noun_phrase_end(tv, end + 1, limit, lx, nested=True)
+    if end is None or end >= limit:
+        return None
+    verb = end + 1 if tv.words[end] == "," else end
+    if (
+        verb >= limit
+        or not tv.words[verb][:1].islower()
+        or tv.lowers[verb] in lx.determiners
+        or tv.lowers[verb] in lx.prepositions
+        or subject_before(tv, lo, verb, lx) != lo
+    ):
+        return None
+    return end, verb
 
 
 def _speaker_after(
