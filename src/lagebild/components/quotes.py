@@ -163,6 +163,10 @@ def _subject_before_report(state: DocState, s_index: int, last: Draft | None) ->
     k = s_index - 1
     if k < 0 or (last is not None and last.sentence == k):
         return None
+    cur_lo, cur_hi, _ = state.sentences[s_index]
+    stop = content_end(state.tv, cur_lo, cur_hi)
+    if not konjunktiv_marker(state.tv, cur_lo, stop, state.blocked, state.lx, weak=False):
+        return None  # only a Konjunktiv I sentence can continue it (checked first: cheap)
     lo, hi, _ = state.sentences[k]
     if state.tv.lowers[lo] in state.lx.pronouns:
         return None
