@@ -285,6 +285,20 @@ def test_quotes_sentence_before_names_no_speaker_for_places_or_hearsay(
     assert run(rules_nlp, text, mentions) == []
 
 
+def test_quotes_joins_the_second_konjunktiv_sentence_to_the_first(rules_nlp) -> None:
+    # the report with its cue, then one free indirect report over both sentences after it
+    text = (
+        "Der Minister sagte, die Lage sei ernst. Die Regierung habe schnell reagiert. "
+        "Man werde den Menschen weiter helfen. Am Abend regnete es."
+    )
+    quotes = run(rules_nlp, text)
+    assert [q.text for q in quotes] == [
+        "die Lage sei ernst",
+        "Die Regierung habe schnell reagiert. Man werde den Menschen weiter helfen",
+    ]
+    assert quotes[1].speaker_text == quotes[0].speaker_text == "Der Minister"
+
+
 def test_quotes_stops_continuation_at_indicative_sentence(nlp) -> None:
     quotes = run(nlp, "Die Behörde erklärte, der Fluss werde steigen. Am Abend regnete es.")
     assert len(quotes) == 1

@@ -140,6 +140,9 @@ def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
                 )
             if cont is None and last is not None:
                 cont = _continuation(state, s_index, lo, hi, paragraph, last, settings)
+            if cont is not None and _merges_into(last, cont):
+                last.end, last.sentence = cont.end, cont.sentence  # one free indirect report
+                continue
             if cont is not None:
                 found.append(cont)
         for d in found:
@@ -149,6 +152,23 @@ def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
         if reports:
             last = reports[-1]
     return drafts
+
+
+def _merges_into(last: Draft | None, cont: Draft) -> bool:
+    """Whether a continuation extends the continuation right before it.
+
+    SpkAtt (and a reader) see "X sagte, A. B sei … C sei …" as the report A and
+    one free indirect report B–C: the second Konjunktiv sentence after a
+    report joins the first, with the same speaker.
+    """
+    return (
+        last is not None
+        and not last.cue_tokens
+        and last.cue is None
+        and last.form == "Indirect"
+        and last.sentence == cont.sentence - 1
+        and last.speaker is cont.speaker
+    )
 
 
 def _subject_before_report(state: DocState, s_index: int, last: Draft | None) -> Draft | None:
