@@ -299,6 +299,20 @@ def test_quotes_joins_the_second_konjunktiv_sentence_to_the_first(rules_nlp) -> 
     assert quotes[1].speaker_text == quotes[0].speaker_text == "Der Minister"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Minister räumte ein, es könnten Stellen verloren gehen, sprach aber von einem "
+        "offenen Prozess.",
+        "Der Minister räumte ein, es könnten Stellen verloren gehen und kündigte eine "
+        "Prüfung an.",
+    ],
+)
+def test_quotes_reported_clause_ends_at_the_speakers_next_verb_of_saying(rules_nlp, text):
+    quote = next(q for q in run(rules_nlp, text) if q.cue == "räumte ein")
+    assert quote.text == "es könnten Stellen verloren gehen"
+
+
 def test_quotes_stops_continuation_at_indicative_sentence(nlp) -> None:
     quotes = run(nlp, "Die Behörde erklärte, der Fluss werde steigen. Am Abend regnete es.")
     assert len(quotes) == 1

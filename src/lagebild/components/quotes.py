@@ -808,6 +808,7 @@ def _verb_report(
                 ),
                 stop,
             )
+        stop = _second_cue_verb(state, start, stop)
         relative = tv.lowers[start] in lx.relative_pronouns and (
             noun_phrase_end(tv, start, stop, lx, nested=True)
             is None  # "die Rechte …" is an article
@@ -826,6 +827,24 @@ def _verb_report(
     ):
         return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
     return None
+
+
+def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
+    """Where a reported clause ends at the speaker's next verb of saying.
+
+    "X räumte ein, es könnten Stellen verloren gehen, sprach aber von einem
+    offenen Prozess": a finite verb of saying right after a comma or "und"
+    continues the speaker's sentence, not the report.
+    """
+    tv, lx = state.tv, state.lx
+    for j in range(start + 1, stop - 1):
+        if tv.lowers[j] not in lx.np_conjunctions and tv.words[j] != ",":
+            continue
+        k = j + 1
+        forms = lx.cues.get(tv.lowers[k]) if tv.words[k][:1].islower() else None
+        if forms and not state.blocked[k] and any(f.kind == "fin" for f in forms):
+            return j
+    return stop
 
 
 def _adverbial_clause(state: DocState, cue: Cue) -> bool:
