@@ -313,6 +313,16 @@ def test_quotes_reported_clause_ends_at_the_speakers_next_verb_of_saying(rules_n
     assert quote.text == "es könnten Stellen verloren gehen"
 
 
+def test_quotes_trailing_source_may_close_with_an_adverb(rules_nlp) -> None:
+    text = "Die Prüfung laufe noch, so Jan Tolber weiter."
+    (quote,) = run(rules_nlp, text)
+    assert (quote.text, quote.speaker_text, quote.cue) == (
+        "Die Prüfung laufe noch",
+        "Jan Tolber",
+        "so weiter",
+    )
+
+
 def test_quotes_stops_continuation_at_indicative_sentence(nlp) -> None:
     quotes = run(nlp, "Die Behörde erklärte, der Fluss werde steigen. Am Abend regnete es.")
     assert len(quotes) == 1

@@ -44,6 +44,7 @@ class QuoteLexicon:
     source_noun_prepositions: frozenset[str]
     source_noun_endings: tuple[str, ...]
     so_words: frozenset[str]
+    so_adverbs: frozenset[str]
     as_words: frozenset[str]
     as_source_attributes: frozenset[str]
     source_adverbs: frozenset[str]
@@ -151,6 +152,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         source_noun_prepositions=m.SOURCE_NOUN_PREPOSITIONS,
         source_noun_endings=tuple(m.SOURCE_NOUN_ENDINGS),
         so_words=m.SO_WORDS,
+        so_adverbs=getattr(m, "SO_ADVERBS", frozenset()),
         as_words=m.AS_WORDS,
         as_source_attributes=m.AS_SOURCE_ATTRIBUTES,
         source_adverbs=m.SOURCE_ADVERBS,

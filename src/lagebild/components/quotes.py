@@ -626,8 +626,14 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
             frame, sp_range = (i, end), (i + 1, end)
     elif low in lx.so_words and i > lo and tv.words[i - 1] == ",":
         end = noun_phrase_end(tv, i + 1, stop, lx)
-        if end is not None and (end >= stop or tv.words[end] in CLAUSE_BREAKS):
-            frame, sp_range = (i, end), (i + 1, end)
+        closing = (
+            end is not None
+            and end < stop
+            and tv.lowers[end] in lx.so_adverbs
+            and (end + 1 >= stop or tv.words[end + 1] in CLAUSE_BREAKS)
+        )  # ", so X weiter."
+        if end is not None and (end >= stop or tv.words[end] in CLAUSE_BREAKS or closing):
+            frame, sp_range = (i, end + closing), (i + 1, end)
         else:
             cue = find_cue(tv, i + 1, lo, stop, state.blocked, lx)
             if cue is not None and cue.form.lemma in lx.impersonal_cues:

@@ -253,6 +253,8 @@ SOURCE_NOUN_ENDINGS: tuple[str, ...] = (
 )  # fmt: skip
 #: ", so X." / "so X" — the adverb that introduces a trailing source.
 SO_WORDS: frozenset[str] = frozenset({"so"})
+#: Adverbs that may close a trailing source (", so X weiter.", ", so X abschließend.").
+SO_ADVERBS: frozenset[str] = frozenset({"weiter", "abschließend"})
 #: "wie X mitteilte, …": the conjunction of a verb-final source clause.
 AS_WORDS: frozenset[str] = frozenset({"wie"})
 #: Adverbs that point back to the last source ("Demnach sei …").
