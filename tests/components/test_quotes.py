@@ -323,6 +323,12 @@ def test_quotes_trailing_source_may_close_with_an_adverb(rules_nlp) -> None:
     )
 
 
+def test_quotes_source_phrase_reports_its_part_between_semicolons(rules_nlp) -> None:
+    text = "Die Veranstalter zählten zweitausend Menschen; nach Polizeiangaben waren es tausend."
+    quote = next(q for q in run(rules_nlp, text) if q.cue == "nach")
+    assert quote.text == "waren es tausend"
+
+
 def test_quotes_stops_continuation_at_indicative_sentence(nlp) -> None:
     quotes = run(nlp, "Die Behörde erklärte, der Fluss werde steigen. Am Abend regnete es.")
     assert len(quotes) == 1
