@@ -329,6 +329,27 @@ def test_quotes_source_phrase_reports_its_part_between_semicolons(rules_nlp) -> 
     assert quote.text == "waren es tausend"
 
 
+@pytest.mark.parametrize(
+    ("second", "message"),
+    [
+        # an indicative frame before the Konjunktiv clause is no part of the report
+        (
+            "Die Frage ist wichtig, weil seit Tagen Unruhe herrscht, die Anlagen seien "
+            "außer Betrieb.",
+            "die Anlagen seien außer Betrieb",
+        ),
+        # a relative clause is no frame: the subject stays in the message
+        (
+            "Die Regierung, die seit Mai im Amt ist, habe reagiert.",
+            "Die Regierung, die seit Mai im Amt ist, habe reagiert",
+        ),
+    ],
+)
+def test_quotes_continuation_starts_after_an_indicative_frame(rules_nlp, second, message):
+    quotes = run(rules_nlp, "Der Minister sagte, die Lage sei ernst. " + second)
+    assert [q.text for q in quotes] == ["die Lage sei ernst", message]
+
+
 def test_quotes_stops_continuation_at_indicative_sentence(nlp) -> None:
     quotes = run(nlp, "Die Behörde erklärte, der Fluss werde steigen. Am Abend regnete es.")
     assert len(quotes) == 1

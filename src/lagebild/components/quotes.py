@@ -967,7 +967,34 @@ def _continuation(
     weak = weak and settings.weak_continuation and gap == 1
     if not konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=weak):
         return None
-    return Draft(lo, stop, "Indirect", s_index, last.speaker, None, (), None, CONF_CONTINUATION)
+    start = _indicative_frame_end(state, lo, stop)
+    return Draft(start, stop, "Indirect", s_index, last.speaker, None, (), None, CONF_CONTINUATION)
+
+
+def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
+    """Where a continued report starts after an indicative frame in its sentence.
+
+    "Die Frage ist bedeutend, weil berichtet wurde, die Anlagen stünden …":
+    the clauses before the last comma that precedes the Konjunktiv hold an
+    indicative verb and no Konjunktiv; they frame the report, they are not part
+    of it. A relative clause ("Die Regierung, die im Amt ist, habe …") is no
+    frame.
+    """
+    tv, lx, blocked = state.tv, state.lx, state.blocked
+    start = lo
+    for j in range(lo + 1, stop - 1):
+        if tv.words[j] != "," or blocked[j]:
+            continue
+        relative = tv.lowers[j + 1] in lx.relative_pronouns and (
+            noun_phrase_end(tv, j + 1, stop, lx, nested=True) is None  # "die Anlagen": article
+        )
+        if relative or konjunktiv_marker(tv, lo, j, blocked, lx, weak=True):
+            break
+        if any(tv.lowers[k] in lx.verb_forms for k in range(lo, j)) and konjunktiv_marker(
+            tv, j + 1, stop, blocked, lx, weak=False
+        ):
+            start = j + 1
+    return start
 
 
 # ---------------------------------------------------------------- records
