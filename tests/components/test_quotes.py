@@ -119,6 +119,7 @@ def test_quote_marks_drop_opener_unclosed_at_paragraph_end() -> None:
         ("fügte", "hinzufügen", "hinzu"),
         ("hinzufügte", "hinzufügen", "hinzu"),
         ("hinzugefügt", "hinzufügen", "hinzu"),
+        ("ausgesagt", "aussagen", "aus"),
         ("erklärt", "erklären", ""),
         ("präzisierte", "präzisieren", ""),
         ("kritisiert", "kritisieren", ""),
@@ -685,6 +686,8 @@ def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -
             "Wie die Provinzregierung am Montag mitteilte, wurden alle Opfer geborgen.",
             "die Provinzregierung",
         ),
+        # "Dem Vernehmen nach": a source noun before a postposed "nach"
+        ("Dem Vernehmen nach soll der Vorsitzende im Amt bleiben.", "Dem Vernehmen"),
         # a verb after "und" shares the subject opening the sentence; the phrase after
         # it is its object
         (

@@ -70,6 +70,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("feststellen", "fest", ""),
     ("einräumen", "ein", ""),
     ("ausführen", "aus", ""),
+    ("aussagen", "aus", ""),
     ("hinweisen", "hin", "weist/wies/hingewiesen"),
     ("verweisen", "", "verweist/verwies/verwiesen"),
     ("erwidern", "", ""),
@@ -249,7 +250,7 @@ SOURCE_NOUN_ENDINGS: tuple[str, ...] = (
     "worten", "mitteilung", "erklärung", "äußerungen", "auskunft", "schätzung", "studie",
     "stellungnahme", "analyse", "berechnungen", "ermittlungen", "darstellungen", "bekunden",
     "ankündigung", "veröffentlichung", "meldung", "meldungen", "umfrage", "prognose",
-    "quellenlage", "einschätzungen",
+    "quellenlage", "einschätzungen", "vernehmen",
 )  # fmt: skip
 #: ", so X." / "so X" — the adverb that introduces a trailing source.
 SO_WORDS: frozenset[str] = frozenset({"so"})
