@@ -974,7 +974,7 @@ def _continuation(
 def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
     """Where a continued report starts after an indicative frame in its sentence.
 
-    "Die Frage ist bedeutend, weil berichtet wurde, die Anlagen stünden …":
+    "Die Frage ist bedeutend, weil berichtet wurde, die Anlagen seien …":
     the clauses before the last comma that precedes the Konjunktiv hold an
     indicative verb and no Konjunktiv; they frame the report, they are not part
     of it. A relative clause ("Die Regierung, die im Amt ist, habe …") is no
