@@ -163,8 +163,7 @@ def _merges_into(last: Draft | None, cont: Draft) -> bool:
     """
     return (
         last is not None
-        and not last.cue_tokens
-        and last.cue is None
+        and not last.cue_tokens  # a continuation has no cue words of its own
         and last.form == "Indirect"
         and last.sentence == cont.sentence - 1
         and last.speaker is cont.speaker
@@ -365,13 +364,7 @@ def _opening_subject(state: DocState, lo: int, limit: int) -> tuple[int, int] | 
     if end is None or end >= limit:
         return None
     verb = end + 1 if tv.words[end] == "," else end
-    if (
-        verb >= limit
-        or not tv.words[verb][:1].islower()
-        or tv.lowers[verb] in lx.determiners
-        or tv.lowers[verb] in lx.prepositions
-        or subject_before(tv, lo, verb, lx) != lo
-    ):
+    if verb >= limit or not _verb_at(state, verb) or subject_before(tv, lo, verb, lx) != lo:
         return None
     return end, verb
 
@@ -705,13 +698,6 @@ def _prefield_end(state: DocState, end: int, stop: int) -> int:
     Berlin". Prepositional attributes are taken only when the verb follows.
     """
     tv, lx = state.tv, state.lx
-
-    def verb_at(k: int) -> bool:
-        low = tv.lowers[k]
-        return (
-            tv.words[k][:1].islower() and low not in lx.determiners and low not in lx.prepositions
-        )
-
     pos = end
     while pos < stop:
         low = tv.lowers[pos]
@@ -729,14 +715,26 @@ def _prefield_end(state: DocState, end: int, stop: int) -> int:
         elif low == ",":
             # "Nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde, wird …"
             nxt = apposition_end(tv, pos + 1, stop, lx)
-            if nxt is not None and nxt + 1 < stop and tv.words[nxt] == "," and verb_at(nxt + 1):
+            if (
+                nxt is not None
+                and nxt + 1 < stop
+                and tv.words[nxt] == ","
+                and _verb_at(state, nxt + 1)
+            ):
                 return nxt
             break
         else:
             break
     if pos == end or pos >= stop:
         return end
-    return pos if verb_at(pos) else end
+    return pos if _verb_at(state, pos) else end
+
+
+def _verb_at(state: DocState, k: int) -> bool:
+    """Whether word ``k`` can be the verb after a field: lower case, no article or preposition."""
+    tv, lx = state.tv, state.lx
+    low = tv.lowers[k]
+    return tv.words[k][:1].islower() and low not in lx.determiners and low not in lx.prepositions
 
 
 def _semicolon_part(
