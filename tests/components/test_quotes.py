@@ -266,6 +266,33 @@ def test_quotes_konjunktiv_sentence_continues_the_actor_opening_the_sentence_bef
 
 
 @pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        # an adverbial fills the field; the subject follows the verb
+        ("Am Montag hat die Stiftung Prüfwerk den Termin festgelegt.", "die Stiftung Prüfwerk"),
+        # an actor after a preposition is no subject; the next actor is
+        (
+            "Nach dem Treffen mit Jan Tolber verwies die Stiftung Prüfwerk auf den Termin.",
+            "die Stiftung Prüfwerk",
+        ),
+    ],
+)
+def test_quotes_konjunktiv_sentence_continues_the_subject_after_the_verb_before(
+    rules_nlp, opening, speaker
+) -> None:
+    text = f"{opening} Mögliche Termine seien der 24. und der 28. September."
+    mentions = [
+        {"text": "Jan Tolber", "kind": "PER"},
+        {"text": "Stiftung Prüfwerk", "kind": "ORG", "actor_id": "org:pruefwerk"},
+    ]
+    quotes = run(rules_nlp, text, [m for m in mentions if m["text"] in text])
+    assert [(q.text, q.speaker_text) for q in quotes] == [
+        ("Mögliche Termine seien der 24. und der 28. September", speaker)
+    ]
+    assert quotes[0].speaker_actor_id == "org:pruefwerk"
+
+
+@pytest.mark.parametrize(
     ("text", "mentions"),
     [
         # a place is no speaker

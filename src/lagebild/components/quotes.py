@@ -176,8 +176,9 @@ def _subject_before_report(state: DocState, s_index: int, last: Draft | None) ->
     "Hubert Primus wies den Vorwurf zurück. In Zeiten knapper Kassen sei die
     Studie richtig.": the Konjunktiv sentence reports what the subject of the
     sentence before said, whose verb ("zurückweisen") is no verb of saying; an
-    older report's speaker would be the wrong one. Only a phrase that names an
-    actor (a linked mention) and is followed by its verb counts.
+    older report's speaker would be the wrong one. Only a phrase that names a
+    speaking actor (a linked mention) counts: the subject opening the sentence,
+    or else its first actor after the verb (``_inner_subject``).
     """
     k = s_index - 1
     if k < 0 or (last is not None and last.sentence == k):
@@ -190,12 +191,41 @@ def _subject_before_report(state: DocState, s_index: int, last: Draft | None) ->
     if state.tv.lowers[lo] in state.lx.pronouns:
         return None
     opening = _opening_subject(state, lo, hi)
-    if opening is None:
-        return None
-    sp = make_speaker(state, lo, opening[0], verb=opening[1])
-    if sp.mention is None or sp.mention.kind not in SPEAKING_KINDS:
+    if opening is not None:
+        sp = make_speaker(state, lo, opening[0], verb=opening[1])
+    else:
+        sp = _inner_subject(state, lo, hi)
+    if sp is None or sp.mention is None or sp.mention.kind not in SPEAKING_KINDS:
         return None
     return Draft(lo, lo, "Indirect", k, sp, None, (), None, CONF_CONTINUATION)
+
+
+def _inner_subject(state: DocState, lo: int, hi: int) -> Speaker | None:
+    """The first actor of a sentence opened by an adverbial: usually its subject.
+
+    "Am Montag hat die Wahlkommission den Termin festgelegt", "Darauf
+    verweisen Analysten": the subject follows the finite verb. An actor after a
+    preposition ("mit der Stiftung") or opened by a dative or accusative
+    article ("dem Minister") is no subject; the next one may be.
+    """
+    tv, lx = state.tv, state.lx
+    first, last = tv.starts[lo], tv.ends[hi - 1]
+    for m in state.mentions:
+        if m.start < first or m.end > last or m.kind not in SPEAKING_KINDS:
+            continue
+        start, end = tv.at_char(m.start), tv.at_char(m.end - 1) + 1
+        if tv.lowers[start - 1] in lx.determiners and start - 1 > lo:
+            start -= 1
+        before = tv.lowers[start - 1] if start > lo else ""
+        if (
+            state.blocked[start]
+            or before in lx.prepositions
+            or before in lx.complementizers
+            or tv.lowers[start] in lx.object_determiners
+        ):
+            continue
+        return make_speaker(state, start, end, verb=start - 1)
+    return None
 
 
 def _back_reference(
