@@ -394,6 +394,23 @@ def test_quotes_attributes_pronoun_speaker_to_previous_person(nlp) -> None:
     assert text[quote.speaker_start : quote.speaker_end] == "er"
 
 
+def test_quotes_reads_a_demonstrative_alone_before_the_verb_as_the_speaker(rules_nlp) -> None:
+    text = (
+        "Der Rat prüfte die Beschwerde von Jan Tolber. Dieser bestätigte, dass der Kandidat "
+        "protestiert habe. Diese erklärte Absicht sei aber kein Einspruch."
+    )
+    quotes = run(rules_nlp, text, [{"text": "Jan Tolber", "kind": "PER"}])
+    first = quotes[0]
+    assert (first.text, first.cue, text[first.speaker_start : first.speaker_end]) == (
+        "dass der Kandidat protestiert habe",
+        "bestätigte",
+        "Dieser",
+    )
+    assert first.speaker_text == "Jan Tolber"
+    # before a noun the demonstrative is an article: "erklärte" is an adjective, no cue
+    assert all(q.cue != "erklärte" for q in quotes)
+
+
 def test_quotes_resolves_sie_by_feminine_role_noun(nlp) -> None:
     text = (
         "Die Sprecherin Lea Brandt sagte, man prüfe alles. Der Minister schwieg. "

@@ -62,7 +62,7 @@ def find_cue(
     forms = lx.cues.get(low)
     if not forms or blocked[i] or not tv.words[i][:1].islower():
         return None
-    if i > lo and tv.lowers[i - 1] in lx.determiners:
+    if i > lo and tv.lowers[i - 1] in lx.determiners and not _after_demonstrative(tv, i, lx):
         return None  # "die erklärte Absicht": a participle used as adjective
     start, end = clause_bounds(tv, i, lo, hi, blocked)
     clause_words = set(tv.lowers[start:end])
@@ -96,6 +96,17 @@ def find_cue(
             particle = last
         return Cue(i, form, finite, particle, (start, end))
     return None
+
+
+def _after_demonstrative(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
+    """Whether word ``i`` is the verb of a demonstrative subject ("Dieser bestätigte, …").
+
+    Before a noun the demonstrative is an article and ``i`` an adjective
+    ("diese erklärte Absicht").
+    """
+    return tv.lowers[i - 1] in lx.demonstratives and not (
+        i + 1 < len(tv) and tv.words[i + 1][:1].isupper()
+    )
 
 
 def konjunktiv_marker(

@@ -7,7 +7,7 @@ language module itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -96,6 +96,12 @@ class QuoteLexicon:
     verb_forms: frozenset[str] = frozenset()  # finite forms that end like adjectives
     participle_endings: tuple[str, ...] = ()  # present participles used as adverbs
     verb_only_participle_endings: tuple[str, ...] = ()  # endings no noun has
+    # pronouns only alone before the verb ("Dieser sagte"), else determiners
+    demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def pronoun(self, low: str) -> tuple[str, str] | None:
+        """(gender, number) of a subject pronoun or demonstrative standing alone."""
+        return self.pronouns.get(low) or self.demonstratives.get(low)
 
     @property
     def openers(self) -> frozenset[str]:
@@ -203,6 +209,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         back_references=getattr(m, "BACK_REFERENCES", frozenset()),
         participle_endings=tuple(getattr(m, "PARTICIPLE_ENDINGS", ())),
         verb_only_participle_endings=tuple(getattr(m, "VERB_ONLY_PARTICIPLE_ENDINGS", ())),
+        demonstratives=dict(getattr(m, "DEMONSTRATIVE_PRONOUNS", {})),
         verb_forms=getattr(m, "VERB_FORMS", frozenset())
         | m.AUXILIARIES
         | m.KONJUNKTIV_I

@@ -164,7 +164,7 @@ def inside_quote(state: DocState, lo: int, hi: int) -> bool:
 def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = None) -> Speaker:
     """Build a speaker from a phrase, resolving pronouns and linking mentions."""
     tv, lx = state.tv, state.lx
-    if end - start > 1 or tv.lowers[start] not in lx.pronouns:
+    if end - start > 1 or lx.pronoun(tv.lowers[start]) is None:
         floor = state.sentences[sentence_index(state, start)][0]
         start, end = phrase_bounds(tv, start, end, floor, lx)
         if lx.nouns_capitalised:  # a lower-case last word is no noun: "…, unter"
@@ -173,8 +173,8 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
     char_start, char_end = tv.starts[start], tv.ends[end - 1]
     text = state.text[char_start:char_end]
     low = tv.lowers[start]
-    if end - start == 1 and (low in lx.pronouns or low in lx.source_adverbs):
-        gender, number = lx.pronouns.get(low, ("", "sg"))
+    if end - start == 1 and (lx.pronoun(low) is not None or low in lx.source_adverbs):
+        gender, number = lx.pronoun(low) or ("", "sg")
         plural = number == "pl" or (
             verb is not None
             and low in lx.number_by_verb_pronouns
@@ -221,7 +221,9 @@ def remember(state: DocState, d: Draft) -> None:
     sp = d.speaker
     if sp is not None:
         state.last_speaker = sp
-    if sp is None or (sp.end - sp.start == 1 and state.tv.lowers[sp.start] in state.lx.pronouns):
+    if sp is None or (
+        sp.end - sp.start == 1 and state.lx.pronoun(state.tv.lowers[sp.start]) is not None
+    ):
         return
     gender = guess_gender(state.tv, sp.start, sp.end, state.lx)
     state.memory.remember(state.tv.starts[sp.start], sp.text, gender, sp.mention)

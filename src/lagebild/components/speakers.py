@@ -363,8 +363,8 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     first = tv.lowers[clause_start]
     if first in lx.object_determiners:
         return None  # an object opens the clause; the subject follows the verb
-    if first in lx.pronouns and verb == clause_start + 1:
-        return clause_start  # "Es warf der Regierung vor, …": the pronoun is the subject
+    if lx.pronoun(first) is not None and verb == clause_start + 1:
+        return clause_start  # "Es warf der Regierung vor, …", "Dieser sagte": the subject
     if (
         first in lx.prepositions
         or first in lx.complementizers

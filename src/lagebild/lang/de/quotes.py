@@ -303,6 +303,17 @@ PRONOUNS: dict[str, tuple[str, str]] = {
     "wir": ("", "pl"),
     "man": ("", "sg"),
 }
+#: Demonstratives that are the subject when they stand alone before the verb
+#: ("Dieser bestätigte, …", "Letztere sagte, …"); before a noun they are articles.
+#: "diese"/"letztere"/"jene" are plural too, as the verb tells.
+DEMONSTRATIVE_PRONOUNS: dict[str, tuple[str, str]] = {
+    "dieser": ("m", "sg"),
+    "diese": ("f", "sg"),
+    "jener": ("m", "sg"),
+    "jene": ("f", "sg"),
+    "letzterer": ("m", "sg"),
+    "letztere": ("f", "sg"),
+}
 #: Determiners and pronouns that open a noun phrase.
 DETERMINERS: frozenset[str] = frozenset(
     {
@@ -488,7 +499,7 @@ OBJECT_DETERMINERS: frozenset[str] = frozenset(
     }
 )
 #: Pronouns that are singular or plural by their verb ("sagte sie" / "sagten sie").
-NUMBER_BY_VERB_PRONOUNS: frozenset[str] = frozenset({"sie"})
+NUMBER_BY_VERB_PRONOUNS: frozenset[str] = frozenset({"sie", "diese", "jene", "letztere"})
 #: Dative determiners that are dative only before a plural noun ending in "-n".
 PLURAL_ONLY_DATIVE_DETERMINERS: frozenset[str] = frozenset({"den"})
 PLURAL_DATIVE_ENDING: str = "n"
