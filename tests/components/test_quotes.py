@@ -230,6 +230,11 @@ def test_quotes_keeps_partial_quote_when_cue_and_speaker_present(nlp) -> None:
             "Der Minister",
         ),
         ("Die Ärztin warnte, die Kliniken seien voll.", "die Kliniken seien voll", "Die Ärztin"),
+        (
+            "Es gibt einen Bericht der Agentur Ostpress, wonach der Rat aufgelöst worden sei.",
+            "der Rat aufgelöst worden sei",
+            "einen Bericht der Agentur Ostpress",
+        ),
     ],
 )
 def test_quotes_finds_indirect_speech_patterns(nlp, text, message, speaker) -> None:

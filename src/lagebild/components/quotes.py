@@ -665,12 +665,12 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
             after = subject_after(tv, i + 1, stop, lx) if cue is not None else None
             if after is not None:
                 frame, sp_range = (i, after[1]), after
+    elif low in lx.source_adverbs and i > lo and tv.words[i - 1] == ",":
+        return _relative_source(state, i, lo, stop, s_index)
     elif low in lx.source_adverbs and state.last_speaker is not None:
         frame, sp_range = (i, i + 1), None
-        if (frame[0] > lo and tv.words[frame[0] - 1] == ",") or (
-            frame[1] < stop and tv.words[frame[1]] == ","
-        ):
-            return None  # "…, wonach …" opens a clause: the clause holds the report
+        if frame[1] < stop and tv.words[frame[1]] == ",":
+            return None
         message = _message_around(lo, stop, frame, tv)
         if message is None:
             return None
@@ -702,6 +702,21 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
     cue_tokens = tuple(j for j in range(frame[0], frame[1]) if j < sp_range[0] or j >= sp_range[1])
     return Draft(
         *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE
+    )
+
+
+def _relative_source(state: DocState, i: int, lo: int, stop: int, s_index: int) -> Draft | None:
+    """ "ein Bericht der Agentur, wonach …": the phrase before the comma is the source.
+
+    The clause after the adverb is the report, up to the end of the sentence.
+    """
+    tv = state.tv
+    start = noun_phrase_start(tv, i - 1, lo, state.lx)
+    if start is None or i + 1 >= stop:
+        return None
+    speaker = make_speaker(state, start, i - 1)
+    return Draft(
+        i + 1, stop, "Indirect", s_index, speaker, None, (i,), confidence=CONF_SOURCE_PHRASE
     )
 
 
