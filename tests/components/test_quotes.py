@@ -297,6 +297,18 @@ def test_quotes_konjunktiv_sentence_continues_the_subject_after_the_verb_before(
     assert quotes[0].speaker_actor_id == "org:pruefwerk"
 
 
+def test_quotes_subject_after_the_verb_spans_its_whole_phrase(rules_nlp) -> None:
+    # the mention covers part of the name; the speaker is the phrase with role and apposition
+    text = (
+        "Am Montag hat der ugandische Schriftsteller Musa Okwanga, Gründer der Initiative, "
+        "das Buch vorgestellt. Es sei ein Appell an die Regierung."
+    )
+    (quote,) = run(rules_nlp, text, [{"text": "Musa", "kind": "PER"}])
+    assert text[quote.speaker_start : quote.speaker_end] == (
+        "der ugandische Schriftsteller Musa Okwanga, Gründer der Initiative"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "mentions"),
     [

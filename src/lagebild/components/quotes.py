@@ -224,8 +224,37 @@ def _inner_subject(state: DocState, lo: int, hi: int) -> Speaker | None:
             or tv.lowers[start] in lx.object_determiners
         ):
             continue
-        return make_speaker(state, start, end, verb=start - 1)
+        return make_speaker(state, *_phrase_around(state, start, end, lo, hi))
     return None
+
+
+def _phrase_around(state: DocState, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The whole phrase of a mention: its role nouns, the rest of the name, an apposition.
+
+    "der ugandische Schriftsteller Musa Okwanga", "Jeb Bush, der frühere
+    Gouverneur Floridas, hat …": SpkAtt spans the speaker as the phrase, and a
+    mention may cover only part of a name ("Hubert" of "Hubert Primus").
+    """
+    tv, lx = state.tv, state.lx
+    end = max(end, noun_phrase_end(tv, start, hi, lx) or end)
+    left = noun_phrase_start(tv, end, lo, lx)
+    if (
+        left is not None
+        and left < start
+        and tv.lowers[left] not in lx.object_determiners
+        and (left == lo or tv.lowers[left - 1] not in lx.prepositions)
+    ):
+        start = left
+    if end + 1 < hi and tv.words[end] == ",":
+        closing = apposition_end(tv, end + 1, hi, lx)
+        if (
+            closing is not None
+            and closing + 1 < hi
+            and tv.words[closing] == ","
+            and _verb_at(state, closing + 1)
+        ):
+            end = closing
+    return start, end
 
 
 def _back_reference(
