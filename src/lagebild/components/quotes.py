@@ -187,6 +187,19 @@ def _subject_before_report(state: DocState, s_index: int, last: Draft | None) ->
     stop = content_end(state.tv, cur_lo, cur_hi)
     if not konjunktiv_marker(state.tv, cur_lo, stop, state.blocked, state.lx, weak=False):
         return None  # only a Konjunktiv I sentence can continue it (checked first: cheap)
+    sp = _sentence_actor(state, k)
+    if sp is None:
+        return None
+    lo = state.sentences[k][0]
+    return Draft(lo, lo, "Indirect", k, sp, None, (), None, CONF_CONTINUATION)
+
+
+def _sentence_actor(state: DocState, k: int) -> Speaker | None:
+    """The speaking actor that sentence ``k`` names as its subject, if it names one.
+
+    The subject opening the sentence, or else its first actor after the verb
+    (``_inner_subject``); a pronoun, a place or an unlinked phrase names none.
+    """
     lo, hi, _ = state.sentences[k]
     if state.tv.lowers[lo] in state.lx.pronouns:
         return None
@@ -197,7 +210,7 @@ def _subject_before_report(state: DocState, s_index: int, last: Draft | None) ->
         sp = _inner_subject(state, lo, hi)
     if sp is None or sp.mention is None or sp.mention.kind not in SPEAKING_KINDS:
         return None
-    return Draft(lo, lo, "Indirect", k, sp, None, (), None, CONF_CONTINUATION)
+    return sp
 
 
 def _inner_subject(state: DocState, lo: int, hi: int) -> Speaker | None:
