@@ -242,6 +242,36 @@ def test_quotes_finds_indirect_speech_patterns(nlp, text, message, speaker) -> N
     assert (quote.form, quote.text, quote.speaker_text) == ("Indirect", message, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Am Montag erklärte der Kommissar für Erweiterung, Jan Tolber, die Lage sei ernst.",
+            "die Lage sei ernst",
+            "der Kommissar für Erweiterung, Jan Tolber",
+        ),
+        (
+            "Die Lage sei ernst, sagte der Minister, Jan Tolber.",
+            "Die Lage sei ernst",
+            "der Minister, Jan Tolber",
+        ),
+        # an apposition that names no actor is the message
+        (
+            "Der Minister sagte, Paris, Rom und Berlin seien einig.",
+            "Paris, Rom und Berlin seien einig",
+            "Der Minister",
+        ),
+    ],
+)
+def test_quotes_speaker_after_the_verb_takes_a_naming_apposition(
+    rules_nlp, text, message, speaker
+) -> None:
+    mentions = [{"text": "Jan Tolber", "kind": "PER"}, {"text": "Paris", "kind": "GPE"}]
+    (quote,) = run(rules_nlp, text, [m for m in mentions if m["text"] in text])
+    assert quote.text == message
+    assert text[quote.speaker_start : quote.speaker_end] == speaker
+
+
 def test_quotes_continues_konjunktiv_sentence_without_new_cue(nlp) -> None:
     quotes = run(
         nlp, "Die Polizei teilte mit, der Täter sei geflohen. Er habe eine Waffe getragen."

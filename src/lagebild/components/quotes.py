@@ -444,9 +444,42 @@ def _opening_subject(state: DocState, lo: int, limit: int) -> tuple[int, int] | 
 def _speaker_after(
     state: DocState, after: tuple[int, int], f: int, ce: int
 ) -> tuple[Speaker, str | None]:
-    sp = make_speaker(state, after[0], after[1], verb=f)
+    end = _apposition_after(state, after[1])
+    sp = make_speaker(state, after[0], end, verb=f)
     sp, addressee = _split_addressee(state, sp)
     return sp, addressee or _addressee_after(state, after[1], max(ce, after[1]))
+
+
+def _apposition_after(state: DocState, end: int) -> int:
+    """A speaker phrase after its verb grown over a naming apposition.
+
+    "erklärte der EU-Kommissar, Štefan Füle, …": SpkAtt spans role and name
+    as one speaker. Only an apposition that names an actor counts; ", die
+    Lage sei …" is the message and ", Paris, Rom und Berlin …" names places.
+    """
+    tv, lx = state.tv, state.lx
+    hi = state.sentences[sentence_index(state, end - 1)][1]
+    comma = end
+    while (
+        comma < hi
+        and tv.lowers[comma] in lx.prepositions
+        and tv.lowers[comma] not in lx.addressee_prepositions
+    ):  # "der EU-Kommissar für Erweiterung, Štefan Füle": an attribute before the name
+        nxt = noun_phrase_end(tv, comma + 1, hi, lx, nested=True)
+        if nxt is None:
+            return end
+        comma = nxt
+    if comma + 1 >= hi or tv.words[comma] != ",":
+        return end
+    closing = apposition_end(tv, comma + 1, hi, lx)
+    if closing is None or (closing < hi and tv.words[closing] != ","):
+        return end
+    first, last = tv.starts[comma + 1], tv.ends[closing - 1]
+    if any(
+        m.kind in SPEAKING_KINDS and first <= m.start and m.end <= last for m in state.mentions
+    ):
+        return closing
+    return end
 
 
 def _name_before_apposition(state: DocState, lo: int, cs: int, verb: int) -> bool:
@@ -884,7 +917,7 @@ def _verb_report(
         if sp is not None:
             if all(state.blocked[lo : cs - 1]):
                 return None  # "„…“, sagte X": a direct quote takes this cue
-            message = (lo, cs - 1) if ce >= stop else (lo, stop)
+            message = (lo, cs - 1) if max(ce, sp.end) >= stop else (lo, stop)
             return Draft(
                 *message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
             )
@@ -898,6 +931,8 @@ def _verb_report(
     sp, addressee = _cue_speaker(state, cue)
     if sp is None and cue.form.lemma not in lx.impersonal_cues:
         return None
+    if sp is not None and sp.end > ce and sp.end < stop:
+        ce = sp.end  # "erklärte der Kommissar, Štefan Füle, …": the message follows the name
     if (
         ce + 1 < min(stop, len(tv))  # a message needs at least one token after the comma
         and tv.words[ce] in (",", ":")
