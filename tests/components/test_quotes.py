@@ -589,10 +589,10 @@ def test_quotes_gold_record(nlp, record) -> None:
 
 # Floors a little below the held-out scores measured with
 # `python bench/eval_quotes.py --shared ../shared --split test` (rules + tagger:
-# cue 0.624, speaker 0.587, message 0.726; see docs/quotes.md).
+# cue 0.627, speaker 0.619, message 0.751; see docs/quotes.md).
 SPKATT_CUE_F1_FLOOR = 0.60
-SPKATT_SPEAKER_F1_FLOOR = 0.56
-SPKATT_MESSAGE_F1_FLOOR = 0.70
+SPKATT_SPEAKER_F1_FLOOR = 0.60
+SPKATT_MESSAGE_F1_FLOOR = 0.73
 
 
 @pytest.mark.slow

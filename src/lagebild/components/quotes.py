@@ -13,7 +13,7 @@ Patterns, in the order they are tried per sentence:
    cue near it is a title or scare quote, not speech.
 2. *Indirect*: a cue clause with a complement clause ("X sagte, dass …", "X
    erklärte, Y sei …", "…, sagte X", "wie X mitteilte, …"), or a source phrase
-   ("laut X", "X zufolge", "nach Angaben von X", ", so X").
+   ("laut X", "X zufolge", "nach Angaben von X", ", so X", "X, wonach …").
 3. *Reported*: a cue verb with a noun object and no complement clause ("X warnte
    vor Anschlägen").
 4. Continuation: a following sentence in Konjunktiv I without a cue of its own
@@ -697,7 +697,7 @@ def _message_around(
 
 
 def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> Draft | None:
-    """ "laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach"."""
+    """ "laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach", "X, wonach"."""
     tv, lx = state.tv, state.lx
     low = tv.lowers[i]
     frame = sp_range = None
