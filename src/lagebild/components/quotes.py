@@ -217,7 +217,7 @@ def _inner_subject(state: DocState, lo: int, hi: int) -> Speaker | None:
     """The first actor of a sentence opened by an adverbial: usually its subject.
 
     "Am Montag hat die Wahlkommission den Termin festgelegt", "Darauf
-    verweisen Analysten": the subject follows the finite verb. An actor after a
+    verwies die Stiftung": the subject follows the finite verb. An actor after a
     preposition ("mit der Stiftung") or opened by a dative or accusative
     article ("dem Minister") is no subject; the next one may be.
     """
@@ -227,8 +227,8 @@ def _inner_subject(state: DocState, lo: int, hi: int) -> Speaker | None:
         if m.start < first or m.end > last or m.kind not in SPEAKING_KINDS:
             continue
         start, end = tv.at_char(m.start), tv.at_char(m.end - 1) + 1
-        if tv.lowers[start - 1] in lx.determiners and start - 1 > lo:
-            start -= 1
+        if start - 1 > lo and tv.lowers[start - 1] in lx.determiners:
+            start -= 1  # "die Wahlkommission"
         before = tv.lowers[start - 1] if start > lo else ""
         if (
             state.blocked[start]
