@@ -785,10 +785,13 @@ def _relative_source(state: DocState, i: int, lo: int, stop: int, s_index: int) 
 
     The clause after the adverb is the report, up to the end of the sentence.
     """
-    tv = state.tv
-    start = noun_phrase_start(tv, i - 1, lo, state.lx)
+    tv, lx = state.tv, state.lx
+    start = noun_phrase_start(tv, i - 1, lo, lx)
     if start is None or i + 1 >= stop:
         return None
+    while start - 1 > lo and tv.lowers[start] in lx.genitive_determiners and tv.is_cap(start - 1):
+        # "einen Bericht der Agentur": the genitive belongs to the noun before it
+        start -= 2 if tv.lowers[start - 2] in lx.determiners else 1
     speaker = make_speaker(state, start, i - 1)
     return Draft(
         i + 1, stop, "Indirect", s_index, speaker, None, (i,), confidence=CONF_SOURCE_PHRASE
