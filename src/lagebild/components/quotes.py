@@ -259,14 +259,7 @@ def _phrase_around(state: DocState, start: int, end: int, lo: int, hi: int) -> t
     ):
         start = left
     if end + 1 < hi and tv.words[end] == ",":
-        closing = apposition_end(tv, end + 1, hi, lx)
-        if (
-            closing is not None
-            and closing + 1 < hi
-            and tv.words[closing] == ","
-            and _verb_at(state, closing + 1)
-        ):
-            end = closing
+        end = _apposition_before_verb(state, end, hi) or end
     return start, end
 
 
@@ -837,20 +830,25 @@ def _prefield_end(state: DocState, end: int, stop: int) -> int:
                 pos += 1  # "vom November 2011"
         elif low == ",":
             # "Nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde, wird …"
-            nxt = apposition_end(tv, pos + 1, stop, lx)
-            if (
-                nxt is not None
-                and nxt + 1 < stop
-                and tv.words[nxt] == ","
-                and _verb_at(state, nxt + 1)
-            ):
-                return nxt
-            break
+            return _apposition_before_verb(state, pos, stop) or end
         else:
             break
     if pos == end or pos >= stop:
         return end
     return pos if _verb_at(state, pos) else end
+
+
+def _apposition_before_verb(state: DocState, comma: int, stop: int) -> int | None:
+    """The closing comma of an apposition after ``comma`` that the verb follows."""
+    closing = apposition_end(state.tv, comma + 1, stop, state.lx)
+    if (
+        closing is not None
+        and closing + 1 < stop
+        and state.tv.words[closing] == ","
+        and _verb_at(state, closing + 1)
+    ):
+        return closing
+    return None
 
 
 def _verb_at(state: DocState, k: int) -> bool:
