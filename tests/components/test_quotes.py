@@ -173,6 +173,27 @@ def test_quotes_continues_interrupted_quote_with_same_speaker(nlp) -> None:
     assert quotes[1].text == "Aber keiner wollte nachgeben."
 
 
+def test_quotes_unattributed_quote_continues_the_latest_report(rules_nlp) -> None:
+    # the Konjunktiv sentences carry the speaker forward to the quotation after them
+    text = (
+        "Die Ärztin Mara Tell sagte: „Wir müssen uns vorbereiten.“ Die Gefahr sei real. "
+        "Aktuell bestehe sie zwar noch nicht. „Aber das Virus kann sich jederzeit verändern.“"
+    )
+    quotes = run(rules_nlp, text)
+    last = next(q for q in quotes if q.text.startswith("Aber"))
+    assert (last.form, last.speaker_text) == ("Direct", "Die Ärztin Mara Tell")
+
+
+def test_quotes_unattributed_quote_follows_the_speaker_of_the_report_before(rules_nlp) -> None:
+    text = (
+        "„Das ist ein guter Tag“, sagte Lind. Der Minister Ole Brand erklärte, "
+        "die Gespräche seien schwierig gewesen. „Wir geben aber nicht auf.“"
+    )
+    quotes = run(rules_nlp, text)
+    last = next(q for q in quotes if q.text.startswith("Wir geben"))
+    assert last.speaker_text == "Der Minister Ole Brand"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -546,60 +546,23 @@ def _fronted_subject(state: DocState, lo: int, verb: int) -> int | None:
 def _attribute_direct(
     state: DocState, q: tuple[int, int, int, int], s_index: int, drafts: list[Draft]
 ) -> Draft | None:
-    tv = state.tv
+    """Attribute a quotation: a cue right after it, a lead-in before it, or the report before.
+
+    A cue closing the quote ("„…“, sagte er.") wins over a lead-in clause
+    ("Besorgt äußerte sich X: „…“, sagte er."): it is the attribution German
+    news style attaches to the quotation itself.
+    """
     qs, qe, c0, c1 = q
     lo, _, _ = state.sentences[s_index]
-    end_sentence = sentence_index(state, qe - 1)
-    hi = state.sentences[end_sentence][1]
     draft = Draft(qs + 1, qe - 1, "Direct", s_index, confidence=CONF_DIRECT, quoted=(c0, c1))
-    # 1. a lead-in clause ending in ":" or "," ("Hegseth sagte: „…“")
-    lead_end = qs
-    lead_lo = lo
-    if lead_end == lo and s_index > 0:  # the quote opens the sentence: look at the one before
-        plo, phi, _ = state.sentences[s_index - 1]
-        if tv.words[phi - 1] == ":":
-            lead_lo, lead_end = plo, phi
-    if lead_end > lead_lo and tv.words[lead_end - 1] in (":", ","):
-        cue = _last_cue(state, lead_lo, lead_end - 1)
-        if cue is not None:
-            sp, addressee = _cue_speaker(state, cue)
-            if sp is not None:
-                return _finish(state, draft, cue, sp, addressee)
-        elif tv.words[lead_end - 1] == ":":  # "Ein Beamter der Polizei: „…“"
-            cs, _ = clause_bounds(tv, lead_end - 2, lead_lo, lead_end - 1, state.blocked)
-            if noun_phrase_end(tv, cs, lead_end - 1, state.lx) == lead_end - 1:
-                draft.speaker = make_speaker(state, cs, lead_end - 1)
-                state.used.update(range(cs, lead_end - 1))
-                return draft
-    # 2. a trailing cue ("„…“, sagte X." / "„…“, so X.")
-    pos = qe
-    if pos < hi and tv.words[pos] == ",":
-        pos += 1
-    if pos >= hi and end_sentence + 1 < len(state.sentences):
-        # "„Wer zahlt?“, fragte er." may have been cut after "?“,"
-        nlo, nhi, _ = state.sentences[end_sentence + 1]
-        if nlo == pos and tv.words[pos][:1].islower():
-            hi = nhi
-    if pos < hi and not state.blocked[pos]:
-        cue = find_cue(tv, pos, lo, hi, state.blocked, state.lx)
-        if cue is None and tv.lowers[pos] in state.lx.auxiliaries:
-            cue = _cue_in_clause(state, pos, hi)
-        if cue is not None and cue.finite == pos:
-            sp, addressee = _cue_speaker(state, cue, prefer_after=True)
-            if sp is not None:
-                return _finish(state, draft, cue, sp, addressee)
-        if tv.lowers[pos] in state.lx.so_words:
-            end = noun_phrase_end(tv, pos + 1, hi, state.lx)
-            if end is not None:
-                draft.cue_tokens = (pos,)
-                state.used.update(range(pos, end))
-                draft.speaker = make_speaker(state, pos + 1, end)
-                return draft
-    # 3. an unattributed quote right after an attributed one continues it
+    found = _lead_in_attribution(state, draft, qs, lo, s_index) or _trailing_attribution(
+        state, draft, qe, lo
+    )
+    if found is not None:
+        return found
+    # an unattributed quote opening its sentence continues the report before it
     if qs == lo or (qs > lo and all(state.blocked[lo:qs])):
-        prev = next(
-            (d for d in reversed(drafts) if d.form == "Direct" and d.speaker is not None), None
-        )
+        prev = next((d for d in reversed(drafts) if d.speaker is not None), None)
         if (
             prev is not None
             and s_index - prev.sentence <= CONTINUATION_SENTENCES
@@ -608,9 +571,67 @@ def _attribute_direct(
             draft.speaker = prev.speaker
             draft.confidence = CONF_CONTINUATION
             return draft
-    # 4. partial quotes are settled once the sentence's cues are known
+    # partial quotes are settled once the sentence's cues are known
     draft.form = "partial"
     return draft
+
+
+def _lead_in_attribution(
+    state: DocState, draft: Draft, qs: int, lo: int, s_index: int
+) -> Draft | None:
+    """A lead-in clause ending in ":" or "," ("Hegseth sagte: „…“", "Ein Beamter: „…“")."""
+    tv = state.tv
+    lead_end = qs
+    lead_lo = lo
+    if lead_end == lo and s_index > 0:  # the quote opens the sentence: look at the one before
+        plo, phi, _ = state.sentences[s_index - 1]
+        if tv.words[phi - 1] == ":":
+            lead_lo, lead_end = plo, phi
+    if lead_end <= lead_lo or tv.words[lead_end - 1] not in (":", ","):
+        return None
+    cue = _last_cue(state, lead_lo, lead_end - 1)
+    if cue is not None:
+        sp, addressee = _cue_speaker(state, cue)
+        return _finish(state, draft, cue, sp, addressee) if sp is not None else None
+    if tv.words[lead_end - 1] == ":":  # "Ein Beamter der Polizei: „…“"
+        cs, _ = clause_bounds(tv, lead_end - 2, lead_lo, lead_end - 1, state.blocked)
+        if noun_phrase_end(tv, cs, lead_end - 1, state.lx) == lead_end - 1:
+            draft.speaker = make_speaker(state, cs, lead_end - 1)
+            state.used.update(range(cs, lead_end - 1))
+            return draft
+    return None
+
+
+def _trailing_attribution(state: DocState, draft: Draft, qe: int, lo: int) -> Draft | None:
+    """A cue right after the quote ("„…“, sagte X." / "„…“, so X.")."""
+    tv = state.tv
+    end_sentence = sentence_index(state, qe - 1)
+    hi = state.sentences[end_sentence][1]
+    pos = qe
+    if pos < hi and tv.words[pos] == ",":
+        pos += 1
+    if pos >= hi and end_sentence + 1 < len(state.sentences):
+        # "„Wer zahlt?“, fragte er." may have been cut after "?“,"
+        nlo, nhi, _ = state.sentences[end_sentence + 1]
+        if nlo == pos and tv.words[pos][:1].islower():
+            hi = nhi
+    if pos >= hi or state.blocked[pos]:
+        return None
+    cue = find_cue(tv, pos, lo, hi, state.blocked, state.lx)
+    if cue is None and tv.lowers[pos] in state.lx.auxiliaries:
+        cue = _cue_in_clause(state, pos, hi)
+    if cue is not None and cue.finite == pos:
+        sp, addressee = _cue_speaker(state, cue, prefer_after=True)
+        if sp is not None:
+            return _finish(state, draft, cue, sp, addressee)
+    if tv.lowers[pos] in state.lx.so_words:
+        end = noun_phrase_end(tv, pos + 1, hi, state.lx)
+        if end is not None:
+            draft.cue_tokens = (pos,)
+            state.used.update(range(pos, end))
+            draft.speaker = make_speaker(state, pos + 1, end)
+            return draft
+    return None
 
 
 def _last_cue(state: DocState, lo: int, hi: int) -> Cue | None:
