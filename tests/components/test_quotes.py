@@ -536,6 +536,26 @@ def test_quotes_component_pickles(nlp) -> None:
     assert restored.settings == nlp.get_pipe("lagebild_quotes").settings
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Der Chef der Bundesagentur für Arbeit, Frank Weiler, sagte, die Lage sei gut.",
+            "Der Chef der Bundesagentur für Arbeit, Frank Weiler",
+        ),
+        (
+            "Die Lage sei gut, sagte der Kommissar für Binnenhandel.",
+            "der Kommissar für Binnenhandel",
+        ),
+        # a remit belongs to an office or a body only: "für Aufregung" is the object
+        ("Der Minister Jan Tolber sorgte für Aufregung.", None),
+    ],
+)
+def test_quotes_speaker_phrase_keeps_the_remit_of_an_office(rules_nlp, text, speaker) -> None:
+    quotes = run(rules_nlp, text)
+    assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ([speaker] if speaker else [])
+
+
 def test_quotes_english_minimal(nlp) -> None:
     import lagebild.components.quotes  # noqa: F401
 
@@ -548,6 +568,20 @@ def test_quotes_english_minimal(nlp) -> None:
         doc = proc(doc)
     (quote,) = doc._.quotes
     assert (quote.text, quote.speaker_text) == ("We will respond,", "the minister")
+
+
+def test_quotes_english_speaker_keeps_the_remit_of_an_office(nlp) -> None:
+    import lagebild.components.quotes  # noqa: F401
+
+    en = spacy.blank("en")
+    en.add_pipe("sentencizer")
+    en.add_pipe("lagebild_quotes")
+    doc = en.make_doc("“We will respond,” said the Commissioner for Trade.")
+    doc._.language = "en"
+    for _, proc in en.pipeline:
+        doc = proc(doc)
+    (quote,) = doc._.quotes
+    assert quote.speaker_text == "the Commissioner for Trade"
 
 
 # ---------------------------------------------------------------- gold file

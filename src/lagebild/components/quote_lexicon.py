@@ -61,6 +61,8 @@ class QuoteLexicon:
     determiners: frozenset[str]
     genitive_determiners: frozenset[str]
     np_continuations: frozenset[str]
+    office_prepositions: frozenset[str]
+    office_endings: tuple[str, ...]
     name_particles: frozenset[str]
     np_stopwords: frozenset[str]
     addressee_prepositions: frozenset[str]
@@ -175,6 +177,8 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         determiners=m.DETERMINERS,
         genitive_determiners=m.GENITIVE_DETERMINERS,
         np_continuations=m.NP_CONTINUATIONS,
+        office_prepositions=m.OFFICE_PREPOSITIONS,
+        office_endings=m.OFFICE_ENDINGS,
         name_particles=m.NAME_PARTICLES,
         np_stopwords=m.NP_STOPWORDS,
         addressee_prepositions=m.ADDRESSEE_PREPOSITIONS,

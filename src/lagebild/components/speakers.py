@@ -223,7 +223,11 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
                 noun_phrase_end(tv, pos, limit, lx, nested=True) or pos + 2
             )  # "Angaben informierter Kreise"
             continue
-        if low in lx.genitive_determiners or low in lx.np_continuations:
+        if (
+            low in lx.genitive_determiners
+            or low in lx.np_continuations
+            or (low in lx.office_prepositions and tv.lowers[pos - 1].endswith(lx.office_endings))
+        ):
             nxt = pos + 1  # "Angaben von Vattenfall", "Hauptmann Sipe von der Marineinfanterie"
             end = noun_phrase_end(tv, nxt, limit, lx, nested=True)
             if end is None or tv.lowers[nxt] in lx.pronouns:

@@ -328,6 +328,18 @@ GENITIVE_DETERMINERS: frozenset[str] = frozenset({"des", "der", "eines", "einer"
 #: Prepositions that may continue a source inside its noun phrase
 #: ("Angaben von Vattenfall", "die Regierung in Lima").
 NP_CONTINUATIONS: frozenset[str] = frozenset({"von", "vom"})
+#: Prepositions naming the remit of an office or a body ("der Kommissar für
+#: Erweiterung", "die Bundesagentur für Arbeit"): part of the phrase only after
+#: a word ending in one of ``OFFICE_ENDINGS`` ("sorgte für Aufregung" is no remit).
+OFFICE_PREPOSITIONS: frozenset[str] = frozenset({"für"})
+OFFICE_ENDINGS: tuple[str, ...] = (
+    "kommissar", "kommissarin", "minister", "ministerin", "beauftragte", "beauftragter",
+    "beauftragten", "ministerium", "ministeriums", "agentur", "institut", "instituts", "amt",
+    "amts", "amtes", "zentrum", "zentrums", "zentrale", "behörde", "komitee", "komitees",
+    "kommission", "ausschuss", "ausschusses", "rat", "rats", "rates", "stiftung", "verband",
+    "verbands", "verbandes", "gesellschaft", "organisation", "vereinigung", "büro", "büros",
+    "senator", "senatorin", "sprecher", "sprecherin", "direktor", "direktorin",
+)  # fmt: skip
 #: Prepositions whose phrase still belongs to the source of "wie X mitteilte"
 #: ("wie die Provinzregierung in Helmand mitteilte"); a time ("am Montag") does not.
 AS_SOURCE_ATTRIBUTES: frozenset[str] = frozenset({"in", "im", "aus"})

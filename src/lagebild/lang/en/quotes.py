@@ -71,6 +71,14 @@ PRONOUNS: dict[str, tuple[str, str]] = {"he": ("m", "sg"), "she": ("f", "sg"), "
 DETERMINERS: frozenset[str] = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 GENITIVE_DETERMINERS: frozenset[str] = frozenset({"of"})
 NP_CONTINUATIONS: frozenset[str] = frozenset({"of"})
+#: Prepositions naming the remit of an office or a body ("the Commissioner for
+#: Enlargement", "the Agency for Development"), after a word with one of these endings.
+OFFICE_PREPOSITIONS: frozenset[str] = frozenset({"for"})
+OFFICE_ENDINGS: tuple[str, ...] = (
+    "commissioner", "secretary", "minister", "ministry", "agency", "institute", "office",
+    "council", "committee", "commission", "centre", "center", "foundation", "spokesperson",
+    "spokesman", "spokeswoman", "director", "envoy", "representative",
+)  # fmt: skip
 NAME_PARTICLES: frozenset[str] = frozenset({"von", "van", "de", "al", "bin"})
 NP_STOPWORDS: frozenset[str] = frozenset({"On", "In", "At"})
 ADDRESSEE_PREPOSITIONS: frozenset[str] = frozenset({"told"})
