@@ -556,31 +556,27 @@ def test_quotes_speaker_phrase_keeps_the_remit_of_an_office(rules_nlp, text, spe
     assert [text[q.speaker_start : q.speaker_end] for q in quotes] == ([speaker] if speaker else [])
 
 
-def test_quotes_english_minimal(nlp) -> None:
+def _run_english(text: str) -> list[Quote]:
+    """Quotes of an English text, sentencizer and quote stage only."""
     import lagebild.components.quotes  # noqa: F401
 
     en = spacy.blank("en")
     en.add_pipe("sentencizer")
     en.add_pipe("lagebild_quotes")
-    doc = en.make_doc("“We will respond,” said the minister.")
+    doc = en.make_doc(text)
     doc._.language = "en"
     for _, proc in en.pipeline:
         doc = proc(doc)
-    (quote,) = doc._.quotes
+    return doc._.quotes
+
+
+def test_quotes_english_minimal(nlp) -> None:
+    (quote,) = _run_english("“We will respond,” said the minister.")
     assert (quote.text, quote.speaker_text) == ("We will respond,", "the minister")
 
 
 def test_quotes_english_speaker_keeps_the_remit_of_an_office(nlp) -> None:
-    import lagebild.components.quotes  # noqa: F401
-
-    en = spacy.blank("en")
-    en.add_pipe("sentencizer")
-    en.add_pipe("lagebild_quotes")
-    doc = en.make_doc("“We will respond,” said the Commissioner for Trade.")
-    doc._.language = "en"
-    for _, proc in en.pipeline:
-        doc = proc(doc)
-    (quote,) = doc._.quotes
+    (quote,) = _run_english("“We will respond,” said the Commissioner for Trade.")
     assert quote.speaker_text == "the Commissioner for Trade"
 
 

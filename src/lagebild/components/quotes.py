@@ -546,11 +546,12 @@ def _fronted_subject(state: DocState, lo: int, verb: int) -> int | None:
 def _attribute_direct(
     state: DocState, q: tuple[int, int, int, int], s_index: int, drafts: list[Draft]
 ) -> Draft | None:
-    """Attribute a quotation: a cue right after it, a lead-in before it, or the report before.
+    """Attribute a quotation: a lead-in before it, a cue right after it, or the report before.
 
-    A cue closing the quote ("„…“, sagte er.") wins over a lead-in clause
-    ("Besorgt äußerte sich X: „…“, sagte er."): it is the attribution German
-    news style attaches to the quotation itself.
+    The lead-in is tried first: on dev, letting a closing cue win ("Besorgt
+    äußerte sich X: „…“, sagte er.") lost more speakers than it found. A
+    quotation with neither continues the latest report with a speaker, of any
+    form ("X sagte: „…“ Die Gefahr sei real. „…“").
     """
     qs, qe, c0, c1 = q
     lo, _, _ = state.sentences[s_index]
@@ -560,7 +561,7 @@ def _attribute_direct(
     )
     if found is not None:
         return found
-    # an unattributed quote opening its sentence continues the report before it
+    # an unattributed quote opening its sentence continues the latest report
     if qs == lo or (qs > lo and all(state.blocked[lo:qs])):
         prev = next((d for d in reversed(drafts) if d.speaker is not None), None)
         if (
