@@ -489,6 +489,29 @@ def test_quotes_resolves_sie_by_feminine_role_noun(nlp) -> None:
     assert quotes[-1].cue == "fügte hinzu"
 
 
+def test_quotes_never_resolves_a_pronoun_to_a_state_or_a_body_of_another_gender(nlp) -> None:
+    text = (
+        "Valdoria erklärte, das reiche nicht. Das Ministerium teilte mit, die Frist laufe ab. "
+        "„Wir warten“, sagte er."
+    )
+    mentions = [
+        {"text": "Valdoria", "kind": "GPE", "actor_id": "gpe:valdoria"},
+        {"text": "Ministerium", "kind": "ORG", "actor_id": "org:ministry"},
+    ]
+    quotes = run(nlp, text, mentions)
+    assert [q.speaker_text for q in quotes] == ["Valdoria", "Das Ministerium", "er"]
+    assert quotes[-1].speaker_actor_id is None
+    # a man named earlier is still found past them
+    quotes = run(nlp, "Tomas Ebner sagte, man sei bereit. " + text, mentions)
+    assert quotes[-1].speaker_text == "Tomas Ebner"
+
+
+def test_quotes_resolves_es_to_a_neuter_body(rules_nlp) -> None:
+    text = "Das Ministerium teilte mit, die Frist laufe ab. Es warf der Firma vor, zu zögern."
+    quotes = run(rules_nlp, text)
+    assert quotes[-1].speaker_text == "Das Ministerium"
+
+
 def test_quotes_links_speaker_to_overlapping_mention(nlp) -> None:
     text = "Die Sprecherin des Außenministeriums, Mao Ning, sagte, Peking lehne das ab."
     mentions = [{"text": "Mao Ning", "kind": "PER", "actor_id": "per:mao_ning", "code": "CHNGOV"}]

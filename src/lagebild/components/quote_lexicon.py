@@ -72,6 +72,8 @@ class QuoteLexicon:
     feminine_role_endings: tuple[str, ...]
     feminine_determiners: frozenset[str]
     masculine_determiners: frozenset[str]
+    neuter_determiners: frozenset[str]
+    feminine_noun_endings: tuple[str, ...]
     female_first_names: frozenset[str]
     male_first_names: frozenset[str]
     male_names_ending_in_a: frozenset[str]
@@ -188,6 +190,8 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         feminine_role_endings=tuple(m.FEMININE_ROLE_ENDINGS),
         feminine_determiners=m.FEMININE_DETERMINERS,
         masculine_determiners=m.MASCULINE_DETERMINERS,
+        neuter_determiners=m.NEUTER_DETERMINERS,
+        feminine_noun_endings=tuple(m.FEMININE_NOUN_ENDINGS),
         female_first_names=m.FEMALE_FIRST_NAMES,
         male_first_names=m.MALE_FIRST_NAMES,
         male_names_ending_in_a=m.MALE_NAMES_ENDING_IN_A,

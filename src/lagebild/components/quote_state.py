@@ -226,4 +226,17 @@ def remember(state: DocState, d: Draft) -> None:
     ):
         return
     gender = guess_gender(state.tv, sp.start, sp.end, state.lx)
+    if not gender and _bare_place_or_body(state, sp):
+        gender = "n"  # "China", "Gazprom": "er" and "sie" never take them up
     state.memory.remember(state.tv.starts[sp.start], sp.text, gender, sp.mention)
+
+
+def _bare_place_or_body(state: DocState, sp: Speaker) -> bool:
+    """A speaker that is a name without an article: a state, place or company."""
+    m = sp.mention
+    return (
+        m is not None
+        and m.kind != "PER"
+        and m.start == state.tv.starts[sp.start]
+        and state.tv.lowers[sp.start] not in state.lx.determiners
+    )

@@ -447,7 +447,11 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
 
 
 def guess_gender(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> str:
-    """'f', 'm' or '' from role nouns, determiners and first names in the phrase."""
+    """'f', 'm', 'n' or '' from role nouns, first names, articles and head nouns.
+
+    A phrase with a gender is taken up only by a pronoun of that gender, so "sagte er"
+    skips "die Regierung" and "das Ministerium" for the man named before them.
+    """
     words = tv.words[start:end]
     low0 = tv.lowers[start]
     for w in words:
@@ -467,6 +471,12 @@ def guess_gender(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> str:
         return "f" if low0 not in lx.masculine_determiners else "m"
     if low0 in lx.masculine_determiners:
         return "m"
+    if low0 in lx.neuter_determiners:
+        return "n"
+    if low0 in lx.feminine_determiners and any(
+        w.endswith(lx.feminine_noun_endings) for w in words[1:3] if w[:1].isupper()
+    ):
+        return "f"
     return ""
 
 
@@ -504,14 +514,16 @@ class SpeakerMemory:
             return None
         if not gender:
             return (candidates[0][1], candidates[0][3]) if candidates else None
+        # people of that gender, then people of unknown gender, then bodies of that
+        # gender ("der Verband", "die Regierung"), then anything of unknown gender
         for _, text, g, m in candidates:
-            if g == gender:
+            if g == gender and (m is None or m.kind == "PER"):
                 return text, m
         for _, text, g, m in candidates:
             if not g and (m is not None and m.kind == "PER"):
                 return text, m
         for _, text, g, m in candidates:
-            if not g:
+            if g == gender or not g:
                 return text, m
         return None
 

@@ -416,8 +416,16 @@ FEMININE_ROLE_ENDINGS: tuple[str, ...] = (
     "ministerin",
     "kanzlerin",
 )
-FEMININE_DETERMINERS: frozenset[str] = frozenset({"die", "eine", "sie"})
+#: Articles that mark the gender of a singular phrase: "er" never takes up "die Regierung"
+#: or "das Ministerium", "sie" takes up the first and "es" the second.
+FEMININE_DETERMINERS: frozenset[str] = frozenset({"die", "eine"})
 MASCULINE_DETERMINERS: frozenset[str] = frozenset({"der", "ein"})
+NEUTER_DETERMINERS: frozenset[str] = frozenset({"das"})
+#: Endings of feminine nouns that are singular after "die" ("die Regierung", "die
+#: Kommission", "die Polizei"); a plural "die Behörden" keeps no gender.
+FEMININE_NOUN_ENDINGS: tuple[str, ...] = (
+    "ung", "heit", "keit", "schaft", "ion", "tät", "ei", "ur", "ik",
+)  # fmt: skip
 #: First names whose gender is clear in news text (a short, common list).
 FEMALE_FIRST_NAMES: frozenset[str] = frozenset(
     {
