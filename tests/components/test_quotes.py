@@ -14,7 +14,9 @@ from lagebild.components.quote_lexicon import load_quote_lexicon
 from lagebild.components.quote_marks import find_quoted_spans
 from lagebild.model import Mention, Quote
 
-GOLD = Path(__file__).resolve().parents[1] / "gold" / "quotes_de.jsonl"
+GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
+GOLD = GOLD_DIR / "quotes_de.jsonl"
+GOLD_EN = GOLD_DIR / "quotes_en.jsonl"
 # Floors on the hand-written gold file; measured values are in tests/gold/README.md.
 GOLD_MESSAGE_RECALL_FLOOR = 0.90
 GOLD_SPEAKER_ACCURACY_FLOOR = 0.90
@@ -28,6 +30,15 @@ def nlp() -> spacy.Language:
 
     register_extensions()
     pipeline = spacy.blank("de")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("lagebild_quotes")
+    return pipeline
+
+
+@pytest.fixture(scope="module")
+def en_nlp(nlp) -> spacy.Language:
+    """The English quote stage (rules only: no English tagger is trained)."""
+    pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("lagebild_quotes")
     return pipeline
@@ -62,6 +73,7 @@ def _mentions(text: str, specs: list[dict]) -> list[Mention]:
 
 def run(nlp: spacy.Language, text: str, mentions: list[dict] | None = None) -> list[Quote]:
     doc = nlp.make_doc(text)
+    doc._.language = nlp.lang
     doc._.mentions = _mentions(text, mentions) if mentions else None
     for _, proc in nlp.pipeline:
         doc = proc(doc)
@@ -595,7 +607,7 @@ def _run_english(text: str) -> list[Quote]:
 
 def test_quotes_english_minimal(nlp) -> None:
     (quote,) = _run_english("“We will respond,” said the minister.")
-    assert (quote.text, quote.speaker_text) == ("We will respond,", "the minister")
+    assert (quote.text, quote.speaker_text) == ("We will respond", "the minister")
 
 
 def test_quotes_english_speaker_keeps_the_remit_of_an_office(nlp) -> None:
@@ -606,19 +618,26 @@ def test_quotes_english_speaker_keeps_the_remit_of_an_office(nlp) -> None:
 # ---------------------------------------------------------------- gold file
 
 
-def _gold_records() -> list[dict]:
+def _gold_records(path: Path = GOLD) -> list[dict]:
     return [
-        json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
 
 
-def test_quotes_gold_file_has_enough_records() -> None:
-    assert len(_gold_records()) >= 60
+#: (gold file, pipeline fixture, least records): German is the reference, English smaller.
+GOLD_FILES = [(GOLD, "nlp", 60), (GOLD_EN, "en_nlp", 30)]
 
 
-def test_quotes_gold_scores_above_floors(nlp) -> None:
+@pytest.mark.parametrize(("path", "_", "least"), GOLD_FILES, ids=["de", "en"])
+def test_quotes_gold_file_has_enough_records(path: Path, _: str, least: int) -> None:
+    assert len(_gold_records(path)) >= least
+
+
+@pytest.mark.parametrize(("path", "pipeline"), [f[:2] for f in GOLD_FILES], ids=["de", "en"])
+def test_quotes_gold_scores_above_floors(request, path: Path, pipeline: str) -> None:
+    nlp = request.getfixturevalue(pipeline)
     expected_n = found = speaker_ok = cue_ok = cue_n = predicted_n = spurious = 0
-    for record in _gold_records():
+    for record in _gold_records(path):
         quotes = run(nlp, record["text"], record.get("mentions"))
         predicted_n += len(quotes)
         spurious += sum(1 for q in quotes if not any(_matches(q, e) for e in record["quotes"]))
@@ -640,10 +659,18 @@ def test_quotes_gold_scores_above_floors(nlp) -> None:
     assert cue_ok / cue_n >= GOLD_CUE_ACCURACY_FLOOR
 
 
-@pytest.mark.parametrize("record", _gold_records(), ids=lambda r: r["id"])
-def test_quotes_gold_record(nlp, record) -> None:
-    """Per-record view of the gold file; known misses are marked xfail in the README table."""
-    quotes = run(nlp, record["text"], record.get("mentions"))
+def _gold_cases() -> list:
+    return [
+        pytest.param(pipeline, record, id=f"{path.stem[-2:]}-{record['id']}")
+        for path, pipeline, _ in GOLD_FILES
+        for record in _gold_records(path)
+    ]
+
+
+@pytest.mark.parametrize(("pipeline", "record"), _gold_cases())
+def test_quotes_gold_record(request, pipeline: str, record: dict) -> None:
+    """Per-record view of the gold files; known misses are listed in tests/gold/README.md."""
+    quotes = run(request.getfixturevalue(pipeline), record["text"], record.get("mentions"))
     if not record["quotes"]:
         assert quotes == []
         return
@@ -657,6 +684,8 @@ def test_quotes_gold_record(nlp, record) -> None:
             assert quote.addressee == exp["addressee"]
         if "actor_id" in exp:
             assert quote.speaker_actor_id == exp["actor_id"]
+        if "form" in exp:
+            assert quote.form == exp["form"]
 
 
 # ---------------------------------------------------------------- SpkAtt quality gate

@@ -100,6 +100,13 @@ class QuoteLexicon:
     verb_forms: frozenset[str] = frozenset()  # finite forms that end like adjectives
     participle_endings: tuple[str, ...] = ()  # present participles used as adverbs
     verb_only_participle_endings: tuple[str, ...] = ()  # endings no noun has
+    np_breaks: frozenset[str] = frozenset()  # closed-class words no lower-case NP runs over
+    possessive_markers: frozenset[str] = frozenset()  # "'s": the possessor opens the phrase
+    # SVO attribution: "X said (that) …" with no comma, "“…,” X said." with the subject first
+    clause_follows_cue: bool = False
+    bare_clause_cues: frozenset[str] = frozenset()  # lemmas reporting a clause without "that"
+    finite_verbs: frozenset[str] = frozenset()  # auxiliaries and modals marking a clause
+    past_tense_ending: str = ""
     # pronouns only alone before the verb ("Dieser sagte"), else determiners
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -218,6 +225,12 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         participle_endings=tuple(getattr(m, "PARTICIPLE_ENDINGS", ())),
         verb_only_participle_endings=tuple(getattr(m, "VERB_ONLY_PARTICIPLE_ENDINGS", ())),
         demonstratives=dict(getattr(m, "DEMONSTRATIVE_PRONOUNS", {})),
+        np_breaks=m.NP_BREAKS,
+        possessive_markers=m.POSSESSIVE_MARKERS,
+        clause_follows_cue=m.CLAUSE_FOLLOWS_CUE,
+        bare_clause_cues=m.BARE_CLAUSE_CUES,
+        finite_verbs=m.FINITE_VERBS,
+        past_tense_ending=m.PAST_TENSE_ENDING,
         verb_forms=getattr(m, "VERB_FORMS", frozenset())
         | m.AUXILIARIES
         | m.KONJUNKTIV_I

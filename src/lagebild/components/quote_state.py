@@ -167,8 +167,7 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
     if end - start > 1 or lx.pronoun(tv.lowers[start]) is None:
         floor = state.sentences[sentence_index(state, start)][0]
         start, end = phrase_bounds(tv, start, end, floor, lx)
-        if lx.nouns_capitalised:  # a lower-case last word is no noun: "…, unter"
-            end = trim_phrase(tv, start, end)
+        end = trim_phrase(tv, start, end, lx)  # a lower-case last word is no noun: "…, unter"
         end = _through_mention(state, start, end)
     char_start, char_end = tv.starts[start], tv.ends[end - 1]
     text = state.text[char_start:char_end]

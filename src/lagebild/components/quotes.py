@@ -59,6 +59,7 @@ from lagebild.components.quote_tagging import build_tagger_input, model_drafts
 from lagebild.components.speakers import (
     TokenView,
     apposition_end,
+    lower_case_noun_end,
     noun_phrase_end,
     noun_phrase_start,
     split_at_mentions,
@@ -86,6 +87,8 @@ CONTINUATION_SENTENCES = 2
 CONTINUATION_GAP = 2
 SPEAKING_KINDS = frozenset({"PER", "ORG", "IGO"})  # mention kinds that speak; a place does not
 MIN_CONTINUED_QUOTE_TOKENS = 4  # shorter unattributed quotes are titles or scare quotes
+MAX_SKIPPED_PHRASES = 2  # "said on Monday in a statement that …": phrases before the clause
+MIN_BARE_CLAUSE_TOKENS = 3  # "said talks would resume"; shorter is an object ("said so")
 
 
 def extract_quotes(
@@ -312,6 +315,16 @@ def _split_addressee(state: DocState, sp: Speaker) -> tuple[Speaker, str | None]
 def _addressee_after(state: DocState, pos: int, limit: int) -> str | None:
     """ "gegenüber der Zeitung" anywhere in the clause, or a dative phrase at ``pos``."""
     tv, lx = state.tv, state.lx
+    if lx.clause_follows_cue:
+        # English names the addressee only as the object of "told": "said Washington
+        # would …" reports Washington, "told reporters" speaks to them
+        if pos < limit and pos > 0 and tv.lowers[pos - 1] in lx.addressee_prepositions:
+            end = noun_phrase_end(tv, pos, limit, lx, nested=True)
+            if end is None and lower_case_noun_end(tv, pos, limit, lx) > pos:
+                end = lower_case_noun_end(tv, pos, limit, lx)  # "told reporters"
+            if end is not None:
+                return state.text[tv.starts[pos] : tv.ends[end - 1]]
+        return None
     if pos < limit:
         at = next((m for m in state.mentions if m.start == tv.starts[pos]), None)
         if at is not None and at.kind in ADDRESSEE_KINDS:  # "Xi sagte Putin, dass …"
@@ -387,12 +400,15 @@ def _cue_speaker(
         # "Nachdem der Minister gesagt hatte, …": the subject follows the conjunction
         end = noun_phrase_end(tv, cs + 1, f, lx)
         if end is not None and tv.lowers[cs + 1] not in lx.object_determiners:
-            return make_speaker(state, cs + 1, trim_phrase(tv, cs + 1, end), verb=f), None
+            return make_speaker(state, cs + 1, trim_phrase(tv, cs + 1, end, lx), verb=f), None
     before = subject_before(tv, cs, f, lx)
     if before is not None:
         if before == cs and _name_before_apposition(state, lo, cs, f):
             before = lo  # "Rob Mueller, Klub-Sekretär der Buitenboys sagte …"
-        sp = make_speaker(state, before, trim_phrase(tv, before, f), verb=f)
+        end = trim_phrase(tv, before, f, lx)
+        if lx.clause_follows_cue:  # "The United States on Monday accused": the phrase only
+            end = noun_phrase_end(tv, before, end, lx) or end
+        sp = make_speaker(state, before, end, verb=f)
         return sp, _addressee_after(state, f + 1, ce)
     if cs == f and cs > lo and tv.words[cs - 1] == ",":
         fronted = _fronted_subject(state, lo, f)
@@ -536,7 +552,7 @@ def _fronted_subject(state: DocState, lo: int, verb: int) -> int | None:
     ) != verb - 1:
         return end  # "Die Organisation, die … ausübt, erklärte": a relative clause
     if verb - lo <= MAX_FRONTED:  # "Der Vertreter … im Aufsichtsrat (BA), Peter Clever, hat"
-        return trim_phrase(tv, lo, verb - 1)
+        return trim_phrase(tv, lo, verb - 1, state.lx)
     return None
 
 
@@ -625,6 +641,10 @@ def _trailing_attribution(state: DocState, draft: Draft, qe: int, lo: int) -> Dr
         sp, addressee = _cue_speaker(state, cue, prefer_after=True)
         if sp is not None:
             return _finish(state, draft, cue, sp, addressee)
+    if cue is None and state.lx.clause_follows_cue:
+        found = _subject_first_attribution(state, draft, pos, lo, hi)
+        if found is not None:
+            return found
     if tv.lowers[pos] in state.lx.so_words:
         end = noun_phrase_end(tv, pos + 1, hi, state.lx)
         if end is not None:
@@ -632,6 +652,31 @@ def _trailing_attribution(state: DocState, draft: Draft, qe: int, lo: int) -> Dr
             state.used.update(range(pos, end))
             draft.speaker = make_speaker(state, pos + 1, end)
             return draft
+    return None
+
+
+def _subject_first_attribution(
+    state: DocState, draft: Draft, pos: int, lo: int, hi: int
+) -> Draft | None:
+    """ "“…,” he said." / "“…,” the ministry's spokesman told reporters.": English puts
+    the subject before the verb after a quotation; the subject fills the gap up to it."""
+    tv, lx = state.tv, state.lx
+    _, ce = clause_bounds(tv, pos, pos, hi, state.blocked)
+    for verb in range(pos + 1, ce):
+        cue = find_cue(tv, verb, lo, hi, state.blocked, lx)
+        if cue is None:
+            continue
+        if cue.finite != verb and cue.finite != pos + 1:
+            return None
+        subject_end = min(cue.finite, verb)
+        if lx.pronoun(tv.lowers[pos]) is None and (
+            noun_phrase_end(tv, pos, subject_end, lx) != subject_end
+        ):
+            return None
+        if lx.pronoun(tv.lowers[pos]) is not None and subject_end != pos + 1:
+            return None
+        sp = make_speaker(state, pos, subject_end, verb=cue.finite)
+        return _finish(state, draft, cue, sp, _addressee_after(state, verb + 1, ce))
     return None
 
 
@@ -774,7 +819,7 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
     if frame[0] == lo and frame[1] == sp_range[1]:
         end = _prefield_end(state, frame[1], stop)
         frame, sp_range = (frame[0], end), (sp_range[0], end)
-    sp_range = (sp_range[0], trim_phrase(tv, *sp_range))
+    sp_range = (sp_range[0], trim_phrase(tv, *sp_range, state.lx))
     lo, stop = _semicolon_part(state, frame, lo, stop)
     lo, stop = _subordinate_clause(state, frame, lo, stop)
     if (
@@ -956,9 +1001,16 @@ def _verb_report(
         return None
     if sp is not None and sp.end > ce and sp.end < stop:
         ce = sp.end  # "erklärte der Kommissar, Štefan Füle, …": the message follows the name
+    if lx.clause_follows_cue and sp is not None:
+        start = _clause_after_cue(state, cue, stop)
+        if start is not None:
+            end = _second_cue_verb(state, start, stop)
+            return Draft(
+                start, end, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+            )
     if (
         ce + 1 < min(stop, len(tv))  # a message needs at least one token after the comma
-        and tv.words[ce] in (",", ":")
+        and tv.words[ce] in ((":",) if lx.clause_follows_cue else (",", ":"))
         and not state.blocked[ce + 1]
     ):
         start = ce + 1
@@ -996,6 +1048,49 @@ def _verb_report(
     ):
         return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
     return None
+
+
+def _clause_after_cue(state: DocState, cue: Cue, stop: int) -> int | None:
+    """Start of the clause an English verb of saying reports, right after it.
+
+    "said (on Monday) that …", "told reporters (that) …", "said talks would
+    resume": an addressee after "told" and prepositional phrases are skipped;
+    "that" opens the message. Without "that", only a verb that takes a bare
+    clause counts, and the clause needs a finite verb ("said talks would
+    resume", not "announced a plan").
+    """
+    tv, lx = state.tv, state.lx
+    pos = max(cue.tokens()) + 1
+    if pos < stop and tv.lowers[cue.verb] in lx.addressee_prepositions:
+        end = noun_phrase_end(tv, pos, stop, lx, nested=True)
+        pos = end if end is not None else pos
+    for _ in range(MAX_SKIPPED_PHRASES):
+        if pos >= stop or tv.lowers[pos] not in lx.prepositions:
+            break
+        end = noun_phrase_end(tv, pos + 1, stop, lx, nested=True)
+        if end is None:
+            break
+        pos = end
+    if pos < stop and tv.words[pos] == ",":
+        pos += 1
+    if pos + 1 >= stop or state.blocked[pos]:
+        return None
+    if tv.lowers[pos] in lx.complementizers:
+        return pos
+    if cue.form.lemma not in lx.bare_clause_cues or stop - pos < MIN_BARE_CLAUSE_TOKENS:
+        return None
+    if tv.lowers[pos] in lx.prepositions or tv.lowers[pos] in lx.np_breaks:
+        return None
+    has_verb = any(
+        tv.lowers[j] in lx.finite_verbs
+        or (
+            lx.past_tense_ending
+            and tv.words[j][:1].islower()
+            and tv.lowers[j].endswith(lx.past_tense_ending)
+        )
+        for j in range(pos + 1, stop)
+    )
+    return pos if has_verb else None
 
 
 def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
@@ -1147,6 +1242,9 @@ def _to_record(state: DocState, d: Draft, article_id: str) -> Quote:
     tv, text = state.tv, state.text
     if d.quoted is not None:
         start, end = d.quoted[0] + 1, d.quoted[1] - 1
+        body = text[start:end].rstrip()
+        if body.endswith(",") and len(body) > 1:
+            end = start + len(body) - 1  # "“We are ready,” he said": the comma is the frame's
     else:
         start, end = tv.starts[d.start], tv.ends[max(d.start, d.end - 1)]
     sp = d.speaker

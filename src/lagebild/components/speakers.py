@@ -29,6 +29,7 @@ MAX_SKIPPED_ADVERBS = 2  # "sagte jedoch auch der Minister": adverbs between ver
 MAX_FIELD = 16  # tokens before the verb; a longer field is a clause, not a subject
 QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
 MAX_QUOTED_NAME = 5  # "„Aktion Deutschland hilft“"; longer quoted stretches are speech
+MAX_LOWER_CASE_NOUN_WORDS = 4  # "the deputy foreign minister"; more is a clause
 MAX_APPOSITION_ATTRIBUTES = 2  # "Leiter der Abteilung … bei der FES": prepositional phrases
 BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "…"})
 
@@ -157,18 +158,44 @@ def noun_phrase_end(
         )  # "Ludwig van Beethoven", "Bayer 04 Leverkusen"
     ):
         pos += 1
+    if pos > core and not lx.nouns_capitalised:
+        # "State Department spokesman Matthew Miller": a lower-case office between names
+        run = lower_case_noun_end(tv, pos, limit, lx)
+        if run > pos and tv.lowers[run - 1].endswith(lx.office_endings):
+            pos = run
+            while pos < limit and tv.is_cap(pos) and tv.words[pos] not in lx.np_stopwords:
+                pos += 1
     if pos == core and not lx.nouns_capitalised and pos > i:
-        pos = core = i + 1  # English: "the minister" has no capitalised noun
-        while (
-            pos < limit
-            and tv.words[pos].isalpha()
-            and tv.lowers[pos] not in lx.prepositions
-            and tv.lowers[pos] not in lx.cues
-        ):
-            pos += 1
+        pos = core = i + 1  # English: "the minister", "a senior US official"
+        pos = lower_case_noun_end(tv, pos, limit, lx, names=True)
     if pos == core:
         return None
     return _extend(tv, pos, limit, lx, nested=nested)
+
+
+def lower_case_noun_end(
+    tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, names: bool = False
+) -> int:
+    """End of the lower-case words of a noun phrase in a language that does not capitalise
+    nouns ("the foreign minister"): a few words, never over a closed-class word, so "said
+    the exercises were over" stops before "were". With ``names``, capitalised words may
+    stand among them ("a senior US official")."""
+    start = pos
+    while (
+        pos < limit
+        and pos - start < MAX_LOWER_CASE_NOUN_WORDS
+        and tv.words[pos].isalpha()
+        and (names or tv.words[pos][:1].islower())
+        and tv.words[pos] not in lx.np_stopwords
+        and tv.lowers[pos] not in lx.prepositions
+        and tv.lowers[pos] not in lx.cues
+        and tv.lowers[pos] not in lx.np_breaks
+        and tv.lowers[pos] not in lx.genitive_determiners  # "of": an attribute follows
+        and tv.lowers[pos] not in lx.determiners
+        and tv.lowers[pos] not in lx.pronouns
+    ):
+        pos += 1
+    return pos
 
 
 def _name_particle(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
@@ -222,6 +249,15 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
             pos = (
                 noun_phrase_end(tv, pos, limit, lx, nested=True) or pos + 2
             )  # "Angaben informierter Kreise"
+            continue
+        if low in lx.possessive_markers and not lx.nouns_capitalised:
+            # "China's foreign ministry": the possessor is the article of the noun after it
+            end = lower_case_noun_end(tv, pos + 1, limit, lx)
+            while end < limit and tv.is_cap(end) and tv.words[end] not in lx.np_stopwords:
+                end += 1  # "China's Foreign Ministry"
+            if end == pos + 1:
+                break
+            pos = end
             continue
         if (
             low in lx.genitive_determiners
@@ -332,6 +368,8 @@ def phrase_bounds(
         and not (j - 1 > floor and tv.words[j - 2] == ",")
     ):
         start = j - 1
+    if not lx.nouns_capitalised:
+        return start, end  # the verb test below reads German capitalisation
     for k in range(start + 1, end - 1):
         w, low = tv.words[k], tv.lowers[k]
         if not w[:1].islower() or tv.is_cap(k) or low in lx.prepositions or low in lx.determiners:
@@ -378,8 +416,10 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     if first in lx.pronouns:
         return None
     if (
-        verb == clause_start + 1 or tv.lowers[clause_start + 1] in lx.prepositions
-    ) and _adverbial_word(tv.words[clause_start], lx):
+        lx.nouns_capitalised  # English capitalises any first word: "Police said"
+        and (verb == clause_start + 1 or tv.lowers[clause_start + 1] in lx.prepositions)
+        and _adverbial_word(tv.words[clause_start], lx)
+    ):
         # "Besorgt äußerte sich …", "Insbesondere kritisiert …", "Passend zu … warnte":
         # an adverbial, no subject
         return None
@@ -414,15 +454,20 @@ def _closes_bracket(tv: TokenView, start: int, i: int) -> bool:
     return tv.words[i] == ")" and "(" in tv.words[start:i]
 
 
-def trim_phrase(tv: TokenView, start: int, end: int) -> int:
+def trim_phrase(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> int:
     """Drop trailing adverbs and commas ("Die Kanadier hingegen" → "Die Kanadier").
 
     A closing bracket whose opening one is in the phrase stays with its content
-    ("Die Deutsche Presse-Agentur (dpa)").
+    ("Die Deutsche Presse-Agentur (dpa)"). Where nouns are not capitalised, a
+    lower-case word is the head ("the ministry"), so only punctuation goes.
     """
     while end - 1 > start and not _closes_bracket(tv, start, end - 1) and (
         tv.words[end - 1] in BOUNDARIES
-        or (tv.words[end - 1][:1].islower() and not tv.is_cap(end - 1))  # keep "al-Sisi"
+        or (
+            lx.nouns_capitalised
+            and tv.words[end - 1][:1].islower()
+            and not tv.is_cap(end - 1)  # keep "al-Sisi"
+        )
     ):
         end -= 1
     return end

@@ -529,3 +529,13 @@ AGENT_PREPOSITIONS: frozenset[str] = frozenset({"von"})
 ADJECTIVE_ENDINGS: tuple[str, ...] = ("e", "n", "r", "s", "m")
 #: Ending of an adjective in a genitive plural without article ("informierter Kreise").
 GENITIVE_ADJECTIVE_ENDING: str = "er"
+#: German nouns are capitalised, so no lower-case noun phrase needs closed-class stops,
+#: and a possessor is a genitive ("Chinas Außenministerium"), read as a name.
+NP_BREAKS: frozenset[str] = frozenset()
+POSSESSIVE_MARKERS: frozenset[str] = frozenset()
+#: German reports a clause after a comma ("sagte, dass …", "sagte, er sei …") and puts
+#: the verb first after a quotation ("„…“, sagte er"): no subject-first attribution.
+CLAUSE_FOLLOWS_CUE: bool = False
+BARE_CLAUSE_CUES: frozenset[str] = frozenset()
+FINITE_VERBS: frozenset[str] = frozenset()
+PAST_TENSE_ENDING: str = ""

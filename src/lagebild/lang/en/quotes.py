@@ -1,7 +1,10 @@
-"""English data for quotation and speaker attribution (minimal).
+"""English data for quotation and speaker attribution.
 
 Plain tables bound by ``lagebild.components.quotes``; same names as the German
-module. Written for this project (licence: MIT).
+module. English attribution differs from German in word order (the clause
+follows the verb without a comma; the subject may precede the verb after a
+quotation) and in lower-case nouns; ``CLAUSE_FOLLOWS_CUE`` and the noun-phrase
+tables below carry that. Written for this project (licence: MIT).
 """
 
 from __future__ import annotations
@@ -23,12 +26,40 @@ _CUE_VERBS: tuple[tuple[str, str, str, str], ...] = (
     ("stress", "stresses", "stressed", "stressed"),
     ("insist", "insists", "insisted", "insisted"),
     ("write", "writes", "wrote", "written"),
+    ("argue", "argues", "argued", "argued"),
+    ("note", "notes", "noted", "noted"),
+    ("explain", "explains", "explained", "explained"),
+    ("confirm", "confirms", "confirmed", "confirmed"),
+    ("declare", "declares", "declared", "declared"),
+    ("admit", "admits", "admitted", "admitted"),
+    ("acknowledge", "acknowledges", "acknowledged", "acknowledged"),
+    ("emphasise", "emphasises", "emphasised", "emphasised"),
+    ("emphasize", "emphasizes", "emphasized", "emphasized"),
+    ("reiterate", "reiterates", "reiterated", "reiterated"),
+    ("assert", "asserts", "asserted", "asserted"),
+    ("allege", "alleges", "alleged", "alleged"),
+    ("predict", "predicts", "predicted", "predicted"),
+    ("promise", "promises", "promised", "promised"),
+    ("vow", "vows", "vowed", "vowed"),
+    ("reply", "replies", "replied", "replied"),
+    ("suggest", "suggests", "suggested", "suggested"),
+    ("report", "reports", "reported", "reported"),
+    ("accuse", "accuses", "accused", "accused"),
+    ("urge", "urges", "urged", "urged"),
+    ("condemn", "condemns", "condemned", "condemned"),
+    ("criticise", "criticises", "criticised", "criticised"),
+    ("criticize", "criticizes", "criticized", "criticized"),
+    ("deny", "denies", "denied", "denied"),
 )
 CUE_NEEDS: dict[str, tuple[str, ...]] = {}
 PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"quote"})
 IMPERSONAL_CUES: frozenset[str] = frozenset()
 IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
-REPORTED_CUES: frozenset[str] = frozenset({"warn"})
+#: Verbs whose sentence is a report even without a clause ("Russia accused Ukraine of
+#: shelling the plant"): the whole sentence is the message.
+REPORTED_CUES: frozenset[str] = frozenset(
+    {"warn", "accuse", "urge", "condemn", "criticise", "criticize", "deny"}
+)
 
 
 @cache
@@ -73,11 +104,15 @@ GENITIVE_DETERMINERS: frozenset[str] = frozenset({"of"})
 NP_CONTINUATIONS: frozenset[str] = frozenset({"of"})
 #: Prepositions naming the remit of an office or a body ("the Commissioner for
 #: Enlargement", "the Agency for Development"), after a word with one of these endings.
+#: The endings also let a lower-case office stand between names ("State Department
+#: spokesman Matthew Miller").
 OFFICE_PREPOSITIONS: frozenset[str] = frozenset({"for"})
 OFFICE_ENDINGS: tuple[str, ...] = (
     "commissioner", "secretary", "minister", "ministry", "agency", "institute", "office",
     "council", "committee", "commission", "centre", "center", "foundation", "spokesperson",
-    "spokesman", "spokeswoman", "director", "envoy", "representative",
+    "spokesman", "spokeswoman", "director", "envoy", "representative", "official", "chief",
+    "president", "ambassador", "diplomat", "adviser", "advisor", "senator", "lawmaker",
+    "general", "commander", "leader", "chancellor", "premier",
 )  # fmt: skip
 NAME_PARTICLES: frozenset[str] = frozenset({"von", "van", "de", "al", "bin"})
 NP_STOPWORDS: frozenset[str] = frozenset({"On", "In", "At"})
@@ -111,3 +146,26 @@ PLURAL_DATIVE_ENDING: str = ""
 AGENT_PREPOSITIONS: frozenset[str] = frozenset({"by"})
 ADJECTIVE_ENDINGS: tuple[str, ...] = ()
 GENITIVE_ADJECTIVE_ENDING: str = ""
+#: Finite forms of auxiliaries and modals: a clause after "said" without "that" needs
+#: one of them or a past tense ("He said talks would resume", "said Russia attacked").
+FINITE_VERBS: frozenset[str] = frozenset(
+    {
+        "is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will",
+        "would", "shall", "should", "can", "could", "may", "might", "must",
+    }
+)  # fmt: skip
+PAST_TENSE_ENDING: str = "ed"
+#: Closed-class words a lower-case noun phrase never runs over ("said the exercises
+#: were over" stops before "were").
+NP_BREAKS: frozenset[str] = FINITE_VERBS | frozenset(
+    {"be", "been", "being", "not", "and", "or", "but", "that", "which", "who", "whom",
+     "whose", "if", "because", "while", "as", "than", "then", "also"}
+)  # fmt: skip
+#: "China's foreign ministry": the possessor is the article of the phrase after it.
+POSSESSIVE_MARKERS: frozenset[str] = frozenset({"'s", "’s"})
+#: English reports a clause right after the verb, with or without "that" ("He said
+#: talks would resume"), and puts the subject first after a quotation ("“…,” he said").
+CLAUSE_FOLLOWS_CUE: bool = True
+#: Verbs that report a clause without "that"; the others need it ("announced that …",
+#: not "announced a plan").
+BARE_CLAUSE_CUES: frozenset[str] = frozenset({"say", "tell", "add", "claim", "insist", "warn"})
