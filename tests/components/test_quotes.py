@@ -518,6 +518,35 @@ def test_quotes_never_resolves_a_pronoun_to_a_state_or_a_body_of_another_gender(
     assert quotes[-1].speaker_text == "Tomas Ebner"
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Dem Spieler wurde vorgeworfen, sich an der Schlägerei beteiligt zu haben.",
+            "sich an der Schlägerei beteiligt zu haben",
+        ),
+        (
+            "Am Montag wurde mitgeteilt, dass die Grenze geschlossen bleibt.",
+            "dass die Grenze geschlossen bleibt",
+        ),
+        (
+            "Letzte Woche war noch berichtet worden, die Brücke sei beschädigt.",
+            "die Brücke sei beschädigt",
+        ),
+    ],
+)
+def test_quotes_reports_a_passive_cue_without_agent_with_no_speaker(
+    rules_nlp, text: str, message: str
+) -> None:
+    (quote,) = run(rules_nlp, text)
+    assert (quote.form, quote.text, quote.speaker_text) == ("Indirect", message, None)
+
+
+def test_quotes_passive_cue_without_agent_needs_a_reported_clause(rules_nlp) -> None:
+    text = "Am Abend wurde berichtet, darunter der Verband und die Partei."
+    assert run(rules_nlp, text) == []
+
+
 def test_quotes_resolves_es_to_a_neuter_body(rules_nlp) -> None:
     text = "Das Ministerium teilte mit, die Frist laufe ab. Es warf der Firma vor, zu zögern."
     quotes = run(rules_nlp, text)

@@ -106,6 +106,10 @@ class QuoteLexicon:
     clause_follows_cue: bool = False
     bare_clause_cues: frozenset[str] = frozenset()  # lemmas reporting a clause without "that"
     finite_verbs: frozenset[str] = frozenset()  # auxiliaries and modals marking a clause
+    passive_participles: frozenset[str] = frozenset()  # "worden": the clause is passive
+    infinitive_markers: frozenset[str] = frozenset()  # "zu": "… gewesen zu sein" is reported
+    infinitive_infix: str = ""  # "einzusetzen": the particle inside a separable verb
+    infinitive_endings: tuple[str, ...] = ()
     past_tense_ending: str = ""
     # pronouns only alone before the verb ("Dieser sagte"), else determiners
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -230,6 +234,10 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         clause_follows_cue=m.CLAUSE_FOLLOWS_CUE,
         bare_clause_cues=m.BARE_CLAUSE_CUES,
         finite_verbs=m.FINITE_VERBS,
+        passive_participles=m.PASSIVE_PARTICIPLES,
+        infinitive_markers=m.INFINITIVE_MARKERS,
+        infinitive_infix=m.INFINITIVE_INFIX,
+        infinitive_endings=tuple(m.INFINITIVE_ENDINGS),
         past_tense_ending=m.PAST_TENSE_ENDING,
         verb_forms=getattr(m, "VERB_FORMS", frozenset())
         | m.AUXILIARIES

@@ -362,7 +362,11 @@ def _cue_speaker(
     if (
         cue.passive
         and cue.form.lemma not in lx.passive_speaker_cues
-        and tv.lowers[f] in lx.passive_auxiliaries
+        and (
+            tv.lowers[f] in lx.passive_auxiliaries
+            # "war … befürchtet worden": a past perfect passive
+            or (cue.verb + 1 < len(tv) and tv.lowers[cue.verb + 1] in lx.passive_participles)
+        )
     ):
         for i in range(cs, ce):
             if tv.lowers[i] in lx.agent_prepositions:
@@ -997,7 +1001,7 @@ def _verb_report(
         tokens = (cs, *cue.tokens())  # "wie … mitteilte": the conjunction belongs to the cue
         return Draft(*message, "Indirect", s_index, sp, cue, tokens, addressee, CONF_INDIRECT)
     sp, addressee = _cue_speaker(state, cue)
-    if sp is None and cue.form.lemma not in lx.impersonal_cues:
+    if sp is None and cue.form.lemma not in lx.impersonal_cues and not cue.passive:
         return None
     if sp is not None and sp.end > ce and sp.end < stop:
         ce = sp.end  # "erklärte der Kommissar, Štefan Füle, …": the message follows the name
@@ -1034,6 +1038,8 @@ def _verb_report(
             noun_phrase_end(tv, start, stop, lx, nested=True)
             is None  # "die Rechte …" is an article
         )
+        if sp is None and not _reported_clause(state, start, stop):
+            return None  # "Dabei wurde bekannt, unter ihnen …": no speaker and no report
         if not relative or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False):
             return Draft(
                 start, stop, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
@@ -1091,6 +1097,33 @@ def _clause_after_cue(state: DocState, cue: Cue, stop: int) -> int | None:
         for j in range(pos + 1, stop)
     )
     return pos if has_verb else None
+
+
+def _reported_clause(state: DocState, start: int, stop: int) -> bool:
+    """Whether a clause reads as reported content by its form alone: opened by "dass"/"ob",
+    in Konjunktiv I, or an infinitive with "zu" ("wird beschuldigt, … gewesen zu sein").
+
+    A passive verb of saying without an agent has no speaker to vouch for what
+    follows its comma, so the clause itself must look like a report.
+    """
+    tv, lx = state.tv, state.lx
+    return (
+        tv.lowers[start] in lx.complementizers
+        or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False)
+        or any(_infinitive_at(state, j) for j in range(start, stop - 1))
+    )
+
+
+def _infinitive_at(state: DocState, j: int) -> bool:
+    """ "zu sein", "zu öffnen", or one word with the particle inside ("einzusetzen");
+    "zu den Vorgängen" is a preposition."""
+    tv, lx = state.tv, state.lx
+    low = tv.lowers[j]
+    if low in lx.infinitive_markers:
+        return tv.words[j + 1][:1].islower() and tv.lowers[j + 1] not in lx.determiners
+    return bool(lx.infinitive_infix) and tv.words[j][:1].islower() and (
+        lx.infinitive_infix in low[2:-3] and low.endswith(lx.infinitive_endings)
+    )
 
 
 def _second_cue_verb(state: DocState, start: int, stop: int) -> int:

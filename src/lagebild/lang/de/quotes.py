@@ -390,6 +390,13 @@ AUXILIARIES: frozenset[str] = frozenset(
      "wurde", "wurden", "wird", "werden", "worden", "sei"}
 )  # fmt: skip
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"wurde", "wurden", "wird", "werden"})
+#: The participle of the passive auxiliary: "war … befürchtet worden" is passive too.
+PASSIVE_PARTICIPLES: frozenset[str] = frozenset({"worden"})
+#: The infinitive particle: "Er wird beschuldigt, … gewesen zu sein" reports a claim.
+INFINITIVE_MARKERS: frozenset[str] = frozenset({"zu"})
+#: A separable verb takes the particle inside: "einzusetzen", "aufzufordern".
+INFINITIVE_INFIX: str = "zu"
+INFINITIVE_ENDINGS: tuple[str, ...] = ("en", "ern", "eln")
 #: Modal and auxiliary forms that end like adjectives ("dürfte", "sollten"):
 #: with the auxiliaries and the Konjunktiv tables, words that never open or
 #: extend a noun phrase ("Ursache dürfte ersten Annahmen zufolge …").
