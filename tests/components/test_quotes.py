@@ -542,6 +542,17 @@ def test_quotes_reports_a_passive_cue_without_agent_with_no_speaker(
     assert (quote.form, quote.text, quote.speaker_text) == ("Indirect", message, None)
 
 
+def test_quotes_reads_news_that_became_known_as_a_report_without_source(rules_nlp) -> None:
+    (quote,) = run(rules_nlp, "Im Mai wurde bekannt, dass die Werft verkauft wird.")
+    assert (quote.text, quote.cue, quote.speaker_text) == (
+        "dass die Werft verkauft wird",
+        "wurde bekannt",
+        None,
+    )
+    # fame is no report
+    assert run(rules_nlp, "Er wurde durch eine Rolle bekannt, die er 1990 spielte.") == []
+
+
 def test_quotes_passive_cue_without_agent_needs_a_reported_clause(rules_nlp) -> None:
     text = "Am Abend wurde berichtet, darunter der Verband und die Partei."
     assert run(rules_nlp, text) == []

@@ -107,6 +107,7 @@ class QuoteLexicon:
     bare_clause_cues: frozenset[str] = frozenset()  # lemmas reporting a clause without "that"
     finite_verbs: frozenset[str] = frozenset()  # auxiliaries and modals marking a clause
     passive_participles: frozenset[str] = frozenset()  # "worden": the clause is passive
+    sourceless_cues: frozenset[str] = frozenset()  # impersonal cues with no "in X" source
     infinitive_markers: frozenset[str] = frozenset()  # "zu": "… gewesen zu sein" is reported
     infinitive_infix: str = ""  # "einzusetzen": the particle inside a separable verb
     infinitive_endings: tuple[str, ...] = ()
@@ -236,6 +237,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         finite_verbs=m.FINITE_VERBS,
         passive_participles=m.PASSIVE_PARTICIPLES,
         infinitive_markers=m.INFINITIVE_MARKERS,
+        sourceless_cues=m.SOURCELESS_CUES,
         infinitive_infix=m.INFINITIVE_INFIX,
         infinitive_endings=tuple(m.INFINITIVE_ENDINGS),
         past_tense_ending=m.PAST_TENSE_ENDING,

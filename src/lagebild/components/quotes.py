@@ -353,6 +353,8 @@ def _cue_speaker(
     cs, ce = cue.clause
     f = cue.finite
     if cue.form.lemma in lx.impersonal_cues:
+        if cue.form.lemma in lx.sourceless_cues:
+            return None, None
         for i in range(cs, ce):
             if tv.lowers[i] in lx.impersonal_prepositions:
                 end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)

@@ -132,6 +132,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("werten", "", ""),
     ("anprangern", "an", ""),
     ("bemängeln", "", ""),
+    ("bekanntwerden", "bekannt", "wird/wurde/bekanntgeworden"),
 )
 
 #: Words that must stand in the same clause for a verb to be a cue
@@ -159,10 +160,17 @@ PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"zitieren"})
 
 #: Cues whose grammatical subject is "es" and whose source is a prepositional
 #: phrase ("In dem Bericht heißt es, …").
-IMPERSONAL_CUES: frozenset[str] = frozenset({"heißen", "stehen"})
+IMPERSONAL_CUES: frozenset[str] = frozenset({"heißen", "stehen", "bekanntwerden"})
+#: Impersonal cues that name no source at all: "Im Mai wurde bekannt, …" is a time.
+SOURCELESS_CUES: frozenset[str] = frozenset({"bekanntwerden"})
 #: Cues that report only a clause opened by one of these words ("In dem Bericht steht,
 #: dass …"; "Die Regierung steht in der Kritik, weil …" reports nothing).
-CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {"stehen": ("dass", "daß")}
+#: "Im Mai wurde bekannt, dass …" reports news with no source; "Er wurde durch seine
+#: Rolle bekannt, die …" is fame.
+CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {
+    "stehen": ("dass", "daß"),
+    "bekanntwerden": ("dass", "daß", "ob", "wonach"),
+}
 IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus"})
 
 #: Verbs whose object is often the whole report ("Hale sprach von einem Risiko",

@@ -54,6 +54,7 @@ _CUE_VERBS: tuple[tuple[str, str, str, str], ...] = (
 CUE_NEEDS: dict[str, tuple[str, ...]] = {}
 PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"quote"})
 IMPERSONAL_CUES: frozenset[str] = frozenset()
+SOURCELESS_CUES: frozenset[str] = frozenset()
 IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
 #: Verbs whose sentence is a report even without a clause ("Russia accused Ukraine of
 #: shelling the plant"): the whole sentence is the message.
