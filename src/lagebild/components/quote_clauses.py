@@ -80,6 +80,8 @@ def find_cue(
         finite, particle = i, None
         if form.kind == "inf":
             continue
+        if form.kind == "ing" and (i <= lo or tv.words[i - 1] != ","):
+            continue  # "…, saying …" reports; "without saying" does not
         if form.kind == "part":
             aux = next(
                 (j for j in range(i - 1, start - 1, -1) if tv.lowers[j] in lx.auxiliaries),

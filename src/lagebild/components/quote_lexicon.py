@@ -112,6 +112,8 @@ class QuoteLexicon:
     infinitive_infix: str = ""  # "einzusetzen": the particle inside a separable verb
     infinitive_endings: tuple[str, ...] = ()
     past_tense_ending: str = ""
+    irregular_past: frozenset[str] = frozenset()  # "spoke", "met": a verb, not a noun
+    cue_nouns: frozenset[str] = frozenset()  # cue forms that are nouns in a phrase
     # pronouns only alone before the verb ("Dieser sagte"), else determiners
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -241,6 +243,8 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         infinitive_infix=m.INFINITIVE_INFIX,
         infinitive_endings=tuple(m.INFINITIVE_ENDINGS),
         past_tense_ending=m.PAST_TENSE_ENDING,
+        irregular_past=m.IRREGULAR_PAST,
+        cue_nouns=m.CUE_NOUNS,
         verb_forms=getattr(m, "VERB_FORMS", frozenset())
         | m.AUXILIARIES
         | m.KONJUNKTIV_I

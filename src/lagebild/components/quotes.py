@@ -975,6 +975,8 @@ def _verb_report(
 ) -> Draft | None:
     tv, lx = state.tv, state.lx
     cs, ce = cue.clause
+    if cue.form.kind == "ing":
+        return _participle_report(state, cue, lo, stop, s_index, settings)
     opens_clause = ce + 1 < stop and tv.lowers[ce + 1] in lx.complementizers
     if (
         cs > lo
@@ -1054,6 +1056,7 @@ def _verb_report(
         and sp is not None
         and settings.reported
     ):
+        stop = _second_cue_verb(state, cue.verb, stop)  # "… denied it, saying …": two reports
         return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
     return None
 
@@ -1071,7 +1074,7 @@ def _clause_after_cue(state: DocState, cue: Cue, stop: int) -> int | None:
     pos = max(cue.tokens()) + 1
     if pos < stop and tv.lowers[cue.verb] in lx.addressee_prepositions:
         end = noun_phrase_end(tv, pos, stop, lx, nested=True)
-        pos = end if end is not None else pos
+        pos = end if end is not None else lower_case_noun_end(tv, pos, stop, lx)  # "reporters"
     for _ in range(MAX_SKIPPED_PHRASES):
         if pos >= stop or tv.lowers[pos] not in lx.prepositions:
             break
@@ -1128,6 +1131,31 @@ def _infinitive_at(state: DocState, j: int) -> bool:
     )
 
 
+def _participle_report(
+    state: DocState, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings
+) -> Draft | None:
+    """ "The Kremlin denied the report, saying it was baseless": the participle shares
+    the subject that opens the sentence; it reports the clause after it, or itself
+    for a Reported verb ("…, accusing Norland of shelling the plant")."""
+    opening = _opening_subject(state, lo, cue.verb)
+    if opening is None:
+        return None
+    sp = make_speaker(state, lo, opening[0], verb=opening[1])
+    addressee = _addressee_after(state, cue.verb + 1, stop)
+    start = _clause_after_cue(state, cue, stop)
+    if start is not None:
+        end = _second_cue_verb(state, start, stop)
+        return Draft(
+            start, end, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+        )
+    if cue.form.lemma in state.lx.reported_cues and settings.reported:
+        end = _second_cue_verb(state, cue.verb, stop)
+        return Draft(
+            cue.verb, end, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
+        )
+    return None
+
+
 def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
     """Where a reported clause ends at the speaker's next verb of saying.
 
@@ -1141,7 +1169,7 @@ def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
             continue
         k = j + 1
         forms = lx.cues.get(tv.lowers[k]) if tv.words[k][:1].islower() else None
-        if forms and not state.blocked[k] and any(f.kind == "fin" for f in forms):
+        if forms and not state.blocked[k] and any(f.kind in ("fin", "ing") for f in forms):
             return j
     return stop
 

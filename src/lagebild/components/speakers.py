@@ -188,14 +188,31 @@ def lower_case_noun_end(
         and (names or tv.words[pos][:1].islower())
         and tv.words[pos] not in lx.np_stopwords
         and tv.lowers[pos] not in lx.prepositions
-        and tv.lowers[pos] not in lx.cues
+        and (tv.lowers[pos] not in lx.cues or tv.lowers[pos] in lx.cue_nouns)
         and tv.lowers[pos] not in lx.np_breaks
         and tv.lowers[pos] not in lx.genitive_determiners  # "of": an attribute follows
         and tv.lowers[pos] not in lx.determiners
         and tv.lowers[pos] not in lx.pronouns
+        and not (pos > start and _past_tense_verb(tv, pos, limit, lx))
     ):
         pos += 1
     return pos
+
+
+def _past_tense_verb(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> bool:
+    """An English past tense after the noun ("The president spoke", "the police arrested
+    the men"); "the armed forces" keeps its participle, a noun follows it."""
+    low = tv.lowers[i]
+    if low in lx.irregular_past:
+        return True
+    if not (lx.past_tense_ending and low.endswith(lx.past_tense_ending)):
+        return False
+    nxt = i + 1
+    return nxt >= limit or not (tv.words[nxt][:1].islower() and tv.words[nxt].isalpha()) or (
+        tv.lowers[nxt] in lx.determiners
+        or tv.lowers[nxt] in lx.pronouns
+        or tv.lowers[nxt] in lx.prepositions
+    )
 
 
 def _name_particle(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
@@ -266,6 +283,9 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
         ):
             nxt = pos + 1  # "Angaben von Vattenfall", "Hauptmann Sipe von der Marineinfanterie"
             end = noun_phrase_end(tv, nxt, limit, lx, nested=True)
+            if end is None and not lx.nouns_capitalised and low in lx.genitive_determiners:
+                bare = lower_case_noun_end(tv, nxt, limit, lx)  # "the minister of trade"
+                end = bare if bare > nxt else None
             if end is None or tv.lowers[nxt] in lx.pronouns:
                 break
             pos = end

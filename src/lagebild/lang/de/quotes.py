@@ -554,3 +554,5 @@ CLAUSE_FOLLOWS_CUE: bool = False
 BARE_CLAUSE_CUES: frozenset[str] = frozenset()
 FINITE_VERBS: frozenset[str] = frozenset()
 PAST_TENSE_ENDING: str = ""
+IRREGULAR_PAST: frozenset[str] = frozenset()
+CUE_NOUNS: frozenset[str] = frozenset()  # German nouns are capitalised: no cue is one

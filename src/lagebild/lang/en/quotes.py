@@ -51,6 +51,14 @@ _CUE_VERBS: tuple[tuple[str, str, str, str], ...] = (
     ("criticize", "criticizes", "criticized", "criticized"),
     ("deny", "denies", "denied", "denied"),
 )
+#: Present participles that report after a comma, sharing the subject of the main
+#: clause ("The Kremlin denied the report, saying it was baseless").
+_PARTICIPLE_CUES: tuple[tuple[str, str], ...] = (
+    ("say", "saying"), ("add", "adding"), ("warn", "warning"), ("claim", "claiming"),
+    ("insist", "insisting"), ("argue", "arguing"), ("note", "noting"),
+    ("explain", "explaining"), ("stress", "stressing"), ("tell", "telling"),
+    ("accuse", "accusing"), ("urge", "urging"), ("deny", "denying"),
+)  # fmt: skip
 CUE_NEEDS: dict[str, tuple[str, ...]] = {}
 PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"quote"})
 IMPERSONAL_CUES: frozenset[str] = frozenset()
@@ -65,13 +73,16 @@ REPORTED_CUES: frozenset[str] = frozenset(
 
 @cache
 def cue_forms() -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """Surface form → ((lemma, particle, kind), ...), as in the German module."""
+    """Surface form → ((lemma, particle, kind), ...), as in the German module, plus
+    ``ing`` for a present participle that reports after a comma ("…, saying …")."""
     table: dict[str, list[tuple[str, str, str]]] = {}
     for infinitive, pres3, past, part in _CUE_VERBS:
         for form, kind in ((infinitive, "fin"), (pres3, "fin"), (past, "fin"), (part, "part")):
             table.setdefault(form, [])
             if (infinitive, "", kind) not in table[form]:
                 table[form].append((infinitive, "", kind))
+    for infinitive, ing in _PARTICIPLE_CUES:
+        table.setdefault(ing, []).append((infinitive, "", "ing"))
     return {form: tuple(entries) for form, entries in table.items()}
 
 
@@ -117,7 +128,7 @@ OFFICE_ENDINGS: tuple[str, ...] = (
 )  # fmt: skip
 NAME_PARTICLES: frozenset[str] = frozenset({"von", "van", "de", "al", "bin"})
 NP_STOPWORDS: frozenset[str] = frozenset({"On", "In", "At"})
-ADDRESSEE_PREPOSITIONS: frozenset[str] = frozenset({"told"})
+ADDRESSEE_PREPOSITIONS: frozenset[str] = frozenset({"told", "telling"})
 AUXILIARIES: frozenset[str] = frozenset({"has", "had", "have", "was", "were", "is"})
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"was", "were", "is"})
 PASSIVE_PARTICIPLES: frozenset[str] = frozenset()  # "been" comes before the participle
@@ -160,6 +171,23 @@ FINITE_VERBS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 PAST_TENSE_ENDING: str = "ed"
+#: Forms of verbs of saying that are nouns after an article: "the state broadcaster",
+#: "the report says" (the phrase is "the report", the verb "says").
+CUE_NOUNS: frozenset[str] = frozenset(
+    {"state", "report", "reports", "claim", "claims", "note", "notes", "promise", "reply"}
+)
+#: Irregular past tenses common in news that are never nouns: a lower-case noun phrase
+#: ends before them ("The president spoke for an hour, telling …").
+IRREGULAR_PAST: frozenset[str] = frozenset(
+    {
+        "spoke", "met", "went", "left", "took", "gave", "made", "came", "held", "sent",
+        "saw", "began", "won", "lost", "led", "fled", "fought", "struck", "threw", "broke",
+        "rose", "fell", "became", "kept", "brought", "built", "bought", "caught", "felt",
+        "found", "got", "heard", "knew", "meant", "paid", "ran", "sat", "stood", "sold",
+        "shot", "spent", "thought", "flew", "drove", "chose", "forgot", "grew", "hid",
+        "sought", "taught", "withdrew", "undertook", "overtook",
+    }
+)  # fmt: skip
 #: Closed-class words a lower-case noun phrase never runs over ("said the exercises
 #: were over" stops before "were").
 NP_BREAKS: frozenset[str] = FINITE_VERBS | frozenset(
