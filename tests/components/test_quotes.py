@@ -732,10 +732,10 @@ def test_quotes_gold_record(request, pipeline: str, record: dict) -> None:
 
 # Floors a little below the held-out scores measured with
 # `python bench/eval_quotes.py --shared ../shared --split test` (rules + tagger:
-# cue 0.627, speaker 0.625, message 0.7505; see docs/quotes.md).
-SPKATT_CUE_F1_FLOOR = 0.60
+# cue 0.640, speaker 0.624, message 0.759; see docs/quotes.md).
+SPKATT_CUE_F1_FLOOR = 0.62
 SPKATT_SPEAKER_F1_FLOOR = 0.60
-SPKATT_MESSAGE_F1_FLOOR = 0.73
+SPKATT_MESSAGE_F1_FLOOR = 0.74
 
 
 @pytest.mark.slow
