@@ -110,8 +110,8 @@ class QuoteLexicon:
     sourceless_cues: frozenset[str] = frozenset()  # impersonal cues with no "in X" source
     infinitive_markers: frozenset[str] = frozenset()  # "zu": "… gewesen zu sein" is reported
     infinitive_infix: str = ""  # "einzusetzen": the particle inside a separable verb
-    infinitive_endings: tuple[str, ...] = ()
-    past_tense_ending: str = ""
+    infinitive_endings: tuple[str, ...] = ()  # endings of such an infinitive ("-en", "-ern")
+    past_tense_ending: str = ""  # "-ed": a clause after "said" has a finite verb
     irregular_past: frozenset[str] = frozenset()  # "spoke", "met": a verb, not a noun
     cue_nouns: frozenset[str] = frozenset()  # cue forms that are nouns in a phrase
     # pronouns only alone before the verb ("Dieser sagte"), else determiners

@@ -320,9 +320,9 @@ def _addressee_after(state: DocState, pos: int, limit: int) -> str | None:
         # would …" reports Washington, "told reporters" speaks to them
         if pos < limit and pos > 0 and tv.lowers[pos - 1] in lx.addressee_prepositions:
             end = noun_phrase_end(tv, pos, limit, lx, nested=True)
-            if end is None and lower_case_noun_end(tv, pos, limit, lx) > pos:
+            if end is None:
                 end = lower_case_noun_end(tv, pos, limit, lx)  # "told reporters"
-            if end is not None:
+            if end > pos:
                 return state.text[tv.starts[pos] : tv.ends[end - 1]]
         return None
     if pos < limit:
@@ -1106,7 +1106,7 @@ def _clause_after_cue(state: DocState, cue: Cue, stop: int) -> int | None:
 
 def _reported_clause(state: DocState, start: int, stop: int) -> bool:
     """Whether a clause reads as reported content by its form alone: opened by "dass"/"ob",
-    in Konjunktiv I, or an infinitive with "zu" ("wird beschuldigt, … gewesen zu sein").
+    in Konjunktiv I, or an infinitive with "zu" ("wurde vorgeworfen, … beteiligt zu haben").
 
     A passive verb of saying without an agent has no speaker to vouch for what
     follows its comma, so the clause itself must look like a report.
@@ -1126,6 +1126,7 @@ def _infinitive_at(state: DocState, j: int) -> bool:
     low = tv.lowers[j]
     if low in lx.infinitive_markers:
         return tv.words[j + 1][:1].islower() and tv.lowers[j + 1] not in lx.determiners
+    # the infix stands after a particle ("ein-", "auf-") and before a stem with its ending
     return bool(lx.infinitive_infix) and tv.words[j][:1].islower() and (
         lx.infinitive_infix in low[2:-3] and low.endswith(lx.infinitive_endings)
     )

@@ -400,7 +400,7 @@ AUXILIARIES: frozenset[str] = frozenset(
 PASSIVE_AUXILIARIES: frozenset[str] = frozenset({"wurde", "wurden", "wird", "werden"})
 #: The participle of the passive auxiliary: "war … befürchtet worden" is passive too.
 PASSIVE_PARTICIPLES: frozenset[str] = frozenset({"worden"})
-#: The infinitive particle: "Er wird beschuldigt, … gewesen zu sein" reports a claim.
+#: The infinitive particle: "Ihm wurde vorgeworfen, … beteiligt zu sein" reports a claim.
 INFINITIVE_MARKERS: frozenset[str] = frozenset({"zu"})
 #: A separable verb takes the particle inside: "einzusetzen", "aufzufordern".
 INFINITIVE_INFIX: str = "zu"
