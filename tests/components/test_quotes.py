@@ -24,33 +24,32 @@ GOLD_PRECISION_FLOOR = 0.85
 GOLD_CUE_ACCURACY_FLOOR = 0.85
 
 
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
+def _quote_pipeline(language: str, **config: object) -> spacy.Language:
+    """A sentencizer and the quote stage: the quote rules without the other stages."""
     import lagebild.components.quotes  # noqa: F401 - registers the factory
 
     register_extensions()
-    pipeline = spacy.blank("de")
+    pipeline = spacy.blank(language)
     pipeline.add_pipe("sentencizer")
-    pipeline.add_pipe("lagebild_quotes")
+    pipeline.add_pipe("lagebild_quotes", config=config)
     return pipeline
 
 
 @pytest.fixture(scope="module")
-def en_nlp(nlp) -> spacy.Language:
+def nlp() -> spacy.Language:
+    return _quote_pipeline("de")
+
+
+@pytest.fixture(scope="module")
+def en_nlp() -> spacy.Language:
     """The English quote stage (rules only: no English tagger is trained)."""
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("sentencizer")
-    pipeline.add_pipe("lagebild_quotes")
-    return pipeline
+    return _quote_pipeline("en")
 
 
 @pytest.fixture(scope="module")
-def rules_nlp(nlp) -> spacy.Language:
+def rules_nlp() -> spacy.Language:
     """The quote stage without its tagger: what the rules alone find."""
-    pipeline = spacy.blank("de")
-    pipeline.add_pipe("sentencizer")
-    pipeline.add_pipe("lagebild_quotes", config={"model": False})
-    return pipeline
+    return _quote_pipeline("de", model=False)
 
 
 def _mentions(text: str, specs: list[dict]) -> list[Mention]:
