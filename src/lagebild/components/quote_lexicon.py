@@ -7,7 +7,7 @@ language module itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, Field, dataclass, field, fields
 from functools import cache, lru_cache
 from typing import Any
 
@@ -104,6 +104,7 @@ class QuoteLexicon:
     possessive_markers: frozenset[str] = frozenset()  # "'s": the possessor opens the phrase
     # SVO attribution: "X said (that) …" with no comma, "“…,” X said." with the subject first
     clause_follows_cue: bool = False
+    clause_punctuation: frozenset[str] = frozenset({",", ":"})  # what opens a reported clause
     bare_clause_cues: frozenset[str] = frozenset()  # lemmas reporting a clause without "that"
     finite_verbs: frozenset[str] = frozenset()  # auxiliaries and modals marking a clause
     passive_participles: frozenset[str] = frozenset()  # "worden": the clause is passive
@@ -145,6 +146,35 @@ def _quote_module(code: str) -> Any:
     return get_language_data(code).quotes
 
 
+#: Fields whose table in the language module has another name than the field's.
+_TABLE_NAMES: dict[str, str] = {
+    "inner_openers": "INNER_QUOTE_OPENERS",
+    "impersonal_prepositions": "IMPERSONAL_SOURCE_PREPOSITIONS",
+    "demonstratives": "DEMONSTRATIVE_PRONOUNS",
+}
+#: Fields built here rather than read from one table.
+_BUILT = frozenset({"code", "cues", "verb_forms"})
+
+
+def _bind_table(m: Any, f: Field[Any]) -> Any:
+    """The language module's table for field ``f``: the upper-case field name (or its
+    entry in ``_TABLE_NAMES``), as a tuple or dict where the field is one. A field
+    without a default must be defined by every language; one with a default may be left out.
+    """
+    name = _TABLE_NAMES.get(f.name, f.name.upper())
+    if f.default is not MISSING or f.default_factory is not MISSING:
+        fallback = f.default if f.default is not MISSING else f.default_factory()
+        value = getattr(m, name, fallback)
+    else:
+        value = getattr(m, name)
+    kind = str(f.type)
+    if kind.startswith("tuple"):
+        return tuple(value)
+    if kind.startswith("dict"):
+        return dict(value)
+    return value
+
+
 @cache
 def load_quote_lexicon(code: str) -> QuoteLexicon:
     """Bind the quote data of language ``code`` (loaded once per process)."""
@@ -162,92 +192,15 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         )
         for form, entries in m.cue_forms().items()
     }
+    tables = {f.name: _bind_table(m, f) for f in fields(QuoteLexicon) if f.name not in _BUILT}
     return QuoteLexicon(
         code=code,
-        quote_pairs=tuple(m.QUOTE_PAIRS),
-        inner_openers=frozenset(m.INNER_QUOTE_OPENERS),
         cues=cues,
-        passive_speaker_cues=m.PASSIVE_SPEAKER_CUES,
-        impersonal_cues=m.IMPERSONAL_CUES,
-        impersonal_prepositions=m.IMPERSONAL_SOURCE_PREPOSITIONS,
-        reported_cues=m.REPORTED_CUES,
-        source_prepositions=m.SOURCE_PREPOSITIONS,
-        source_postpositions=m.SOURCE_POSTPOSITIONS,
-        source_noun_prepositions=m.SOURCE_NOUN_PREPOSITIONS,
-        source_noun_endings=tuple(m.SOURCE_NOUN_ENDINGS),
-        so_words=m.SO_WORDS,
-        so_adverbs=getattr(m, "SO_ADVERBS", frozenset()),
-        as_words=m.AS_WORDS,
-        as_source_attributes=m.AS_SOURCE_ATTRIBUTES,
-        source_adverbs=m.SOURCE_ADVERBS,
-        complementizers=m.COMPLEMENTIZERS,
-        cue_negations=m.CUE_NEGATIONS,
-        cue_clause_openers=m.CUE_CLAUSE_OPENERS,
-        adverbial_conjunctions=m.ADVERBIAL_CONJUNCTIONS,
-        konjunktiv_i=m.KONJUNKTIV_I,
-        konjunktiv_i_exclude=m.KONJUNKTIV_I_EXCLUDE,
-        konjunktiv_ii=m.KONJUNKTIV_II,
-        first_person=m.FIRST_PERSON,
-        reportative_modals=m.REPORTATIVE_MODALS,
-        pronouns=dict(m.PRONOUNS),
-        determiners=m.DETERMINERS,
-        genitive_determiners=m.GENITIVE_DETERMINERS,
-        np_continuations=m.NP_CONTINUATIONS,
-        office_prepositions=m.OFFICE_PREPOSITIONS,
-        office_endings=m.OFFICE_ENDINGS,
-        name_particles=m.NAME_PARTICLES,
-        np_stopwords=m.NP_STOPWORDS,
-        addressee_prepositions=m.ADDRESSEE_PREPOSITIONS,
-        auxiliaries=m.AUXILIARIES,
-        passive_auxiliaries=m.PASSIVE_AUXILIARIES,
-        plural_verb_endings=tuple(m.PLURAL_VERB_ENDINGS),
-        feminine_role_endings=tuple(m.FEMININE_ROLE_ENDINGS),
-        feminine_determiners=m.FEMININE_DETERMINERS,
-        masculine_determiners=m.MASCULINE_DETERMINERS,
-        neuter_determiners=m.NEUTER_DETERMINERS,
-        feminine_noun_endings=tuple(m.FEMININE_NOUN_ENDINGS),
-        female_first_names=m.FEMALE_FIRST_NAMES,
-        male_first_names=m.MALE_FIRST_NAMES,
-        male_names_ending_in_a=m.MALE_NAMES_ENDING_IN_A,
-        prepositions=m.PREPOSITIONS,
-        dative_determiners=m.DATIVE_DETERMINERS,
-        relative_pronouns=m.RELATIVE_PRONOUNS,
-        konjunktiv_i_ending=m.KONJUNKTIV_I_ENDING,
-        sentence_adverbs=m.SENTENCE_ADVERBS,
-        nouns_capitalised=m.NOUNS_CAPITALISED,
-        object_determiners=m.OBJECT_DETERMINERS,
-        number_by_verb_pronouns=m.NUMBER_BY_VERB_PRONOUNS,
-        plural_only_dative_determiners=m.PLURAL_ONLY_DATIVE_DETERMINERS,
-        plural_dative_ending=m.PLURAL_DATIVE_ENDING,
-        agent_prepositions=m.AGENT_PREPOSITIONS,
-        adjective_endings=tuple(m.ADJECTIVE_ENDINGS),
-        genitive_adjective_ending=m.GENITIVE_ADJECTIVE_ENDING,
-        np_conjunctions=getattr(m, "NP_CONJUNCTIONS", frozenset()),
-        reflexives=getattr(m, "REFLEXIVES", frozenset()),
-        focus_particles=getattr(m, "FOCUS_PARTICLES", frozenset()),
-        leading_conjunctions=getattr(m, "LEADING_CONJUNCTIONS", frozenset()),
-        nominative_pronouns=getattr(m, "NOMINATIVE_PRONOUNS", frozenset()),
-        subordinators=getattr(m, "SUBORDINATORS", frozenset()),
-        back_references=getattr(m, "BACK_REFERENCES", frozenset()),
-        participle_endings=tuple(getattr(m, "PARTICIPLE_ENDINGS", ())),
-        verb_only_participle_endings=tuple(getattr(m, "VERB_ONLY_PARTICIPLE_ENDINGS", ())),
-        demonstratives=dict(getattr(m, "DEMONSTRATIVE_PRONOUNS", {})),
-        np_breaks=m.NP_BREAKS,
-        possessive_markers=m.POSSESSIVE_MARKERS,
-        clause_follows_cue=m.CLAUSE_FOLLOWS_CUE,
-        bare_clause_cues=m.BARE_CLAUSE_CUES,
-        finite_verbs=m.FINITE_VERBS,
-        passive_participles=m.PASSIVE_PARTICIPLES,
-        infinitive_markers=m.INFINITIVE_MARKERS,
-        sourceless_cues=m.SOURCELESS_CUES,
-        infinitive_infix=m.INFINITIVE_INFIX,
-        infinitive_endings=tuple(m.INFINITIVE_ENDINGS),
-        past_tense_ending=m.PAST_TENSE_ENDING,
-        irregular_past=m.IRREGULAR_PAST,
-        cue_nouns=m.CUE_NOUNS,
+        # words that never open or extend a noun phrase ("Ursache dürfte … zufolge")
         verb_forms=getattr(m, "VERB_FORMS", frozenset())
         | m.AUXILIARIES
         | m.KONJUNKTIV_I
         | m.KONJUNKTIV_II
         | m.REPORTATIVE_MODALS,
+        **tables,
     )

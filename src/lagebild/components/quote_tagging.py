@@ -94,8 +94,7 @@ def extend_speaker(state: DocState, d: Draft, labels: np.ndarray) -> None:
         end += 1
     if end - start > 1:
         start, end = phrase_bounds(state.tv, start, end, lo, state.lx)
-        if state.lx.nouns_capitalised:  # a lower-case last word is no noun: "…, unter"
-            end = max(sp.end, trim_phrase(state.tv, start, end, state.lx))
+        end = max(sp.end, trim_phrase(state.tv, start, end, state.lx))  # not "…, unter"
     if (start, end) != (sp.start, sp.end):
         d.speaker = Speaker(start, end, sp.text, sp.mention)
 

@@ -1018,7 +1018,7 @@ def _verb_report(
             )
     if (
         ce + 1 < min(stop, len(tv))  # a message needs at least one token after the comma
-        and tv.words[ce] in ((":",) if lx.clause_follows_cue else (",", ":"))
+        and tv.words[ce] in lx.clause_punctuation
         and not state.blocked[ce + 1]
     ):
         start = ce + 1

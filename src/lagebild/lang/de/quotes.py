@@ -551,6 +551,7 @@ POSSESSIVE_MARKERS: frozenset[str] = frozenset()
 #: German reports a clause after a comma ("sagte, dass …", "sagte, er sei …") and puts
 #: the verb first after a quotation ("„…“, sagte er"): no subject-first attribution.
 CLAUSE_FOLLOWS_CUE: bool = False
+CLAUSE_PUNCTUATION: frozenset[str] = frozenset({",", ":"})
 BARE_CLAUSE_CUES: frozenset[str] = frozenset()
 FINITE_VERBS: frozenset[str] = frozenset()
 PAST_TENSE_ENDING: str = ""

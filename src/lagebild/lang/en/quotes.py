@@ -92,6 +92,7 @@ SOURCE_POSTPOSITIONS: frozenset[str] = frozenset()
 SOURCE_NOUN_PREPOSITIONS: frozenset[str] = frozenset()
 SOURCE_NOUN_ENDINGS: tuple[str, ...] = ()
 SO_WORDS: frozenset[str] = frozenset()
+SO_ADVERBS: frozenset[str] = frozenset()
 AS_WORDS: frozenset[str] = frozenset({"as"})
 SOURCE_ADVERBS: frozenset[str] = frozenset()
 COMPLEMENTIZERS: frozenset[str] = frozenset({"that", "whether"})
@@ -199,6 +200,9 @@ POSSESSIVE_MARKERS: frozenset[str] = frozenset({"'s", "’s"})
 #: English reports a clause right after the verb, with or without "that" ("He said
 #: talks would resume"), and puts the subject first after a quotation ("“…,” he said").
 CLAUSE_FOLLOWS_CUE: bool = True
+#: After the verb, only a colon opens a reported clause: "denied the report, saying …" is
+#: a participle, read on its own.
+CLAUSE_PUNCTUATION: frozenset[str] = frozenset({":"})
 #: Verbs that report a clause without "that"; the others need it ("announced that …",
 #: not "announced a plan").
 BARE_CLAUSE_CUES: frozenset[str] = frozenset({"say", "tell", "add", "claim", "insist", "warn"})
