@@ -94,3 +94,31 @@ def test_segment_keeps_first_line_as_headline_when_title_is_elsewhere(de_segment
     text = "Gipfel in Paris\n\nDie Regierungen trafen sich."
     sentences = de_segmenter(text, title="Ein ganz anderer Titel")
     assert [s.is_headline for s in sentences] == [True, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laut dem Direktor B.N. Sahin soll der Test in drei Monaten stattfinden.",
+        "Der Roman von J.D. Sorel erschien im Herbst.",
+    ],
+)
+def test_segment_does_not_split_after_a_run_of_initials(de_segmenter, text):
+    assert _texts(de_segmenter, text) == [text]
+
+
+def test_segment_splits_after_a_word_spelt_like_a_capitalised_abbreviation(de_segmenter):
+    # "So." (Sunday) is listed; the adverb "so." ends a sentence
+    text = "Laut der Ministerin sei das so. Dann wurde die Sitzung vertagt."
+    assert _texts(de_segmenter, text) == [
+        "Laut der Ministerin sei das so.",
+        "Dann wurde die Sitzung vertagt.",
+    ]
+
+
+def test_segment_reads_a_lower_case_abbreviation_capitalised_at_a_sentence_start(de_segmenter):
+    text = "Das Abkommen gilt seit Mai. Vgl. Artikel 3 des Vertrags."
+    assert _texts(de_segmenter, text) == [
+        "Das Abkommen gilt seit Mai.",
+        "Vgl. Artikel 3 des Vertrags.",
+    ]

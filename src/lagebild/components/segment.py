@@ -7,8 +7,10 @@ parser for German is not available offline. The rules that matter:
   captions and bylines carry no final full stop);
 * ``. ! ? …`` end a sentence when the next word starts like a sentence (capital,
   digit, opening quote), unless the word before the stop is an abbreviation from
-  the language data ("z. B.", "Nr.", "Dr."), a single initial, or an ordinal
-  number ("30. Dezember", "am 4. April", "zum 80. Jahrestag").
+  the language data ("z. B.", "Nr.", "Dr."), an initial or a run of them
+  ("W.", "B.N.", "U.S."), or an ordinal number ("30. Dezember", "am 4. April",
+  "zum 80. Jahrestag"). An abbreviation written with a capital matches only so
+  written: "So." is Sunday, "so." the adverb that often ends a sentence.
 """
 
 from __future__ import annotations
@@ -35,19 +37,23 @@ _SENTENCE_START = re.compile(r"\s+[\"'„“”»«‚‘(\[]?[A-ZÄÖÜ0-9À-Þ
 # Ordinals: German writes "30. Dezember", "80. Jahrestag". Four-digit numbers are
 # years, which do end sentences ("... seit 2018. Die ...").
 _ORDINAL = re.compile(r"^\(?\d{1,3}\.$")
-_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+_INITIALS = re.compile(r"^(?:[A-ZÄÖÜ]\.)+$")  # "W.", "B.N.", "J.R.R."
 
 
 class Segmenter:
     """Split a text into ``Sentence`` records; pure and picklable.
 
-    Single-word abbreviations are looked up by the word before a stop;
-    multi-part ones ("z. B.", "u. a.", "d. h.") are found by one regex pass per
-    text, and every period inside a match is protected.
+    Single-word abbreviations are looked up by the word before a stop (a
+    lower-case one also capitalised, as at a sentence start: "Vgl."; a
+    capitalised one only as written); multi-part ones ("z. B.", "u. a.",
+    "d. h.") are found by one regex pass per text, and every period inside a
+    match is protected.
     """
 
     def __init__(self, abbreviations: frozenset[str]) -> None:
-        self.abbreviations = frozenset(a for a in abbreviations if " " not in a.strip())
+        single = [a.strip() for a in abbreviations if " " not in a.strip()]
+        self.abbreviations = frozenset(a for a in single if not a[:1].islower())
+        self.lower_abbreviations = frozenset(a for a in single if a[:1].islower())
         multi = sorted((a for a in abbreviations if " " in a.strip()), key=len, reverse=True)
         parts = [r"\s?".join(re.escape(p) for p in a.split()) for a in multi]
         self._multi = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE) if parts \
@@ -113,7 +119,11 @@ class Segmenter:
             return False
         before = _WORD_BEFORE.search(text, max(0, stop_start - 40), stop_start + 1)
         word = before.group(1) if before else ""
-        if word.lower() in self.abbreviations or _INITIAL.match(word):
+        if (
+            word in self.abbreviations
+            or word.lower() in self.lower_abbreviations
+            or _INITIALS.match(word)
+        ):
             return False
         return not _ORDINAL.match(word)
 
@@ -143,7 +153,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def make_segmenter(language: str) -> Segmenter:
     """Build the segmenter for ``language`` from its abbreviation list."""
     data = get_language_data(language)
-    return Segmenter(frozenset(a.lower() for a in data.abbreviations))
+    return Segmenter(frozenset(data.abbreviations))
 
 
 @Language.factory(
