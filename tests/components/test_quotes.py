@@ -929,11 +929,24 @@ def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -
         ),
         # the agent of a passive cue is no attribute of its subject
         ("„Wir wollen Frieden“, wurde der General von der Agentur zitiert.", "der General"),
+        # "X zufolge" after the verb: the verb is no adjective of the source
+        ("Die Milizen gewinnen Medienberichten zufolge an Einfluss im Land.", "Medienberichten"),
+        (
+            "Das Team kam der Meldung zufolge zu dem Schluss, dass die Klinik schließen müsse.",
+            "der Meldung",
+        ),
     ],
 )
 def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> None:
     q = run(rules_nlp, text)[-1]
     assert text[q.speaker_start : q.speaker_end] == speaker
+
+
+def test_quotes_source_phrase_inside_a_verb_report_opens_no_report(rules_nlp) -> None:
+    text = "Der Direktor erklärte, Nordland besitze seiner Meinung nach sechs Raketen."
+    [q] = run(rules_nlp, text)
+    assert text[q.speaker_start : q.speaker_end] == "Der Direktor"
+    assert q.text == "Nordland besitze seiner Meinung nach sechs Raketen"
 
 
 def test_quotes_speaker_runs_to_the_end_of_the_body_it_names(nlp) -> None:

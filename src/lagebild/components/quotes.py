@@ -780,7 +780,7 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
         and tv.lowers[i - 1].endswith(lx.source_noun_endings)
     ):  # "der Polizei zufolge", "seiner Ansicht nach"
         start = noun_phrase_start(tv, i, lo, lx)
-        if start is not None:
+        if start is not None and not _cue_verb_before(state, lo, start):
             frame, sp_range = (start, i + 1), (start, i)
     elif low in lx.source_noun_prepositions and i + 1 < stop:
         end = noun_phrase_end(tv, i + 1, stop, lx)
@@ -843,6 +843,22 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
     cue_tokens = tuple(j for j in range(frame[0], frame[1]) if j < sp_range[0] or j >= sp_range[1])
     return Draft(
         *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE
+    )
+
+
+def _cue_verb_before(state: DocState, lo: int, pos: int) -> bool:
+    """Whether a verb of saying precedes ``pos`` in its sentence.
+
+    "Er erklärte, Nordland besitze seiner Meinung nach sechs Raketen": the
+    phrase before "nach" sits inside the verb's report, whose speaker it names
+    again; it opens no report of its own.
+    """
+    tv, lx = state.tv, state.lx
+    hi = state.sentences[sentence_index(state, pos)][1]
+    return any(
+        find_cue(tv, j, lo, hi, state.blocked, lx) is not None
+        for j in range(lo, pos)
+        if tv.lowers[j] in lx.cues
     )
 
 

@@ -344,18 +344,23 @@ def apposition_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> int |
 
 def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> int | None:
     """Start of the noun phrase that ends right before ``end`` ("der Polizei zufolge")."""
+
+    def verb_after_subject(k: int) -> bool:  # "Sie entstammen", "Das Team kam"
+        return (
+            k > floor
+            and tv.words[k][:1].islower()
+            and tv.lowers[k] not in lx.determiners
+            and (tv.is_cap(k - 1) or tv.lowers[k - 1] in lx.pronouns)
+        )
+
     for start in range(max(floor, end - 10), end):
         if start > floor and (
-            tv.lowers[start - 1] in lx.determiners or _is_adjective(tv, start - 1, lx)
+            tv.lowers[start - 1] in lx.determiners
+            or (_is_adjective(tv, start - 1, lx) and not verb_after_subject(start - 1))
         ):
-            continue
-        if (
-            start > floor
-            and tv.words[start][:1].islower()
-            and tv.lowers[start] not in lx.determiners
-            and (tv.is_cap(start - 1) or tv.lowers[start - 1] in lx.pronouns)
-        ):
-            continue  # "Sie entstammen Zeitungsberichten zufolge": a verb after its subject
+            continue  # inside a longer phrase: "der jüngsten Umfrage"
+        if verb_after_subject(start):
+            continue  # "Sie entstammen Zeitungsberichten zufolge": not the phrase's start
         if noun_phrase_end(tv, start, end, lx) == end:
             return start
     return None
