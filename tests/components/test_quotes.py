@@ -942,6 +942,40 @@ def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> N
     assert text[q.speaker_start : q.speaker_end] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Wie aus einer Mitteilung der Schutztruppe hervorgeht, wurden fünf Zivilisten getötet.",
+            "wurden fünf Zivilisten getötet",
+            "einer Mitteilung der Schutztruppe",
+        ),
+        (
+            "Aus dem Bericht der Kommission geht hervor, dass die Lage ernst ist.",
+            "dass die Lage ernst ist",
+            "dem Bericht der Kommission",
+        ),
+        # "Dies geht aus X hervor.": the sentence before is the report
+        (
+            "Die Firma plant einen Umzug nach Lüttich. Dies geht aus einer Mitteilung der "
+            "Firma hervor.",
+            "Die Firma plant einen Umzug nach Lüttich. Dies",
+            "einer Mitteilung der Firma",
+        ),
+    ],
+)
+def test_quotes_hervorgehen_names_the_document_as_source(rules_nlp, text, message, speaker):
+    [q] = run(rules_nlp, text)
+    assert (q.text, text[q.speaker_start : q.speaker_end]) == (message, speaker)
+
+
+@pytest.mark.parametrize(
+    "text", ["Aus der Ehe ging ein Sohn hervor.", "Daraus geht hervor, dass die Lage ernst ist."]
+)
+def test_quotes_hervorgehen_without_a_source_reports_nothing(rules_nlp, text):
+    assert run(rules_nlp, text) == []
+
+
 def test_quotes_source_phrase_inside_a_verb_report_opens_no_report(rules_nlp) -> None:
     text = "Der Direktor erklärte, Nordland besitze seiner Meinung nach sechs Raketen."
     [q] = run(rules_nlp, text)

@@ -284,8 +284,9 @@ def _back_reference(
     if cue is None or cue.finite != lo + 1 or state.blocked[lo]:
         return None
     stop = content_end(tv, lo, hi)
+    impersonal = cue.form.lemma in lx.impersonal_cues  # "Dies geht aus dem Bericht hervor."
     after = subject_after(tv, cue.finite, stop, lx)
-    if after is None:
+    if after is None and not impersonal:
         return None
     plo, phi, _ = state.sentences[s_index - 1]
     pstop = content_end(tv, plo, phi)
@@ -296,7 +297,10 @@ def _back_reference(
         return None  # the sentence before is a report of its own
     for d in earlier:
         drafts.remove(d)
-    sp, addressee = _speaker_after(state, after, cue.finite, stop)
+    if impersonal:
+        sp, addressee = _cue_speaker(state, cue)
+    else:
+        sp, addressee = _speaker_after(state, after, cue.finite, stop)
     tokens = cue.tokens()
     return Draft(plo, lo + 1, "Indirect", s_index, sp, cue, tokens, addressee, CONF_INDIRECT)
 

@@ -133,6 +133,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("anprangern", "an", ""),
     ("bemängeln", "", ""),
     ("bekanntwerden", "bekannt", "wird/wurde/bekanntgeworden"),
+    ("hervorgehen", "hervor", "geht/ging/hervorgegangen"),
 )
 
 #: Words that must stand in the same clause for a verb to be a cue
@@ -144,6 +145,7 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "erinnern": ("daran",),
     "hinweisen": ("darauf",),
     "verweisen": ("darauf",),
+    "hervorgehen": ("aus",),
 }
 
 #: Words that make a cue verb mean something else when they share its clause
@@ -159,8 +161,8 @@ CUE_NEGATIONS: frozenset[str] = frozenset({"nicht", "nie", "niemals"})
 PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"zitieren"})
 
 #: Cues whose grammatical subject is "es" and whose source is a prepositional
-#: phrase ("In dem Bericht heißt es, …").
-IMPERSONAL_CUES: frozenset[str] = frozenset({"heißen", "stehen", "bekanntwerden"})
+#: phrase ("In dem Bericht heißt es, …", "Wie aus dem Bericht hervorgeht, …").
+IMPERSONAL_CUES: frozenset[str] = frozenset({"heißen", "stehen", "bekanntwerden", "hervorgehen"})
 #: Impersonal cues that name no source at all: "Im Mai wurde bekannt, …" is a time.
 SOURCELESS_CUES: frozenset[str] = frozenset({"bekanntwerden"})
 #: Cues that report only a clause opened by one of these words ("In dem Bericht steht,
@@ -170,6 +172,7 @@ SOURCELESS_CUES: frozenset[str] = frozenset({"bekanntwerden"})
 CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {
     "stehen": ("dass", "daß"),
     "bekanntwerden": ("dass", "daß", "ob", "wonach"),
+    "hervorgehen": ("dass", "daß", "ob", "wonach"),
 }
 IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus"})
 
