@@ -976,6 +976,26 @@ def test_quotes_hervorgehen_without_a_source_reports_nothing(rules_nlp, text):
     assert run(rules_nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "cue"),
+    [
+        (
+            "Wie die Bank am Morgen bekannt gab, wird sie den Konkurrenten übernehmen.",
+            "wird sie den Konkurrenten übernehmen",
+            "Wie bekannt gab",
+        ),
+        (
+            "Die Gruppe hat in einer Stellungnahme bekannt gegeben, dass keine Gefahr bestehe.",
+            "dass keine Gefahr bestehe",
+            "hat bekannt gegeben",
+        ),
+    ],
+)
+def test_quotes_particle_written_apart_still_makes_the_cue(rules_nlp, text, message, cue):
+    [q] = run(rules_nlp, text)
+    assert (q.text, q.cue) == (message, cue)
+
+
 def test_quotes_source_phrase_inside_a_verb_report_opens_no_report(rules_nlp) -> None:
     text = "Der Direktor erklärte, Nordland besitze seiner Meinung nach sechs Raketen."
     [q] = run(rules_nlp, text)

@@ -60,6 +60,11 @@ def find_cue(
     """Read token ``i`` as a verb of saying, if its clause allows it."""
     low = tv.lowers[i]
     forms = lx.cues.get(low)
+    split = None  # the particle written apart before the verb ("bekannt gab")
+    if i > lo and tv.lowers[i - 1] in lx.split_particles and not blocked[i - 1]:
+        glued = lx.cues.get(tv.lowers[i - 1] + low)
+        if glued:
+            forms, split = glued, i - 1
     if not forms or blocked[i] or not tv.words[i][:1].islower():
         return None
     if i > lo and tv.lowers[i - 1] in lx.determiners and not _after_demonstrative(tv, i, lx):
@@ -96,7 +101,7 @@ def find_cue(
             if last <= i or tv.lowers[last] != form.particle:
                 continue
             particle = last
-        return Cue(i, form, finite, particle, (start, end))
+        return Cue(i, form, finite, split if particle is None else particle, (start, end))
     return None
 
 

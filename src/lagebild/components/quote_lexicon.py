@@ -35,6 +35,7 @@ class QuoteLexicon:
     quote_pairs: tuple[tuple[str, str], ...]
     inner_openers: frozenset[str]
     cues: dict[str, tuple[CueForm, ...]]
+    split_particles: frozenset[str]  # particles also written apart ("bekannt gab")
     passive_speaker_cues: frozenset[str]
     impersonal_cues: frozenset[str]
     impersonal_prepositions: frozenset[str]

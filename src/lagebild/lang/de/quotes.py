@@ -136,6 +136,10 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("hervorgehen", "hervor", "geht/ging/hervorgegangen"),
 )
 
+#: Separable particles also written apart from a verb-final form, a participle or an
+#: infinitive ("wie die Bank bekannt gab", "hat … bekannt gegeben", "bekannt geworden").
+SPLIT_PARTICLES: frozenset[str] = frozenset({"bekannt"})
+
 #: Words that must stand in the same clause for a verb to be a cue
 #: ("geht davon aus", "heißt es"); without them the verb means something else.
 CUE_NEEDS: dict[str, tuple[str, ...]] = {

@@ -60,6 +60,7 @@ _PARTICIPLE_CUES: tuple[tuple[str, str], ...] = (
     ("accuse", "accusing"), ("urge", "urging"), ("deny", "denying"),
 )  # fmt: skip
 CUE_NEEDS: dict[str, tuple[str, ...]] = {}
+SPLIT_PARTICLES: frozenset[str] = frozenset()  # English particles follow their verb
 PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"quote"})
 IMPERSONAL_CUES: frozenset[str] = frozenset()
 SOURCELESS_CUES: frozenset[str] = frozenset()
