@@ -921,6 +921,15 @@ def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -
         ),
         # "Dem Vernehmen nach": a source noun before a postposed "nach"
         ("Dem Vernehmen nach soll der Vorsitzende im Amt bleiben.", "Dem Vernehmen"),
+        # "nach" and a document or a plan
+        (
+            "Nach dem vorläufigen Endergebnis erreichte die Volkspartei 45 Prozent.",
+            "dem vorläufigen Endergebnis",
+        ),
+        (
+            "Nach Planungen der Behörde wird der Bau 78 Millionen Euro kosten.",
+            "Planungen der Behörde",
+        ),
         # a verb after "und" shares the subject opening the sentence; the phrase after
         # it is its object
         (

@@ -266,6 +266,9 @@ SOURCE_NOUN_ENDINGS: tuple[str, ...] = (
     "stellungnahme", "analyse", "berechnungen", "ermittlungen", "darstellungen", "bekunden",
     "ankündigung", "veröffentlichung", "meldung", "meldungen", "umfrage", "prognose",
     "quellenlage", "einschätzungen", "vernehmen",
+    # documents and plans: "nach dem vorläufigen Endergebnis", "nach Artikel 65"
+    "ergebnis", "ergebnissen", "entwurf", "verfassung", "grundgesetz", "artikel",
+    "planungen", "plänen", "idee",
 )  # fmt: skip
 #: ", so X." / "so X" — the adverb that introduces a trailing source.
 SO_WORDS: frozenset[str] = frozenset({"so"})
