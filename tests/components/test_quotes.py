@@ -930,6 +930,17 @@ def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -
             "Nach Planungen der Behörde wird der Bau 78 Millionen Euro kosten.",
             "Planungen der Behörde",
         ),
+        # a source named in quotation marks by its place, and web addresses as names
+        (
+            "Laut „nordland.de“ gehören auch Posten zu den Forderungen der Rebellen.",
+            "„nordland.de“",
+        ),
+        (
+            "Wie die „Aktion Nordland hilft“ heute mitteilte, werde Hilfe geleistet.",
+            "die „Aktion Nordland hilft“",
+        ),
+        ("Wie nordland-online.de berichtet, ist der Trailer erschienen.", "nordland-online.de"),
+        ("Laut der Website nordland.de sei das Treffen abgesagt.", "der Website nordland.de"),
         # a verb after "und" shares the subject opening the sentence; the phrase after
         # it is its object
         (

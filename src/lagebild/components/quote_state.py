@@ -94,7 +94,7 @@ def prepare(doc: Doc, lx: QuoteLexicon) -> DocState:
         ts, te = tv.at_char(span.start), tv.at_char(span.end - 1) + 1
         if te - ts < 3:
             continue  # an empty pair of marks
-        if quoted_name(tv, mentions, ts + 1, te - 1):
+        if quoted_name(tv, mentions, ts + 1, te - 1) or _quoted_source(tv, ts, te, lx):
             continue  # "sagte der „Berliner Zeitung“, …": a name, the clause goes on
         quoted.append((ts, te, span.start, span.end))
         for i in range(ts, te):
@@ -127,6 +127,31 @@ def quoted_name(tv: TokenView, mentions: Sequence[Mention], start: int, end: int
     if any(m.start <= first and m.end >= last for m in mentions):
         return True
     return len(words) >= 2 and all(tv.words[i][:1].isupper() for i in words)
+
+
+MAX_QUOTED_SOURCE_WORDS = 5  # "laut „tagesschau.de“", "wie die „Aktion Deutschland hilft“"
+
+
+def _quoted_source(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> bool:
+    """Whether the quotation marks at [start, end) hold a source's name by their place.
+
+    After a source preposition ("laut „tagesschau.de“") or as the subject of
+    an "as" clause ("Wie die „Aktion Deutschland hilft“ mitteilte") a short
+    quoted stretch names who reports; its words need not be capitalised
+    names (``quoted_name``).
+    """
+    words = [i for i in range(start + 1, end - 1) if tv.words[i][:1].isalnum()]
+    if not words or len(words) > MAX_QUOTED_SOURCE_WORDS or start < 1:
+        return False
+    before = tv.lowers[start - 1]
+    if before in lx.source_prepositions:
+        return True
+    return (
+        before in lx.determiners
+        and start >= 2
+        and tv.lowers[start - 2] in lx.as_words
+        and tv.is_cap(words[0])
+    )
 
 
 def _sentences(doc: Doc, tv: TokenView, text: str) -> list[tuple[int, int, int]]:

@@ -14,6 +14,7 @@ overlaps the phrase; without mentions the phrase itself is the speaker.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
 MAX_QUOTED_NAME = 5  # "„Aktion Deutschland hilft“"; longer quoted stretches are speech
 MAX_LOWER_CASE_NOUN_WORDS = 4  # "the deputy foreign minister"; more is a clause
 MAX_APPOSITION_ATTRIBUTES = 2  # "Leiter der Abteilung … bei der FES": prepositional phrases
+#: A web address used as a name ("tagesschau.de", "t-online.de"): lower case, yet a source.
+_WEB_NAME = re.compile(r"^[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:de|com|org|net|at|ch|eu|info)$")
 BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "…"})
 
 
@@ -134,6 +137,8 @@ def noun_phrase_end(
         return None
     if tv.lowers[pos] in lx.determiners:
         pos += 1
+    if pos < limit and _WEB_NAME.match(tv.words[pos]):  # "wie t-online.de berichtet"
+        return _extend(tv, pos + 1, limit, lx, nested=nested)
     adjectives = 0
     while (
         pos < limit
@@ -150,6 +155,7 @@ def noun_phrase_end(
             and tv.words[pos] not in lx.np_stopwords
             and tv.lowers[pos] not in lx.sentence_adverbs
         )
+        or (pos > core and _WEB_NAME.match(tv.words[pos]))  # "der Website tagesschau.de"
         or (
             pos > core
             and (_name_particle(tv, pos, lx) or _name_number(tv.words[pos]))
@@ -235,7 +241,8 @@ def _quoted_name_end(tv: TokenView, pos: int, limit: int) -> int:
     if pos < limit and tv.words[pos] in QUOTE_MARKS:
         for j in range(pos + 1, min(limit, pos + MAX_QUOTED_NAME + 2)):
             if tv.words[j] in QUOTE_MARKS:
-                return j + 1 if j > pos + 1 and tv.is_cap(pos + 1) else pos
+                name = tv.is_cap(pos + 1) or _WEB_NAME.match(tv.words[pos + 1])
+                return j + 1 if j > pos + 1 and name else pos
     return pos
 
 
@@ -492,6 +499,7 @@ def trim_phrase(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> int:
             lx.nouns_capitalised
             and tv.words[end - 1][:1].islower()
             and not tv.is_cap(end - 1)  # keep "al-Sisi"
+            and not _WEB_NAME.match(tv.words[end - 1])  # and "tagesschau.de"
         )
     ):
         end -= 1
