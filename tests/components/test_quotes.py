@@ -1016,6 +1016,31 @@ def test_quotes_particle_written_apart_still_makes_the_cue(rules_nlp, text, mess
     assert (q.text, q.cue) == (message, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Wie die Ministerin von Nordland, Anna Berger, erklärte, habe sie Hilfe geschickt.",
+            "habe sie Hilfe geschickt",
+            "die Ministerin von Nordland, Anna Berger",
+        ),
+        (
+            "Wie Jan Kessler, Sprecher der Behörde, in Lüttich mitteilte, fehlen Hubschrauber.",
+            "fehlen Hubschrauber",
+            "Jan Kessler, Sprecher der Behörde",
+        ),
+        (
+            "Der Tank stand unter Druck, wie Jan Kessler, Chef der Firma, mitteilte.",
+            "Der Tank stand unter Druck",
+            "Jan Kessler, Chef der Firma",
+        ),
+    ],
+)
+def test_quotes_as_clause_keeps_the_apposition_of_its_subject(rules_nlp, text, message, speaker):
+    [q] = run(rules_nlp, text)
+    assert (q.text, text[q.speaker_start : q.speaker_end]) == (message, speaker)
+
+
 def test_quotes_source_phrase_inside_a_verb_report_opens_no_report(rules_nlp) -> None:
     text = "Der Direktor erklärte, Nordland besitze seiner Meinung nach sechs Raketen."
     [q] = run(rules_nlp, text)

@@ -998,6 +998,15 @@ def _verb_report(
     if cue.form.kind == "ing":
         return _participle_report(state, cue, lo, stop, s_index, settings)
     opens_clause = ce + 1 < stop and tv.lowers[ce + 1] in lx.complementizers
+    apposed = _apposed_as_clause(state, cue, lo)
+    if apposed is not None:  # "Wie X, Sprecher der Behörde, mitteilte, …"
+        as_word, subject_end = apposed
+        message = _message_around(lo, stop, (as_word, ce), tv)
+        if message is None:
+            return None
+        sp = make_speaker(state, as_word + 1, subject_end, verb=cue.finite)
+        tokens = (as_word, *cue.tokens())
+        return Draft(*message, "Indirect", s_index, sp, cue, tokens, None, CONF_INDIRECT)
     if (
         cs > lo
         and cue.finite == cs
@@ -1079,6 +1088,33 @@ def _verb_report(
         stop = _second_cue_verb(state, cue.verb, stop)  # "… denied it, saying …": two reports
         return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
     return None
+
+
+def _apposed_as_clause(state: DocState, cue: Cue, lo: int) -> tuple[int, int] | None:
+    """(as-word, subject end) of "wie X, APPOSITION, mitteilte", whose verb clause
+    the apposition's commas cut off from its "wie" and subject.
+
+    The verb must close its clause ("…, in Bangkok mitteilte,"); the subject
+    runs through the apposition ("Steve Marshall, Sprecher der UN-Büros").
+    """
+    tv, lx = state.tv, state.lx
+    cs, ce = cue.clause
+    last = cue.particle if cue.particle is not None else max(cue.verb, cue.finite)
+    if last != content_end(tv, cs, ce) - 1 or cs - 2 <= lo or tv.words[cs - 1] != ",":
+        return None
+    opening = next((j for j in range(cs - 2, lo, -1) if tv.words[j] in CLAUSE_BREAKS), None)
+    if opening is None or tv.words[opening] != ",":
+        return None
+    if apposition_end(tv, opening + 1, cs, lx) != cs - 1:
+        return None
+    as_word = opening - 1
+    while as_word > lo and tv.words[as_word - 1] not in CLAUSE_BREAKS:
+        as_word -= 1
+    if tv.lowers[as_word] not in lx.as_words:
+        return None
+    if noun_phrase_end(tv, as_word + 1, opening, lx, nested=True) != opening:
+        return None
+    return as_word, cs - 1
 
 
 def _clause_after_cue(state: DocState, cue: Cue, stop: int) -> int | None:
