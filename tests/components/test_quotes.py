@@ -1041,6 +1041,14 @@ def test_quotes_as_clause_keeps_the_apposition_of_its_subject(rules_nlp, text, m
     assert (q.text, text[q.speaker_start : q.speaker_end]) == (message, speaker)
 
 
+def test_quotes_particle_after_an_apposition_closes_the_cue(rules_nlp) -> None:
+    text = "Nun gab der Leiter der Wache, Jan Kessler, bekannt, dass das Boot gefunden sei."
+    [q] = run(rules_nlp, text)
+    assert q.cue == "gab bekannt"
+    assert q.text == "dass das Boot gefunden sei"
+    assert text[q.speaker_start : q.speaker_end] == "der Leiter der Wache, Jan Kessler"
+
+
 def test_quotes_source_phrase_inside_a_verb_report_opens_no_report(rules_nlp) -> None:
     text = "Der Direktor erklärte, Nordland besitze seiner Meinung nach sechs Raketen."
     [q] = run(rules_nlp, text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lagebild.components.quote_lexicon import CueForm, QuoteLexicon, dictionary_form
-from lagebild.components.speakers import TokenView
+from lagebild.components.speakers import TokenView, apposition_end
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
 SENTENCE_END = frozenset({".", "!", "?", "…"})
@@ -98,11 +98,36 @@ def find_cue(
             finite = aux
         if form.kind == "fin" and form.particle:
             last = content_end(tv, start, end) - 1
-            if last <= i or tv.lowers[last] != form.particle:
-                continue
-            particle = last
+            if last > i and tv.lowers[last] == form.particle:
+                particle = last
+            else:
+                particle = _particle_after_apposition(tv, end, hi, form.particle, lx)
+                if particle is None:
+                    continue
+                end = particle + 1  # the clause runs on to its particle
         return Cue(i, form, finite, split if particle is None else particle, (start, end))
     return None
+
+
+def _particle_after_apposition(
+    tv: TokenView, comma: int, hi: int, particle: str, lx: QuoteLexicon
+) -> int | None:
+    """The particle standing after an apposition that closes the verb's clause.
+
+    "Jetzt gab der Leiter der Dienststelle, Andreas Huber, bekannt, dass …":
+    the apposition's commas cut "bekannt" off from "gab".
+    """
+    if comma >= hi or tv.words[comma] != ",":
+        return None
+    closing = apposition_end(tv, comma + 1, hi, lx)
+    if closing is None or closing + 1 >= hi or tv.words[closing] != ",":
+        return None
+    after = closing + 2
+    if tv.lowers[closing + 1] != particle:
+        return None
+    if after < hi and tv.words[after] not in CLAUSE_BREAKS and tv.words[after] not in SENTENCE_END:
+        return None
+    return closing + 1
 
 
 def _after_demonstrative(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
