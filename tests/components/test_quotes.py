@@ -1049,6 +1049,13 @@ def test_quotes_particle_after_an_apposition_closes_the_cue(rules_nlp) -> None:
     assert text[q.speaker_start : q.speaker_end] == "der Leiter der Wache, Jan Kessler"
 
 
+def test_quotes_judgement_in_quotation_marks_takes_the_verb_after_it(rules_nlp) -> None:
+    text = "Seine Werke werden von Kritikern als „Meilensteine der Musik“ bezeichnet."
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.text, q.cue) == ("Direct", "Meilensteine der Musik", "werden bezeichnet")
+    assert text[q.speaker_start : q.speaker_end] == "Kritikern"
+
+
 def test_quotes_source_phrase_inside_a_verb_report_opens_no_report(rules_nlp) -> None:
     text = "Der Direktor erklärte, Nordland besitze seiner Meinung nach sechs Raketen."
     [q] = run(rules_nlp, text)

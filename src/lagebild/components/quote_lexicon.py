@@ -47,6 +47,7 @@ class QuoteLexicon:
     so_words: frozenset[str]
     so_adverbs: frozenset[str]
     as_words: frozenset[str]
+    predicative_words: frozenset[str]  # "als" before a quoted judgement ("als „Fehler“ …")
     as_source_attributes: frozenset[str]
     source_adverbs: frozenset[str]
     complementizers: frozenset[str]

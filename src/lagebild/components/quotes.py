@@ -1286,11 +1286,21 @@ def _resolve_partials(
 
 
 def _cue_for_partial(state: DocState, lo: int, hi: int, d: Draft) -> Draft | None:
-    """A cue clause right before the quoted phrase ("sprach von einem „…“")."""
+    """A cue clause right before the quoted phrase ("sprach von einem „…“"), or
+    after a judgement it closes ("wurde von Kritikern als „…“ bezeichnet")."""
+    tv, lx = state.tv, state.lx
     qs = d.start - 1
-    cs, _ = clause_bounds(state.tv, qs - 1, lo, hi, state.blocked) if qs > lo else (lo, lo)
-    for i in range(qs - 1, cs - 1, -1):
-        cue = find_cue(state.tv, i, lo, hi, state.blocked, state.lx)
+    cs, _ = clause_bounds(tv, qs - 1, lo, hi, state.blocked) if qs > lo else (lo, lo)
+    candidates = list(range(qs - 1, cs - 1, -1))
+    blocked = state.blocked
+    if _after_predicative(state, qs, cs):
+        # the verb may close the clause the judgement sits in: read it through the marks
+        qe = tv.at_char(d.quoted[1] - 1) if d.quoted is not None else d.end  # closing mark
+        blocked = blocked[:qs] + [False] * (qe + 1 - qs) + blocked[qe + 1 :]
+        _, ce = clause_bounds(tv, qe, lo, hi, blocked)
+        candidates += range(qe + 1, ce)
+    for i in candidates:
+        cue = find_cue(tv, i, lo, hi, blocked, lx)
         if cue is None:
             continue
         sp, addressee = _cue_speaker(state, cue)
@@ -1298,6 +1308,15 @@ def _cue_for_partial(state: DocState, lo: int, hi: int, d: Draft) -> Draft | Non
             return None
         return Draft(d.start, d.end, "Direct", d.sentence, sp, cue, cue.tokens(), addressee)
     return None
+
+
+def _after_predicative(state: DocState, qs: int, cs: int) -> bool:
+    """Whether the quotation opening at ``qs`` follows "als" (and an article)."""
+    tv, lx = state.tv, state.lx
+    j = qs - 1
+    if j > cs and tv.lowers[j] in lx.determiners:
+        j -= 1
+    return j >= cs and tv.lowers[j] in lx.predicative_words
 
 
 def _continuation(

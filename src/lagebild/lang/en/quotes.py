@@ -95,6 +95,7 @@ SOURCE_NOUN_ENDINGS: tuple[str, ...] = ()
 SO_WORDS: frozenset[str] = frozenset()
 SO_ADVERBS: frozenset[str] = frozenset()
 AS_WORDS: frozenset[str] = frozenset({"as"})
+PREDICATIVE_WORDS: frozenset[str] = frozenset({"as"})  # "called the plan “a mistake”"
 SOURCE_ADVERBS: frozenset[str] = frozenset()
 COMPLEMENTIZERS: frozenset[str] = frozenset({"that", "whether"})
 #: Cues that report only a clause opened by one of these words (none listed yet).
