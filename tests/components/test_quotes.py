@@ -1056,6 +1056,23 @@ def test_quotes_judgement_in_quotation_marks_takes_the_verb_after_it(rules_nlp) 
     assert text[q.speaker_start : q.speaker_end] == "Kritikern"
 
 
+def test_quotes_halten_es_fuer_reports_an_opinion(rules_nlp) -> None:
+    text = "Beobachter halten es für unwahrscheinlich, dass das Gericht so entscheidet."
+    [q] = run(rules_nlp, text)
+    assert (q.text, q.speaker_text) == ("dass das Gericht so entscheidet", "Beobachter")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er hält es für seine Pflicht.",
+        "Die Polizei hielt die Lage für ruhig, als die Demonstranten eintrafen.",
+    ],
+)
+def test_quotes_halten_without_an_opinion_clause_reports_nothing(rules_nlp, text) -> None:
+    assert run(rules_nlp, text) == []
+
+
 def test_quotes_source_phrase_inside_a_verb_report_opens_no_report(rules_nlp) -> None:
     text = "Der Direktor erklärte, Nordland besitze seiner Meinung nach sechs Raketen."
     [q] = run(rules_nlp, text)

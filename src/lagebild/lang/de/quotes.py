@@ -134,6 +134,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("bemängeln", "", ""),
     ("bekanntwerden", "bekannt", "wird/wurde/bekanntgeworden"),
     ("hervorgehen", "hervor", "geht/ging/hervorgegangen"),
+    ("halten", "", "hält/hielt/gehalten"),
 )
 
 #: Separable particles also written apart from a verb-final form, a participle or an
@@ -150,6 +151,7 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "hinweisen": ("darauf",),
     "verweisen": ("darauf",),
     "hervorgehen": ("aus",),
+    "halten": ("es", "für"),  # "hält es für möglich, dass …": an opinion
 }
 
 #: Words that make a cue verb mean something else when they share its clause
