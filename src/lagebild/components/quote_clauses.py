@@ -117,8 +117,8 @@ def _particle_after_apposition(
     "Jetzt gab der Leiter der Dienststelle, Andreas Huber, bekannt, dass …":
     the apposition's commas cut "bekannt" off from "gab".
     """
-    if comma >= hi or tv.words[comma] != ",":
-        return None
+    if comma >= hi or tv.words[comma] != "," or particle not in tv.lowers[comma + 2 : hi]:
+        return None  # the particle must follow somewhere: checked first, it is cheap
     closing = apposition_end(tv, comma + 1, hi, lx)
     if closing is None or closing + 1 >= hi or tv.words[closing] != ",":
         return None
