@@ -963,113 +963,85 @@ def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> N
 
 
 @pytest.mark.parametrize(
-    ("text", "message", "speaker"),
+    ("text", "form", "message", "cue", "speaker"),
     [
+        # "hervorgehen": the "aus" phrase names the document
         (
             "Wie aus einer Mitteilung der Schutztruppe hervorgeht, wurden fünf Zivilisten getötet.",
-            "wurden fünf Zivilisten getötet",
+            "Indirect", "wurden fünf Zivilisten getötet", "Wie hervorgeht",
             "einer Mitteilung der Schutztruppe",
         ),
         (
             "Aus dem Bericht der Kommission geht hervor, dass die Lage ernst ist.",
-            "dass die Lage ernst ist",
-            "dem Bericht der Kommission",
+            "Indirect", "dass die Lage ernst ist", "geht hervor", "dem Bericht der Kommission",
         ),
         # "Dies geht aus X hervor.": the sentence before is the report
         (
             "Die Firma plant einen Umzug nach Lüttich. Dies geht aus einer Mitteilung der "
             "Firma hervor.",
-            "Die Firma plant einen Umzug nach Lüttich. Dies",
+            "Indirect", "Die Firma plant einen Umzug nach Lüttich. Dies", "geht hervor",
             "einer Mitteilung der Firma",
         ),
-    ],
-)
-def test_quotes_hervorgehen_names_the_document_as_source(rules_nlp, text, message, speaker):
-    [q] = run(rules_nlp, text)
-    assert (q.text, text[q.speaker_start : q.speaker_end]) == (message, speaker)
-
-
-@pytest.mark.parametrize(
-    "text", ["Aus der Ehe ging ein Sohn hervor.", "Daraus geht hervor, dass die Lage ernst ist."]
-)
-def test_quotes_hervorgehen_without_a_source_reports_nothing(rules_nlp, text):
-    assert run(rules_nlp, text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "message", "cue"),
-    [
+        # a separable particle written apart, or after an apposition
         (
             "Wie die Bank am Morgen bekannt gab, wird sie den Konkurrenten übernehmen.",
-            "wird sie den Konkurrenten übernehmen",
-            "Wie bekannt gab",
+            "Indirect", "wird sie den Konkurrenten übernehmen", "Wie bekannt gab", "die Bank",
         ),
         (
             "Die Gruppe hat in einer Stellungnahme bekannt gegeben, dass keine Gefahr bestehe.",
-            "dass keine Gefahr bestehe",
-            "hat bekannt gegeben",
+            "Indirect", "dass keine Gefahr bestehe", "hat bekannt gegeben", "Die Gruppe",
         ),
-    ],
-)
-def test_quotes_particle_written_apart_still_makes_the_cue(rules_nlp, text, message, cue):
-    [q] = run(rules_nlp, text)
-    assert (q.text, q.cue) == (message, cue)
-
-
-@pytest.mark.parametrize(
-    ("text", "message", "speaker"),
-    [
+        (
+            "Nun gab der Leiter der Wache, Jan Kessler, bekannt, dass das Boot gefunden sei.",
+            "Indirect", "dass das Boot gefunden sei", "gab bekannt",
+            "der Leiter der Wache, Jan Kessler",
+        ),
+        # "wie X, APPOSITION, mitteilte": the speaker runs through the apposition
         (
             "Wie die Ministerin von Nordland, Anna Berger, erklärte, habe sie Hilfe geschickt.",
-            "habe sie Hilfe geschickt",
+            "Indirect", "habe sie Hilfe geschickt", "Wie erklärte",
             "die Ministerin von Nordland, Anna Berger",
         ),
         (
             "Wie Jan Kessler, Sprecher der Behörde, in Lüttich mitteilte, fehlen Hubschrauber.",
-            "fehlen Hubschrauber",
-            "Jan Kessler, Sprecher der Behörde",
+            "Indirect", "fehlen Hubschrauber", "Wie mitteilte", "Jan Kessler, Sprecher der Behörde",
         ),
         (
             "Der Tank stand unter Druck, wie Jan Kessler, Chef der Firma, mitteilte.",
-            "Der Tank stand unter Druck",
+            "Indirect", "Der Tank stand unter Druck", "wie mitteilte",
             "Jan Kessler, Chef der Firma",
         ),
+        # a quoted judgement after "als" takes the verb that closes its clause
+        (
+            "Seine Werke werden von Kritikern als „Meilensteine der Musik“ bezeichnet.",
+            "Direct", "Meilensteine der Musik", "werden bezeichnet", "Kritikern",
+        ),
+        # "hält es für möglich, dass …": an opinion
+        (
+            "Beobachter halten es für unwahrscheinlich, dass das Gericht so entscheidet.",
+            "Indirect", "dass das Gericht so entscheidet", "halten", "Beobachter",
+        ),
     ],
-)
-def test_quotes_as_clause_keeps_the_apposition_of_its_subject(rules_nlp, text, message, speaker):
+)  # fmt: skip
+def test_quotes_single_report_reads_form_message_cue_and_speaker(
+    rules_nlp, text, form, message, cue, speaker
+) -> None:
     [q] = run(rules_nlp, text)
-    assert (q.text, text[q.speaker_start : q.speaker_end]) == (message, speaker)
-
-
-def test_quotes_particle_after_an_apposition_closes_the_cue(rules_nlp) -> None:
-    text = "Nun gab der Leiter der Wache, Jan Kessler, bekannt, dass das Boot gefunden sei."
-    [q] = run(rules_nlp, text)
-    assert q.cue == "gab bekannt"
-    assert q.text == "dass das Boot gefunden sei"
-    assert text[q.speaker_start : q.speaker_end] == "der Leiter der Wache, Jan Kessler"
-
-
-def test_quotes_judgement_in_quotation_marks_takes_the_verb_after_it(rules_nlp) -> None:
-    text = "Seine Werke werden von Kritikern als „Meilensteine der Musik“ bezeichnet."
-    [q] = run(rules_nlp, text)
-    assert (q.form, q.text, q.cue) == ("Direct", "Meilensteine der Musik", "werden bezeichnet")
-    assert text[q.speaker_start : q.speaker_end] == "Kritikern"
-
-
-def test_quotes_halten_es_fuer_reports_an_opinion(rules_nlp) -> None:
-    text = "Beobachter halten es für unwahrscheinlich, dass das Gericht so entscheidet."
-    [q] = run(rules_nlp, text)
-    assert (q.text, q.speaker_text) == ("dass das Gericht so entscheidet", "Beobachter")
+    assert (q.form, q.text, q.cue) == (form, message, cue)
+    assert text[q.speaker_start : q.speaker_end] == speaker
 
 
 @pytest.mark.parametrize(
     "text",
     [
+        # "hervorgehen" needs its source, "halten" its "es … für" and a reported clause
+        "Aus der Ehe ging ein Sohn hervor.",
+        "Daraus geht hervor, dass die Lage ernst ist.",
         "Er hält es für seine Pflicht.",
         "Die Polizei hielt die Lage für ruhig, als die Demonstranten eintrafen.",
     ],
 )
-def test_quotes_halten_without_an_opinion_clause_reports_nothing(rules_nlp, text) -> None:
+def test_quotes_frame_verb_without_its_frame_reports_nothing(rules_nlp, text) -> None:
     assert run(rules_nlp, text) == []
 
 
