@@ -114,7 +114,7 @@ def _particle_after_apposition(
 ) -> int | None:
     """The particle standing after an apposition that closes the verb's clause.
 
-    "Jetzt gab der Leiter der Dienststelle, Andreas Huber, bekannt, dass …":
+    "Nun gab der Leiter der Wache, Jan Kessler, bekannt, dass …":
     the apposition's commas cut "bekannt" off from "gab".
     """
     if comma >= hi or tv.words[comma] != "," or particle not in tv.lowers[comma + 2 : hi]:

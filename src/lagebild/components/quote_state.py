@@ -129,14 +129,14 @@ def quoted_name(tv: TokenView, mentions: Sequence[Mention], start: int, end: int
     return len(words) >= 2 and all(tv.words[i][:1].isupper() for i in words)
 
 
-MAX_QUOTED_SOURCE_WORDS = 5  # "laut „tagesschau.de“", "wie die „Aktion Deutschland hilft“"
+MAX_QUOTED_SOURCE_WORDS = 5  # "laut „nordland.de“", "wie die „Aktion Nordland hilft“"
 
 
 def _quoted_source(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> bool:
     """Whether the quotation marks at [start, end) hold a source's name by their place.
 
-    After a source preposition ("laut „tagesschau.de“") or as the subject of
-    an "as" clause ("Wie die „Aktion Deutschland hilft“ mitteilte") a short
+    After a source preposition ("laut „nordland.de“") or as the subject of
+    an "as" clause ("Wie die „Aktion Nordland hilft“ mitteilte") a short
     quoted stretch names who reports; its words need not be capitalised
     names (``quoted_name``).
     """

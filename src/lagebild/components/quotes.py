@@ -1094,8 +1094,8 @@ def _apposed_as_clause(state: DocState, cue: Cue, lo: int) -> tuple[int, int] | 
     """(as-word, subject end) of "wie X, APPOSITION, mitteilte", whose verb clause
     the apposition's commas cut off from its "wie" and subject.
 
-    The verb must close its clause ("…, in Bangkok mitteilte,"); the subject
-    runs through the apposition ("Steve Marshall, Sprecher der UN-Büros").
+    The verb must close its clause ("…, in Lüttich mitteilte,"); the subject
+    runs through the apposition ("Jan Kessler, Sprecher der Behörde").
     """
     tv, lx = state.tv, state.lx
     cs, ce = cue.clause

@@ -32,7 +32,7 @@ QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
 MAX_QUOTED_NAME = 5  # "„Aktion Deutschland hilft“"; longer quoted stretches are speech
 MAX_LOWER_CASE_NOUN_WORDS = 4  # "the deputy foreign minister"; more is a clause
 MAX_APPOSITION_ATTRIBUTES = 2  # "Leiter der Abteilung … bei der FES": prepositional phrases
-#: A web address used as a name ("tagesschau.de", "t-online.de"): lower case, yet a source.
+#: A web address used as a name ("nordland.de", "nord-online.de"): lower case, yet a source.
 _WEB_NAME = re.compile(r"^[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:de|com|org|net|at|ch|eu|info)$")
 BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "…"})
 
@@ -137,7 +137,7 @@ def noun_phrase_end(
         return None
     if tv.lowers[pos] in lx.determiners:
         pos += 1
-    if pos < limit and _WEB_NAME.match(tv.words[pos]):  # "wie t-online.de berichtet"
+    if pos < limit and _WEB_NAME.match(tv.words[pos]):  # "wie nord-online.de berichtet"
         return _extend(tv, pos + 1, limit, lx, nested=nested)
     adjectives = 0
     while (
@@ -155,7 +155,7 @@ def noun_phrase_end(
             and tv.words[pos] not in lx.np_stopwords
             and tv.lowers[pos] not in lx.sentence_adverbs
         )
-        or (pos > core and _WEB_NAME.match(tv.words[pos]))  # "der Website tagesschau.de"
+        or (pos > core and _WEB_NAME.match(tv.words[pos]))  # "der Website nordland.de"
         or (
             pos > core
             and (_name_particle(tv, pos, lx) or _name_number(tv.words[pos]))
@@ -352,7 +352,7 @@ def apposition_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> int |
 def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> int | None:
     """Start of the noun phrase that ends right before ``end`` ("der Polizei zufolge")."""
 
-    def verb_after_subject(k: int) -> bool:  # "Sie entstammen", "Das Team kam"
+    def verb_after_subject(k: int) -> bool:  # "Die Milizen gewinnen", "Das Team kam"
         return (
             k > floor
             and tv.words[k][:1].islower()
@@ -367,7 +367,7 @@ def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> 
         ):
             continue  # inside a longer phrase: "der jüngsten Umfrage"
         if verb_after_subject(start):
-            continue  # "Sie entstammen Zeitungsberichten zufolge": not the phrase's start
+            continue  # "Die Milizen gewinnen Medienberichten zufolge": not the phrase's start
         if noun_phrase_end(tv, start, end, lx) == end:
             return start
     return None
@@ -499,7 +499,7 @@ def trim_phrase(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> int:
             lx.nouns_capitalised
             and tv.words[end - 1][:1].islower()
             and not tv.is_cap(end - 1)  # keep "al-Sisi"
-            and not _WEB_NAME.match(tv.words[end - 1])  # and "tagesschau.de"
+            and not _WEB_NAME.match(tv.words[end - 1])  # and "nordland.de"
         )
     ):
         end -= 1

@@ -279,7 +279,7 @@ SO_ADVERBS: frozenset[str] = frozenset({"weiter", "abschließend"})
 #: "wie X mitteilte, …": the conjunction of a verb-final source clause.
 AS_WORDS: frozenset[str] = frozenset({"wie"})
 #: The word that puts a quoted judgement on its object: "bezeichnete den Plan als
-#: „Fehler“", "wies dies als „Unverschämtheit“ zurück" (the verb may follow).
+#: „Fehler“", "wies den Vorwurf als „absurd“ zurück" (the verb may follow).
 PREDICATIVE_WORDS: frozenset[str] = frozenset({"als"})
 #: Adverbs that point back to the last source ("Demnach sei …").
 SOURCE_ADVERBS: frozenset[str] = frozenset({"demnach", "wonach"})
