@@ -1031,20 +1031,6 @@ def test_quotes_single_report_reads_form_message_cue_and_speaker(
     assert text[q.speaker_start : q.speaker_end] == speaker
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # "hervorgehen" needs its source, "halten" its "es … für" and a reported clause
-        "Aus der Ehe ging ein Sohn hervor.",
-        "Daraus geht hervor, dass die Lage ernst ist.",
-        "Er hält es für seine Pflicht.",
-        "Die Polizei hielt die Lage für ruhig, als die Demonstranten eintrafen.",
-    ],
-)
-def test_quotes_frame_verb_without_its_frame_reports_nothing(rules_nlp, text) -> None:
-    assert run(rules_nlp, text) == []
-
-
 def test_quotes_source_phrase_inside_a_verb_report_opens_no_report(rules_nlp) -> None:
     text = "Der Direktor erklärte, Nordland besitze seiner Meinung nach sechs Raketen."
     [q] = run(rules_nlp, text)
@@ -1143,16 +1129,23 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
     assert not [q for q in run(nlp, text) if q.text.startswith("kündigten")]
 
 
+@pytest.mark.parametrize("pipeline", ["nlp", "rules_nlp"])
 @pytest.mark.parametrize(
     "text",
     [
         "Zu den Plänen der Opposition, die seit Monaten verhandelt, äußerte sich die Chefin nicht.",
         "Ein Wetterumschwung kündigt sich an, die Temperaturen fallen in der Nacht deutlich.",
         "Die Regierung steht in der Kritik, weil sie die Steuern erhöht hat.",
+        # "hervorgehen" needs its source, "halten" its "es … für" and a reported clause
+        "Aus der Ehe ging ein Sohn hervor.",
+        "Daraus geht hervor, dass die Lage ernst ist.",
+        "Er hält es für seine Pflicht.",
+        "Die Polizei hielt die Lage für ruhig, als die Demonstranten eintrafen.",
     ],
 )
-def test_quotes_negated_or_reflexive_cue_reports_nothing(nlp, text) -> None:
-    assert run(nlp, text) == []
+def test_quotes_cue_verb_without_its_frame_reports_nothing(request, pipeline, text) -> None:
+    """Negated, reflexive or frame-less uses of cue verbs: neither rules nor tagger report."""
+    assert run(request.getfixturevalue(pipeline), text) == []
 
 
 def test_quotes_as_phrase_before_the_verb_is_no_adverbial_clause(nlp) -> None:

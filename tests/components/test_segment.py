@@ -27,18 +27,28 @@ def _texts(segmenter, text):
         "Das Treffen fand am 30. Dezember in Moskau statt.",
         "Am 4. April trafen sich die Minister.",
         "Zum 80. Jahrestag kamen Gäste aus aller Welt.",
+        # a run of initials
+        "Laut dem Direktor B.N. Sahin soll der Test in drei Monaten stattfinden.",
+        "Der Roman von J.D. Sorel erschien im Herbst.",
     ],
 )
-def test_segment_does_not_split_after_abbreviations_and_ordinals(de_segmenter, text):
+def test_segment_does_not_split_after_abbreviations_initials_and_ordinals(de_segmenter, text):
     assert _texts(de_segmenter, text) == [text]
 
 
-def test_segment_splits_after_year_at_sentence_end(de_segmenter):
-    text = "Die Gespräche laufen seit 2018. Die Regierung will sie fortsetzen."
-    assert _texts(de_segmenter, text) == [
-        "Die Gespräche laufen seit 2018.",
-        "Die Regierung will sie fortsetzen.",
-    ]
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a year is no ordinal
+        ("Die Gespräche laufen seit 2018.", "Die Regierung will sie fortsetzen."),
+        # "So." (Sunday) is listed with its capital; the adverb "so." ends a sentence
+        ("Laut der Ministerin sei das so.", "Dann wurde die Sitzung vertagt."),
+        # a lower-case abbreviation is still one when capitalised at a sentence start
+        ("Das Abkommen gilt seit Mai.", "Vgl. Artikel 3 des Vertrags."),
+    ],
+)
+def test_segment_splits_where_a_sentence_ends(de_segmenter, first, second):
+    assert _texts(de_segmenter, f"{first} {second}") == [first, second]
 
 
 def test_segment_keeps_closing_quote_with_its_sentence(de_segmenter):
@@ -94,31 +104,3 @@ def test_segment_keeps_first_line_as_headline_when_title_is_elsewhere(de_segment
     text = "Gipfel in Paris\n\nDie Regierungen trafen sich."
     sentences = de_segmenter(text, title="Ein ganz anderer Titel")
     assert [s.is_headline for s in sentences] == [True, False]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Laut dem Direktor B.N. Sahin soll der Test in drei Monaten stattfinden.",
-        "Der Roman von J.D. Sorel erschien im Herbst.",
-    ],
-)
-def test_segment_does_not_split_after_a_run_of_initials(de_segmenter, text):
-    assert _texts(de_segmenter, text) == [text]
-
-
-def test_segment_splits_after_a_word_spelt_like_a_capitalised_abbreviation(de_segmenter):
-    # "So." (Sunday) is listed; the adverb "so." ends a sentence
-    text = "Laut der Ministerin sei das so. Dann wurde die Sitzung vertagt."
-    assert _texts(de_segmenter, text) == [
-        "Laut der Ministerin sei das so.",
-        "Dann wurde die Sitzung vertagt.",
-    ]
-
-
-def test_segment_reads_a_lower_case_abbreviation_capitalised_at_a_sentence_start(de_segmenter):
-    text = "Das Abkommen gilt seit Mai. Vgl. Artikel 3 des Vertrags."
-    assert _texts(de_segmenter, text) == [
-        "Das Abkommen gilt seit Mai.",
-        "Vgl. Artikel 3 des Vertrags.",
-    ]
