@@ -145,6 +145,13 @@ def test_quote_lexicon_generates_inflected_cue_forms(form: str, lemma: str, part
     assert any(f.lemma == lemma and f.particle == particle for f in forms)
 
 
+def test_quote_lexicon_binds_each_needed_word_with_its_alternatives() -> None:
+    [going_out] = [f for f in load_quote_lexicon("de").cues["geht"] if f.lemma == "ausgehen"]
+    assert going_out.needs == (frozenset({"davon", "von", "vom"}),)
+    [called] = [f for f in load_quote_lexicon("de").cues["heißt"] if f.lemma == "heißen"]
+    assert called.needs == (frozenset({"es"}),)
+
+
 # ---------------------------------------------------------------- behaviour
 
 
@@ -1021,6 +1028,27 @@ def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> N
             "Beobachter halten es für unwahrscheinlich, dass das Gericht so entscheidet.",
             "Indirect", "dass das Gericht so entscheidet", "halten", "Beobachter",
         ),
+        # the reading whose particle closes the clause: "aufrufen", not "rufen"
+        (
+            "Der Rat rief die Staaten auf, die Grenzen zu öffnen.",
+            "Indirect", "die Grenzen zu öffnen", "rief auf", "Der Rat",
+        ),
+        # "geht von … aus" states an assumption as "geht davon aus, dass …" does
+        (
+            "Die Ermittler gehen von einem Anschlag aus.",
+            "Reported", "Die Ermittler gehen von einem Anschlag aus", "gehen aus", "Die Ermittler",
+        ),
+        # a passive that names its agent reports like the active verb
+        (
+            "Von der Opposition wurde der Besuch als unangemessen kritisiert.",
+            "Reported", "Von der Opposition wurde der Besuch als unangemessen kritisiert",
+            "wurde kritisiert", "der Opposition",
+        ),
+        (
+            "Die Pläne wurden von den Grünen als unrealistisch bezeichnet.",
+            "Reported", "Die Pläne wurden von den Grünen als unrealistisch bezeichnet",
+            "wurden bezeichnet", "den Grünen",
+        ),
     ],
 )  # fmt: skip
 def test_quotes_single_report_reads_form_message_cue_and_speaker(
@@ -1141,6 +1169,11 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         "Daraus geht hervor, dass die Lage ernst ist.",
         "Er hält es für seine Pflicht.",
         "Die Polizei hielt die Lage für ruhig, als die Demonstranten eintrafen.",
+        # a passive without its agent, or whose "von" phrase is the topic; a call to act
+        "Der Besuch wurde scharf kritisiert.",
+        "Es wurde von schweren Schäden berichtet.",
+        "Es wird von Brandstiftung ausgegangen.",
+        "Der Rat rief die Bürger zur Ruhe auf.",
     ],
 )
 def test_quotes_cue_verb_without_its_frame_reports_nothing(request, pipeline, text) -> None:

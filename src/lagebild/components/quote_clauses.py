@@ -77,8 +77,10 @@ def find_cue(
         i + 1 < end and tv.lowers[i + 1] in lx.auxiliaries
     ):  # "hatte … erklärt", "nachdem er erklärt hatte": a participle
         forms = sorted(forms, key=lambda f: f.kind != "part")
+    # a reading whose particle closes the clause first: "rief … auf" is "aufrufen", not "rufen"
+    forms = sorted(forms, key=lambda f: not f.particle)
     for form in forms:
-        if form.needs and not all(w in clause_words for w in form.needs):
+        if not all(clause_words & need for need in form.needs):
             continue
         if clause_words.intersection(form.excludes):
             continue  # "kündigt sich an": it is coming, nobody announces it

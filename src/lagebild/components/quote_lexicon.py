@@ -23,7 +23,9 @@ class CueForm:
     lemma: str
     particle: str  # separable particle that must close the clause ("" if none)
     kind: str  # fin | final | part | inf
-    needs: tuple[str, ...] = ()  # words that must share the clause ("davon", "es")
+    #: words that must share the clause ("es" of "heißt es"), each given as its
+    #: alternatives ("davon" or "von" of "geht davon aus", "geht von … aus")
+    needs: tuple[frozenset[str], ...] = ()
     excludes: tuple[str, ...] = ()  # words that must not ("sich" of "kündigt sich an")
 
 
@@ -37,6 +39,7 @@ class QuoteLexicon:
     cues: dict[str, tuple[CueForm, ...]]
     split_particles: frozenset[str]  # particles also written apart ("bekannt gab")
     passive_speaker_cues: frozenset[str]
+    topic_cues: frozenset[str]
     impersonal_cues: frozenset[str]
     impersonal_prepositions: frozenset[str]
     reported_cues: frozenset[str]
@@ -187,7 +190,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
                 lemma,
                 particle,
                 kind,
-                tuple(m.CUE_NEEDS.get(lemma, ())),
+                tuple(frozenset(need.split("|")) for need in m.CUE_NEEDS.get(lemma, ())),
                 tuple(m.CUE_EXCLUDES.get(lemma, ())),
             )
             for lemma, particle, kind in entries

@@ -365,15 +365,7 @@ def _cue_speaker(
                 if end is not None:
                     return make_speaker(state, i + 1, end), None
         return None, None
-    if (
-        cue.passive
-        and cue.form.lemma not in lx.passive_speaker_cues
-        and (
-            tv.lowers[f] in lx.passive_auxiliaries
-            # "war … befürchtet worden": a past perfect passive
-            or (cue.verb + 1 < len(tv) and tv.lowers[cue.verb + 1] in lx.passive_participles)
-        )
-    ):
+    if _passive_voice(state, cue) and cue.form.lemma not in lx.passive_speaker_cues:
         for i in range(cs, ce):
             if tv.lowers[i] in lx.agent_prepositions:
                 end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
@@ -427,6 +419,29 @@ def _cue_speaker(
     if after is None:
         return None, None
     return _speaker_after(state, after, f, ce)
+
+
+def _passive_voice(state: DocState, cue: Cue) -> bool:
+    """Whether the cue is a passive ("wurde … kritisiert", "war … befürchtet worden"),
+    not a perfect ("hat … kritisiert")."""
+    tv, lx = state.tv, state.lx
+    return cue.passive and (
+        tv.lowers[cue.finite] in lx.passive_auxiliaries
+        or (cue.verb + 1 < len(tv) and tv.lowers[cue.verb + 1] in lx.passive_participles)
+    )
+
+
+def _agent_passive(state: DocState, cue: Cue) -> bool:
+    """Whether a passive cue names its agent in its clause, so reports like an active verb.
+
+    "Von der Opposition wurde der Besuch als unangemessen kritisiert" is
+    "Die Opposition kritisierte …" turned round. After "berichten" or
+    "sprechen" the "von" phrase is the topic ("Es wurde von Schäden berichtet").
+    """
+    tv, lx = state.tv, state.lx
+    if cue.form.lemma in lx.topic_cues or not _passive_voice(state, cue):
+        return False
+    return any(tv.lowers[i] in lx.agent_prepositions for i in range(*cue.clause))
 
 
 def _shared_subject(state: DocState, lo: int, conjunction: int) -> Speaker | None:
@@ -1081,7 +1096,7 @@ def _verb_report(
         return None  # the clause runs into a quote: a partial quote or a direct one
     if (
         cue.form.lemma in lx.reported_cues
-        and cue.form.kind == "fin"
+        and (cue.form.kind == "fin" or _agent_passive(state, cue))
         and sp is not None
         and settings.reported
     ):

@@ -143,8 +143,9 @@ SPLIT_PARTICLES: frozenset[str] = frozenset({"bekannt"})
 
 #: Words that must stand in the same clause for a verb to be a cue
 #: ("geht davon aus", "heißt es"); without them the verb means something else.
+#: "a|b" lets either word fill the need ("geht davon aus, dass …", "geht von … aus").
 CUE_NEEDS: dict[str, tuple[str, ...]] = {
-    "ausgehen": ("davon",),
+    "ausgehen": ("davon|von|vom",),
     "heißen": ("es",),
     "stehen": ("in",),
     "erinnern": ("daran",),
@@ -165,6 +166,9 @@ CUE_NEGATIONS: frozenset[str] = frozenset({"nicht", "nie", "niemals"})
 
 #: Cues whose passive subject is the speaker ("„…“, wurde Xi zitiert").
 PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"zitieren"})
+#: Cues whose "von" phrase is what is spoken of, not the passive's agent
+#: ("Es wurde von schweren Schäden berichtet", "Es wird von Brandstiftung ausgegangen").
+TOPIC_CUES: frozenset[str] = frozenset({"berichten", "sprechen", "ausgehen"})
 
 #: Cues whose grammatical subject is "es" and whose source is a prepositional
 #: phrase ("In dem Bericht heißt es, …", "Wie aus dem Bericht hervorgeht, …").
@@ -192,7 +196,7 @@ REPORTED_CUES: frozenset[str] = frozenset(
         "sprechen", "warnen", "kritisieren", "fordern", "verurteilen", "vorwerfen",
         "ankündigen", "dementieren", "bestreiten", "loben", "beklagen", "klagen", "verlangen",
         "androhen", "bezeichnen", "nennen", "werten", "zusichern", "beschuldigen", "ausgehen",
-        "empfehlen", "vorschlagen", "appellieren", "plädieren", "auffordern", "aufrufen",
+        "empfehlen", "vorschlagen", "appellieren", "plädieren", "auffordern",
         "berichten", "bekanntgeben", "schätzen", "anprangern", "bemängeln",
     }
 )  # fmt: skip

@@ -62,6 +62,7 @@ _PARTICIPLE_CUES: tuple[tuple[str, str], ...] = (
 CUE_NEEDS: dict[str, tuple[str, ...]] = {}
 SPLIT_PARTICLES: frozenset[str] = frozenset()  # English particles follow their verb
 PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"quote"})
+TOPIC_CUES: frozenset[str] = frozenset()  # "by" always names the agent
 IMPERSONAL_CUES: frozenset[str] = frozenset()
 SOURCELESS_CUES: frozenset[str] = frozenset()
 IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset()
