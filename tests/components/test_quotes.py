@@ -1135,6 +1135,20 @@ def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     assert text[q.cue_start : q.cue_end] == "Wie"
 
 
+def test_quotes_opening_demnach_names_the_subject_of_the_sentence_before(nlp) -> None:
+    text = "Das Gericht in Nordstadt verkündete sein Urteil. Demnach ist der Angeklagte unschuldig."
+    court = {"text": "Gericht in Nordstadt", "kind": "ORG", "actor_id": "body:nordstadt:court"}
+    [q] = run(nlp, text, [court])
+    assert (q.text, q.cue) == ("ist der Angeklagte unschuldig", "Demnach")
+    assert text[q.speaker_start : q.speaker_end] == "Demnach"  # SpkAtt spans the adverb
+    assert (q.speaker_text, q.speaker_actor_id) == ("Das Gericht in Nordstadt", "body:nordstadt:court")
+
+
+def test_quotes_opening_demnach_without_a_named_source_is_its_own_source(rules_nlp) -> None:
+    [q] = run(rules_nlp, "Die Zahlen wurden korrigiert. Demnach starben acht Menschen.")
+    assert (q.text, q.speaker_text, q.speaker_actor_id) == ("starben acht Menschen", "Demnach", None)
+
+
 def test_quotes_source_in_subordinate_clause_reports_that_clause(nlp) -> None:
     text = (
         "Die Hunde trafen verspätet ein, da nach Angaben der Fluggesellschaft die Genehmigung "

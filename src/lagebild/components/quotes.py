@@ -827,15 +827,20 @@ def _source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) ->
                 frame, sp_range = (i, after[1]), after
     elif low in lx.source_adverbs and i > lo and tv.words[i - 1] == ",":
         return _relative_source(state, i, lo, stop, s_index)
-    elif low in lx.source_adverbs and state.last_speaker is not None:
+    elif low in lx.source_adverbs and (state.last_speaker is not None or i == lo):
         frame, sp_range = (i, i + 1), None
         if frame[1] < stop and tv.words[frame[1]] == ",":
             return None
         message = _message_around(lo, stop, frame, tv)
         if message is None:
             return None
-        last = state.last_speaker
-        speaker = Speaker(i, i + 1, last.text, last.mention)  # "Demnach" names the source here
+        # "Demnach" names the source here: the last speaker, or else what the sentence
+        # before names as its subject ("Das Gericht gab sein Urteil bekannt. Demnach …")
+        last = state.last_speaker or (_sentence_actor(state, s_index - 1) if s_index else None)
+        if last is None:
+            speaker = Speaker(i, i + 1, tv.words[i], None)
+        else:
+            speaker = Speaker(i, i + 1, last.text, last.mention)
         return Draft(
             *message, "Indirect", s_index, speaker, None, (i,), confidence=CONF_CONTINUATION
         )
