@@ -962,8 +962,15 @@ def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -
             "Das Team kam der Meldung zufolge zu dem Schluss, dass die Klinik schließen müsse.",
             "der Meldung",
         ),
+        # a preposition or a pronominal adverb before the verb opens no subject
+        (
+            "Bezüglich des Startortes meldet die Agentur, die Maschine sei in Nordstadt gestartet.",
+            "die Agentur",
+        ),
+        ("Darüber hinaus warf der Verband den Behörden vor, Absprachen gebrochen zu haben.",
+         "der Verband"),
     ],
-)
+)  # fmt: skip
 def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> None:
     q = run(rules_nlp, text)[-1]
     assert text[q.speaker_start : q.speaker_end] == speaker

@@ -502,7 +502,8 @@ PREPOSITIONS: frozenset[str] = frozenset(
         "vom", "vor", "zu", "zum", "zur", "über", "unter", "für", "gegen", "ohne", "um",
         "durch", "während", "wegen", "trotz", "bis", "ab", "gegenüber", "hinter", "neben",
         "zwischen", "ins", "ans", "aufs", "laut", "gemäß", "innerhalb", "außerhalb",
-        "angesichts", "aufgrund", "infolge",
+        "angesichts", "aufgrund", "infolge", "bezüglich", "hinsichtlich", "seitens",
+        "anlässlich", "mittels", "dank", "statt", "anstatt", "binnen", "entlang",
     }
 )  # fmt: skip
 #: Determiners that open a dative object: an addressee right after the speaker
@@ -530,6 +531,8 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
         "dennoch", "sonst", "ebenso", "gemeinsam", "offenbar", "offensichtlich", "angeblich",
         "vermutlich", "wahrscheinlich", "eigentlich", "zwar", "kurz", "lange", "ob", "dass",
         "hingegen", "selbst", "bislang", "seitdem", "seither", "nicht", "sogar", "nur",
+        "darüber", "darauf", "daraufhin", "davon", "dafür", "dagegen", "darin", "daran",
+        "hierzu", "hierbei", "hierfür",
     }
 )  # fmt: skip
 #: German capitalises nouns: a noun phrase needs a capitalised word.
