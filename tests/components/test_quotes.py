@@ -1035,6 +1035,26 @@ def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> N
             "Beobachter halten es für unwahrscheinlich, dass das Gericht so entscheidet.",
             "Indirect", "dass das Gericht so entscheidet", "halten", "Beobachter",
         ),
+        # a focus particle before a subject with its apposition is not part of it
+        (
+            "Auch die Leiterin der Delegation, Anna Berger, sagte, man habe viel erreicht.",
+            "Indirect", "man habe viel erreicht", "sagte",
+            "die Leiterin der Delegation, Anna Berger",
+        ),
+        (
+            "Auch die Leiterin der Delegation, Anna Berger, sagte: „Wir haben viel erreicht.“",
+            "Direct", "Wir haben viel erreicht.", "sagte",
+            "die Leiterin der Delegation, Anna Berger",
+        ),
+        (
+            "Der Unternehmer rief vor den Demonstranten aus: „Die Regierung ist gescheitert!“",
+            "Direct", "Die Regierung ist gescheitert!", "rief aus", "Der Unternehmer",
+        ),
+        # "erinnerte sich" after a quotation recalls what was said
+        (
+            "„Die Kollegen hielten uns für verrückt“, erinnerte sich die Ärztin später.",
+            "Direct", "Die Kollegen hielten uns für verrückt", "erinnerte", "die Ärztin",
+        ),
         # the reading whose particle closes the clause: "aufrufen", not "rufen"
         (
             "Der Rat rief die Staaten auf, die Grenzen zu öffnen.",

@@ -415,7 +415,7 @@ def _cue_speaker(
     if cs == f and cs > lo and tv.words[cs - 1] == ",":
         fronted = _fronted_subject(state, lo, f)
         if fronted is not None:
-            return make_speaker(state, lo, fronted, verb=f), _addressee_after(state, f + 1, ce)
+            return make_speaker(state, *fronted, verb=f), _addressee_after(state, f + 1, ce)
     if after is None:
         return None, None
     return _speaker_after(state, after, f, ce)
@@ -544,13 +544,19 @@ def _apposed_subject(state: DocState, lo: int, verb: int) -> bool:
     return "," in state.tv.words[lo : verb - 1] and _fronted_subject(state, lo, verb) is not None
 
 
-def _fronted_subject(state: DocState, lo: int, verb: int) -> int | None:
-    """A subject split from its verb by an apposition or a relative clause.
+def _fronted_subject(state: DocState, lo: int, verb: int) -> tuple[int, int] | None:
+    """(start, end) of a subject split from its verb by an apposition or a relative clause.
 
     "Der Leiter des Programms, Klaus Stöhr, sagte" / "Die Organisation, die …
-    ausübt, erklärte": the phrase opening the sentence, up to its comma.
+    ausübt, erklärte": the phrase opening the sentence, up to its comma. A
+    focus particle or conjunction before it is not part of it ("Auch die
+    Leiterin, Anna Berger, sagte").
     """
     tv, lx = state.tv, state.lx
+    while lo < verb - 1 and (
+        tv.lowers[lo] in lx.focus_particles or tv.lowers[lo] in lx.leading_conjunctions
+    ):
+        lo += 1
     if (
         subject_before(tv, lo, verb, lx) is None
         and tv.lowers[lo] not in lx.determiners
@@ -571,13 +577,13 @@ def _fronted_subject(state: DocState, lo: int, verb: int) -> int | None:
     if end is None or end >= verb or tv.words[end] != ",":
         return None
     if end == verb - 1:
-        return end
+        return lo, end
     if tv.lowers[end + 1] in lx.relative_pronouns and apposition_end(
         tv, end + 1, verb - 1, lx
     ) != verb - 1:
-        return end  # "Die Organisation, die … ausübt, erklärte": a relative clause
+        return lo, end  # "Die Organisation, die … ausübt, erklärte": a relative clause
     if verb - lo <= MAX_FRONTED:  # "Der Vertreter … im Aufsichtsrat (BA), Peter Clever, hat"
-        return trim_phrase(tv, lo, verb - 1, state.lx)
+        return lo, trim_phrase(tv, lo, verb - 1, state.lx)
     return None
 
 

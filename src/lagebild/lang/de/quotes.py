@@ -104,6 +104,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("twittern", "", ""),
     ("rufen", "", "ruft/rief/gerufen"),
     ("aufrufen", "auf", "ruft/rief/aufgerufen"),
+    ("ausrufen", "aus", "ruft/rief/ausgerufen"),
     ("zusichern", "zu", ""),
     ("versprechen", "", "verspricht/versprach/versprochen"),
     ("ausgehen", "aus", "geht/ging/ausgegangen"),
@@ -148,7 +149,7 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "ausgehen": ("davon|von|vom",),
     "heißen": ("es",),
     "stehen": ("in",),
-    "erinnern": ("daran",),
+    "erinnern": ("daran|sich",),  # "erinnerte daran, dass …", "„…“, erinnerte sich X"
     "hinweisen": ("darauf",),
     "verweisen": ("darauf",),
     "hervorgehen": ("aus",),
