@@ -1055,6 +1055,22 @@ def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> N
             "„Die Kollegen hielten uns für verrückt“, erinnerte sich die Ärztin später.",
             "Direct", "Die Kollegen hielten uns für verrückt", "erinnerte", "die Ärztin",
         ),
+        # short quoted words after a noun name it; a quoted slogan with an article quotes
+        (
+            "Jan Kessler berichtete im Fachmagazin „Science“, es sei wenig Material gefunden "
+            "worden.",
+            "Indirect", "es sei wenig Material gefunden worden", "berichtete", "Jan Kessler",
+        ),
+        (
+            "Die Organisation „Reporter ohne Grenzen“ weist darauf hin, dass die Lage "
+            "schwieriger werde.",
+            "Indirect", "dass die Lage schwieriger werde", "weist hin",
+            "Die Organisation „Reporter ohne Grenzen“",
+        ),
+        (
+            "Die Demonstranten riefen Parolen wie „Stoppt den Krieg“.",
+            "Direct", "Stoppt den Krieg", "riefen", "Die Demonstranten",
+        ),
         # the reading whose particle closes the clause: "aufrufen", not "rufen"
         (
             "Der Rat rief die Staaten auf, die Grenzen zu öffnen.",

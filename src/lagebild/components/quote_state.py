@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from lagebild.components.quote_clauses import Cue
+from lagebild.components.quote_clauses import SENTENCE_END, Cue
 from lagebild.components.quote_lexicon import QuoteLexicon
 from lagebild.components.quote_marks import find_quoted_spans
 from lagebild.components.speakers import (
@@ -146,11 +146,36 @@ def _quoted_source(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> boo
     before = tv.lowers[start - 1]
     if before in lx.source_prepositions:
         return True
+    if _quoted_title(tv, start, words, lx):
+        return True
     return (
         before in lx.determiners
         and start >= 2
         and tv.lowers[start - 2] in lx.as_words
         and tv.is_cap(words[0])
+    )
+
+
+MAX_QUOTED_TITLE_WORDS = 4  # "die Organisation „Reporter ohne Grenzen“"
+_SENTENCE_OPENERS = SENTENCE_END | {":"}  # a capital after these may be any word
+
+
+def _quoted_title(tv: TokenView, start: int, words: list[int], lx: QuoteLexicon) -> bool:
+    """Whether short quoted words name what the noun before them is called.
+
+    "im Fachmagazin „Science“", "die Organisation „Reporter ohne Grenzen“":
+    a capitalised noun inside the sentence, then a quoted stretch that opens
+    with a capital and has no lower-case article ("Parolen wie „Stoppt den
+    Krieg“" quotes a slogan). A one-word judgement right after a noun
+    ("nannte den Plan „Unsinn“") is read as a name too.
+    """
+    return (
+        start >= 2
+        and len(words) <= MAX_QUOTED_TITLE_WORDS
+        and tv.is_cap(start - 1)
+        and tv.words[start - 2] not in _SENTENCE_OPENERS
+        and tv.is_cap(words[0])
+        and not any(tv.lowers[i] in lx.determiners for i in words if not tv.is_cap(i))
     )
 
 
