@@ -1055,6 +1055,12 @@ def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> N
             "„Die Kollegen hielten uns für verrückt“, erinnerte sich die Ärztin später.",
             "Direct", "Die Kollegen hielten uns für verrückt", "erinnerte", "die Ärztin",
         ),
+        # ", das teilte X mit.": the clause before the back-reference is the report
+        (
+            "Die Kamera des Teleskops ist ausgefallen, das teilte die Behörde mit.",
+            "Indirect", "Die Kamera des Teleskops ist ausgefallen, das", "teilte mit",
+            "die Behörde",
+        ),
         # short quoted words after a noun name it; a quoted slogan with an article quotes
         (
             "Jan Kessler berichtete im Fachmagazin „Science“, es sei wenig Material gefunden "

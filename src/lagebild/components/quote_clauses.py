@@ -135,12 +135,15 @@ def _particle_after_apposition(
 def _after_demonstrative(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     """Whether word ``i`` is the verb of a demonstrative subject ("Dieser bestätigte, …").
 
-    Before a noun the demonstrative is an article and ``i`` an adjective
-    ("diese erklärte Absicht").
+    A back-reference after a comma stands for the clause before it ("…, das
+    teilte die Behörde mit"). Before a noun the demonstrative is an article
+    and ``i`` an adjective ("diese erklärte Absicht").
     """
-    return tv.lowers[i - 1] in lx.demonstratives and not (
-        i + 1 < len(tv) and tv.words[i + 1][:1].isupper()
+    low = tv.lowers[i - 1]
+    standalone = low in lx.demonstratives or (
+        low in lx.back_references and i >= 2 and tv.words[i - 2] == ","
     )
+    return standalone and not (i + 1 < len(tv) and tv.words[i + 1][:1].isupper())
 
 
 def konjunktiv_marker(

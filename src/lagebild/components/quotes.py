@@ -1033,6 +1033,14 @@ def _verb_report(
         sp = make_speaker(state, as_word + 1, subject_end, verb=cue.finite)
         tokens = (as_word, *cue.tokens())
         return Draft(*message, "Indirect", s_index, sp, cue, tokens, None, CONF_INDIRECT)
+    if cs > lo + 1 and cue.finite == cs + 1 and tv.lowers[cs] in lx.back_references:
+        # "Die Kamera fiel aus, das teilte das Institut mit.": the clause before is the report
+        after = subject_after(tv, cue.finite, stop, lx)
+        if after is not None and not state.blocked[cs] and tv.words[cs - 1] == ",":
+            sp, addressee = _speaker_after(state, after, cue.finite, stop)
+            return Draft(
+                lo, cs + 1, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+            )
     if (
         cs > lo
         and cue.finite == cs
