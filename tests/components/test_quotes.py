@@ -1055,6 +1055,21 @@ def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> N
             "„Die Kollegen hielten uns für verrückt“, erinnerte sich die Ärztin später.",
             "Direct", "Die Kollegen hielten uns für verrückt", "erinnerte", "die Ärztin",
         ),
+        # reflexive verbs of stance: agreeing, showing oneself, invoking
+        (
+            "Die Regierung und die Rebellen einigten sich darauf, dass die Bewohner die Stadt "
+            "verlassen können.",
+            "Indirect", "dass die Bewohner die Stadt verlassen können", "einigten",
+            "Die Regierung und die Rebellen",
+        ),
+        (
+            "In der Zeitung zeigte sich der Trainer zufrieden: „Wir haben gut gespielt.“",
+            "Direct", "Wir haben gut gespielt.", "zeigte", "der Trainer",
+        ),
+        (
+            "Die Bank beruft sich darauf, dass die Freigabe rechtens sei.",
+            "Indirect", "dass die Freigabe rechtens sei", "beruft", "Die Bank",
+        ),
         # ", das teilte X mit.": the clause before the back-reference is the report
         (
             "Die Kamera des Teleskops ist ausgefallen, das teilte die Behörde mit.",
@@ -1237,6 +1252,8 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         "Es wurde von schweren Schäden berichtet.",
         "Es wird von Brandstiftung ausgegangen.",
         "Der Rat rief die Bürger zur Ruhe auf.",
+        # "zeigen" and "einigen" report only with "sich"
+        "Die Bilder zeigen, dass die Brücke zerstört ist.",
     ],
 )
 def test_quotes_cue_verb_without_its_frame_reports_nothing(request, pipeline, text) -> None:

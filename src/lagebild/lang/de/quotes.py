@@ -136,6 +136,9 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("bekanntwerden", "bekannt", "wird/wurde/bekanntgeworden"),
     ("hervorgehen", "hervor", "geht/ging/hervorgegangen"),
     ("halten", "", "hält/hielt/gehalten"),
+    ("einigen", "", ""),
+    ("zeigen", "", ""),
+    ("berufen", "", "beruft/berief/berufen"),
 )
 
 #: Separable particles also written apart from a verb-final form, a participle or an
@@ -154,6 +157,9 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "verweisen": ("darauf",),
     "hervorgehen": ("aus",),
     "halten": ("es", "für"),  # "hält es für möglich, dass …": an opinion
+    "einigen": ("sich",),  # "einigten sich darauf, dass …": an agreement
+    "zeigen": ("sich",),  # "zeigte sich zufrieden: „…“": a stance
+    "berufen": ("sich",),  # "beruft sich darauf, dass …": a claim
 }
 
 #: Words that make a cue verb mean something else when they share its clause
