@@ -1055,6 +1055,29 @@ def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> N
             "„Die Kollegen hielten uns für verrückt“, erinnerte sich die Ärztin später.",
             "Direct", "Die Kollegen hielten uns für verrückt", "erinnerte", "die Ärztin",
         ),
+        # verbs of judging report with "als" (a quoted judgement or a clause)
+        (
+            "Die Ministerin wies dies am Rande einer Tagung als „Unverschämtheit“ zurück.",
+            "Direct", "Unverschämtheit", "wies zurück", "Die Ministerin",
+        ),
+        (
+            "Die Partei feierte die Absage als „großen Erfolg“.",
+            "Direct", "großen Erfolg", "feierte", "Die Partei",
+        ),
+        (
+            "Die Befürworter betrachten es als wichtiger, dass der Kandidat die Partei vertritt.",
+            "Indirect", "dass der Kandidat die Partei vertritt", "betrachten", "Die Befürworter",
+        ),
+        # requests and promises with an infinitive clause
+        (
+            "Der Bischof hat den Papst gebeten, seine Ernennung zurückzunehmen.",
+            "Indirect", "seine Ernennung zurückzunehmen", "hat gebeten", "Der Bischof",
+        ),
+        (
+            "Der Investor hatte zugesagt, nicht über den Bau bestimmen zu wollen.",
+            "Indirect", "nicht über den Bau bestimmen zu wollen", "hatte zugesagt",
+            "Der Investor",
+        ),
         # reflexive verbs of stance: agreeing, showing oneself, invoking
         (
             "Die Regierung und die Rebellen einigten sich darauf, dass die Bewohner die Stadt "
@@ -1252,7 +1275,8 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         "Es wurde von schweren Schäden berichtet.",
         "Es wird von Brandstiftung ausgegangen.",
         "Der Rat rief die Bürger zur Ruhe auf.",
-        # "zeigen" and "einigen" report only with "sich"
+        # "zeigen" and "einigen" report only with "sich", verbs of judging only with "als"
+        "Die Gäste feierten bis in die Nacht.",
         "Die Bilder zeigen, dass die Brücke zerstört ist.",
     ],
 )

@@ -139,6 +139,17 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("einigen", "", ""),
     ("zeigen", "", ""),
     ("berufen", "", "beruft/berief/berufen"),
+    ("bitten", "", "bittet/bat/gebeten"),
+    ("zusagen", "zu", "sagt/sagte/zugesagt"),
+    ("zurückweisen", "zurück", "weist/wies/zurückgewiesen"),
+    ("feiern", "", ""),
+    ("rechtfertigen", "", ""),
+    ("beschreiben", "", "beschreibt/beschrieb/beschrieben"),
+    ("beurteilen", "", ""),
+    ("betrachten", "", ""),
+    ("einstufen", "ein", ""),
+    ("darstellen", "dar", ""),
+    ("abtun", "ab", "tut/tat/abgetan"),
 )
 
 #: Separable particles also written apart from a verb-final form, a participle or an
@@ -157,6 +168,14 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "verweisen": ("darauf",),
     "hervorgehen": ("aus",),
     "halten": ("es", "für"),  # "hält es für möglich, dass …": an opinion
+    "feiern": ("als",),
+    "rechtfertigen": ("als",),
+    "beschreiben": ("als",),
+    "beurteilen": ("als",),
+    "betrachten": ("als",),
+    "einstufen": ("als",),
+    "darstellen": ("als",),
+    "abtun": ("als",),
     "einigen": ("sich",),  # "einigten sich darauf, dass …": an agreement
     "zeigen": ("sich",),  # "zeigte sich zufrieden: „…“": a stance
     "berufen": ("sich",),  # "beruft sich darauf, dass …": a claim
