@@ -1078,6 +1078,15 @@ def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> N
             "Indirect", "nicht über den Bau bestimmen zu wollen", "hatte zugesagt",
             "Der Investor",
         ),
+        # an infinitive clause after a participle cue, its comma left out
+        (
+            "Die Firma hat angekündigt die Preise ab Oktober zu erhöhen.",
+            "Indirect", "die Preise ab Oktober zu erhöhen", "hat angekündigt", "Die Firma",
+        ),
+        (
+            "Kessler hat am Montag angekündigt ihr Mandat niederzulegen.",
+            "Indirect", "ihr Mandat niederzulegen", "hat angekündigt", "Kessler",
+        ),
         # reflexive verbs of stance: agreeing, showing oneself, invoking
         (
             "Die Regierung und die Rebellen einigten sich darauf, dass die Bewohner die Stadt "

@@ -1113,6 +1113,12 @@ def _verb_report(
             )
     if ce < stop and state.blocked[ce]:
         return None  # the clause runs into a quote: a partial quote or a direct one
+    if sp is not None and _comma_less_infinitive(state, cue, stop):
+        # "Die Firma hat angekündigt die Preise zu erhöhen": the comma is left out
+        start = max(cue.tokens()) + 1
+        return Draft(
+            start, stop, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+        )
     if (
         cue.form.lemma in lx.reported_cues
         and (cue.form.kind == "fin" or _agent_passive(state, cue))
@@ -1122,6 +1128,22 @@ def _verb_report(
         stop = _second_cue_verb(state, cue.verb, stop)  # "… denied it, saying …": two reports
         return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
     return None
+
+
+def _comma_less_infinitive(state: DocState, cue: Cue, stop: int) -> bool:
+    """Whether an infinitive clause follows a participle cue without its comma.
+
+    "hat angekündigt die Preise zu erhöhen", "hat angekündigt ihr Mandat
+    niederzulegen": the participle closes its own clause, so what follows up
+    to the sentence end is what was said, ending in "zu" + verb.
+    """
+    tv = state.tv
+    start = cue.verb + 1
+    if cue.form.kind != "part" or cue.finite > cue.verb or stop - start < 2:
+        return False
+    if tv.words[start] in CLAUSE_BREAKS or any(state.blocked[start:stop]):
+        return False
+    return _infinitive_at(state, stop - 2) or _infinitive_at(state, stop - 1)
 
 
 def _apposed_as_clause(state: DocState, cue: Cue, lo: int) -> tuple[int, int] | None:
