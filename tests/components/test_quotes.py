@@ -1134,6 +1134,17 @@ def test_quotes_rule_speaker_spans_without_tagger(rules_nlp, text, speaker) -> N
             "Die Ermittler gehen von einem Anschlag aus.",
             "Reported", "Die Ermittler gehen von einem Anschlag aus", "gehen aus", "Die Ermittler",
         ),
+        # proposals are reported speech too
+        (
+            "Zudem regte ein Sprecher der Union eine Konferenz zu den Vorfällen an.",
+            "Reported", "Zudem regte ein Sprecher der Union eine Konferenz zu den Vorfällen an",
+            "regte an", "ein Sprecher der Union",
+        ),
+        (
+            "Die Ministerin erwog eine Entschädigung der Landwirte.",
+            "Reported", "Die Ministerin erwog eine Entschädigung der Landwirte", "erwog",
+            "Die Ministerin",
+        ),
         # a passive that names its agent reports like the active verb
         (
             "Von der Opposition wurde der Besuch als unangemessen kritisiert.",

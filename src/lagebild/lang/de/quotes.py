@@ -150,6 +150,8 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("einstufen", "ein", ""),
     ("darstellen", "dar", ""),
     ("abtun", "ab", "tut/tat/abgetan"),
+    ("anregen", "an", ""),
+    ("erwägen", "", "erwägt/erwog/erwogen"),
 )
 
 #: Separable particles also written apart from a verb-final form, a participle or an
@@ -223,7 +225,8 @@ REPORTED_CUES: frozenset[str] = frozenset(
         "ankündigen", "dementieren", "bestreiten", "loben", "beklagen", "klagen", "verlangen",
         "androhen", "bezeichnen", "nennen", "werten", "zusichern", "beschuldigen", "ausgehen",
         "empfehlen", "vorschlagen", "appellieren", "plädieren", "auffordern",
-        "berichten", "bekanntgeben", "schätzen", "anprangern", "bemängeln",
+        "berichten", "bekanntgeben", "schätzen", "anprangern", "bemängeln", "anregen",
+        "erwägen",
     }
 )  # fmt: skip
 
