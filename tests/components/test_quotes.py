@@ -1242,18 +1242,42 @@ def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     assert text[q.cue_start : q.cue_end] == "Wie"
 
 
+def test_quotes_lead_in_without_a_cue_hands_the_quote_to_the_person_opening_it(nlp) -> None:
+    text = "Das Urteil fiel. Jan Kessler sieht darin eine Bestätigung: „Wir hatten recht.“"
+    kessler = {"text": "Jan Kessler", "kind": "PER", "actor_id": "per:jan_kessler"}
+    [q] = run(nlp, text, [kessler])
+    assert (q.form, q.text) == ("Direct", "Wir hatten recht.")
+    assert q.speaker_actor_id == "per:jan_kessler"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a topic, not a person, opens the lead-in
+        "Das Urteil fiel am Montag. Die Lage sieht Jan Kessler gelassen: „Wir hatten recht.“",
+        # the person is an attribute in the genitive
+        "Das Urteil fiel am Montag. Die Rolle des Jan Kessler wird geprüft: „Wir hatten recht.“",
+    ],
+)
+def test_quotes_lead_in_without_a_cue_needs_a_person_as_its_subject(rules_nlp, text) -> None:
+    kessler = {"text": "Jan Kessler", "kind": "PER", "actor_id": "per:jan_kessler"}
+    assert all(q.speaker_actor_id is None for q in run(rules_nlp, text, [kessler]))
+
+
 def test_quotes_opening_demnach_names_the_subject_of_the_sentence_before(nlp) -> None:
     text = "Das Gericht in Nordstadt verkündete sein Urteil. Demnach ist der Angeklagte unschuldig."
     court = {"text": "Gericht in Nordstadt", "kind": "ORG", "actor_id": "body:nordstadt:court"}
     [q] = run(nlp, text, [court])
     assert (q.text, q.cue) == ("ist der Angeklagte unschuldig", "Demnach")
     assert text[q.speaker_start : q.speaker_end] == "Demnach"  # SpkAtt spans the adverb
-    assert (q.speaker_text, q.speaker_actor_id) == ("Das Gericht in Nordstadt", "body:nordstadt:court")
+    assert q.speaker_text == "Das Gericht in Nordstadt"
+    assert q.speaker_actor_id == "body:nordstadt:court"
 
 
 def test_quotes_opening_demnach_without_a_named_source_is_its_own_source(rules_nlp) -> None:
     [q] = run(rules_nlp, "Die Zahlen wurden korrigiert. Demnach starben acht Menschen.")
-    assert (q.text, q.speaker_text, q.speaker_actor_id) == ("starben acht Menschen", "Demnach", None)
+    assert (q.text, q.speaker_text) == ("starben acht Menschen", "Demnach")
+    assert q.speaker_actor_id is None
 
 
 def test_quotes_source_in_subordinate_clause_reports_that_clause(nlp) -> None:

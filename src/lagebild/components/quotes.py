@@ -619,6 +619,10 @@ def _attribute_direct(
             draft.speaker = prev.speaker
             draft.confidence = CONF_CONTINUATION
             return draft
+    sp = _lead_in_subject(state, qs, lo)
+    if sp is not None:  # "Zypries sieht in dem Urteil eine Bestätigung: „…“"
+        draft.speaker = sp
+        return draft
     # partial quotes are settled once the sentence's cues are known
     draft.form = "partial"
     return draft
@@ -648,6 +652,30 @@ def _lead_in_attribution(
             state.used.update(range(cs, lead_end - 1))
             return draft
     return None
+
+
+def _lead_in_subject(state: DocState, qs: int, lo: int) -> Speaker | None:
+    """The person opening a lead-in clause that has no verb of saying.
+
+    "Zypries sieht in dem Urteil eine Bestätigung: „…“": a colon hands the
+    quotation to the clause's subject. Only a person named as the subject
+    counts; on dev, other phrases opening such clauses were mostly objects or
+    topics ("Die Anwendung der Richtlinie stellte X in Frage: „…“"), and a
+    person in the genitive ("… des Kanzlers") is an attribute.
+    """
+    tv, lx = state.tv, state.lx
+    if qs - lo < 3 or tv.words[qs - 1] != ":" or any(state.blocked[lo : qs - 1]):
+        return None
+    opening = _opening_subject(state, lo, qs - 1)
+    if opening is None:
+        return None
+    sp = make_speaker(state, lo, opening[0], verb=opening[1])
+    if sp.mention is None or sp.mention.kind != "PER":
+        return None
+    first = tv.at_char(sp.mention.start)
+    if first > lo and tv.lowers[first - 1] in lx.genitive_determiners:
+        return None
+    return sp
 
 
 def _trailing_attribution(state: DocState, draft: Draft, qe: int, lo: int) -> Draft | None:
