@@ -77,8 +77,9 @@ def find_cue(
         i + 1 < end and tv.lowers[i + 1] in lx.auxiliaries
     ):  # "hatte … erklärt", "nachdem er erklärt hatte": a participle
         forms = sorted(forms, key=lambda f: f.kind != "part")
-    # a reading whose particle closes the clause first: "rief … auf" is "aufrufen", not "rufen"
-    forms = sorted(forms, key=lambda f: not f.particle)
+    if len(forms) > 1:
+        # a reading whose particle closes the clause first: "rief … auf" is "aufrufen"
+        forms = sorted(forms, key=lambda f: not f.particle)
     for form in forms:
         if not all(clause_words & need for need in form.needs):
             continue

@@ -435,8 +435,8 @@ def _agent_passive(state: DocState, cue: Cue) -> bool:
     """Whether a passive cue names its agent in its clause, so reports like an active verb.
 
     "Von der Opposition wurde der Besuch als unangemessen kritisiert" is
-    "Die Opposition kritisierte …" turned round. After "berichten" or
-    "sprechen" the "von" phrase is the topic ("Es wurde von Schäden berichtet").
+    "Die Opposition kritisierte …" turned round. After a topic cue the "von"
+    phrase is what is spoken of ("Es wurde von Schäden berichtet").
     """
     tv, lx = state.tv, state.lx
     if cue.form.lemma in lx.topic_cues or not _passive_voice(state, cue):

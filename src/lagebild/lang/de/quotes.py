@@ -170,6 +170,7 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "verweisen": ("darauf",),
     "hervorgehen": ("aus",),
     "halten": ("es", "für"),  # "hält es für möglich, dass …": an opinion
+    # verbs of judging report only with "als" ("wies dies als „Unverschämtheit“ zurück")
     "feiern": ("als",),
     "rechtfertigen": ("als",),
     "beschreiben": ("als",),
