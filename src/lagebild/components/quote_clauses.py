@@ -183,3 +183,17 @@ def konjunktiv_i_word(low: str, lx: QuoteLexicon) -> bool:
         and low.isalpha()
         and dictionary_form(low, lx.code) == low + "n"
     )
+
+
+def message_around(
+    lo: int, stop: int, frame: tuple[int, int], tv: TokenView
+) -> tuple[int, int] | None:
+    """The message of a sentence whose source phrase is ``frame``: what is left of it."""
+    f0, f1 = frame
+    if f0 <= lo:
+        start = f1 + 1 if f1 < stop and tv.words[f1] in CLAUSE_BREAKS else f1
+        return (start, stop) if stop > start else None
+    if f1 >= stop:
+        end = f0 - 1 if tv.words[f0 - 1] in CLAUSE_BREAKS else f0
+        return (lo, end) if end > lo else None
+    return lo, stop

@@ -14,6 +14,7 @@ import numpy as np
 from lagebild.components.quote_clauses import CLAUSE_BREAKS, content_end, konjunktiv_marker
 from lagebild.components.quote_model import QuoteTagger, TaggerInput
 from lagebild.components.quote_state import (
+    CONF_MODEL,
     DocState,
     Draft,
     Speaker,
@@ -23,7 +24,6 @@ from lagebild.components.quote_state import (
 )
 from lagebild.components.speakers import phrase_bounds, trim_phrase
 
-CONF_MODEL = 0.5  # a report found by the tagger alone
 MSG, SPK, CUE = 1, 2, 3  # label indices of quote_model.LABELS
 
 

@@ -1,0 +1,160 @@
+"""Reports that reach across sentences.
+
+News keeps reporting after the verb of saying: "X sagte, A. B sei …" reports B
+too, in Konjunktiv I with no cue of its own, and "A. Das erklärte X." reports A
+from the sentence after it. These patterns link a sentence to a report before
+(or after) it and give it that report's speaker.
+"""
+
+from __future__ import annotations
+
+from lagebild.components.quote_clauses import content_end, find_cue, konjunktiv_marker
+from lagebild.components.quote_direct import MIN_CONTINUED_QUOTE_TOKENS
+from lagebild.components.quote_state import (
+    CONF_CONTINUATION,
+    CONF_INDIRECT,
+    DocState,
+    Draft,
+    QuoteSettings,
+    inside_quote,
+)
+from lagebild.components.quote_subjects import cue_speaker, sentence_actor, speaker_after
+from lagebild.components.speakers import noun_phrase_end, subject_after
+
+# A Konjunktiv I sentence continues a report at most this many sentences back
+# (two: one narrative sentence may stand between; three lowered precision on dev).
+CONTINUATION_GAP = 2
+
+
+def merges_into(last: Draft | None, cont: Draft) -> bool:
+    """Whether a continuation extends the continuation right before it.
+
+    SpkAtt (and a reader) see "X sagte, A. B sei … C sei …" as the report A and
+    one free indirect report B–C: the second Konjunktiv sentence after a
+    report joins the first, with the same speaker.
+    """
+    return (
+        last is not None
+        and not last.cue_tokens  # a continuation has no cue words of its own
+        and last.form == "Indirect"
+        and last.sentence == cont.sentence - 1
+        and last.speaker is cont.speaker
+    )
+
+
+def subject_before_report(state: DocState, s_index: int, last: Draft | None) -> Draft | None:
+    """The actor opening the sentence before, when that sentence reported nothing.
+
+    "Hubert Primus wies den Vorwurf zurück. In Zeiten knapper Kassen sei die
+    Studie richtig.": the Konjunktiv sentence reports what the subject of the
+    sentence before said, whose verb ("zurückweisen") is no verb of saying; an
+    older report's speaker would be the wrong one. Only a phrase that names a
+    speaking actor (a linked mention) counts: the subject opening the sentence,
+    or else its first actor after the verb (see ``quote_subjects.sentence_actor``).
+    """
+    k = s_index - 1
+    if k < 0 or (last is not None and last.sentence == k):
+        return None
+    cur_lo, cur_hi, _ = state.sentences[s_index]
+    stop = content_end(state.tv, cur_lo, cur_hi)
+    if not konjunktiv_marker(state.tv, cur_lo, stop, state.blocked, state.lx, weak=False):
+        return None  # only a Konjunktiv I sentence can continue it (checked first: cheap)
+    sp = sentence_actor(state, k)
+    if sp is None:
+        return None
+    lo = state.sentences[k][0]
+    return Draft(lo, lo, "Indirect", k, sp, None, (), None, CONF_CONTINUATION)
+
+
+def back_reference(
+    state: DocState, s_index: int, lo: int, hi: int, drafts: list[Draft]
+) -> Draft | None:
+    """ "A sei B. Das erklärte ein Sprecher.": the report is the sentence before.
+
+    A demonstrative opening the sentence right before a verb of saying stands
+    for the previous sentence; the message runs from there to the
+    demonstrative (SpkAtt marks both). A quote the rules or the continuation
+    already made of that sentence gives way to this attributed one.
+    """
+    tv, lx = state.tv, state.lx
+    if s_index == 0 or hi - lo < 3 or tv.lowers[lo] not in lx.back_references:
+        return None
+    # read the verb from lo + 1: "Das erklärte" is no article before a participle
+    cue = find_cue(tv, lo + 1, lo + 1, hi, state.blocked, lx)
+    if cue is None or cue.finite != lo + 1 or state.blocked[lo]:
+        return None
+    stop = content_end(tv, lo, hi)
+    impersonal = cue.form.lemma in lx.impersonal_cues  # "Dies geht aus dem Bericht hervor."
+    after = subject_after(tv, cue.finite, stop, lx)
+    if after is None and not impersonal:
+        return None
+    plo, phi, _ = state.sentences[s_index - 1]
+    pstop = content_end(tv, plo, phi)
+    if pstop - plo < MIN_CONTINUED_QUOTE_TOKENS or inside_quote(state, plo, pstop):
+        return None
+    earlier = [d for d in drafts if d.start < pstop and d.end > plo]
+    if any(d.confidence > CONF_CONTINUATION or d.quoted is not None for d in earlier):
+        return None  # the sentence before is a report of its own
+    for d in earlier:
+        drafts.remove(d)
+    if impersonal:
+        sp, addressee = cue_speaker(state, cue)
+    else:
+        sp, addressee = speaker_after(state, after, cue.finite, stop)
+    tokens = cue.tokens()
+    return Draft(plo, lo + 1, "Indirect", s_index, sp, cue, tokens, addressee, CONF_INDIRECT)
+
+
+def continued_report(
+    state: DocState,
+    s_index: int,
+    lo: int,
+    hi: int,
+    paragraph: int,
+    last: Draft,
+    settings: QuoteSettings,
+    *,
+    weak: bool = True,
+) -> Draft | None:
+    """A Konjunktiv sentence soon after a report continues it (same speaker).
+
+    Right after the report, Konjunktiv II and hearsay "soll" count too; one
+    sentence further on only Konjunktiv I does (and only it with ``weak`` false).
+    """
+    gap = s_index - last.sentence
+    if gap > CONTINUATION_GAP or inside_quote(state, lo, hi):
+        return None
+    if paragraph - state.sentences[last.sentence][2] > 1:
+        return None
+    stop = content_end(state.tv, lo, hi)
+    weak = weak and settings.weak_continuation and gap == 1
+    if not konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=weak):
+        return None
+    start = _indicative_frame_end(state, lo, stop)
+    return Draft(start, stop, "Indirect", s_index, last.speaker, None, (), None, CONF_CONTINUATION)
+
+
+def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
+    """Where a continued report starts after an indicative frame in its sentence.
+
+    "Die Frage ist bedeutend, weil berichtet wurde, die Anlagen seien …":
+    the clauses before the last comma that precedes the Konjunktiv hold an
+    indicative verb and no Konjunktiv; they frame the report, they are not part
+    of it. A relative clause ("Die Regierung, die im Amt ist, habe …") is no
+    frame.
+    """
+    tv, lx, blocked = state.tv, state.lx, state.blocked
+    start = lo
+    for j in range(lo + 1, stop - 1):
+        if tv.words[j] != "," or blocked[j]:
+            continue
+        relative = tv.lowers[j + 1] in lx.relative_pronouns and (
+            noun_phrase_end(tv, j + 1, stop, lx, nested=True) is None  # "die Anlagen": article
+        )
+        if relative or konjunktiv_marker(tv, lo, j, blocked, lx, weak=True):
+            break
+        if any(tv.lowers[k] in lx.verb_forms for k in range(lo, j)) and konjunktiv_marker(
+            tv, j + 1, stop, blocked, lx, weak=False
+        ):
+            start = j + 1
+    return start

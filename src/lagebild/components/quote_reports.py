@@ -1,0 +1,369 @@
+"""Verbs of saying in a sentence: indirect and reported speech.
+
+A cue verb reports the clause after it ("X sagte, dass …", "X erklärte, Y sei
+…"), the clause before it ("…, sagte X"), or, with no clause, itself and its
+object as Reported speech ("X warnte vor Anschlägen"). ``sentence_cues`` tries
+the source phrases of ``quote_sources`` and then every cue verb of the
+sentence, claiming each one's words so no later pattern reads them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lagebild.components.quote_clauses import (
+    CLAUSE_BREAKS,
+    Cue,
+    content_end,
+    find_cue,
+    konjunktiv_marker,
+    message_around,
+)
+from lagebild.components.quote_lexicon import dictionary_form
+from lagebild.components.quote_sources import source_phrase
+from lagebild.components.quote_state import (
+    CONF_INDIRECT,
+    CONF_REPORTED,
+    DocState,
+    Draft,
+    QuoteSettings,
+    claim,
+    make_speaker,
+)
+from lagebild.components.quote_subjects import (
+    addressee_after,
+    adverbial_clause,
+    agent_passive,
+    apposed_subject,
+    cue_speaker,
+    opening_subject,
+    speaker_after,
+)
+from lagebild.components.speakers import (
+    apposition_end,
+    lower_case_noun_end,
+    noun_phrase_end,
+    subject_after,
+)
+
+MAX_SKIPPED_PHRASES = 2  # "said on Monday in a statement that …": phrases before the clause
+MIN_BARE_CLAUSE_TOKENS = 3  # "said talks would resume"; shorter is an object ("said so")
+
+
+def sentence_cues(
+    state: DocState, s_index: int, lo: int, hi: int, settings: QuoteSettings
+) -> Iterator[Draft]:
+    """Source phrases first ("laut X", ", so X"): a verb inside their message is not a cue."""
+    tv, lx = state.tv, state.lx
+    stop = content_end(tv, lo, hi)
+    taken: list[tuple[int, int]] = []
+    for i in range(lo, stop):
+        if state.blocked[i] or i in state.used or any(a <= i < b for a, b in taken):
+            continue
+        draft = source_phrase(state, i, lo, stop, s_index)
+        if draft is not None:
+            taken.append((draft.start, draft.end))
+            yield claim(state, draft)
+    for i in range(lo, stop):
+        if state.blocked[i] or i in state.used or any(a <= i < b for a, b in taken):
+            continue
+        cue = find_cue(tv, i, lo, hi, state.blocked, lx)
+        if cue is None or any(t in state.used for t in cue.tokens()):
+            continue
+        draft = _verb_report(state, cue, lo, stop, s_index, settings)
+        if draft is None or (draft.form == "Reported" and not settings.reported):
+            continue
+        taken.append((draft.start, draft.end) if draft.start > i else (i, i + 1))
+        yield claim(state, draft)
+
+
+def _verb_report(
+    state: DocState, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings
+) -> Draft | None:
+    tv, lx = state.tv, state.lx
+    cs, ce = cue.clause
+    if cue.form.kind == "ing":
+        return _participle_report(state, cue, lo, stop, s_index, settings)
+    opens_clause = ce + 1 < stop and tv.lowers[ce + 1] in lx.complementizers
+    apposed = _apposed_as_clause(state, cue, lo)
+    if apposed is not None:  # "Wie X, Sprecher der Behörde, mitteilte, …"
+        as_word, subject_end = apposed
+        message = message_around(lo, stop, (as_word, ce), tv)
+        if message is None:
+            return None
+        sp = make_speaker(state, as_word + 1, subject_end, verb=cue.finite)
+        tokens = (as_word, *cue.tokens())
+        return Draft(*message, "Indirect", s_index, sp, cue, tokens, None, CONF_INDIRECT)
+    if cs > lo + 1 and cue.finite == cs + 1 and tv.lowers[cs] in lx.back_references:
+        # "Die Kamera fiel aus, das teilte das Institut mit.": the clause before is the report
+        after = subject_after(tv, cue.finite, stop, lx)
+        if after is not None and not state.blocked[cs] and tv.words[cs - 1] == ",":
+            sp, addressee = speaker_after(state, after, cue.finite, stop)
+            return Draft(
+                lo, cs + 1, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+            )
+    if (
+        cs > lo
+        and cue.finite == cs
+        and tv.lowers[cs] not in lx.as_words
+        and not opens_clause
+        and not apposed_subject(state, lo, cs)
+    ):
+        # "…, sagte X." or "A, sagte X, B": the message is around the cue clause
+        # (not "Frank B., Vorsitzender der DJU, sagte …": there the field is the subject)
+        sp, addressee = None, None
+        if subject_after(tv, cue.finite, stop, lx) is not None:
+            sp, addressee = cue_speaker(state, cue, prefer_after=True)
+        if sp is not None:
+            if all(state.blocked[lo : cs - 1]):
+                return None  # "„…“, sagte X": a direct quote takes this cue
+            message = (lo, cs - 1) if max(ce, sp.end) >= stop else (lo, stop)
+            return Draft(
+                *message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+            )
+    if tv.lowers[cs] in lx.as_words and cs < cue.finite:  # "wie X mitteilte, …"
+        sp, addressee = cue_speaker(state, cue)
+        message = message_around(lo, stop, (cs, ce), tv)
+        if sp is None or message is None:
+            return None
+        tokens = (cs, *cue.tokens())  # "wie … mitteilte": the conjunction belongs to the cue
+        return Draft(*message, "Indirect", s_index, sp, cue, tokens, addressee, CONF_INDIRECT)
+    sp, addressee = cue_speaker(state, cue)
+    if sp is None and cue.form.lemma not in lx.impersonal_cues and not cue.passive:
+        return None
+    if sp is not None and sp.end > ce and sp.end < stop:
+        ce = sp.end  # "erklärte der Kommissar, Štefan Füle, …": the message follows the name
+    if lx.clause_follows_cue and sp is not None:
+        start = _clause_after_cue(state, cue, stop)
+        if start is not None:
+            end = _second_cue_verb(state, start, stop)
+            return Draft(
+                start, end, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+            )
+    if (
+        ce + 1 < min(stop, len(tv))  # a message needs at least one token after the comma
+        and tv.words[ce] in lx.clause_punctuation
+        and not state.blocked[ce + 1]
+    ):
+        start = ce + 1
+        openers = lx.cue_clause_openers.get(cue.form.lemma)
+        if openers and tv.lowers[start] not in openers:
+            return None  # "steht in der Kritik, weil …": no report
+        if adverbial_clause(state, cue):
+            if _opens_main_clause(state, start):
+                return None  # "Während X das Ergebnis lobten, kündigten …": the main clause
+            # "Nachdem X gesagt hatte, die Lage sei ernst, stiegen …": up to the main clause
+            stop = next(
+                (
+                    j
+                    for j in range(start + 1, stop - 1)
+                    if tv.words[j] == "," and _opens_main_clause(state, j + 1)
+                ),
+                stop,
+            )
+        stop = _second_cue_verb(state, start, stop)
+        relative = tv.lowers[start] in lx.relative_pronouns and (
+            noun_phrase_end(tv, start, stop, lx, nested=True)
+            is None  # "die Rechte …" is an article
+        )
+        if sp is None and not _reported_clause(state, start, stop):
+            return None  # "Dabei wurde bekannt, unter ihnen …": no speaker and no report
+        if not relative or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False):
+            return Draft(
+                start, stop, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+            )
+    if ce < stop and state.blocked[ce]:
+        return None  # the clause runs into a quote: a partial quote or a direct one
+    if sp is not None and _comma_less_infinitive(state, cue, stop):
+        # "Die Firma hat angekündigt die Preise zu erhöhen": the comma is left out
+        start = max(cue.tokens()) + 1
+        return Draft(
+            start, stop, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+        )
+    if (
+        cue.form.lemma in lx.reported_cues
+        and (cue.form.kind == "fin" or agent_passive(state, cue))
+        and sp is not None
+        and settings.reported
+    ):
+        stop = _second_cue_verb(state, cue.verb, stop)  # "… denied it, saying …": two reports
+        return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
+    return None
+
+
+def _comma_less_infinitive(state: DocState, cue: Cue, stop: int) -> bool:
+    """Whether an infinitive clause follows a participle cue without its comma.
+
+    "hat angekündigt die Preise zu erhöhen", "hat angekündigt ihr Mandat
+    niederzulegen": the participle closes its own clause, so what follows up
+    to the sentence end is what was said, ending in "zu" + verb.
+    """
+    tv = state.tv
+    start = cue.verb + 1
+    if cue.form.kind != "part" or cue.finite > cue.verb or stop - start < 2:
+        return False
+    if tv.words[start] in CLAUSE_BREAKS or any(state.blocked[start:stop]):
+        return False
+    return _infinitive_at(state, stop - 2) or _infinitive_at(state, stop - 1)
+
+
+def _apposed_as_clause(state: DocState, cue: Cue, lo: int) -> tuple[int, int] | None:
+    """(as-word, subject end) of "wie X, APPOSITION, mitteilte", whose verb clause
+    the apposition's commas cut off from its "wie" and subject.
+
+    The verb must close its clause ("…, in Lüttich mitteilte,"); the subject
+    runs through the apposition ("Jan Kessler, Sprecher der Behörde").
+    """
+    tv, lx = state.tv, state.lx
+    cs, ce = cue.clause
+    last = cue.particle if cue.particle is not None else max(cue.verb, cue.finite)
+    if last != content_end(tv, cs, ce) - 1 or cs - 2 <= lo or tv.words[cs - 1] != ",":
+        return None
+    opening = next((j for j in range(cs - 2, lo, -1) if tv.words[j] in CLAUSE_BREAKS), None)
+    if opening is None or tv.words[opening] != ",":
+        return None
+    if apposition_end(tv, opening + 1, cs, lx) != cs - 1:
+        return None
+    as_word = opening - 1
+    while as_word > lo and tv.words[as_word - 1] not in CLAUSE_BREAKS:
+        as_word -= 1
+    if tv.lowers[as_word] not in lx.as_words:
+        return None
+    if noun_phrase_end(tv, as_word + 1, opening, lx, nested=True) != opening:
+        return None
+    return as_word, cs - 1
+
+
+def _clause_after_cue(state: DocState, cue: Cue, stop: int) -> int | None:
+    """Start of the clause an English verb of saying reports, right after it.
+
+    "said (on Monday) that …", "told reporters (that) …", "said talks would
+    resume": an addressee after "told" and prepositional phrases are skipped;
+    "that" opens the message. Without "that", only a verb that takes a bare
+    clause counts, and the clause needs a finite verb ("said talks would
+    resume", not "announced a plan").
+    """
+    tv, lx = state.tv, state.lx
+    pos = max(cue.tokens()) + 1
+    if pos < stop and tv.lowers[cue.verb] in lx.addressee_prepositions:
+        end = noun_phrase_end(tv, pos, stop, lx, nested=True)
+        pos = end if end is not None else lower_case_noun_end(tv, pos, stop, lx)  # "reporters"
+    for _ in range(MAX_SKIPPED_PHRASES):
+        if pos >= stop or tv.lowers[pos] not in lx.prepositions:
+            break
+        end = noun_phrase_end(tv, pos + 1, stop, lx, nested=True)
+        if end is None:
+            break
+        pos = end
+    if pos < stop and tv.words[pos] == ",":
+        pos += 1
+    if pos + 1 >= stop or state.blocked[pos]:
+        return None
+    if tv.lowers[pos] in lx.complementizers:
+        return pos
+    if cue.form.lemma not in lx.bare_clause_cues or stop - pos < MIN_BARE_CLAUSE_TOKENS:
+        return None
+    if tv.lowers[pos] in lx.prepositions or tv.lowers[pos] in lx.np_breaks:
+        return None
+    has_verb = any(
+        tv.lowers[j] in lx.finite_verbs
+        or (
+            lx.past_tense_ending
+            and tv.words[j][:1].islower()
+            and tv.lowers[j].endswith(lx.past_tense_ending)
+        )
+        for j in range(pos + 1, stop)
+    )
+    return pos if has_verb else None
+
+
+def _reported_clause(state: DocState, start: int, stop: int) -> bool:
+    """Whether a clause reads as reported content by its form alone: opened by "dass"/"ob",
+    in Konjunktiv I, or an infinitive with "zu" ("wurde vorgeworfen, … beteiligt zu haben").
+
+    A passive verb of saying without an agent has no speaker to vouch for what
+    follows its comma, so the clause itself must look like a report.
+    """
+    tv, lx = state.tv, state.lx
+    return (
+        tv.lowers[start] in lx.complementizers
+        or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False)
+        or any(_infinitive_at(state, j) for j in range(start, stop - 1))
+    )
+
+
+def _infinitive_at(state: DocState, j: int) -> bool:
+    """ "zu sein", "zu öffnen", or one word with the particle inside ("einzusetzen");
+    "zu den Vorgängen" is a preposition."""
+    tv, lx = state.tv, state.lx
+    low = tv.lowers[j]
+    if low in lx.infinitive_markers:
+        return tv.words[j + 1][:1].islower() and tv.lowers[j + 1] not in lx.determiners
+    # the infix stands after a particle ("ein-", "auf-") and before a stem with its ending
+    return (
+        bool(lx.infinitive_infix)
+        and tv.words[j][:1].islower()
+        and (lx.infinitive_infix in low[2:-3] and low.endswith(lx.infinitive_endings))
+    )
+
+
+def _participle_report(
+    state: DocState, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings
+) -> Draft | None:
+    """ "The Kremlin denied the report, saying it was baseless": the participle shares
+    the subject that opens the sentence; it reports the clause after it, or itself
+    for a Reported verb ("…, accusing Norland of shelling the plant")."""
+    opening = opening_subject(state, lo, cue.verb)
+    if opening is None:
+        return None
+    sp = make_speaker(state, lo, opening[0], verb=opening[1])
+    addressee = addressee_after(state, cue.verb + 1, stop)
+    start = _clause_after_cue(state, cue, stop)
+    if start is not None:
+        end = _second_cue_verb(state, start, stop)
+        return Draft(
+            start, end, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
+        )
+    if cue.form.lemma in state.lx.reported_cues and settings.reported:
+        end = _second_cue_verb(state, cue.verb, stop)
+        return Draft(
+            cue.verb, end, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
+        )
+    return None
+
+
+def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
+    """Where a reported clause ends at the speaker's next verb of saying.
+
+    "X räumte ein, es könnten Stellen verloren gehen, sprach aber von einem
+    offenen Prozess": a finite verb of saying right after a comma or "und"
+    continues the speaker's sentence, not the report.
+    """
+    tv, lx = state.tv, state.lx
+    for j in range(start + 1, stop - 1):
+        if tv.lowers[j] not in lx.np_conjunctions and tv.words[j] != ",":
+            continue
+        k = j + 1
+        forms = lx.cues.get(tv.lowers[k]) if tv.words[k][:1].islower() else None
+        if forms and not state.blocked[k] and any(f.kind in ("fin", "ing") for f in forms):
+            return j
+    return stop
+
+
+def _opens_main_clause(state: DocState, i: int) -> bool:
+    """Whether the clause at ``i`` opens on its finite verb, as a main clause after an
+    adverbial clause does ("…, kündigten die Republikaner an"); a reported clause opens on
+    its subject, a conjunction or an adverb ("…, die Lage sei ernst", "…, er wolle …")."""
+    tv, lx = state.tv, state.lx
+    low = tv.lowers[i]
+    return (
+        tv.words[i][:1].islower()
+        and (low in lx.verb_forms or dictionary_form(tv.words[i], lx.code) != low)
+        and not (
+            low in lx.determiners
+            or low in lx.pronouns
+            or low in lx.prepositions
+            or low in lx.complementizers
+            or low in lx.sentence_adverbs
+        )
+    )

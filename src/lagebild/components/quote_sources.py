@@ -1,0 +1,240 @@
+"""Source phrases: reports attributed by a preposition or adverb, not a verb.
+
+"laut X", "X zufolge", "nach Angaben von X", ", so X", "wie X mitteilte", "X,
+wonach …": the phrase names the source and the rest of the sentence (or
+clause) is the message. The phrase may stand in front ("Laut Polizei …"), at
+the end (", so der Minister.") or inside a subordinate clause; each case
+decides where the message stops.
+"""
+
+from __future__ import annotations
+
+from lagebild.components.quote_clauses import CLAUSE_BREAKS, Cue, find_cue, message_around
+from lagebild.components.quote_state import (
+    CONF_CONTINUATION,
+    CONF_SOURCE_PHRASE,
+    DocState,
+    Draft,
+    Speaker,
+    make_speaker,
+    sentence_index,
+)
+from lagebild.components.quote_subjects import (
+    apposition_before_verb,
+    cue_speaker,
+    sentence_actor,
+    verb_at,
+)
+from lagebild.components.speakers import (
+    noun_phrase_end,
+    noun_phrase_start,
+    subject_after,
+    trim_phrase,
+)
+
+
+def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> Draft | None:
+    """ "laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach", "X, wonach"."""
+    tv, lx = state.tv, state.lx
+    low = tv.lowers[i]
+    frame = sp_range = None
+    if low in lx.source_prepositions or (
+        i + 1 < stop and f"{low} {tv.lowers[i + 1]}" in lx.source_prepositions
+    ):
+        first = i + 1 if low in lx.source_prepositions else i + 2
+        end = noun_phrase_end(tv, first, stop, lx)
+        if end is not None:
+            frame, sp_range = (i, end), (first, end)
+    elif (low in lx.source_postpositions and i > lo) or (
+        low in lx.source_noun_prepositions
+        and i > lo
+        and tv.lowers[i - 1].endswith(lx.source_noun_endings)
+    ):  # "der Polizei zufolge", "seiner Ansicht nach"
+        start = noun_phrase_start(tv, i, lo, lx)
+        if start is not None and not _cue_verb_before(state, lo, start):
+            frame, sp_range = (start, i + 1), (start, i)
+    elif low in lx.source_noun_prepositions and i + 1 < stop:
+        end = noun_phrase_end(tv, i + 1, stop, lx)
+        if end is not None and any(
+            tv.lowers[j].endswith(lx.source_noun_endings) for j in range(i + 1, min(end, i + 4))
+        ):
+            frame, sp_range = (i, end), (i + 1, end)
+    elif low in lx.so_words and i > lo and tv.words[i - 1] == ",":
+        end = noun_phrase_end(tv, i + 1, stop, lx)
+        closing = (
+            end is not None
+            and end < stop
+            and tv.lowers[end] in lx.so_adverbs
+            and (end + 1 >= stop or tv.words[end + 1] in CLAUSE_BREAKS)
+        )  # ", so X weiter."
+        if end is not None and (end >= stop or tv.words[end] in CLAUSE_BREAKS or closing):
+            frame, sp_range = (i, end + closing), (i + 1, end)
+        else:
+            cue = find_cue(tv, i + 1, lo, stop, state.blocked, lx)
+            if cue is not None and cue.form.lemma in lx.impersonal_cues:
+                # ", so heißt es in der Erklärung": the source is the phrase, not "es"
+                return _impersonal_source(state, i, cue, lo, stop, s_index)
+            after = subject_after(tv, i + 1, stop, lx) if cue is not None else None
+            if after is not None:
+                frame, sp_range = (i, after[1]), after
+    elif low in lx.source_adverbs and i > lo and tv.words[i - 1] == ",":
+        return _relative_source(state, i, lo, stop, s_index)
+    elif low in lx.source_adverbs and (state.last_speaker is not None or i == lo):
+        frame, sp_range = (i, i + 1), None
+        if frame[1] < stop and tv.words[frame[1]] == ",":
+            return None
+        message = message_around(lo, stop, frame, tv)
+        if message is None:
+            return None
+        # "Demnach" names the source here: the last speaker, or else what the sentence
+        # before names as its subject ("Das Gericht gab sein Urteil bekannt. Demnach …")
+        last = state.last_speaker or (sentence_actor(state, s_index - 1) if s_index else None)
+        if last is None:
+            speaker = Speaker(i, i + 1, tv.words[i], None)
+        else:
+            speaker = Speaker(i, i + 1, last.text, last.mention)
+        return Draft(
+            *message, "Indirect", s_index, speaker, None, (i,), confidence=CONF_CONTINUATION
+        )
+    if frame is None or sp_range is None:
+        return None
+    if frame[0] == lo and frame[1] == sp_range[1]:
+        end = _prefield_end(state, frame[1], stop)
+        frame, sp_range = (frame[0], end), (sp_range[0], end)
+    sp_range = (sp_range[0], trim_phrase(tv, *sp_range, state.lx))
+    lo, stop = _semicolon_part(state, frame, lo, stop)
+    lo, stop = _subordinate_clause(state, frame, lo, stop)
+    if (
+        frame[0] > lo
+        and tv.words[frame[0] - 1] == ","
+        and frame[1] < stop
+        and tv.words[frame[1]] == ","
+    ):
+        message = (lo, stop)
+    else:
+        message = message_around(lo, stop, frame, tv)
+    if message is None:
+        return None
+    speaker = make_speaker(state, *sp_range)
+    cue_tokens = tuple(j for j in range(frame[0], frame[1]) if j < sp_range[0] or j >= sp_range[1])
+    return Draft(
+        *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE
+    )
+
+
+def _cue_verb_before(state: DocState, lo: int, pos: int) -> bool:
+    """Whether a verb of saying precedes ``pos`` in its sentence.
+
+    "Er erklärte, Nordland besitze seiner Meinung nach sechs Raketen": the
+    phrase before "nach" sits inside the verb's report, whose speaker it names
+    again; it opens no report of its own.
+    """
+    tv, lx = state.tv, state.lx
+    hi = state.sentences[sentence_index(state, pos)][1]
+    return any(
+        find_cue(tv, j, lo, hi, state.blocked, lx) is not None
+        for j in range(lo, pos)
+        if tv.lowers[j] in lx.cues
+    )
+
+
+def _relative_source(state: DocState, i: int, lo: int, stop: int, s_index: int) -> Draft | None:
+    """ "ein Bericht der Agentur, wonach …": the phrase before the comma is the source.
+
+    The clause after the adverb is the report, up to the end of the sentence.
+    """
+    tv, lx = state.tv, state.lx
+    start = noun_phrase_start(tv, i - 1, lo, lx)
+    if start is None or i + 1 >= stop:
+        return None
+    while start - 1 > lo and tv.lowers[start] in lx.genitive_determiners and tv.is_cap(start - 1):
+        # "einen Bericht der Agentur": the genitive belongs to the noun before it
+        start -= 2 if tv.lowers[start - 2] in lx.determiners else 1
+    speaker = make_speaker(state, start, i - 1)
+    return Draft(
+        i + 1, stop, "Indirect", s_index, speaker, None, (i,), confidence=CONF_SOURCE_PHRASE
+    )
+
+
+def _impersonal_source(
+    state: DocState, so: int, cue: Cue, lo: int, stop: int, s_index: int
+) -> Draft | None:
+    """ "…, so heißt es in der Erklärung": the sentence before "so" reports what the phrase
+    after the impersonal verb says ("so hieß es": nobody named)."""
+    message = message_around(lo, stop, (so, cue.clause[1]), state.tv)
+    if message is None:
+        return None
+    speaker, _ = cue_speaker(state, cue)
+    return Draft(
+        *message, "Indirect", s_index, speaker, cue, (so, *cue.tokens()),
+        confidence=CONF_SOURCE_PHRASE,
+    )  # fmt: skip
+
+
+def _prefield_end(state: DocState, end: int, stop: int) -> int:
+    """Grow a sentence-opening source over its attributes up to the finite verb.
+
+    German puts one phrase before the finite verb, so "Nach Angaben der
+    Polizei in Berlin wurden …" names the source "Angaben der Polizei in
+    Berlin". Prepositional attributes are taken only when the verb follows.
+    """
+    tv, lx = state.tv, state.lx
+    pos = end
+    while pos < stop:
+        low = tv.lowers[pos]
+        if (
+            (low in lx.prepositions or low in lx.np_conjunctions)
+            and low not in lx.cues
+            and low not in lx.addressee_prepositions  # "gegenüber dem Kurier": the addressee
+        ):
+            nxt = noun_phrase_end(tv, pos + 1, stop, lx, nested=True)
+            if nxt is None:
+                return end
+            pos = nxt
+            if pos < stop and tv.words[pos].isdigit():
+                pos += 1  # "vom November 2011"
+        elif low == ",":
+            # "Nach Angaben von Sam Maiha, dem Direktor der Wetterbehörde, wird …"
+            return apposition_before_verb(state, pos, stop) or end
+        else:
+            break
+    if pos == end or pos >= stop:
+        return end
+    return pos if verb_at(state, pos) else end
+
+
+def _semicolon_part(state: DocState, frame: tuple[int, int], lo: int, stop: int) -> tuple[int, int]:
+    """The part of the sentence between semicolons that holds a source phrase.
+
+    "Die Veranstalter schätzten 2.000 Teilnehmer; nach Polizeiangaben waren
+    es 1.000": the source vouches for its own part only.
+    """
+    words, blocked = state.tv.words, state.blocked
+    for j in range(frame[0] - 1, lo - 1, -1):
+        if words[j] == ";" and not blocked[j]:
+            lo = j + 1
+            break
+    for j in range(frame[1], stop):
+        if words[j] == ";" and not blocked[j]:
+            return lo, j
+    return lo, stop
+
+
+def _subordinate_clause(
+    state: DocState, frame: tuple[int, int], lo: int, stop: int
+) -> tuple[int, int]:
+    """The subordinate clause holding a source phrase, or the sentence.
+
+    "…, da nach Angaben der Fluggesellschaft die Genehmigung zu spät kam":
+    the source vouches for the "da" clause, not for the main clause before it.
+    """
+    tv, lx = state.tv, state.lx
+    c = frame[0] - 1
+    while c > lo and tv.words[c] not in CLAUSE_BREAKS and not state.blocked[c]:
+        c -= 1
+    if c <= lo or tv.words[c] != "," or tv.lowers[c + 1] not in lx.subordinators:
+        return lo, stop
+    end = frame[1]
+    while end < stop and tv.words[end] not in CLAUSE_BREAKS:
+        end += 1
+    return c + 1, end

@@ -1,0 +1,408 @@
+"""Who speaks: the speaker phrase of a cue, and whom it addresses.
+
+German puts the subject before the finite verb ("Die Sprecherin, Mao Ning,
+sagte") or right after it when something else opens the clause ("Am Montag
+sagte Hegseth", "…, teilte das Ministerium mit"). Without a parser, these
+helpers read that order from the ``TokenView``: a fronted subject with its
+apposition, a subject shared by two verbs ("X reiste ab und sagte …"), the
+agent of a passive ("von der Opposition kritisiert"), and an addressee after
+the verb ("sagte Xi Putin"). ``speakers.py`` holds the noun-phrase grammar they
+build on; this module decides which phrase a quote's cue belongs to.
+"""
+
+from __future__ import annotations
+
+from lagebild.components.quote_clauses import Cue, content_end
+from lagebild.components.quote_state import DocState, Speaker, make_speaker, sentence_index
+from lagebild.components.speakers import (
+    apposition_end,
+    lower_case_noun_end,
+    noun_phrase_end,
+    noun_phrase_start,
+    split_at_mentions,
+    subject_after,
+    subject_before,
+    trim_phrase,
+)
+
+ADDRESSEE_KINDS = frozenset({"PER", "ORG", "GPE", "IGO"})  # mention kinds that can be spoken to
+MAX_FRONTED = 24  # tokens of a subject with apposition before its verb; longer is a clause
+SPEAKING_KINDS = frozenset({"PER", "ORG", "IGO"})  # mention kinds that speak; a place does not
+
+
+def sentence_actor(state: DocState, k: int) -> Speaker | None:
+    """The speaking actor that sentence ``k`` names as its subject, if it names one.
+
+    The subject opening the sentence, or else its first actor after the verb
+    (``_inner_subject``); a pronoun, a place or an unlinked phrase names none.
+    """
+    lo, hi, _ = state.sentences[k]
+    if state.tv.lowers[lo] in state.lx.pronouns:
+        return None
+    opening = opening_subject(state, lo, hi)
+    if opening is not None:
+        sp = make_speaker(state, lo, opening[0], verb=opening[1])
+    else:
+        sp = _inner_subject(state, lo, hi)
+    if sp is None or sp.mention is None or sp.mention.kind not in SPEAKING_KINDS:
+        return None
+    return sp
+
+
+def _inner_subject(state: DocState, lo: int, hi: int) -> Speaker | None:
+    """The first actor of a sentence opened by an adverbial: usually its subject.
+
+    "Am Montag hat die Wahlkommission den Termin festgelegt", "Darauf
+    verwies die Stiftung": the subject follows the finite verb. An actor after a
+    preposition ("mit der Stiftung") or opened by a dative or accusative
+    article ("dem Minister") is no subject; the next one may be.
+    """
+    tv, lx = state.tv, state.lx
+    first, last = tv.starts[lo], tv.ends[hi - 1]
+    for m in state.mentions:
+        if m.start < first or m.end > last or m.kind not in SPEAKING_KINDS:
+            continue
+        start, end = tv.at_char(m.start), tv.at_char(m.end - 1) + 1
+        if start - 1 > lo and tv.lowers[start - 1] in lx.determiners:
+            start -= 1  # "die Wahlkommission"
+        before = tv.lowers[start - 1] if start > lo else ""
+        if (
+            state.blocked[start]
+            or before in lx.prepositions
+            or before in lx.complementizers
+            or tv.lowers[start] in lx.object_determiners
+        ):
+            continue
+        return make_speaker(state, *_phrase_around(state, start, end, lo, hi))
+    return None
+
+
+def _phrase_around(state: DocState, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The whole phrase of a mention: its role nouns, the rest of the name, an apposition.
+
+    "der ugandische Schriftsteller Musa Okwanga", "Jeb Bush, der frühere
+    Gouverneur Floridas, hat …": SpkAtt spans the speaker as the phrase, and a
+    mention may cover only part of a name ("Hubert" of "Hubert Primus").
+    """
+    tv, lx = state.tv, state.lx
+    end = max(end, noun_phrase_end(tv, start, hi, lx) or end)
+    left = noun_phrase_start(tv, end, lo, lx)
+    if (
+        left is not None
+        and left < start
+        and tv.lowers[left] not in lx.object_determiners
+        and (left == lo or tv.lowers[left - 1] not in lx.prepositions)
+    ):
+        start = left
+    if end + 1 < hi and tv.words[end] == ",":
+        end = apposition_before_verb(state, end, hi) or end
+    return start, end
+
+
+def _split_addressee(state: DocState, sp: Speaker) -> tuple[Speaker, str | None]:
+    """ "sagte Xi Putin": two actor mentions in one phrase are speaker and addressee."""
+    tv = state.tv
+    pair = split_at_mentions(state.mentions, tv.starts[sp.start], tv.ends[sp.end - 1])
+    if pair is None:
+        return sp, None
+    first, second = pair
+    end = tv.at_char(first.end - 1) + 1
+    return Speaker(sp.start, end, first.text, first), second.text
+
+
+def addressee_after(state: DocState, pos: int, limit: int) -> str | None:
+    """ "gegenüber der Zeitung" anywhere in the clause, or a dative phrase at ``pos``."""
+    tv, lx = state.tv, state.lx
+    if lx.clause_follows_cue:
+        # English names the addressee only as the object of "told": "said Washington
+        # would …" reports Washington, "told reporters" speaks to them
+        if pos < limit and pos > 0 and tv.lowers[pos - 1] in lx.addressee_prepositions:
+            end = noun_phrase_end(tv, pos, limit, lx, nested=True)
+            if end is None:
+                end = lower_case_noun_end(tv, pos, limit, lx)  # "told reporters"
+            if end > pos:
+                return state.text[tv.starts[pos] : tv.ends[end - 1]]
+        return None
+    if pos < limit:
+        at = next((m for m in state.mentions if m.start == tv.starts[pos]), None)
+        if at is not None and at.kind in ADDRESSEE_KINDS:  # "Xi sagte Putin, dass …"
+            return at.text
+    for i in range(pos, limit):
+        if tv.lowers[i] in lx.addressee_prepositions:
+            end = noun_phrase_end(tv, i + 1, limit, lx, nested=True)
+            if end is not None:
+                return state.text[tv.starts[i + 1] : tv.ends[end - 1]]
+    if pos < limit and tv.lowers[pos] in lx.dative_determiners:
+        end = noun_phrase_end(tv, pos, limit, lx, nested=True)
+        plural_only = tv.lowers[pos] in lx.plural_only_dative_determiners
+        if end is not None and (
+            not plural_only or tv.lowers[end - 1].endswith(lx.plural_dative_ending)
+        ):
+            # "den" is dative only in the plural ("den Journalisten", not "den Kampf")
+            return state.text[tv.starts[pos] : tv.ends[end - 1]]
+    return None
+
+
+def cue_speaker(
+    state: DocState, cue: Cue, *, prefer_after: bool = False
+) -> tuple[Speaker | None, str | None]:
+    """The speaker (and addressee) of a verb cue, read from word order."""
+    tv, lx = state.tv, state.lx
+    cs, ce = cue.clause
+    f = cue.finite
+    if cue.form.lemma in lx.impersonal_cues:
+        if cue.form.lemma in lx.sourceless_cues:
+            return None, None
+        for i in range(cs, ce):
+            if tv.lowers[i] in lx.impersonal_prepositions:
+                end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
+                if end is not None:
+                    return make_speaker(state, i + 1, end), None
+        return None, None
+    if _passive_voice(state, cue) and cue.form.lemma not in lx.passive_speaker_cues:
+        for i in range(cs, ce):
+            if tv.lowers[i] in lx.agent_prepositions:
+                end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
+                if end is not None:
+                    return make_speaker(state, i + 1, end, verb=f), None
+        return None, None
+    if cs < f and tv.lowers[cs] in lx.as_words:  # "wie X mitteilte"
+        end = noun_phrase_end(tv, cs + 1, f, lx)
+        while end is not None and end < f and tv.lowers[end] in lx.as_source_attributes:
+            nxt = noun_phrase_end(tv, end + 1, f, lx, nested=True)
+            if nxt is None:
+                break
+            end = nxt  # "wie die Provinzregierung in Helmand mitteilte"
+        if end is not None:
+            return make_speaker(state, cs + 1, end, verb=f), None
+        return None, None
+    lo, hi, _ = state.sentences[sentence_index(state, f)]
+    stop = content_end(tv, lo, hi)
+    if f - 1 > lo and tv.lowers[f - 1] in lx.np_conjunctions:
+        shared = _shared_subject(state, lo, f - 1)
+        if shared is not None:
+            return shared, addressee_after(state, f + 1, ce)
+    after = subject_after(tv, f, stop, lx)
+    if after is not None and cue.passive:
+        # "„…“, wurde der General von der Agentur zitiert": the agent is no attribute
+        cut = next((j for j in range(*after) if tv.lowers[j] in lx.agent_prepositions), None)
+        if cut is not None and cut > after[0]:
+            after = (after[0], cut)
+    if after is not None and after[0] == f + 1 and tv.lowers[f + 1] in lx.nominative_pronouns:
+        prefer_after = True  # "Die Tat bezeichnete er als …": "er" is the subject
+    if prefer_after and after is not None:
+        return speaker_after(state, after, f, ce)
+    if adverbial_clause(state, cue) and cs + 1 < f:
+        # "Nachdem der Minister gesagt hatte, …": the subject follows the conjunction
+        end = noun_phrase_end(tv, cs + 1, f, lx)
+        if end is not None and tv.lowers[cs + 1] not in lx.object_determiners:
+            return make_speaker(state, cs + 1, trim_phrase(tv, cs + 1, end, lx), verb=f), None
+    before = subject_before(tv, cs, f, lx)
+    if before is not None:
+        if before == cs and _name_before_apposition(state, lo, cs, f):
+            before = lo  # "Rob Mueller, Klub-Sekretär der Buitenboys sagte …"
+        end = trim_phrase(tv, before, f, lx)
+        if lx.clause_follows_cue:  # "The United States on Monday accused": the phrase only
+            end = noun_phrase_end(tv, before, end, lx) or end
+        sp = make_speaker(state, before, end, verb=f)
+        return sp, addressee_after(state, f + 1, ce)
+    if cs == f and cs > lo and tv.words[cs - 1] == ",":
+        fronted = _fronted_subject(state, lo, f)
+        if fronted is not None:
+            return make_speaker(state, *fronted, verb=f), addressee_after(state, f + 1, ce)
+    if after is None:
+        return None, None
+    return speaker_after(state, after, f, ce)
+
+
+def _passive_voice(state: DocState, cue: Cue) -> bool:
+    """Whether the cue is a passive ("wurde … kritisiert", "war … befürchtet worden"),
+    not a perfect ("hat … kritisiert")."""
+    tv, lx = state.tv, state.lx
+    return cue.passive and (
+        tv.lowers[cue.finite] in lx.passive_auxiliaries
+        or (cue.verb + 1 < len(tv) and tv.lowers[cue.verb + 1] in lx.passive_participles)
+    )
+
+
+def agent_passive(state: DocState, cue: Cue) -> bool:
+    """Whether a passive cue names its agent in its clause, so reports like an active verb.
+
+    "Von der Opposition wurde der Besuch als unangemessen kritisiert" is
+    "Die Opposition kritisierte …" turned round. After a topic cue the "von"
+    phrase is what is spoken of ("Es wurde von Schäden berichtet").
+    """
+    tv, lx = state.tv, state.lx
+    if cue.form.lemma in lx.topic_cues or not _passive_voice(state, cue):
+        return False
+    return any(tv.lowers[i] in lx.agent_prepositions for i in range(*cue.clause))
+
+
+def _shared_subject(state: DocState, lo: int, conjunction: int) -> Speaker | None:
+    """The subject opening the sentence, shared by a verb after "und".
+
+    "Die Hacker drangen ein und kündigten weitere Aktionen an": the second
+    verb has no subject of its own; the phrase after it is its object.
+    """
+    opening = opening_subject(state, lo, conjunction)
+    if opening is None:
+        return None
+    return make_speaker(state, lo, opening[0], verb=opening[1])
+
+
+def opening_subject(state: DocState, lo: int, limit: int) -> tuple[int, int] | None:
+    """(end, verb) of the subject that fills the field before the sentence's first verb.
+
+    The field is a noun phrase with its attributes and apposition ("Die
+    US-Botschaft im Irak forderte", "Hubert Primus, Leiter der Abteilung, wies");
+    the word after it must be a lower-case verb form.
+    """
+    tv, lx = state.tv, state.lx
+    end = noun_phrase_end(tv, lo, limit, lx)
+    while end is not None and end < limit and tv.lowers[end] in lx.prepositions:
+        end = noun_phrase_end(tv, end + 1, limit, lx, nested=True)
+    if end is None or end >= limit:
+        return None
+    verb = end + 1 if tv.words[end] == "," else end
+    if verb >= limit or not verb_at(state, verb) or subject_before(tv, lo, verb, lx) != lo:
+        return None
+    return end, verb
+
+
+def speaker_after(
+    state: DocState, after: tuple[int, int], f: int, ce: int
+) -> tuple[Speaker, str | None]:
+    end = _apposition_after(state, after[1])
+    sp = make_speaker(state, after[0], end, verb=f)
+    sp, addressee = _split_addressee(state, sp)
+    return sp, addressee or addressee_after(state, after[1], max(ce, after[1]))
+
+
+def _apposition_after(state: DocState, end: int) -> int:
+    """A speaker phrase after its verb grown over a naming apposition.
+
+    "erklärte der EU-Kommissar, Štefan Füle, …": SpkAtt spans role and name
+    as one speaker. Only an apposition that names an actor counts; ", die
+    Lage sei …" is the message and ", Paris, Rom und Berlin …" names places.
+    """
+    tv, lx = state.tv, state.lx
+    hi = state.sentences[sentence_index(state, end - 1)][1]
+    comma = end
+    while (
+        comma < hi
+        and tv.lowers[comma] in lx.prepositions
+        and tv.lowers[comma] not in lx.addressee_prepositions
+    ):  # "der EU-Kommissar für Erweiterung, Štefan Füle": an attribute before the name
+        nxt = noun_phrase_end(tv, comma + 1, hi, lx, nested=True)
+        if nxt is None:
+            return end
+        comma = nxt
+    if comma + 1 >= hi or tv.words[comma] != ",":
+        return end
+    closing = apposition_end(tv, comma + 1, hi, lx)
+    if closing is None or (closing < hi and tv.words[closing] != ","):
+        return end
+    first, last = tv.starts[comma + 1], tv.ends[closing - 1]
+    if any(m.kind in SPEAKING_KINDS and first <= m.start and m.end <= last for m in state.mentions):
+        return closing
+    return end
+
+
+def _name_before_apposition(state: DocState, lo: int, cs: int, verb: int) -> bool:
+    """Whether the sentence opens with a name, a comma and then the clause of ``verb``.
+
+    "Olli Rehn, EU-Erweiterungskommissar, sagte" has its apposition closed by a
+    comma; "Olli Rehn, EU-Erweiterungskommissar sagte" (no second comma) splits
+    the same subject into a phrase and a clause.
+    """
+    tv, lx = state.tv, state.lx
+    return (
+        lo < cs - 1
+        and tv.words[cs - 1] == ","
+        and verb - lo <= MAX_FRONTED
+        and (tv.is_cap(lo) or tv.lowers[lo] in lx.determiners)
+        and tv.lowers[lo] not in lx.pronouns
+        and noun_phrase_end(tv, lo, cs - 1, lx) == cs - 1
+    )
+
+
+def apposed_subject(state: DocState, lo: int, verb: int) -> bool:
+    """Whether the sentence opens with a subject and its apposition before ``verb``.
+
+    "Frank B., Vorsitzender der DJU, sagte …, es sei …" is a speaker with an
+    apposition; "Die Lage, sagte X, habe sich …" (no inner comma) is a message
+    split by an inserted cue.
+    """
+    return "," in state.tv.words[lo : verb - 1] and _fronted_subject(state, lo, verb) is not None
+
+
+def _fronted_subject(state: DocState, lo: int, verb: int) -> tuple[int, int] | None:
+    """(start, end) of a subject split from its verb by an apposition or a relative clause.
+
+    "Der Leiter des Programms, Klaus Stöhr, sagte" / "Die Organisation, die …
+    ausübt, erklärte": the phrase opening the sentence, up to its comma. A
+    focus particle or conjunction before it is not part of it ("Auch die
+    Leiterin, Anna Berger, sagte").
+    """
+    tv, lx = state.tv, state.lx
+    while lo < verb - 1 and (
+        tv.lowers[lo] in lx.focus_particles or tv.lowers[lo] in lx.leading_conjunctions
+    ):
+        lo += 1
+    if (
+        subject_before(tv, lo, verb, lx) is None
+        and tv.lowers[lo] not in lx.determiners
+        and not tv.is_cap(lo)
+    ):
+        return None
+    end = noun_phrase_end(tv, lo, verb, lx)
+    if (
+        end is not None
+        and end < verb
+        and tv.lowers[lo] in lx.determiners
+        and tv.lowers[end] in lx.prepositions
+    ):
+        # "Der Fraktionsvorsitzende im Landtag, Wolfgang Jüttner, hatte …": an attribute
+        after = noun_phrase_end(tv, end + 1, verb, lx, nested=True)
+        if after is not None and after < verb and tv.words[after] == ",":
+            end = after
+    if end is None or end >= verb or tv.words[end] != ",":
+        return None
+    if end == verb - 1:
+        return lo, end
+    if (
+        tv.lowers[end + 1] in lx.relative_pronouns
+        and apposition_end(tv, end + 1, verb - 1, lx) != verb - 1
+    ):
+        return lo, end  # "Die Organisation, die … ausübt, erklärte": a relative clause
+    if verb - lo <= MAX_FRONTED:  # "Der Vertreter … im Aufsichtsrat (BA), Peter Clever, hat"
+        return lo, trim_phrase(tv, lo, verb - 1, state.lx)
+    return None
+
+
+def apposition_before_verb(state: DocState, comma: int, stop: int) -> int | None:
+    """The closing comma of an apposition after ``comma`` that the verb follows."""
+    closing = apposition_end(state.tv, comma + 1, stop, state.lx)
+    if (
+        closing is not None
+        and closing + 1 < stop
+        and state.tv.words[closing] == ","
+        and verb_at(state, closing + 1)
+    ):
+        return closing
+    return None
+
+
+def verb_at(state: DocState, k: int) -> bool:
+    """Whether word ``k`` can be the verb after a field: lower case, no article or preposition."""
+    tv, lx = state.tv, state.lx
+    low = tv.lowers[k]
+    return tv.words[k][:1].islower() and low not in lx.determiners and low not in lx.prepositions
+
+
+def adverbial_clause(state: DocState, cue: Cue) -> bool:
+    """Whether the cue stands in an adverbial clause: a conjunction opens it and the finite
+    verb closes it ("nachdem sie berichtet hatte,"); "Als Beispiel nannte X …" is a main
+    clause whose verb comes second."""
+    cs, ce = cue.clause
+    return state.tv.lowers[cs] in state.lx.adverbial_conjunctions and cue.finite == ce - 1
