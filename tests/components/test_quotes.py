@@ -10,8 +10,6 @@ import pytest
 import spacy
 
 from lagebild.components import register_extensions
-from lagebild.components.quote_lexicon import load_quote_lexicon
-from lagebild.components.quote_marks import find_quoted_spans
 from lagebild.model import Mention, Quote
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
@@ -90,66 +88,6 @@ def _matches(quote: Quote, expected: dict) -> bool:
 
 def _find(quotes: list[Quote], expected: dict) -> Quote | None:
     return next((q for q in quotes if _matches(q, expected)), None)
-
-
-# ---------------------------------------------------------------- quotation marks
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Er sagte: „Ja.“ Gut.", ["„Ja.“"]),
-        ("»Nein«, sagte sie.", ["»Nein«"]),
-        ("«Nein», sagte sie.", ["«Nein»"]),
-        ('Er sagte: "Ja." Sie sagte: "Nein."', ['"Ja."', '"Nein."']),
-        ("„Außen ‚innen‘ außen“", ["„Außen ‚innen‘ außen“"]),
-        ("“Wir kommen”, sagte er.", ["“Wir kommen”"]),
-        ("A:\n\n„Eins.\n\n„Zwei.“", ["„Eins.\n\n„Zwei.“"]),
-    ],
-)
-def test_quote_marks_pair_every_german_style(text: str, expected: list[str]) -> None:
-    spans = find_quoted_spans(text, load_quote_lexicon("de"))
-    assert [text[s.start : s.end] for s in spans] == expected
-
-
-def test_quote_marks_drop_opener_unclosed_at_paragraph_end() -> None:
-    text = "„Offen ohne Ende.\n\nNeuer Absatz mit „Titel“."
-    spans = find_quoted_spans(text, load_quote_lexicon("de"))
-    assert [text[s.start : s.end] for s in spans] == ["„Titel“"]
-
-
-# ---------------------------------------------------------------- cue forms
-
-
-@pytest.mark.parametrize(
-    ("form", "lemma", "particle"),
-    [
-        ("sagte", "sagen", ""),
-        ("sagten", "sagen", ""),
-        ("gesagt", "sagen", ""),
-        ("fügte", "hinzufügen", "hinzu"),
-        ("hinzufügte", "hinzufügen", "hinzu"),
-        ("hinzugefügt", "hinzufügen", "hinzu"),
-        ("ausgesagt", "aussagen", "aus"),
-        ("erklärt", "erklären", ""),
-        ("präzisierte", "präzisieren", ""),
-        ("kritisiert", "kritisieren", ""),
-        ("berichtete", "berichten", ""),
-        ("unterstrich", "unterstreichen", ""),
-        ("warf", "vorwerfen", "vor"),
-        ("zitiert", "zitieren", ""),
-    ],
-)
-def test_quote_lexicon_generates_inflected_cue_forms(form: str, lemma: str, particle: str) -> None:
-    forms = load_quote_lexicon("de").cues[form]
-    assert any(f.lemma == lemma and f.particle == particle for f in forms)
-
-
-def test_quote_lexicon_binds_each_needed_word_with_its_alternatives() -> None:
-    [going_out] = [f for f in load_quote_lexicon("de").cues["geht"] if f.lemma == "ausgehen"]
-    assert going_out.needs == (frozenset({"davon", "von", "vom"}),)
-    [called] = [f for f in load_quote_lexicon("de").cues["heißt"] if f.lemma == "heißen"]
-    assert called.needs == (frozenset({"es"}),)
 
 
 # ---------------------------------------------------------------- behaviour
