@@ -1260,6 +1260,8 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         # "zeigen" and "einigen" report only with "sich", verbs of judging only with "als"
         "Die Gäste feierten bis in die Nacht.",
         "Die Bilder zeigen, dass die Brücke zerstört ist.",
+        # the comma continues a list of objects, not a reported clause
+        "Damit meinte die Ministerin den Kampf gegen Schmuggel, Schleuserei und Korruption.",
     ],
 )
 def test_quotes_cue_verb_without_its_frame_reports_nothing(request, pipeline, text) -> None:

@@ -168,7 +168,9 @@ def _verb_report(
         )
         if sp is None and not _reported_clause(state, start, stop):
             return None  # "Dabei wurde bekannt, unter ihnen …": no speaker and no report
-        if not relative or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False):
+        if (
+            not relative or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False)
+        ) and not _object_list(state, start, stop):
             return Draft(
                 start, stop, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
             )
@@ -189,6 +191,30 @@ def _verb_report(
         stop = _second_cue_verb(state, cue.verb, stop)  # "… denied it, saying …": two reports
         return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
     return None
+
+
+def _object_list(state: DocState, start: int, stop: int) -> bool:
+    """Whether ``[start, stop)`` only continues a list of noun phrases.
+
+    "Damit meinte er den Kampf gegen Schmuggel, illegale Migration und
+    organisiertes Verbrechen": the comma joins objects of the cue, not a
+    reported clause. A clause that reads as a report by its form ("…,
+    kurzfristig zurückzutreten") is never such a list.
+    """
+    tv, lx = state.tv, state.lx
+    if _reported_clause(state, start, stop):
+        return False
+    pos = start
+    while pos < stop:
+        end = noun_phrase_end(tv, pos, stop, lx, nested=True)
+        if end is None or end <= pos:
+            return False
+        pos = end
+        if pos < stop and (tv.lowers[pos] in lx.np_conjunctions or tv.words[pos] == ","):
+            pos += 1
+        elif pos < stop:
+            return False
+    return True
 
 
 def _comma_less_infinitive(state: DocState, cue: Cue, stop: int) -> bool:
