@@ -182,6 +182,12 @@ def test_quotes_keeps_partial_quote_when_cue_and_speaker_present(nlp) -> None:
             "der Polizei",
         ),
         (
+            # a relative clause on the source says where it was read, not what it says
+            "Laut der Agentur Ostpress, die von einer Zeitung zitiert wird, sind die Häfen zu.",
+            "sind die Häfen zu",
+            "der Agentur Ostpress",
+        ),
+        (
             "Der Polizei zufolge wurden zwei Menschen verletzt.",
             "wurden zwei Menschen verletzt",
             "Der Polizei",

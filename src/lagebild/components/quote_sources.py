@@ -98,9 +98,11 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         )
     if frame is None or sp_range is None:
         return None
+    outside = frame  # what the message leaves out: the phrase and a relative clause on it
     if frame[0] == lo and frame[1] == sp_range[1]:
         end = _prefield_end(state, frame[1], stop)
         frame, sp_range = (frame[0], end), (sp_range[0], end)
+        outside = (lo, _relative_clause_end(state, end, stop) or end)
     sp_range = (sp_range[0], trim_phrase(tv, *sp_range, state.lx))
     lo, stop = _semicolon_part(state, frame, lo, stop)
     lo, stop = _subordinate_clause(state, frame, lo, stop)
@@ -112,7 +114,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     ):
         message = (lo, stop)
     else:
-        message = message_around(lo, stop, frame, tv)
+        message = message_around(lo, stop, outside, tv)
     if message is None:
         return None
     speaker = make_speaker(state, *sp_range)
@@ -201,6 +203,28 @@ def _prefield_end(state: DocState, end: int, stop: int) -> int:
     if pos == end or pos >= stop:
         return end
     return pos if verb_at(state, pos) else end
+
+
+def _relative_clause_end(state: DocState, comma: int, stop: int) -> int | None:
+    """The comma closing a relative clause on a sentence-opening source, if one follows.
+
+    "Laut der Agentur, die von einer Zeitung zitiert wird, bezeichnete der
+    Minister …": the clause says how the source came about; the report is
+    what follows it.
+    """
+    tv, lx = state.tv, state.lx
+    if comma + 2 >= stop or tv.words[comma] != ",":
+        return None
+    j = comma + 2 if tv.lowers[comma + 1] in lx.prepositions else comma + 1  # "mit der"
+    if tv.lowers[j] not in lx.relative_pronouns:
+        return None
+    if tv.lowers[j + 1] not in lx.determiners and noun_phrase_end(tv, j, stop, lx, nested=True):
+        return None  # "die Agentur" is an article and its noun; "der die Zeitung" is no phrase
+    for k in range(j + 1, stop - 1):
+        if tv.words[k] in CLAUSE_BREAKS and not state.blocked[k]:
+            ends_in_verb = tv.words[k - 1][:1].islower() and verb_at(state, k + 1)
+            return k if tv.words[k] == "," and ends_in_verb else None
+    return None
 
 
 def _semicolon_part(state: DocState, frame: tuple[int, int], lo: int, stop: int) -> tuple[int, int]:
