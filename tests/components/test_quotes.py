@@ -451,6 +451,19 @@ def test_quotes_resolves_sie_by_feminine_role_noun(nlp) -> None:
     assert quotes[-1].cue == "fügte hinzu"
 
 
+def test_quotes_first_person_outside_a_quotation_is_the_writer(nlp) -> None:
+    text = (
+        "Der Minister Jon Aldren sagte, die Lage sei ernst. "
+        "Deshalb bitten wir unsere Leser, die Beiträge nicht zu teilen."
+    )
+    mentions = [{"text": "Jon Aldren", "kind": "PER", "actor_id": "per:jon_aldren"}]
+    quotes = run(nlp, text, mentions)
+    assert [(q.speaker_text, q.speaker_actor_id) for q in quotes] == [
+        ("Der Minister Jon Aldren", "per:jon_aldren"),
+        ("wir", None),
+    ]
+
+
 def test_quotes_never_resolves_a_pronoun_to_a_state_or_a_body_of_another_gender(nlp) -> None:
     text = (
         "Valdoria erklärte, das reiche nicht. Das Ministerium teilte mit, die Frist laufe ab. "

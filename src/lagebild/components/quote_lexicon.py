@@ -120,6 +120,8 @@ class QuoteLexicon:
     past_tense_ending: str = ""  # "-ed": a clause after "said" has a finite verb
     irregular_past: frozenset[str] = frozenset()  # "spoke", "met": a verb, not a noun
     cue_nouns: frozenset[str] = frozenset()  # cue forms that are nouns in a phrase
+    # "ich", "wir" outside a quotation: the writer's voice, never an earlier speaker
+    writer_pronouns: frozenset[str] = frozenset()
     # pronouns only alone before the verb ("Dieser sagte"), else determiners
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
 

@@ -360,6 +360,9 @@ PRONOUNS: dict[str, tuple[str, str]] = {
     "wir": ("", "pl"),
     "man": ("", "sg"),
 }
+#: First-person pronouns: outside a quotation they speak for the writer or the
+#: outlet ("Deswegen bitten wir unsere Leser, …"), never for a speaker named before.
+WRITER_PRONOUNS: frozenset[str] = frozenset({"ich", "wir"})
 #: Demonstratives that are the subject when they stand alone before the verb
 #: ("Dieser bestätigte, …", "Letztere sagte, …"); before a noun they are articles.
 #: "diese"/"letztere"/"jene" are plural too, as the verb tells.
