@@ -105,6 +105,15 @@ def _find(quotes: list[Quote], expected: dict) -> Quote | None:
             "betonte",
         ),
         ('Der Minister warnte: "Es wird eng."', "Es wird eng.", "Der Minister", "warnte"),
+        # a cue only beside a quotation
+        ("„Es wird eng“, fuhr der Beamte fort.", "Es wird eng", "der Beamte", "fuhr fort"),
+        # the particle closes the cue's clause before a second verb joined by "und"
+        (
+            "„Es wird eng“, fügte die Ärztin hinzu und verwies auf den Winter.",
+            "Es wird eng",
+            "die Ärztin",
+            "fügte hinzu",
+        ),
     ],
 )
 def test_quotes_attributes_direct_quote_in_every_style(nlp, text, message, speaker, cue) -> None:
@@ -611,6 +620,12 @@ def _run_english(text: str) -> list[Quote]:
 def test_quotes_english_minimal(nlp) -> None:
     (quote,) = _run_english("“We will respond,” said the minister.")
     assert (quote.text, quote.speaker_text) == ("We will respond", "the minister")
+
+
+def test_quotes_english_continue_is_a_cue_only_beside_a_quotation(nlp) -> None:
+    (quote,) = _run_english("“We will not give up,” the minister continued.")
+    assert (quote.speaker_text, quote.cue) == ("the minister", "continued")
+    assert _run_english("The army continued its attacks on the city.") == []
 
 
 def test_quotes_english_speaker_keeps_the_remit_of_an_office(nlp) -> None:
@@ -1279,6 +1294,8 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         # "zeigen" and "einigen" report only with "sich", verbs of judging only with "als"
         "Die Gäste feierten bis in die Nacht.",
         "Die Bilder zeigen, dass die Brücke zerstört ist.",
+        # "fortfahren" goes on speaking only beside a quotation
+        "Der Minister fuhr fort, die Akten zu prüfen.",
         # the comma continues a list of objects, not a reported clause
         "Damit meinte die Ministerin den Kampf gegen Schmuggel, Schleuserei und Korruption.",
     ],

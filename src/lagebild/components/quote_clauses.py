@@ -103,12 +103,34 @@ def find_cue(
             last = content_end(tv, start, end) - 1
             if last > i and tv.lowers[last] == form.particle:
                 particle = last
+            elif (coordinated := _particle_before_conjunction(tv, i, end, form.particle, lx)):
+                particle = coordinated
+                end = particle + 1  # "fügte er hinzu und verwies …": the second verb's own
             else:
                 particle = _particle_after_apposition(tv, end, hi, form.particle, lx)
                 if particle is None:
                     continue
                 end = particle + 1  # the clause runs on to its particle
         return Cue(i, form, finite, split if particle is None else particle, (start, end))
+    return None
+
+
+def _particle_before_conjunction(
+    tv: TokenView, i: int, end: int, particle: str, lx: QuoteLexicon
+) -> int | None:
+    """The particle closing the verb's clause before a second verb joined by "und".
+
+    "„…“, fuhr der Beamte fort und verwies auf …": no comma parts the two
+    verbs, so the clause runs on past the particle that closes the first.
+    """
+    for j in range(i + 2, end - 2):
+        if (
+            tv.lowers[j] == particle
+            and tv.lowers[j + 1] in lx.np_conjunctions
+            and tv.words[j + 2][:1].islower()
+            and tv.lowers[j + 2] not in lx.determiners
+        ):
+            return j
     return None
 
 

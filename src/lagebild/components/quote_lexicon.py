@@ -120,6 +120,7 @@ class QuoteLexicon:
     past_tense_ending: str = ""  # "-ed": a clause after "said" has a finite verb
     irregular_past: frozenset[str] = frozenset()  # "spoke", "met": a verb, not a noun
     cue_nouns: frozenset[str] = frozenset()  # cue forms that are nouns in a phrase
+    quotation_cues: frozenset[str] = frozenset()  # lemmas that are cues only beside a quote
     # "ich", "wir" outside a quotation: the writer's voice, never an earlier speaker
     writer_pronouns: frozenset[str] = frozenset()
     # pronouns only alone before the verb ("Dieser sagte"), else determiners

@@ -68,7 +68,9 @@ def sentence_cues(
         if state.blocked[i] or i in state.used or any(a <= i < b for a, b in taken):
             continue
         cue = find_cue(tv, i, lo, hi, state.blocked, lx)
-        if cue is None or any(t in state.used for t in cue.tokens()):
+        if cue is None or cue.form.lemma in lx.quotation_cues:
+            continue  # "Er fuhr fort, die Akten zu prüfen": no quotation, no speech
+        if any(t in state.used for t in cue.tokens()):
             continue
         draft = _verb_report(state, cue, lo, stop, s_index, settings)
         if draft is None or (draft.form == "Reported" and not settings.reported):

@@ -41,6 +41,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("warnen", "", ""),
     ("mitteilen", "mit", ""),
     ("hinzufügen", "hinzu", ""),
+    ("fortfahren", "fort", "fährt/fuhr/fortgefahren"),
     ("behaupten", "", ""),
     ("kritisieren", "", ""),
     ("fordern", "", ""),
@@ -193,6 +194,9 @@ CUE_EXCLUDES: dict[str, tuple[str, ...]] = {
 #: ("Zu den Plänen äußerte sich Baykal nicht").
 CUE_NEGATIONS: frozenset[str] = frozenset({"nicht", "nie", "niemals"})
 
+#: Cues only beside a quotation: "„…“, fuhr der Beamte fort" goes on speaking,
+#: "Er fuhr fort, die Akten zu prüfen" goes on doing.
+QUOTATION_CUES: frozenset[str] = frozenset({"fortfahren"})
 #: Cues whose passive subject is the speaker ("„…“, wurde Xi zitiert").
 PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"zitieren"})
 #: Cues whose "von" phrase is what is spoken of, not the passive's agent

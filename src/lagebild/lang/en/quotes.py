@@ -19,6 +19,7 @@ _CUE_VERBS: tuple[tuple[str, str, str, str], ...] = (
     ("say", "says", "said", "said"),
     ("tell", "tells", "told", "told"),
     ("add", "adds", "added", "added"),
+    ("continue", "continues", "continued", "continued"),
     ("warn", "warns", "warned", "warned"),
     ("claim", "claims", "claimed", "claimed"),
     ("state", "states", "stated", "stated"),
@@ -62,6 +63,8 @@ _PARTICIPLE_CUES: tuple[tuple[str, str], ...] = (
 CUE_NEEDS: dict[str, tuple[str, ...]] = {}
 SPLIT_PARTICLES: frozenset[str] = frozenset()  # English particles follow their verb
 PASSIVE_SPEAKER_CUES: frozenset[str] = frozenset({"quote"})
+# cues only beside a quotation: "“…,” she continued" goes on speaking, "they continued to fight"
+QUOTATION_CUES: frozenset[str] = frozenset({"continue"})
 TOPIC_CUES: frozenset[str] = frozenset()  # "by" always names the agent
 IMPERSONAL_CUES: frozenset[str] = frozenset()
 SOURCELESS_CUES: frozenset[str] = frozenset()
