@@ -877,6 +877,11 @@ def test_quotes_spkatt_held_out_scores_above_floors(shared_data: Path, tmp_path:
             "wurden drei Menschen verletzt.",
             "Aussagen eines Mitarbeiters des Roten Kreuzes sowie anderer Augenzeugen",
         ),
+        # an apposition closed by the colon that opens the quotation
+        (
+            "Dann sagte Lea Marten, die Gründerin der Band: „Wir spielen weiter.“",
+            "Lea Marten, die Gründerin der Band",
+        ),
     ],
 )
 def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -> None:

@@ -300,7 +300,7 @@ def _apposition_after(state: DocState, end: int) -> int:
     if comma + 1 >= hi or tv.words[comma] != ",":
         return end
     closing = apposition_end(tv, comma + 1, hi, lx)
-    if closing is None or (closing < hi and tv.words[closing] != ","):
+    if closing is None or (closing < hi and tv.words[closing] not in (",", ":")):
         return end
     first, last = tv.starts[comma + 1], tv.ends[closing - 1]
     if any(m.kind in SPEAKING_KINDS and first <= m.start and m.end <= last for m in state.mentions):

@@ -328,14 +328,15 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
 
 def apposition_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> int | None:
     """An apposition after a comma ("…, Mao Ning,", "…, Gründer der Band,"), closed
-    by a comma, the sentence end or ``limit``; a clause ("…, die Lage sei …") is not one."""
+    by a comma, a colon before the message, the sentence end or ``limit``; a clause
+    ("…, die Lage sei …") is not one."""
     if i >= limit or tv.lowers[i] in lx.pronouns:
         return None
     end = noun_phrase_end(tv, i, limit, lx, nested=True)
     if end is None or not tv.is_cap(end - 1):
         return None
     for _ in range(MAX_APPOSITION_ATTRIBUTES + 1):
-        if end == limit or tv.words[end] in (",", ".", "!", "?"):
+        if end == limit or tv.words[end] in (",", ".", "!", "?", ":"):
             return end
         low = tv.lowers[end]
         if (low not in lx.prepositions and low not in lx.np_conjunctions) or low in lx.cues:
