@@ -223,6 +223,11 @@ def test_quotes_keeps_partial_quote_when_cue_and_speaker_present(nlp) -> None:
         ),
         ("Die Ärztin warnte, die Kliniken seien voll.", "die Kliniken seien voll", "Die Ärztin"),
         (
+            "Die Ärztin brachte ihre Sorge zum Ausdruck, dass die Kliniken voll seien.",
+            "dass die Kliniken voll seien",
+            "Die Ärztin",
+        ),
+        (
             "Es gibt einen Bericht der Agentur Ostpress, wonach der Rat aufgelöst worden sei.",
             "der Rat aufgelöst worden sei",
             "einen Bericht der Agentur Ostpress",
@@ -1299,6 +1304,8 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         # "zeigen" and "einigen" report only with "sich", verbs of judging only with "als"
         "Die Gäste feierten bis in die Nacht.",
         "Die Bilder zeigen, dass die Brücke zerstört ist.",
+        # "bringen" reports only as "zum Ausdruck bringen"
+        "Der Minister brachte die Gäste zum Flughafen, bevor die Sitzung begann.",
         # "fortfahren" goes on speaking only beside a quotation
         "Der Minister fuhr fort, die Akten zu prüfen.",
         # the comma continues a list of objects, not a reported clause

@@ -42,6 +42,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("mitteilen", "mit", ""),
     ("hinzufügen", "hinzu", ""),
     ("fortfahren", "fort", "fährt/fuhr/fortgefahren"),
+    ("bringen", "", "bringt/brachte/gebracht"),
     ("behaupten", "", ""),
     ("kritisieren", "", ""),
     ("fordern", "", ""),
@@ -170,6 +171,7 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "hinweisen": ("darauf",),
     "verweisen": ("darauf",),
     "hervorgehen": ("aus",),
+    "bringen": ("zum", "ausdruck"),  # "brachte die Hoffnung zum Ausdruck, dass …"
     "halten": ("es", "für"),  # "hält es für möglich, dass …": an opinion
     # verbs of judging report only with "als" ("wies dies als „Unverschämtheit“ zurück")
     "feiern": ("als",),
