@@ -103,9 +103,9 @@ def find_cue(
             last = content_end(tv, start, end) - 1
             if last > i and tv.lowers[last] == form.particle:
                 particle = last
-            elif (coordinated := _particle_before_conjunction(tv, i, end, form.particle, lx)):
+            elif coordinated := _particle_before_conjunction(tv, i, end, form.particle, lx):
                 particle = coordinated
-                end = particle + 1  # "fügte er hinzu und verwies …": the second verb's own
+                end = particle + 1  # "fügte er hinzu und verwies …": "und" opens another clause
             else:
                 particle = _particle_after_apposition(tv, end, hi, form.particle, lx)
                 if particle is None:
