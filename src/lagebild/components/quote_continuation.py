@@ -19,7 +19,7 @@ from lagebild.components.quote_state import (
     inside_quote,
 )
 from lagebild.components.quote_subjects import cue_speaker, sentence_actor, speaker_after
-from lagebild.components.speakers import noun_phrase_end, subject_after
+from lagebild.components.speakers import opens_relative_clause, subject_after
 
 # A Konjunktiv I sentence continues a report at most this many sentences back
 # (two: one narrative sentence may stand between; three lowered precision on dev).
@@ -148,10 +148,9 @@ def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
     for j in range(lo + 1, stop - 1):
         if tv.words[j] != "," or blocked[j]:
             continue
-        relative = tv.lowers[j + 1] in lx.relative_pronouns and (
-            noun_phrase_end(tv, j + 1, stop, lx, nested=True) is None  # "die Anlagen": article
-        )
-        if relative or konjunktiv_marker(tv, lo, j, blocked, lx, weak=True):
+        if opens_relative_clause(tv, j + 1, stop, lx) or konjunktiv_marker(
+            tv, lo, j, blocked, lx, weak=True
+        ):
             break
         if any(tv.lowers[k] in lx.verb_forms for k in range(lo, j)) and konjunktiv_marker(
             tv, j + 1, stop, blocked, lx, weak=False

@@ -43,6 +43,7 @@ from lagebild.components.speakers import (
     apposition_end,
     lower_case_noun_end,
     noun_phrase_end,
+    opens_relative_clause,
     subject_after,
 )
 
@@ -164,10 +165,7 @@ def _verb_report(
                 stop,
             )
         stop = _second_cue_verb(state, start, stop)
-        relative = tv.lowers[start] in lx.relative_pronouns and (
-            noun_phrase_end(tv, start, stop, lx, nested=True)
-            is None  # "die Rechte …" is an article
-        )
+        relative = opens_relative_clause(tv, start, stop, lx)
         if sp is None and not _reported_clause(state, start, stop):
             return None  # "Dabei wurde bekannt, unter ihnen …": no speaker and no report
         if (

@@ -28,6 +28,7 @@ from lagebild.components.quote_subjects import (
 from lagebild.components.speakers import (
     noun_phrase_end,
     noun_phrase_start,
+    opens_relative_clause,
     subject_after,
     trim_phrase,
 )
@@ -216,10 +217,9 @@ def _relative_clause_end(state: DocState, comma: int, stop: int) -> int | None:
     if comma + 2 >= stop or tv.words[comma] != ",":
         return None
     j = comma + 2 if tv.lowers[comma + 1] in lx.prepositions else comma + 1  # "mit der"
-    if tv.lowers[j] not in lx.relative_pronouns:
-        return None
-    if tv.lowers[j + 1] not in lx.determiners and noun_phrase_end(tv, j, stop, lx, nested=True):
-        return None  # "die Agentur" is an article and its noun; "der die Zeitung" is no phrase
+    before_article = tv.lowers[j] in lx.relative_pronouns and tv.lowers[j + 1] in lx.determiners
+    if not (before_article or opens_relative_clause(tv, j, stop, lx)):
+        return None  # "die Agentur" is an article; "der die Zeitung" opens a clause
     for k in range(j + 1, stop - 1):
         if tv.words[k] in CLAUSE_BREAKS and not state.blocked[k]:
             ends_in_verb = tv.words[k - 1][:1].islower() and verb_at(state, k + 1)

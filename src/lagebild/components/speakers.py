@@ -124,6 +124,18 @@ def _adverb_before_adjective(tv: TokenView, i: int, limit: int, lx: QuoteLexicon
     )
 
 
+def opens_relative_clause(tv: TokenView, j: int, stop: int, lx: QuoteLexicon) -> bool:
+    """Whether word ``j`` is a relative pronoun opening a clause, not an article.
+
+    "die Anlagen" is an article and its noun; in "die von EFE zitiert wird"
+    no noun phrase follows, so the pronoun opens a clause.
+    """
+    return (
+        tv.lowers[j] in lx.relative_pronouns
+        and noun_phrase_end(tv, j, stop, lx, nested=True) is None
+    )
+
+
 def noun_phrase_end(
     tv: TokenView, i: int, limit: int, lx: QuoteLexicon, *, nested: bool = False
 ) -> int | None:
