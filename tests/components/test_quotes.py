@@ -1310,11 +1310,50 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         "Der Minister fuhr fort, die Akten zu prüfen.",
         # the comma continues a list of objects, not a reported clause
         "Damit meinte die Ministerin den Kampf gegen Schmuggel, Schleuserei und Korruption.",
+        # a particle closing the clause makes another verb: acquit, telephone
+        "Vom Vorwurf des Betrugs sprachen die Geschworenen den Kaufmann Tom Berger frei.",
+        "Die Wache rief die Feuerwehr an, um den Brand in der Lagerhalle zu melden.",
+        # a ruling and a prison sentence are no speech
+        "Das Urteil sprechen die Richter erst im kommenden März.",
+        "Ein Gericht verurteilte den Blogger Max Hagen zu sieben Jahren Haft.",
+        # a participle between an article with an adverb and its noun is an adjective
+        "Mit dem Programm schließt sich eine oft beklagte Lücke im Angebot der Stadt.",
     ],
 )
 def test_quotes_cue_verb_without_its_frame_reports_nothing(request, pipeline, text) -> None:
     """Negated, reflexive or frame-less uses of cue verbs: neither rules nor tagger report."""
     assert run(request.getfixturevalue(pipeline), text) == []
+
+
+def test_quotes_clause_of_purpose_after_the_cue_is_no_message(rules_nlp) -> None:
+    text = "Die Demonstranten forderten den Rücktritt des Rates, um den Weg freizumachen."
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.speaker_text, q.cue) == ("Reported", "Die Demonstranten", "forderten")
+    assert q.text.startswith("Die Demonstranten forderten")
+
+
+def test_quotes_adverbial_clause_after_the_cue_is_no_message(rules_nlp) -> None:
+    text = "Die Gewerkschaft kritisierte den Beschluss, nachdem die Gespräche gescheitert waren."
+    assert not [q for q in run(rules_nlp, text) if q.text.startswith("nachdem")]
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        # a main clause follows the adverbial clause: it is what was said
+        (
+            "Die Ministerin sagte, wenn die Hilfe ausbleibe, drohe dem Land eine Hungersnot.",
+            "wenn die Hilfe ausbleibe, drohe dem Land eine Hungersnot",
+        ),
+        # "seit" is a preposition here: the clause is an infinitive of the cue
+        (
+            "Der Staatsanwalt warf dem Beamten vor, seit 2014 Vorschriften verletzt zu haben.",
+            "seit 2014 Vorschriften verletzt zu haben",
+        ),
+    ],
+)
+def test_quotes_clause_opened_by_a_conjunction_may_still_report(rules_nlp, text, message) -> None:
+    assert [q.text for q in run(rules_nlp, text)] == [message]
 
 
 def test_quotes_as_phrase_before_the_verb_is_no_adverbial_clause(nlp) -> None:

@@ -69,6 +69,8 @@ def find_cue(
         return None
     if i > lo and tv.lowers[i - 1] in lx.determiners and not _after_demonstrative(tv, i, lx):
         return None  # "die erklärte Absicht": a participle used as adjective
+    if _attributive_after_adverb(tv, i, lo, lx):
+        return None  # "eine oft beklagte Lücke"
     start, end = clause_bounds(tv, i, lo, hi, blocked)
     clause_words = set(tv.lowers[start:end])
     if clause_words & lx.cue_negations:
@@ -88,6 +90,8 @@ def find_cue(
         finite, particle = i, None
         if form.kind == "inf":
             continue
+        if form.other_particles and _closing_word(tv, i, start, end) in form.other_particles:
+            continue  # "sagte das Treffen ab": "absagen", no verb of saying
         if form.kind == "ing" and (i <= lo or tv.words[i - 1] != ","):
             continue  # "…, saying …" reports; "without saying" does not
         if form.kind == "part":
@@ -113,6 +117,38 @@ def find_cue(
                 end = particle + 1  # the clause runs on to its particle
         return Cue(i, form, finite, split if particle is None else particle, (start, end))
     return None
+
+
+#: How many adverbs may stand between an article and a participle used as adjective.
+MAX_ADVERBS_BEFORE_ADJECTIVE = 2
+
+
+def _attributive_after_adverb(tv: TokenView, i: int, lo: int, lx: QuoteLexicon) -> bool:
+    """Whether word ``i`` is an adjective between an article with adverbs and a noun.
+
+    "eine oft beklagte Lücke", "der lange geforderte Rücktritt": the participle
+    is inflected like an adjective and names no act of saying. In a clause the
+    finite verb never follows an article and an adverb directly.
+    """
+    if i + 1 >= len(tv) or not tv.words[i + 1][:1].isupper():
+        return False
+    j = i - 1
+    while (
+        j > lo
+        and i - j <= MAX_ADVERBS_BEFORE_ADJECTIVE
+        and tv.words[j].isalpha()
+        and tv.words[j][:1].islower()
+        and tv.lowers[j] not in lx.determiners
+        and tv.lowers[j] not in lx.verb_forms
+    ):
+        j -= 1
+    return j < i - 1 and tv.lowers[j] in lx.determiners
+
+
+def _closing_word(tv: TokenView, i: int, start: int, end: int) -> str:
+    """The word closing the clause of verb ``i``, where a separable particle stands."""
+    last = content_end(tv, start, end) - 1
+    return tv.lowers[last] if last > i else ""
 
 
 def _particle_before_conjunction(

@@ -27,6 +27,8 @@ class CueForm:
     #: alternatives ("davon" or "von" of "geht davon aus", "geht von … aus")
     needs: tuple[frozenset[str], ...] = ()
     excludes: tuple[str, ...] = ()  # words that must not ("sich" of "kündigt sich an")
+    #: particles that, closing the clause, make another verb ("sagte … ab" is "absagen")
+    other_particles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,10 @@ class QuoteLexicon:
     past_tense_ending: str = ""  # "-ed": a clause after "said" has a finite verb
     irregular_past: frozenset[str] = frozenset()  # "spoke", "met": a verb, not a noun
     cue_nouns: frozenset[str] = frozenset()  # cue forms that are nouns in a phrase
+    #: words opening an adverbial clause besides the conjunctions ("da", "sodass")
+    adverbial_openers: frozenset[str] = frozenset()
+    #: conjunctions of an infinitive clause of purpose or manner ("um … zu")
+    infinitive_conjunctions: frozenset[str] = frozenset()
     quotation_cues: frozenset[str] = frozenset()  # lemmas that are cues only beside a quote
     # "ich", "wir" outside a quotation: the writer's voice, never an earlier speaker
     writer_pronouns: frozenset[str] = frozenset()
@@ -195,6 +201,7 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
                 kind,
                 tuple(frozenset(need.split("|")) for need in m.CUE_NEEDS.get(lemma, ())),
                 tuple(m.CUE_EXCLUDES.get(lemma, ())),
+                frozenset(getattr(m, "OTHER_VERB_PARTICLES", {}).get(lemma, ())),
             )
             for lemma, particle, kind in entries
         )

@@ -164,13 +164,16 @@ def _verb_report(
                 ),
                 stop,
             )
+        adverbial = _adverbial_only(state, start, stop)
         stop = _second_cue_verb(state, start, stop)
         relative = opens_relative_clause(tv, start, stop, lx)
         if sp is None and not _reported_clause(state, start, stop):
             return None  # "Dabei wurde bekannt, unter ihnen …": no speaker and no report
         if (
-            not relative or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False)
-        ) and not _object_list(state, start, stop):
+            (not relative or konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=False))
+            and not _object_list(state, start, stop)
+            and not adverbial
+        ):
             return Draft(
                 start, stop, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
             )
@@ -215,6 +218,29 @@ def _object_list(state: DocState, start: int, stop: int) -> bool:
         elif pos < stop:
             return False
     return True
+
+
+def _adverbial_only(state: DocState, start: int, stop: int) -> bool:
+    """Whether the clause after the cue's comma says why or when, not what was said.
+
+    "Sie forderten Neuwahlen, um den Weg freizumachen", "…, nachdem die
+    Wahl gescheitert war": an adverbial clause of the cue's own sentence. It
+    still reports in Konjunktiv or when a main clause follows it ("sagte,
+    wenn die Hilfe ausbleibe, drohe eine Hungersnot").
+    """
+    tv, lx = state.tv, state.lx
+    opener = tv.lowers[start]
+    if opener in lx.adverbial_conjunctions or opener in lx.adverbial_openers:
+        last = content_end(tv, start, stop) - 1
+        if last > start and (_infinitive_at(state, last - 1) or _infinitive_at(state, last)):
+            return False  # "warf ihm vor, seit 2014 Regeln verletzt zu haben": a preposition
+    elif opener not in lx.infinitive_conjunctions:
+        return False
+    if konjunktiv_marker(tv, start, stop, state.blocked, lx, weak=True):
+        return False
+    return not any(
+        tv.words[j] == "," and _opens_main_clause(state, j + 1) for j in range(start + 1, stop - 1)
+    )
 
 
 def _comma_less_infinitive(state: DocState, cue: Cue, stop: int) -> bool:

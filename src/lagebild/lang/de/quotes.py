@@ -191,6 +191,29 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
 #: ("Eine Partie kündigt sich an": it is coming, nobody announces it).
 CUE_EXCLUDES: dict[str, tuple[str, ...]] = {
     "ankündigen": ("sich",),
+    "sprechen": ("urteil",),  # "Das Urteil sprechen die Richter später": a ruling
+    # "zu sieben Jahren Haft verurteilt": a sentence, not a condemnation
+    "verurteilen": (
+        "haft", "haftstrafe", "freiheitsstrafe", "bewährungsstrafe", "geldstrafe",
+        "gefängnis", "tode", "jahren", "monaten",
+    ),
+}  # fmt: skip
+#: Separable particles that make a verb of saying into another verb when they close
+#: its clause ("Die Regierung sagte das Treffen ab": "absagen" cancels, it says
+#: nothing; "sprachen ihn frei" acquits; "rief die Feuerwehr an" telephones).
+OTHER_VERB_PARTICLES: dict[str, tuple[str, ...]] = {
+    "sagen": ("ab",),
+    "sprechen": ("frei", "heilig"),
+    "rufen": ("an", "ab", "zurück", "hervor", "herbei", "wach"),
+    "schreiben": ("aus", "ab", "fest", "um", "fort"),
+    "melden": ("ab", "zurück"),
+    "fordern": ("heraus",),
+    "loben": ("aus",),
+    "fragen": ("ab",),
+    "klagen": ("ein",),
+    "mahnen": ("ab",),
+    "werten": ("aus", "auf", "ab"),
+    "stehen": ("fest", "auf", "bei", "bevor", "still"),
 }
 #: Negations: a verb of saying negated in its own clause reports nothing
 #: ("Zu den Plänen äußerte sich Baykal nicht").
@@ -334,6 +357,13 @@ ADVERBIAL_CONJUNCTIONS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Other words that open an adverbial clause after a comma ("…, da die Wahl
+#: gescheitert war"); "da" also opens main clauses ("Da gab die Polizei bekannt"),
+#: so it is not one of the conjunctions above.
+ADVERBIAL_OPENERS: frozenset[str] = frozenset({"da", "sodass"})
+#: Conjunctions of an infinitive clause that says why or how, never what was said
+#: ("Sie forderten Neuwahlen, um den Weg freizumachen").
+INFINITIVE_CONJUNCTIONS: frozenset[str] = frozenset({"um", "ohne", "anstatt", "statt"})
 #: Konjunktiv I forms that are never indicative in news prose.
 KONJUNKTIV_I: frozenset[str] = frozenset(
     {
