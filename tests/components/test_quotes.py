@@ -1318,11 +1318,25 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         "Ein Gericht verurteilte den Blogger Max Hagen zu sieben Jahren Haft.",
         # a participle between an article with an adverb and its noun is an adjective
         "Mit dem Programm schließt sich eine oft beklagte Lücke im Angebot der Stadt.",
+        # "nach" a time: the source noun is not the head of the phrase
+        "Das Gericht eröffnete nach Abschluss der Ermittlungen das Verfahren gegen ihn.",
     ],
 )
 def test_quotes_cue_verb_without_its_frame_reports_nothing(request, pipeline, text) -> None:
     """Negated, reflexive or frame-less uses of cue verbs: neither rules nor tagger report."""
     assert run(request.getfixturevalue(pipeline), text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Nach Meinung der Opposition ist der Haushalt nicht zu retten.", "Meinung der Opposition"),
+        ("Nach Bergers Einschätzung ist der Haushalt nicht zu retten.", "Bergers Einschätzung"),
+    ],
+)
+def test_quotes_source_noun_after_nach_heads_its_phrase(rules_nlp, text, speaker) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text) == (speaker, "ist der Haushalt nicht zu retten")
 
 
 def test_quotes_clause_of_purpose_after_the_cue_is_no_message(rules_nlp) -> None:

@@ -26,12 +26,26 @@ from lagebild.components.quote_subjects import (
     verb_at,
 )
 from lagebild.components.speakers import (
+    TokenView,
     noun_phrase_end,
     noun_phrase_start,
     opens_relative_clause,
     subject_after,
     trim_phrase,
 )
+
+
+def _head_nouns(tv: TokenView, start: int, end: int) -> range:
+    """Where the head of a noun phrase may stand: its first capitalised word and the
+    word right after it when that is capitalised too ("nach Grupps Meinung",
+    "nach Meinung Russlands").
+
+    "nach Angaben der Polizei" is a source; "nach Abschluss der Ermittlungen"
+    is a time, though "Ermittlungen" could head a source.
+    """
+    first = next((j for j in range(start, min(end, start + 3)) if tv.words[j][:1].isupper()), end)
+    second = first + 1 < end and tv.words[first + 1][:1].isupper()
+    return range(first, min(end, first + 1 + second))
 
 
 def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> Draft | None:
@@ -57,7 +71,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     elif low in lx.source_noun_prepositions and i + 1 < stop:
         end = noun_phrase_end(tv, i + 1, stop, lx)
         if end is not None and any(
-            tv.lowers[j].endswith(lx.source_noun_endings) for j in range(i + 1, min(end, i + 4))
+            tv.lowers[j].endswith(lx.source_noun_endings) for j in _head_nouns(tv, i + 1, end)
         ):
             frame, sp_range = (i, end), (i + 1, end)
     elif low in lx.so_words and i > lo and tv.words[i - 1] == ",":
