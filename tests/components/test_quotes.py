@@ -232,6 +232,12 @@ def test_quotes_keeps_partial_quote_when_cue_and_speaker_present(nlp) -> None:
             "der Rat aufgelöst worden sei",
             "einen Bericht der Agentur Ostpress",
         ),
+        (
+            # the relative clause closes before the message goes on: the phrase is no speaker
+            "Ein Sturm, der lange über See lag, habe die Küste erreicht, meldet das Wetteramt.",
+            "Ein Sturm, der lange über See lag, habe die Küste erreicht",
+            "das Wetteramt",
+        ),
     ],
 )
 def test_quotes_finds_indirect_speech_patterns(nlp, text, message, speaker) -> None:
