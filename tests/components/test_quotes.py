@@ -238,6 +238,12 @@ def test_quotes_keeps_partial_quote_when_cue_and_speaker_present(nlp) -> None:
             "Ein Sturm, der lange über See lag, habe die Küste erreicht",
             "das Wetteramt",
         ),
+        (
+            # a paper's name in quotation marks after "im" is where it was written
+            "Im „Nordboten“ schreibt die Richterin, dass der Fall nicht geklärt sei.",
+            "dass der Fall nicht geklärt sei",
+            "die Richterin",
+        ),
     ],
 )
 def test_quotes_finds_indirect_speech_patterns(nlp, text, message, speaker) -> None:

@@ -155,7 +155,7 @@ def _quoted_source(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> boo
     before = tv.lowers[start - 1]
     if before in lx.source_prepositions:
         return True
-    if _quoted_title(tv, start, words, lx):
+    if _quoted_title(tv, start, words, lx) or _quoted_place(tv, start, words, lx):
         return True
     return (
         before in lx.determiners
@@ -167,6 +167,20 @@ def _quoted_source(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> boo
 
 MAX_QUOTED_TITLE_WORDS = 4  # "die Organisation „Reporter ohne Grenzen“"
 _SENTENCE_OPENERS = SENTENCE_END | {":"}  # a capital after these may be any word
+
+
+def _quoted_place(tv: TokenView, start: int, words: list[int], lx: QuoteLexicon) -> bool:
+    """Whether short quoted words name where something was said or written.
+
+    "Im „Spiegel“ schreibt der Richter …", "in der „Zeit“": after "in" or
+    "aus" (and an article) a capitalised quoted stretch names a paper or a
+    programme, as in "heißt es in X".
+    """
+    before, places = tv.lowers[start - 1], lx.impersonal_prepositions
+    place = before in places or (
+        before in lx.determiners and start >= 2 and tv.lowers[start - 2] in places
+    )
+    return place and len(words) <= MAX_QUOTED_TITLE_WORDS and tv.is_cap(words[0])
 
 
 def _quoted_title(tv: TokenView, start: int, words: list[int], lx: QuoteLexicon) -> bool:
