@@ -244,6 +244,16 @@ def test_quotes_keeps_partial_quote_when_cue_and_speaker_present(nlp) -> None:
             "dass der Fall nicht geklärt sei",
             "die Richterin",
         ),
+        (
+            "Wie eine Umfrage ergab, sind viele Wähler noch unentschlossen.",
+            "sind viele Wähler noch unentschlossen",
+            "eine Umfrage",
+        ),
+        (
+            "Die Veranstalter gestanden ein, dass die Karten zu teuer gewesen seien.",
+            "dass die Karten zu teuer gewesen seien",
+            "Die Veranstalter",
+        ),
     ],
 )
 def test_quotes_finds_indirect_speech_patterns(nlp, text, message, speaker) -> None:

@@ -154,6 +154,8 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("abtun", "ab", "tut/tat/abgetan"),
     ("anregen", "an", ""),
     ("erwägen", "", "erwägt/erwog/erwogen"),
+    ("ergeben", "", "ergibt/ergab/ergeben"),
+    ("eingestehen", "ein", "gesteht/gestand/eingestanden"),
 )
 
 #: Separable particles also written apart from a verb-final form, a participle or an
