@@ -1361,6 +1361,14 @@ def test_quotes_source_noun_after_nach_heads_its_phrase(rules_nlp, text, speaker
     assert (q.speaker_text, q.text) == (speaker, "ist der Haushalt nicht zu retten")
 
 
+def test_quotes_relative_clause_and_apposition_before_the_verb_keep_the_subject(nlp) -> None:
+    text = (
+        "Juan Ortega, der am Forum teilnimmt, dem jährlichen Treffen der Militärs, "
+        "bekräftigte die Unterstützung Nordlands für die Initiative."
+    )
+    assert [q.speaker_text for q in run(nlp, text) if q.speaker_text != "Juan Ortega"] == []
+
+
 def test_quotes_clause_of_purpose_after_the_cue_is_no_message(rules_nlp) -> None:
     text = "Die Demonstranten forderten den Rücktritt des Rates, um den Weg freizumachen."
     [q] = run(rules_nlp, text)

@@ -374,11 +374,11 @@ def _fronted_subject(state: DocState, lo: int, verb: int) -> tuple[int, int] | N
         tv.lowers[end + 1] in lx.relative_pronouns
         and apposition_end(tv, end + 1, verb - 1, lx) != verb - 1
     ):
-        # "Die Organisation, die … ausübt, erklärte": a relative clause closed by the
-        # comma before the verb; "Ein Sturm, der …, habe das Land erreicht, meldet X"
-        # goes on after it, so the phrase is the subject of the message, not of the cue
+        # "Die Organisation, die … ausübt, erklärte": a relative clause (and maybe an
+        # apposition) before the verb; "Ein Sturm, der …, habe das Land erreicht, meldet
+        # X" goes on with its own verb after it: the phrase is the message's subject
         closing = next((j for j in range(end + 1, verb) if tv.words[j] == ","), verb - 1)
-        return (lo, end) if closing == verb - 1 else None
+        return (lo, end) if closing == verb - 1 or not verb_at(state, closing + 1) else None
     if verb - lo <= MAX_FRONTED:  # "Der Vertreter … im Aufsichtsrat (BA), Peter Clever, hat"
         return lo, trim_phrase(tv, lo, verb - 1, state.lx)
     return None
