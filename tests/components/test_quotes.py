@@ -1369,6 +1369,18 @@ def test_quotes_relative_clause_and_apposition_before_the_verb_keep_the_subject(
     assert [q.speaker_text for q in run(nlp, text) if q.speaker_text != "Juan Ortega"] == []
 
 
+def test_quotes_request_is_reported_and_continued(rules_nlp) -> None:
+    text = (
+        "Die Stadtwache bittet um Hinweise aus der Bevölkerung. "
+        "Der Täter sei etwa 30 Jahre alt und trage eine Brille."
+    )
+    request, description = run(rules_nlp, text)
+    assert (request.form, request.cue, request.speaker_text) == (
+        "Reported", "bittet", "Die Stadtwache",
+    )  # fmt: skip
+    assert (description.form, description.speaker_text) == ("Indirect", "Die Stadtwache")
+
+
 def test_quotes_clause_of_purpose_after_the_cue_is_no_message(rules_nlp) -> None:
     text = "Die Demonstranten forderten den Rücktritt des Rates, um den Weg freizumachen."
     [q] = run(rules_nlp, text)

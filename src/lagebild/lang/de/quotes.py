@@ -258,7 +258,7 @@ REPORTED_CUES: frozenset[str] = frozenset(
         "androhen", "bezeichnen", "nennen", "werten", "zusichern", "beschuldigen", "ausgehen",
         "empfehlen", "vorschlagen", "appellieren", "plädieren", "auffordern",
         "berichten", "bekanntgeben", "schätzen", "anprangern", "bemängeln", "anregen",
-        "erwägen",
+        "erwägen", "bitten",
     }
 )  # fmt: skip
 
