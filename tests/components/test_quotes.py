@@ -1381,6 +1381,16 @@ def test_quotes_request_is_reported_and_continued(rules_nlp) -> None:
     assert (description.form, description.speaker_text) == ("Indirect", "Die Stadtwache")
 
 
+def test_quotes_konjunktiv_ii_of_a_strong_verb_continues_the_report(rules_nlp) -> None:
+    text = (
+        "Die Regierung von Nordland warnt vor weiteren Überschwemmungen. "
+        "Die wichtigsten Dämme befänden sich an der Grenze ihrer Belastbarkeit."
+    )
+    continued = run(rules_nlp, text)[-1]
+    assert continued.text.startswith("Die wichtigsten Dämme befänden")
+    assert continued.speaker_text == "Die Regierung von Nordland"
+
+
 def test_quotes_clause_of_purpose_after_the_cue_is_no_message(rules_nlp) -> None:
     text = "Die Demonstranten forderten den Rücktritt des Rates, um den Weg freizumachen."
     [q] = run(rules_nlp, text)

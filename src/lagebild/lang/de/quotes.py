@@ -382,8 +382,14 @@ KONJUNKTIV_I_EXCLUDE: frozenset[str] = frozenset(
 #: Konjunktiv II forms used for reported speech when Konjunktiv I looks
 #: indicative; they only continue a report, never start one.
 KONJUNKTIV_II: frozenset[str] = frozenset(
-    {"würde", "würden", "hätte", "hätten", "wäre", "wären", "könnten", "müssten", "sollten"}
-)
+    {
+        "würde", "würden", "hätte", "hätten", "wäre", "wären", "könnten", "müssten", "sollten",
+        # strong verbs stand in for a Konjunktiv I that looks indicative ("sie befinden")
+        "gäbe", "gäben", "käme", "kämen", "läge",
+        "lägen", "befände", "befänden", "stünde", "stünden", "bliebe", "blieben", "ginge",
+        "gingen", "fände", "fänden", "sähe", "sähen", "hielte", "hielten", "wüsste", "wüssten",
+    }
+)  # fmt: skip
 #: Pronouns after which an "-e" verb is 1st person indicative, not Konjunktiv I.
 FIRST_PERSON: frozenset[str] = frozenset({"ich"})
 #: Modal verbs that mark hearsay ("Er soll geholfen haben").
