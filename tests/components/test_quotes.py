@@ -233,6 +233,12 @@ def test_quotes_keeps_partial_quote_when_cue_and_speaker_present(nlp) -> None:
             "einen Bericht der Agentur Ostpress",
         ),
         (
+            # "es" before the phrase is no adjective of it
+            "Heute gibt es eine Schätzung, wonach die Ernte um ein Drittel sinkt.",
+            "die Ernte um ein Drittel sinkt",
+            "eine Schätzung",
+        ),
+        (
             # the relative clause closes before the message goes on: the phrase is no speaker
             "Ein Sturm, der lange über See lag, habe die Küste erreicht, meldet das Wetteramt.",
             "Ein Sturm, der lange über See lag, habe die Küste erreicht",

@@ -92,8 +92,8 @@ def _is_adjective(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     low = tv.lowers[i]
     if low in lx.prepositions or low in lx.complementizers or low in lx.cues:
         return False
-    if low in lx.verb_forms:
-        return False
+    if low in lx.verb_forms or lx.pronoun(low) is not None:
+        return False  # "gibt es eine Schätzung": "es" is no adjective of "eine"
     w = tv.words[i]
     if w[:1].isdigit() and "-" in w:  # "der 85-jährige Papst", "die 20-köpfige Delegation"
         return w.partition("-")[2][:1].islower()
