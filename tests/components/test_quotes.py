@@ -1397,6 +1397,18 @@ def test_quotes_konjunktiv_ii_of_a_strong_verb_continues_the_report(rules_nlp) -
     assert continued.speaker_text == "Die Regierung von Nordland"
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Am Abend sprach Karla Weiß von einer großen Koalition.", "Karla Weiß"),
+        ("Dann berichtete der Reporter von Radio Nord von Schäden.", "der Reporter von Radio Nord"),
+    ],
+)
+def test_quotes_topic_after_the_speaker_is_not_part_of_it(rules_nlp, text, speaker) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.speaker_text) == ("Reported", speaker)
+
+
 def test_quotes_clause_of_purpose_after_the_cue_is_no_message(rules_nlp) -> None:
     text = "Die Demonstranten forderten den Rücktritt des Rates, um den Weg freizumachen."
     [q] = run(rules_nlp, text)

@@ -188,6 +188,12 @@ def cue_speaker(
         cut = next((j for j in range(*after) if tv.lowers[j] in lx.agent_prepositions), None)
         if cut is not None and cut > after[0]:
             after = (after[0], cut)
+    if after is not None and cue.form.lemma in lx.topic_cues:
+        # "sprach Angela Merkel von einer großen Koalition": the last "von" phrase is the
+        # topic ("berichtete der Reporter von Radio Nord von Schäden")
+        cut = max((j for j in range(*after) if tv.lowers[j] in lx.np_continuations), default=None)
+        if cut is not None and cut > after[0]:
+            after = (after[0], cut)
     if after is not None and after[0] == f + 1 and tv.lowers[f + 1] in lx.nominative_pronouns:
         prefer_after = True  # "Die Tat bezeichnete er als …": "er" is the subject
     if prefer_after and after is not None:
