@@ -10,9 +10,11 @@ Data (read in place, never copied into the repository): SpkAtt-2023 task 2
 train (German Wikinews; annotations CC BY-NC-SA 4.0, texts CC BY 2.5). Its
 documents are split by ``bench/eval_quotes.py``: the ``test`` share (first byte
 of SHA-1(name) below 30 % of 256) is never read here. The ``dev`` documents are
-split once more by the second byte of the same hash: a fifth (``val``) selects
-the epoch count and the decoding thresholds, then the final model is trained on
-all of ``dev`` with those settings.
+cut into five folds by the third byte of the same hash. The epoch count and the
+decoding thresholds are chosen by cross-validation: every dev document is
+scored by a model trained on the other four folds, so the choice rests on all
+of dev rather than on one fifth of it. The final model is then trained on all
+of ``dev`` with the chosen settings.
 
 Each document's text is rebuilt from its tokens as the evaluation does, run
 through the product's ``segment`` and ``actors`` stages, and then through the
@@ -66,7 +68,7 @@ from lagebild.components.quote_model import (  # noqa: E402
 from lagebild.components.quotes import QuoteSettings, extract_quotes, tagger_input  # noqa: E402
 from lagebild.pipeline import make_pipeline  # noqa: E402
 
-VAL_SHARE = 0.20  # share of dev documents (second hash byte) that selects settings
+FOLDS = 5  # cross-validation folds of the dev documents (third hash byte)
 MIN_COUNT = 2  # vocabulary values seen once are noise for a linear model
 HASH_ROWS = 1 << 18  # rows of the hashed conjunction table (~1 M weights at 4 labels)
 RULE_TAGS = ("O", "MD", "MI", "MR", "S", "C")
@@ -86,8 +88,9 @@ class Example:
     labels: np.ndarray
 
 
-def in_val(name: str) -> bool:
-    return hashlib.sha1(name.encode("utf-8")).digest()[1] < VAL_SHARE * 256
+def fold_of(name: str) -> int:
+    """The cross-validation fold of a dev document, by the third byte of SHA-1(name)."""
+    return hashlib.sha1(name.encode("utf-8")).digest()[2] % FOLDS
 
 
 def gold_labels(gold: eval_quotes.GoldDoc, inp: TaggerInput) -> np.ndarray:
@@ -110,21 +113,18 @@ def gold_labels(gold: eval_quotes.GoldDoc, inp: TaggerInput) -> np.ndarray:
 STAGES_BEFORE_QUOTES = ("segment", "ner", "actors")
 
 
-def load_examples(
-    shared: Path, stages: tuple[str, ...] = STAGES_BEFORE_QUOTES
-) -> tuple[list[Example], list[Example]]:
-    """Analyse the dev documents; return (train, val) by the second hash byte."""
+def load_examples(shared: Path, stages: tuple[str, ...] = STAGES_BEFORE_QUOTES) -> list[Example]:
+    """Analyse the dev documents (never the test share) with the product's stages."""
     folder = shared / "data" / "spkatt2023_news" / "train" / "task2"
     paths = [p for p in sorted(folder.glob("*.json")) if not eval_quotes.in_test(p.stem)]
     golds = [eval_quotes.load_doc(p) for p in paths]
     nlp = make_pipeline("de", stages=stages)
     lx = load_quote_lexicon("de")
-    train, val = [], []
-    for path, gold, doc in zip(paths, golds, nlp.pipe(g.text for g in golds), strict=True):
+    examples = []
+    for gold, doc in zip(golds, nlp.pipe(g.text for g in golds), strict=True):
         inp = tagger_input(doc, lx, QuoteSettings())
-        ex = Example(gold, doc, inp, gold_labels(gold, inp))
-        (val if in_val(path.stem) else train).append(ex)
-    return train, val
+        examples.append(Example(gold, doc, inp, gold_labels(gold, inp)))
+    return examples
 
 
 def build_space(examples: list[Example], lx) -> object:
@@ -184,14 +184,30 @@ def train(
     return w, b
 
 
-def evaluate(examples: list[Example], tagger: QuoteTagger | None, lx) -> dict:
-    """The evaluation's scores for the quote stage with (or without) the tagger."""
+def evaluate(examples: list[Example], taggers: list[QuoteTagger] | None, lx) -> dict:
+    """The evaluation's scores for the quote stage, each document tagged by the model
+    of its fold (``taggers[fold]``: trained without it), or by the rules alone."""
     tally = eval_quotes.Tally()
-    settings = QuoteSettings(model=tagger is not None)
+    settings = QuoteSettings(model=taggers is not None)
     for ex in examples:
+        tagger = taggers[fold_of(ex.gold.name)] if taggers is not None else None
         quotes = extract_quotes(ex.doc, lx, settings, tagger=tagger)
         eval_quotes.score(ex.gold, eval_quotes.predicted(ex.gold, quotes), tally)
     return eval_quotes.summary(tally)
+
+
+def train_folds(
+    examples: list[Example], lx, *, epochs: int, lr: float, l2: float
+) -> list[QuoteTagger]:
+    """One model per fold, each trained on the other folds' documents."""
+    taggers = []
+    for fold in range(FOLDS):
+        rest = [ex for ex in examples if fold_of(ex.gold.name) != fold]
+        space = build_space(rest, lx)
+        w, b = train(rest, space, lx, epochs=epochs, lr=lr, l2=l2)
+        meta = {"layout_checksum": fingerprint(space)}
+        taggers.append(QuoteTagger(space, w, b, lx, meta))
+    return taggers
 
 
 def _brief(scores: dict) -> str:
@@ -206,29 +222,32 @@ DECODE_GRID = {
     "min_message_tokens": (3, 4, 6),
     "min_message_share": (0.2, 0.35, 0.5),
     "continuation_gap": (1, 2),
-    "message_probability": (0.3, 0.4, 0.5),
+    "message_probability": (0.4, 0.5),
     "extend_speakers": (False, True),
+    "model_speakers": (False, True),
 }
 
 
-def tune_decoding(examples: list[Example], tagger: QuoteTagger, lx) -> tuple[dict, dict]:
-    """The decoding thresholds with the best speaker + message F1 on ``examples``."""
+def tune_decoding(examples: list[Example], taggers: list[QuoteTagger], lx) -> tuple[dict, dict]:
+    """The decoding thresholds with the best speaker + message F1, out of fold."""
     best: tuple[float, dict, dict] | None = None
     for combo in itertools.product(*DECODE_GRID.values()):
-        tagger.meta["decode"] = dict(zip(DECODE_GRID, combo, strict=True))
-        scores = evaluate(examples, tagger, lx)
+        decode = dict(zip(DECODE_GRID, combo, strict=True))
+        for tagger in taggers:
+            tagger.meta["decode"] = decode
+        scores = evaluate(examples, taggers, lx)
         if best is None or _objective(scores) > best[0]:
-            best = (_objective(scores), dict(tagger.meta["decode"]), scores)
+            best = (_objective(scores), decode, scores)
     assert best is not None
     return best[1], best[2]
 
 
 def write_readme(out: Path, meta: dict, scores: dict) -> None:
     """The model card beside the weights: what it is, its data, licence and scores."""
-    val = scores["val"]
+    cv = scores["cross_validation"]
     rows = "\n".join(
-        f"| {name} | {val[key]['cue']['token_f1']:.3f} | {val[key]['speaker']['token_f1']:.3f} "
-        f"| {val[key]['message']['token_f1']:.3f} |"
+        f"| {name} | {cv[key]['cue']['token_f1']:.3f} | {cv[key]['speaker']['token_f1']:.3f} "
+        f"| {cv[key]['message']['token_f1']:.3f} |"
         for name, key in (("rules only", "rules_only"), ("rules + tagger", "rules_and_tagger"))
     )
     text = f"""# quotes_de — quote tagger of the German quote stage
@@ -236,7 +255,7 @@ def write_readme(out: Path, meta: dict, scores: dict) -> None:
 {meta["kind"]}; used by `lagebild.components.quotes` to add reports in
 sentences the rules leave empty and to widen rule speakers (see docs/quotes.md).
 Rebuild: `python scripts/train_quotes.py --shared ../shared` (one CPU thread,
-a few minutes). Files: `weights.npz` (float16 weights), `vocab.json`,
+about six minutes). Files: `weights.npz` (float16 weights), `vocab.json`,
 `meta.json` (decoding thresholds, training settings), `scores.json`.
 
 ## Licence
@@ -257,8 +276,8 @@ with speaker attribution annotations (CC BY-NC-SA 4.0). Trained on
 
 ## Scores (token F1 per role, bench/eval_quotes.py scoring)
 
-Validation fifth of the dev split ({val["documents"]} documents), model trained on the other
-four fifths:
+All {cv["documents"]} documents of the dev split, each tagged by a model trained on the
+other {cv["folds"] - 1} of {cv["folds"]} folds (the shipped model is trained on all of them):
 
 | system | cue | speaker | message |
 |---|---|---|---|
@@ -277,10 +296,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lr", type=float, default=0.05)
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument(
-        "--val-out",
+        "--folds-out",
         type=Path,
         default=None,
-        help="also save the model trained on four fifths of dev (for measuring on the fifth)",
+        help="also save the cross-validation models (DIR/fold0 … fold4) of the chosen epochs",
     )
     parser.add_argument(
         "--stages",
@@ -291,28 +310,29 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     lx = load_quote_lexicon("de")
-    train_ex, val_ex = load_examples(args.shared, tuple(args.stages))
-    print(f"dev documents: {len(train_ex)} train, {len(val_ex)} val", flush=True)
-    rules_val = evaluate(val_ex, None, lx)
-    print(f"rules only on val: {_brief(rules_val)}", flush=True)
-    space = build_space(train_ex, lx)
+    examples = load_examples(args.shared, tuple(args.stages))
+    print(f"dev documents: {len(examples)} in {FOLDS} folds", flush=True)
+    rules_cv = evaluate(examples, None, lx)
+    print(f"rules only: {_brief(rules_cv)}", flush=True)
     best = None
     for epochs in args.epochs:
-        w, b = train(train_ex, space, lx, epochs=epochs, lr=args.lr, l2=args.l2)
-        tagger = QuoteTagger(space, w, b, lx, {})
-        decode, scores = tune_decoding(val_ex, tagger, lx)
-        print(f"epochs {epochs}: val {_brief(scores)} with {decode}", flush=True)
+        taggers = train_folds(examples, lx, epochs=epochs, lr=args.lr, l2=args.l2)
+        decode, scores = tune_decoding(examples, taggers, lx)
+        print(f"epochs {epochs}: out of fold {_brief(scores)} with {decode}", flush=True)
         if best is None or _objective(scores) > _objective(best[2]):
             best = (epochs, decode, scores)
-            if args.val_out is not None:
-                tagger.meta = {"decode": decode, "layout_checksum": fingerprint(space)}
-                save_tagger(args.val_out, space, w, b, tagger.meta)
+            if args.folds_out is not None:
+                for fold, tagger in enumerate(taggers):
+                    tagger.meta["decode"] = decode
+                    save_tagger(
+                        args.folds_out / f"fold{fold}", tagger.space, tagger.weights,
+                        tagger.bias, tagger.meta,
+                    )  # fmt: skip
     assert best is not None
-    epochs, decode, val_scores = best
+    epochs, decode, cv_scores = best
     print(f"selected: {epochs} epochs, {decode}", flush=True)
-    all_ex = train_ex + val_ex
-    space = build_space(all_ex, lx)
-    w, b = train(all_ex, space, lx, epochs=epochs, lr=args.lr, l2=args.l2)
+    space = build_space(examples, lx)
+    w, b = train(examples, space, lx, epochs=epochs, lr=args.lr, l2=args.l2)
     meta = {
         "name": "quotes_de",
         "kind": "linear token tagger (O/MSG/SPK/CUE) over hashed and vocabulary features",
@@ -320,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         "decode": decode,
         "training": {
             "data": "SpkAtt-2023 task 2 train, dev split of bench/eval_quotes.py "
-            f"({len(all_ex)} documents)",
+            f"({len(examples)} documents)",
             "epochs": epochs,
             "lr": args.lr,
             "l2": args.l2,
@@ -334,10 +354,16 @@ def main(argv: list[str] | None = None) -> int:
     }
     save_tagger(args.out, space, w, b, meta)
     scores = {
-        "val": {"documents": len(val_ex), "rules_only": rules_val, "rules_and_tagger": val_scores},
-        "note": "val: a fifth of the dev split, held out while selecting epochs and "
-        "thresholds; the shipped model is then trained on all dev documents. Held-out "
-        "test scores: bench/eval_quotes.py --split test (see docs/quotes.md).",
+        "cross_validation": {
+            "folds": FOLDS,
+            "documents": len(examples),
+            "rules_only": rules_cv,
+            "rules_and_tagger": cv_scores,
+        },
+        "note": "cross_validation: every dev document tagged by a model trained on the other "
+        "folds, while choosing epochs and thresholds; the shipped model is then trained on "
+        "all dev documents. Held-out test scores: bench/eval_quotes.py --split test (see "
+        "docs/quotes.md).",
     }
     (args.out / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
     write_readme(args.out, meta, scores)

@@ -118,6 +118,21 @@ def test_quotes_tagger_message_continues_the_previous_speaker(nlp: spacy.Languag
     assert added.confidence < quotes[0].confidence
 
 
+def test_quotes_tagger_reports_without_its_speakers_when_decoding_says_so(
+    nlp: spacy.Language,
+) -> None:
+    text = (
+        "Die Ministerin sagte, die Verhandlungen seien gescheitert. "
+        "Die Gegenseite blockiert jeden Kompromiss beim Grenzverlauf."
+    )
+    lx = load_quote_lexicon("de")
+    tagger = _FixedTagger(1)
+    tagger.meta["decode"]["model_speakers"] = False
+    quotes = extract_quotes(_doc(nlp, text), lx, QuoteSettings(), tagger=tagger)
+    assert [q.speaker_text for q in quotes] == ["Die Ministerin", None]
+    assert quotes[1].text.startswith("Die Gegenseite blockiert")
+
+
 def test_quotes_tagger_speaker_of_articles_alone_is_no_speaker(nlp: spacy.Language) -> None:
     text = (
         "Die Ministerin sagte, die Verhandlungen seien gescheitert. "
