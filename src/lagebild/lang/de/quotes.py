@@ -385,9 +385,9 @@ KONJUNKTIV_II: frozenset[str] = frozenset(
     {
         "würde", "würden", "hätte", "hätten", "wäre", "wären", "könnten", "müssten", "sollten",
         # strong verbs stand in for a Konjunktiv I that looks indicative ("sie befinden")
-        "gäbe", "gäben", "käme", "kämen", "läge",
-        "lägen", "befände", "befänden", "stünde", "stünden", "bliebe", "blieben", "ginge",
-        "gingen", "fände", "fänden", "sähe", "sähen", "hielte", "hielten", "wüsste", "wüssten",
+        "gäbe", "gäben", "käme", "kämen", "läge", "lägen", "befände", "befänden", "stünde",
+        "stünden", "bliebe", "blieben", "ginge", "gingen", "fände", "fänden", "sähe", "sähen",
+        "hielte", "hielten", "wüsste", "wüssten",
     }
 )  # fmt: skip
 #: Pronouns after which an "-e" verb is 1st person indicative, not Konjunktiv I.
