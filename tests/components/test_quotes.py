@@ -251,6 +251,11 @@ def test_quotes_keeps_partial_quote_when_cue_and_speaker_present(nlp) -> None:
             "die Richterin",
         ),
         (
+            "Eine Umfrage im Mai ergab: Viele Wähler sind noch unentschlossen.",
+            "Viele Wähler sind noch unentschlossen",
+            "Eine Umfrage im Mai",
+        ),
+        (
             "Wie eine Umfrage ergab, sind viele Wähler noch unentschlossen.",
             "sind viele Wähler noch unentschlossen",
             "eine Umfrage",
@@ -1346,6 +1351,9 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         "Ein Gericht verurteilte den Blogger Max Hagen zu sieben Jahren Haft.",
         # a participle between an article with an adverb and its noun is an adjective
         "Mit dem Programm schließt sich eine oft beklagte Lücke im Angebot der Stadt.",
+        # "ergeben" reports only the clause it introduces ("ergab, dass …", "Wie … ergab")
+        "Die Probleme ergeben sich durch lange Wartezeiten, durch fehlende Kurse und die Lage.",
+        "Würden alle Abfälle verladen, ergibt allein der Transport eine Kolonne bis Bregenz.",
         # "nach" a time: the source noun is not the head of the phrase
         "Das Gericht eröffnete nach Abschluss der Ermittlungen das Verfahren gegen ihn.",
     ],

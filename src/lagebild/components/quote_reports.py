@@ -110,6 +110,7 @@ def _verb_report(
         and cue.finite == cs
         and tv.lowers[cs] not in lx.as_words
         and not opens_clause
+        and cue.form.lemma not in lx.cue_clause_openers  # they report what follows them
         and not apposed_subject(state, lo, cs)
     ):
         # "…, sagte X." or "A, sagte X, B": the message is around the cue clause
@@ -150,8 +151,8 @@ def _verb_report(
     ):
         start = ce + 1
         openers = lx.cue_clause_openers.get(cue.form.lemma)
-        if openers and tv.lowers[start] not in openers:
-            return None  # "steht in der Kritik, weil …": no report
+        if openers and tv.lowers[start] not in openers and tv.words[ce] != ":":
+            return None  # "steht in der Kritik, weil …": no report ("ergab: …" is one)
         if adverbial_clause(state, cue):
             if _opens_main_clause(state, start):
                 return None  # "Während X das Ergebnis lobten, kündigten …": the main clause

@@ -241,6 +241,7 @@ SOURCELESS_CUES: frozenset[str] = frozenset({"bekanntwerden"})
 #: Rolle bekannt, die …" is fame.
 CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {
     "stehen": ("dass", "daß"),
+    "ergeben": ("dass", "daß", "ob", "wonach"),  # "Die Probleme ergeben sich durch …"
     "bekanntwerden": ("dass", "daß", "ob", "wonach"),
     "hervorgehen": ("dass", "daß", "ob", "wonach"),
 }
