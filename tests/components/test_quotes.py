@@ -1354,6 +1354,7 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         # "ergeben" reports only the clause it introduces ("ergab, dass …", "Wie … ergab")
         "Die Probleme ergeben sich durch lange Wartezeiten, durch fehlende Kurse und die Lage.",
         "Würden alle Abfälle verladen, ergibt allein der Transport eine Kolonne bis Bregenz.",
+        "Gerade in seinen besten Zeiten stand die Frage im Raum: Wie lange wird das gutgehen?",
         # "nach" a time: the source noun is not the head of the phrase
         "Das Gericht eröffnete nach Abschluss der Ermittlungen das Verfahren gegen ihn.",
     ],

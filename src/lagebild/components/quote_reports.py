@@ -151,7 +151,7 @@ def _verb_report(
     ):
         start = ce + 1
         openers = lx.cue_clause_openers.get(cue.form.lemma)
-        if openers and tv.lowers[start] not in openers and tv.words[ce] != ":":
+        if openers and tv.lowers[start] not in openers and tv.words[ce] not in openers:
             return None  # "steht in der Kritik, weil …": no report ("ergab: …" is one)
         if adverbial_clause(state, cue):
             if _opens_main_clause(state, start):

@@ -235,13 +235,14 @@ TOPIC_CUES: frozenset[str] = frozenset({"berichten", "sprechen", "ausgehen"})
 IMPERSONAL_CUES: frozenset[str] = frozenset({"heißen", "stehen", "bekanntwerden", "hervorgehen"})
 #: Impersonal cues that name no source at all: "Im Mai wurde bekannt, …" is a time.
 SOURCELESS_CUES: frozenset[str] = frozenset({"bekanntwerden"})
-#: Cues that report only a clause opened by one of these words ("In dem Bericht steht,
-#: dass …"; "Die Regierung steht in der Kritik, weil …" reports nothing).
+#: Cues that report only a clause opened by one of these words or marks ("In dem Bericht
+#: steht, dass …"; "Die Regierung steht in der Kritik, weil …" reports nothing, nor
+#: "stand die Frage im Raum: …"; "Eine Umfrage ergab: …" does).
 #: "Im Mai wurde bekannt, dass …" reports news with no source; "Er wurde durch seine
 #: Rolle bekannt, die …" is fame.
 CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {
     "stehen": ("dass", "daß"),
-    "ergeben": ("dass", "daß", "ob", "wonach"),  # "Die Probleme ergeben sich durch …"
+    "ergeben": ("dass", "daß", "ob", "wonach", ":"),  # "Die Probleme ergeben sich durch …"
     "bekanntwerden": ("dass", "daß", "ob", "wonach"),
     "hervorgehen": ("dass", "daß", "ob", "wonach"),
 }
