@@ -1355,6 +1355,8 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         "Die Probleme ergeben sich durch lange Wartezeiten, durch fehlende Kurse und die Lage.",
         "Würden alle Abfälle verladen, ergibt allein der Transport eine Kolonne bis Bregenz.",
         "Gerade in seinen besten Zeiten stand die Frage im Raum: Wie lange wird das gutgehen?",
+        # the sentence an accused faces is no threat
+        "Jan Berger drohen 30 Jahre Haft wegen Verschwörung mit dem Ziel, Anschläge zu planen.",
         # "nach" a time: the source noun is not the head of the phrase
         "Das Gericht eröffnete nach Abschluss der Ermittlungen das Verfahren gegen ihn.",
     ],
@@ -1416,6 +1418,29 @@ def test_quotes_konjunktiv_ii_of_a_strong_verb_continues_the_report(rules_nlp) -
 def test_quotes_topic_after_the_speaker_is_not_part_of_it(rules_nlp, text, speaker) -> None:
     [q] = run(rules_nlp, text)
     assert (q.form, q.speaker_text) == ("Reported", speaker)
+
+
+def test_quotes_relative_clause_opened_by_a_preposition_is_no_message(rules_nlp) -> None:
+    text = "Nordland kritisierte die Übung, an der 300.000 Soldaten aus dem Süden teilnehmen."
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.speaker_text) == ("Reported", "Nordland")
+    assert q.text.startswith("Nordland kritisierte")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("Der Minister sagte, in der Stadt ist es ruhig.", "in der Stadt ist es ruhig"),
+        (
+            "Die Bahn kündigte an, in dem Zeitraum das Licht in den Zügen zu dimmen.",
+            "in dem Zeitraum das Licht in den Zügen zu dimmen",
+        ),
+    ],
+)
+def test_quotes_clause_opened_by_a_prepositional_phrase_still_reports(
+    rules_nlp, text, message
+) -> None:
+    assert [q.text for q in run(rules_nlp, text)] == [message]
 
 
 def test_quotes_clause_of_purpose_after_the_cue_is_no_message(rules_nlp) -> None:

@@ -167,7 +167,9 @@ def _verb_report(
             )
         adverbial = _adverbial_only(state, start, stop)
         stop = _second_cue_verb(state, start, stop)
-        relative = opens_relative_clause(tv, start, stop, lx)
+        relative = opens_relative_clause(tv, start, stop, lx) or _prepositional_relative(
+            state, start, stop
+        )
         if sp is None and not _reported_clause(state, start, stop):
             return None  # "Dabei wurde bekannt, unter ihnen …": no speaker and no report
         if (
@@ -195,6 +197,21 @@ def _verb_report(
         stop = _second_cue_verb(state, cue.verb, stop)  # "… denied it, saying …": two reports
         return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
     return None
+
+
+def _prepositional_relative(state: DocState, start: int, stop: int) -> bool:
+    """Whether the clause after the cue's comma is a relative clause opened by a
+    preposition ("kritisierte die Übung, an der 300.000 Soldaten teilnehmen"): its
+    verb stands last, where a reported clause has it second ("…, in der Stadt ist
+    es ruhig")."""
+    tv, lx = state.tv, state.lx
+    if start + 2 >= stop or tv.lowers[start] not in lx.prepositions:
+        return False
+    if tv.lowers[start + 1] not in lx.relative_pronouns or _infinitive_clause(state, start, stop):
+        return False  # "…, in dem Zeitraum das Licht zu dimmen": an article and its noun
+    end = noun_phrase_end(tv, start + 1, stop, lx, nested=True)
+    after = end if end is not None else start + 2
+    return after < stop and not _opens_main_clause(state, after)
 
 
 def _object_list(state: DocState, start: int, stop: int) -> bool:
@@ -232,8 +249,7 @@ def _adverbial_only(state: DocState, start: int, stop: int) -> bool:
     tv, lx = state.tv, state.lx
     opener = tv.lowers[start]
     if opener in lx.adverbial_conjunctions or opener in lx.adverbial_openers:
-        last = content_end(tv, start, stop) - 1
-        if last > start and (_infinitive_at(state, last - 1) or _infinitive_at(state, last)):
+        if _infinitive_clause(state, start, stop):
             return False  # "warf ihm vor, seit 2014 Regeln verletzt zu haben": a preposition
     elif opener not in lx.infinitive_conjunctions:
         return False
@@ -242,6 +258,12 @@ def _adverbial_only(state: DocState, start: int, stop: int) -> bool:
     return not any(
         tv.words[j] == "," and _opens_main_clause(state, j + 1) for j in range(start + 1, stop - 1)
     )
+
+
+def _infinitive_clause(state: DocState, start: int, stop: int) -> bool:
+    """Whether the clause [start, stop) ends in an infinitive with "zu" ("… zu haben")."""
+    last = content_end(state.tv, start, stop) - 1
+    return last > start and (_infinitive_at(state, last - 1) or _infinitive_at(state, last))
 
 
 def _comma_less_infinitive(state: DocState, cue: Cue, stop: int) -> bool:

@@ -199,6 +199,11 @@ CUE_EXCLUDES: dict[str, tuple[str, ...]] = {
         "haft", "haftstrafe", "freiheitsstrafe", "bewährungsstrafe", "geldstrafe",
         "gefängnis", "tode", "jahren", "monaten",
     ),
+    # "Ihm drohen bis zu 30 Jahre Haft": the sentence he faces, not a threat
+    "drohen": (
+        "haft", "haftstrafe", "freiheitsstrafe", "geldstrafe", "gefängnis", "todesstrafe",
+        "jahre", "jahren",
+    ),
 }  # fmt: skip
 #: Separable particles that make a verb of saying into another verb when they close
 #: its clause ("Die Regierung sagte das Treffen ab": "absagen" cancels, it says
