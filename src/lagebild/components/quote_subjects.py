@@ -15,6 +15,7 @@ from __future__ import annotations
 from lagebild.components.quote_clauses import Cue, content_end
 from lagebild.components.quote_state import DocState, Speaker, make_speaker, sentence_index
 from lagebild.components.speakers import (
+    TokenView,
     apposition_end,
     lower_case_noun_end,
     noun_phrase_end,
@@ -185,15 +186,11 @@ def cue_speaker(
     after = subject_after(tv, f, stop, lx)
     if after is not None and cue.passive:
         # "„…“, wurde der General von der Agentur zitiert": the agent is no attribute
-        cut = next((j for j in range(*after) if tv.lowers[j] in lx.agent_prepositions), None)
-        if cut is not None and cut > after[0]:
-            after = (after[0], cut)
+        after = _phrase_before(tv, after, lx.agent_prepositions)
     if after is not None and cue.form.lemma in lx.topic_cues:
         # "sprach Angela Merkel von einer großen Koalition": the last "von" phrase is the
         # topic ("berichtete der Reporter von Radio Nord von Schäden")
-        cut = max((j for j in range(*after) if tv.lowers[j] in lx.np_continuations), default=None)
-        if cut is not None and cut > after[0]:
-            after = (after[0], cut)
+        after = _phrase_before(tv, after, lx.np_continuations, last=True)
     if after is not None and after[0] == f + 1 and tv.lowers[f + 1] in lx.nominative_pronouns:
         prefer_after = True  # "Die Tat bezeichnete er als …": "er" is the subject
     if prefer_after and after is not None:
@@ -219,6 +216,18 @@ def cue_speaker(
     if after is None:
         return None, None
     return speaker_after(state, after, f, ce)
+
+
+def _phrase_before(
+    tv: TokenView, span: tuple[int, int], words: frozenset[str], *, last: bool = False
+) -> tuple[int, int]:
+    """``span`` cut before the first (or ``last``) of ``words`` inside it, unless that
+    word opens it."""
+    hits = [j for j in range(*span) if tv.lowers[j] in words]
+    if not hits:
+        return span
+    cut = hits[-1] if last else hits[0]
+    return (span[0], cut) if cut > span[0] else span
 
 
 def _passive_voice(state: DocState, cue: Cue) -> bool:
