@@ -1268,15 +1268,58 @@ def test_quotes_lead_in_without_a_cue_hands_the_quote_to_the_person_opening_it(n
 @pytest.mark.parametrize(
     "text",
     [
-        # a topic, not a person, opens the lead-in
-        "Das Urteil fiel am Montag. Die Lage sieht Jan Kessler gelassen: „Wir hatten recht.“",
         # the person is an attribute in the genitive
         "Das Urteil fiel am Montag. Die Rolle des Jan Kessler wird geprüft: „Wir hatten recht.“",
+        # the person is an object after the verb
+        "Das Urteil fiel am Montag. Die Lage schildert dem Jan Kessler keiner: „Wir hatten recht.“",
     ],
 )
 def test_quotes_lead_in_without_a_cue_needs_a_person_as_its_subject(rules_nlp, text) -> None:
     kessler = {"text": "Jan Kessler", "kind": "PER", "actor_id": "per:jan_kessler"}
     assert all(q.speaker_actor_id is None for q in run(rules_nlp, text, [kessler]))
+
+
+def test_quotes_lead_in_without_a_cue_opened_by_an_object_goes_to_the_person_after_the_verb(
+    rules_nlp,
+) -> None:
+    text = "Das Urteil fiel am Montag. Die Lage sieht Jan Kessler gelassen: „Wir hatten recht.“"
+    kessler = {"text": "Jan Kessler", "kind": "PER", "actor_id": "per:jan_kessler"}
+    [q] = run(rules_nlp, text, [kessler])
+    assert (q.form, q.text) == ("Direct", "Wir hatten recht.")
+    assert q.speaker_actor_id == "per:jan_kessler"
+
+
+def test_quotes_lead_in_subject_keeps_an_age_in_apposition(rules_nlp) -> None:
+    text = "Die Fähre sank. Die Fischerin Rita Ambe, 30, schilderte den Hergang: „Die See war rau.“"
+    ambe = {"text": "Rita Ambe", "kind": "PER", "actor_id": "per:rita_ambe"}
+    [q] = run(rules_nlp, text, [ambe])
+    assert (q.text, q.speaker_text) == ("Die See war rau.", "Die Fischerin Rita Ambe, 30")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Der für die Region zuständige Koordinator sagte, nur vier Boote seien im Einsatz.",
+            "Der für die Region zuständige Koordinator",
+        ),
+        (
+            "„Wir sind bereit“, schrieb die in Nordstadt geborene Sängerin.",
+            "die in Nordstadt geborene Sängerin",
+        ),
+        (
+            "Die das Unglück überlebende Fischerin sagte, die See sei rau gewesen.",
+            "Die das Unglück überlebende Fischerin",
+        ),
+    ],
+)
+def test_quotes_speaker_with_an_extended_attribute_is_one_phrase(rules_nlp, text, speaker) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]
+
+
+def test_quotes_relative_clause_with_a_prepositional_phrase_is_no_speaker_phrase(rules_nlp) -> None:
+    text = "Rosinenbomber nannte man Flugzeuge, die mittels einer Luftbrücke die Stadt versorgten."
+    assert not [q for q in run(rules_nlp, text) if q.text.startswith("die mittels")]
 
 
 def test_quotes_opening_demnach_names_the_subject_of_the_sentence_before(nlp) -> None:

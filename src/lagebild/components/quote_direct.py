@@ -20,7 +20,12 @@ from lagebild.components.quote_state import (
     make_speaker,
     sentence_index,
 )
-from lagebild.components.quote_subjects import addressee_after, cue_speaker, opening_subject
+from lagebild.components.quote_subjects import (
+    addressee_after,
+    cue_speaker,
+    inner_subject,
+    opening_subject,
+)
 from lagebild.components.speakers import noun_phrase_end
 
 # An unattributed quote continues one attributed at most this many sentences back.
@@ -85,11 +90,19 @@ def _lead_in_attribution(
         return _finish(state, draft, cue, sp, addressee) if sp is not None else None
     if tv.words[lead_end - 1] == ":":  # "Ein Beamter der Polizei: „…“"
         cs, _ = clause_bounds(tv, lead_end - 2, lead_lo, lead_end - 1, state.blocked)
-        if noun_phrase_end(tv, cs, lead_end - 1, state.lx) == lead_end - 1:
+        if (
+            not _verb_like(state, cs)  # "…, 30, schilderte den Hergang: „…“"
+            and noun_phrase_end(tv, cs, lead_end - 1, state.lx) == lead_end - 1
+        ):
             draft.speaker = make_speaker(state, cs, lead_end - 1)
             state.used.update(range(cs, lead_end - 1))
             return draft
     return None
+
+
+def _verb_like(state: DocState, i: int) -> bool:
+    """A lower-case word that is no article: the verb of a clause, never a phrase's start."""
+    return state.tv.words[i][:1].islower() and state.tv.lowers[i] not in state.lx.determiners
 
 
 def _lead_in_subject(state: DocState, qs: int, lo: int) -> Speaker | None:
@@ -98,8 +111,9 @@ def _lead_in_subject(state: DocState, qs: int, lo: int) -> Speaker | None:
     "Zypries sieht in dem Urteil eine Bestätigung: „…“": a colon hands the
     quotation to the clause's subject. Only a person named as the subject
     counts; on dev, other phrases opening such clauses were mostly objects or
-    topics ("Die Anwendung der Richtlinie stellte X in Frage: „…“"), and a
-    person in the genitive ("… des Kanzlers") is an attribute.
+    topics ("Die Anwendung der Richtlinie stellte X in Frage: „…“"), where the
+    person right after the verb is the subject, and a person in the genitive
+    ("… des Kanzlers") is an attribute.
     """
     tv, lx = state.tv, state.lx
     if qs - lo < 3 or tv.words[qs - 1] != ":" or any(state.blocked[lo : qs - 1]):
@@ -108,6 +122,12 @@ def _lead_in_subject(state: DocState, qs: int, lo: int) -> Speaker | None:
     if opening is None:
         return None
     sp = make_speaker(state, lo, opening[0], verb=opening[1])
+    if sp.mention is None or sp.mention.kind != "PER":
+        # "Die Eignung stellte der Vorsitzende X in Frage: „…“": an object opens the
+        # clause, and a person right after the verb is its subject
+        sp = inner_subject(state, lo, qs - 1)
+        if sp is None or sp.start != opening[1] + 1:
+            return None
     if sp.mention is None or sp.mention.kind != "PER":
         return None
     first = tv.at_char(sp.mention.start)

@@ -35,7 +35,7 @@ def sentence_actor(state: DocState, k: int) -> Speaker | None:
     """The speaking actor that sentence ``k`` names as its subject, if it names one.
 
     The subject opening the sentence, or else its first actor after the verb
-    (``_inner_subject``); a pronoun, a place or an unlinked phrase names none.
+    (``inner_subject``); a pronoun, a place or an unlinked phrase names none.
     """
     lo, hi, _ = state.sentences[k]
     if state.tv.lowers[lo] in state.lx.pronouns:
@@ -44,13 +44,13 @@ def sentence_actor(state: DocState, k: int) -> Speaker | None:
     if opening is not None:
         sp = make_speaker(state, lo, opening[0], verb=opening[1])
     else:
-        sp = _inner_subject(state, lo, hi)
+        sp = inner_subject(state, lo, hi)
     if sp is None or sp.mention is None or sp.mention.kind not in SPEAKING_KINDS:
         return None
     return sp
 
 
-def _inner_subject(state: DocState, lo: int, hi: int) -> Speaker | None:
+def inner_subject(state: DocState, lo: int, hi: int) -> Speaker | None:
     """The first actor of a sentence opened by an adverbial: usually its subject.
 
     "Am Montag hat die Wahlkommission den Termin festgelegt", "Darauf

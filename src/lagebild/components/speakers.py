@@ -136,6 +136,39 @@ def opens_relative_clause(tv: TokenView, j: int, stop: int, lx: QuoteLexicon) ->
     )
 
 
+def _extended_attribute_end(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon) -> int | None:
+    """Where a prepositional phrase inside an adjective attribute ends, if one starts at ``pos``.
+
+    "der für die Region zuständige Koordinator", "die in New York geborene
+    Sängerin", "die das Unglück überlebende Frau": between the article and its
+    noun, a prepositional phrase or an object leans on
+    the adjective after it, and a noun follows. A relative clause opens the same
+    way ("die im Mai jeden Jahres ausgezahlt wird", "die mittels einer Brücke die
+    Stadt versorgten") but has no noun after its adjective-like words.
+    """
+    if pos >= limit:
+        return None
+    if tv.lowers[pos] in lx.prepositions:
+        end = noun_phrase_end(tv, pos + 1, limit, lx, nested=True)
+    elif tv.lowers[pos] in lx.determiners and tv.lowers[pos] not in lx.pronouns:
+        end = noun_phrase_end(tv, pos, limit, lx, nested=True)  # "die das Unglück überlebende"
+    else:
+        return None
+    if end is None:
+        return None
+    j = end
+    while (
+        j < limit
+        and j - end < MAX_ADJECTIVES
+        and tv.lowers[j] not in lx.determiners
+        and _is_adjective(tv, j, lx)
+    ):
+        j += 1
+    if j == end or j >= limit or not tv.is_cap(j):
+        return None
+    return end
+
+
 def noun_phrase_end(
     tv: TokenView, i: int, limit: int, lx: QuoteLexicon, *, nested: bool = False
 ) -> int | None:
@@ -149,6 +182,7 @@ def noun_phrase_end(
         return None
     if tv.lowers[pos] in lx.determiners:
         pos += 1
+        pos = _extended_attribute_end(tv, pos, limit, lx) or pos
     if pos < limit and _WEB_NAME.match(tv.words[pos]):  # "wie nord-online.de berichtet"
         return _extend(tv, pos + 1, limit, lx, nested=nested)
     adjectives = 0
@@ -329,6 +363,9 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
             pos = end
             continue
         if low == "," and not nested:
+            if _age(tv, pos + 1, limit):
+                pos += 2  # "Rita Ambe, 30, sagte": an age closes the phrase
+                break
             end = apposition_end(tv, pos + 1, limit, lx)
             if end is None:
                 break
@@ -360,6 +397,12 @@ def apposition_end(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> int |
             return None
         end = nxt
     return None
+
+
+def _age(tv: TokenView, i: int, limit: int) -> bool:
+    """Whether word ``i`` is an age between commas ("Rita Ambe, 30, sagte")."""
+    word = tv.words[i] if i < limit else ""
+    return word.isdigit() and len(word) <= 3 and i + 1 < limit and tv.words[i + 1] == ","
 
 
 def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> int | None:
@@ -463,6 +506,7 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     if (
         lx.nouns_capitalised  # English capitalises any first word: "Police said"
         and (verb == clause_start + 1 or tv.lowers[clause_start + 1] in lx.prepositions)
+        and first not in lx.determiners  # "Der für die Region zuständige Koordinator"
         and _adverbial_word(tv.words[clause_start], lx)
     ):
         # "Besorgt äußerte sich …", "Insbesondere kritisiert …", "Passend zu … warnte":
