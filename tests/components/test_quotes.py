@@ -109,7 +109,7 @@ def _find(quotes: list[Quote], expected: dict) -> Quote | None:
         ("„Es wird eng“, fuhr der Beamte fort.", "Es wird eng", "der Beamte", "fuhr fort"),
         # the particle closes the cue's clause before a second verb joined by "und"
         (
-            "„Es wird eng“, fügte die Ärztin hinzu und verwies auf den Winter.",
+            "„Es wird eng“, fügte die Ärztin hinzu und blickte auf den Winter.",
             "Es wird eng",
             "die Ärztin",
             "fügte hinzu",
@@ -337,7 +337,7 @@ def test_quotes_konjunktiv_sentence_continues_the_actor_opening_the_sentence_bef
         ("Am Montag hat die Stiftung Prüfwerk den Termin festgelegt.", "die Stiftung Prüfwerk"),
         # an actor after a preposition is no subject; the next actor is
         (
-            "Nach dem Treffen mit Jan Tolber verwies die Stiftung Prüfwerk auf den Termin.",
+            "Nach dem Treffen mit Jan Tolber wartete die Stiftung Prüfwerk auf den Termin.",
             "die Stiftung Prüfwerk",
         ),
     ],
@@ -1586,3 +1586,37 @@ def test_quotes_cue_at_the_very_end_yields_no_empty_message():
     nlp = make_pipeline("de", stages=("segment", "actors", "quotes"))
     doc = nlp("Neben der Lockerung kündigten Müller und Schmidt weitere Erleichterungen an:")
     assert all(q.text for q in doc._.quotes)
+
+
+def test_quotes_pointing_to_an_object_is_reported_and_its_relative_clause_no_message(
+    rules_nlp,
+) -> None:
+    text = "Das Amt weist auf steigende Fallzahlen hin, die in drei Städten gemeldet wurden."
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.speaker_text, q.cue) == ("Reported", "Das Amt", "weist hin")
+    assert q.text.startswith("Das Amt weist auf steigende Fallzahlen hin")
+
+
+def test_quotes_pointing_to_a_clause_reports_the_clause(rules_nlp) -> None:
+    text = "Die Ministerin wies darauf hin, dass die Lage ernst sei."
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.speaker_text) == ("Indirect", "Die Ministerin")
+    assert q.text == "dass die Lage ernst sei"
+
+
+def test_quotes_verb_after_und_shares_the_subject_after_an_inserted_cue(rules_nlp) -> None:
+    text = (
+        "„Wir bleiben hier, solange es nötig ist“, sagte eine Sprecherin der Stiftung "
+        "und fügte hinzu, dass es ernst sei."
+    )
+    indirect = [q for q in run(rules_nlp, text) if q.form == "Indirect"]
+    assert [(q.text, q.speaker_text) for q in indirect] == [
+        ("dass es ernst sei", "eine Sprecherin der Stiftung")
+    ]
+
+
+def test_quotes_reported_record_leaves_out_the_quotation_opening_its_sentence(rules_nlp) -> None:
+    text = "„Wir bleiben hier, solange es nötig ist“, sagte sie und verwies auf den Winter."
+    [reported] = [q for q in run(rules_nlp, text) if q.form == "Reported"]
+    assert text[reported.speaker_start : reported.speaker_end] == "sie"
+    assert reported.text.startswith("sagte sie")

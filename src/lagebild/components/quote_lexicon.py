@@ -126,6 +126,9 @@ class QuoteLexicon:
     adverbial_openers: frozenset[str] = frozenset()
     #: conjunctions of an infinitive clause of purpose or manner ("um … zu")
     infinitive_conjunctions: frozenset[str] = frozenset()
+    #: per cue lemma, prepositions whose phrase in the cue's clause is what was said
+    #: ("wies auf die Gefahr hin"): the clause after its comma is no message
+    object_prepositions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quotation_cues: frozenset[str] = frozenset()  # lemmas that are cues only beside a quote
     # "ich", "wir" outside a quotation: the writer's voice, never an earlier speaker
     writer_pronouns: frozenset[str] = frozenset()

@@ -148,6 +148,7 @@ def _verb_report(
         ce + 1 < min(stop, len(tv))  # a message needs at least one token after the comma
         and tv.words[ce] in lx.clause_punctuation
         and not state.blocked[ce + 1]
+        and not _object_in_clause(state, cue)
     ):
         start = ce + 1
         openers = lx.cue_clause_openers.get(cue.form.lemma)
@@ -195,8 +196,20 @@ def _verb_report(
         and settings.reported
     ):
         stop = _second_cue_verb(state, cue.verb, stop)  # "… denied it, saying …": two reports
-        return Draft(lo, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED)
+        start = lo
+        while start < cue.verb and (state.blocked[start] or tv.words[start] == ","):
+            start += 1  # "„…“, fuhr X fort und verwies auf …": the quotation is a record of its own
+        return Draft(
+            start, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
+        )
     return None
+
+
+def _object_in_clause(state: DocState, cue: Cue) -> bool:
+    """Whether the cue's own clause holds what was said as a prepositional object
+    ("Das Gericht weist auf den Wandel hin, wie er …")."""
+    words = state.lx.object_prepositions.get(cue.form.lemma, ())
+    return any(state.tv.lowers[j] in words for j in range(*cue.clause))
 
 
 def _prepositional_relative(state: DocState, start: int, stop: int) -> bool:

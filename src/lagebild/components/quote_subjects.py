@@ -257,12 +257,23 @@ def _shared_subject(state: DocState, lo: int, conjunction: int) -> Speaker | Non
     """The subject opening the sentence, shared by a verb after "und".
 
     "Die Hacker drangen ein und kündigten weitere Aktionen an": the second
-    verb has no subject of its own; the phrase after it is its object.
+    verb has no subject of its own; the phrase after it is its object. After
+    a quotation the first verb comes before its subject ("„…“, fuhr der Beamte
+    fort und verwies auf …").
     """
     opening = opening_subject(state, lo, conjunction)
-    if opening is None:
+    if opening is not None:
+        return make_speaker(state, lo, opening[0], verb=opening[1])
+    tv, lx = state.tv, state.lx
+    verb = lo
+    while verb < conjunction and (state.blocked[verb] or tv.words[verb] == ","):
+        verb += 1
+    if verb == lo or verb >= conjunction or not verb_at(state, verb):
         return None
-    return make_speaker(state, lo, opening[0], verb=opening[1])
+    after = subject_after(tv, verb, conjunction, lx)
+    if after is None or after[0] != verb + 1:
+        return None
+    return make_speaker(state, after[0], trim_phrase(tv, *after, lx), verb=verb)
 
 
 def opening_subject(state: DocState, lo: int, limit: int) -> tuple[int, int] | None:

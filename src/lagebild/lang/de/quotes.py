@@ -170,8 +170,8 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "heißen": ("es",),
     "stehen": ("in",),
     "erinnern": ("daran|sich",),  # "erinnerte daran, dass …", "„…“, erinnerte sich X"
-    "hinweisen": ("darauf",),
-    "verweisen": ("darauf",),
+    "hinweisen": ("darauf|auf",),  # "wies darauf hin, dass …", "weist auf die Gefahr hin"
+    "verweisen": ("darauf|auf",),
     "hervorgehen": ("aus",),
     "bringen": ("zum", "ausdruck"),  # "brachte die Hoffnung zum Ausdruck, dass …"
     "halten": ("es", "für"),  # "hält es für möglich, dass …": an opinion
@@ -252,6 +252,13 @@ CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {
     "hervorgehen": ("dass", "daß", "ob", "wonach"),
 }
 IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus"})
+#: Cues whose prepositional object in their own clause is what was said ("Das Amt wies
+#: auf die Gefahr hin, die …"): a reported-speech record; the clause after the comma
+#: is a relative clause or an aside, not the message ("wies darauf hin, dass …" is one).
+OBJECT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "hinweisen": ("auf",),
+    "verweisen": ("auf",),
+}
 
 #: Verbs whose object is often the whole report ("Hale sprach von einem Risiko",
 #: "X warnte vor Anschlägen", "X kritisierte die Entscheidung"): without a
@@ -265,7 +272,7 @@ REPORTED_CUES: frozenset[str] = frozenset(
         "androhen", "bezeichnen", "nennen", "werten", "zusichern", "beschuldigen", "ausgehen",
         "empfehlen", "vorschlagen", "appellieren", "plädieren", "auffordern",
         "berichten", "bekanntgeben", "schätzen", "anprangern", "bemängeln", "anregen",
-        "erwägen", "bitten",
+        "erwägen", "bitten", "hinweisen", "verweisen",
     }
 )  # fmt: skip
 
