@@ -1620,3 +1620,23 @@ def test_quotes_reported_record_leaves_out_the_quotation_opening_its_sentence(ru
     [reported] = [q for q in run(rules_nlp, text) if q.form == "Reported"]
     assert text[reported.speaker_start : reported.speaker_end] == "sie"
     assert reported.text.startswith("sagte sie")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "Jan Tolber bestritt dies, indem er sagte, die Stiftung habe nichts gewusst.",
+            "die Stiftung habe nichts gewusst",
+        ),
+        (
+            "Jan Tolber antwortete, indem er der Stiftung vorwarf, ihn loswerden zu wollen.",
+            "ihn loswerden zu wollen",
+        ),
+    ],
+)
+def test_quotes_verb_of_saying_in_a_subordinate_clause_reports_for_its_own_subject(
+    rules_nlp, text, message
+) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.text, text[q.speaker_start : q.speaker_end]) == (message, "er")

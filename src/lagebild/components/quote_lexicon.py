@@ -126,6 +126,8 @@ class QuoteLexicon:
     adverbial_openers: frozenset[str] = frozenset()
     #: conjunctions of an infinitive clause of purpose or manner ("um … zu")
     infinitive_conjunctions: frozenset[str] = frozenset()
+    #: pronouns only ever objects ("ihn", "ihm"): a clause opened by one is no main clause
+    object_pronouns: frozenset[str] = frozenset()
     #: per cue lemma, prepositions whose phrase in the cue's clause is what was said
     #: ("wies auf die Gefahr hin"): the clause after its comma is no message
     object_prepositions: dict[str, tuple[str, ...]] = field(default_factory=dict)

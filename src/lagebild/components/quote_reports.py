@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from lagebild.components.quote_clauses import (
     CLAUSE_BREAKS,
     Cue,
+    clause_bounds,
     content_end,
     find_cue,
     konjunktiv_marker,
@@ -29,6 +30,7 @@ from lagebild.components.quote_state import (
     QuoteSettings,
     claim,
     make_speaker,
+    sentence_index,
 )
 from lagebild.components.quote_subjects import (
     addressee_after,
@@ -166,6 +168,8 @@ def _verb_report(
                 ),
                 stop,
             )
+        if _own_cue_clause(state, start, stop):
+            return None  # "bestritt dies, indem er sagte, …": the inner cue reports
         adverbial = _adverbial_only(state, start, stop)
         stop = _second_cue_verb(state, start, stop)
         relative = opens_relative_clause(tv, start, stop, lx) or _prepositional_relative(
@@ -203,6 +207,23 @@ def _verb_report(
             start, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
         )
     return None
+
+
+def _own_cue_clause(state: DocState, start: int, stop: int) -> bool:
+    """Whether the clause after the cue's comma is a subordinate clause with a verb of
+    saying of its own ("…, indem er sagte, …", "…, in dem er verlangte, dass …"): that
+    verb and its subject report, not the cue before the comma."""
+    tv, lx = state.tv, state.lx
+    if tv.lowers[start] not in lx.adverbial_conjunctions and not (
+        tv.lowers[start] in lx.prepositions
+        and start + 1 < stop
+        and tv.lowers[start + 1] in lx.relative_pronouns
+    ):
+        return False
+    lo, hi, _ = state.sentences[sentence_index(state, start)]
+    _, end = clause_bounds(tv, start, lo, hi, state.blocked)
+    cue = find_cue(tv, end - 1, lo, hi, state.blocked, lx)
+    return cue is not None and cue.form.kind != "inf"
 
 
 def _object_in_clause(state: DocState, cue: Cue) -> bool:
@@ -450,6 +471,8 @@ def _opens_main_clause(state: DocState, i: int) -> bool:
         and not (
             low in lx.determiners
             or low in lx.pronouns
+            or low in lx.object_pronouns
+            or low in lx.reflexives
             or low in lx.prepositions
             or low in lx.complementizers
             or low in lx.sentence_adverbs

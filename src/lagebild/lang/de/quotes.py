@@ -418,6 +418,11 @@ PRONOUNS: dict[str, tuple[str, str]] = {
     "wir": ("", "pl"),
     "man": ("", "sg"),
 }
+#: Pronouns that are only ever objects: "…, ihn loswerden zu wollen" opens on an object,
+#: not on the verb of a main clause.
+OBJECT_PRONOUNS: frozenset[str] = frozenset(
+    {"ihn", "ihm", "ihnen", "mich", "mir", "dich", "dir", "uns", "euch"}
+)
 #: First-person pronouns: outside a quotation they speak for the writer or the
 #: outlet ("Deswegen bitten wir unsere Leser, …"), never for a speaker named before.
 WRITER_PRONOUNS: frozenset[str] = frozenset({"ich", "wir"})
