@@ -1640,3 +1640,12 @@ def test_quotes_verb_of_saying_in_a_subordinate_clause_reports_for_its_own_subje
 ) -> None:
     [q] = run(rules_nlp, text)
     assert (q.text, text[q.speaker_start : q.speaker_end]) == (message, "er")
+
+
+def test_quotes_cue_in_a_prepositional_relative_clause_takes_the_subject_after_the_pronoun(
+    rules_nlp,
+) -> None:
+    text = "Der Mann hinterließ einen Zettel, in dem er verlangte, dass niemand die Polizei rufe."
+    [q] = run(rules_nlp, text)
+    assert q.text == "dass niemand die Polizei rufe"
+    assert text[q.speaker_start : q.speaker_end] == "er"

@@ -195,11 +195,14 @@ def cue_speaker(
         prefer_after = True  # "Die Tat bezeichnete er als …": "er" is the subject
     if prefer_after and after is not None:
         return speaker_after(state, after, f, ce)
-    if adverbial_clause(state, cue) and cs + 1 < f:
-        # "Nachdem der Minister gesagt hatte, …": the subject follows the conjunction
-        end = noun_phrase_end(tv, cs + 1, f, lx)
-        if end is not None and tv.lowers[cs + 1] not in lx.object_determiners:
-            return make_speaker(state, cs + 1, trim_phrase(tv, cs + 1, end, lx), verb=f), None
+    opener = _subordinate_opener(state, cue)
+    if opener and cs + opener < f:
+        # "Nachdem der Minister gesagt hatte, …", "ein Zettel, in dem er verlangte, …":
+        # the subject follows the conjunction or the relative pronoun
+        first = cs + opener
+        end = noun_phrase_end(tv, first, f, lx)
+        if end is not None and tv.lowers[first] not in lx.object_determiners:
+            return make_speaker(state, first, trim_phrase(tv, first, end, lx), verb=f), None
     before = subject_before(tv, cs, f, lx)
     if before is not None:
         if before == cs and _name_before_apposition(state, lo, cs, f):
@@ -428,6 +431,25 @@ def verb_at(state: DocState, k: int) -> bool:
     tv, lx = state.tv, state.lx
     low = tv.lowers[k]
     return tv.words[k][:1].islower() and low not in lx.determiners and low not in lx.prepositions
+
+
+def _subordinate_opener(state: DocState, cue: Cue) -> int:
+    """How many words open the cue's clause as a verb-final subordinate clause: one for
+    a conjunction ("nachdem"), two for a preposition and a relative pronoun ("in dem"),
+    none for a main clause."""
+    if adverbial_clause(state, cue):
+        return 1
+    tv, lx = state.tv, state.lx
+    cs, ce = cue.clause
+    if (
+        cue.finite == ce - 1
+        and cs + 1 < ce
+        and tv.lowers[cs] in lx.prepositions
+        and tv.lowers[cs + 1] in lx.relative_pronouns
+        and not tv.is_cap(cs + 2)  # "in dessen Folge das Gericht …": "Folge" is no subject
+    ):
+        return 2
+    return 0
 
 
 def adverbial_clause(state: DocState, cue: Cue) -> bool:

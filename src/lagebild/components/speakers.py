@@ -453,6 +453,7 @@ def phrase_bounds(
         j > floor
         and tv.lowers[j - 1] in lx.determiners
         and tv.lowers[j - 1] not in lx.pronouns
+        and tv.lowers[j] not in lx.determiners  # "zu der ein Bündnis aufrief": a relative
         and not (j - 1 > floor and tv.words[j - 2] == ",")
     ):
         start = j - 1
