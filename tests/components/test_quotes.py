@@ -1649,3 +1649,9 @@ def test_quotes_cue_in_a_prepositional_relative_clause_takes_the_subject_after_t
     [q] = run(rules_nlp, text)
     assert q.text == "dass niemand die Polizei rufe"
     assert text[q.speaker_start : q.speaker_end] == "er"
+
+
+def test_quotes_demonstrative_after_the_verb_is_the_speaker(rules_nlp) -> None:
+    text = "Karla Weiß trat auf. Für sie, so schrieb diese in einem Brief, sei es eine Ehre."
+    [q] = run(rules_nlp, text)
+    assert text[q.speaker_start : q.speaker_end] == "diese"

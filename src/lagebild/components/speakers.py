@@ -576,6 +576,8 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
                 return None  # "kritisierte den Anschlag": an object, the subject stood before
             return pos, end
         low = tv.lowers[pos]
+        if low in lx.demonstratives:
+            return pos, pos + 1  # "so schrieb diese in einer Stellungnahme": a pronoun
         if low in lx.prepositions or low in lx.complementizers or not tv.words[pos][:1].islower():
             return None
         pos += 1
