@@ -1655,3 +1655,30 @@ def test_quotes_demonstrative_after_the_verb_is_the_speaker(rules_nlp) -> None:
     text = "Karla Weiß trat auf. Für sie, so schrieb diese in einem Brief, sei es eine Ehre."
     [q] = run(rules_nlp, text)
     assert text[q.speaker_start : q.speaker_end] == "diese"
+
+
+def test_quotes_pointing_word_keeps_the_clause_as_message_beside_a_place_phrase(
+    rules_nlp,
+) -> None:
+    text = "Die Caritas wies am Donnerstag auf ihrer Website darauf hin, dass Decken fehlten."
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.speaker_text, q.text) == ("Indirect", "Die Caritas", "dass Decken fehlten")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a ranking and a sports fixture, not speech
+        "Im Training verwies der Fahrer den Weltmeister auf den zweiten Platz.",
+        "Im letzten Jahr bestritt der in Nordstadt lebende Spieler das Finale.",
+        # talking with someone reports nothing
+        "Sie erkennt die Frau, mit der sie plötzlich spricht, die ihr einst half.",
+    ],
+)
+def test_quotes_verb_of_saying_in_another_sense_reports_nothing(rules_nlp, text) -> None:
+    assert run(rules_nlp, text) == []
+
+
+def test_quotes_von_phrase_inside_an_attribute_is_no_passive_agent(rules_nlp) -> None:
+    text = "In dem von der Kommission vorgelegten Paket wird auf die Liste verwiesen."
+    assert all(q.speaker_text != "der Kommission" for q in run(rules_nlp, text))

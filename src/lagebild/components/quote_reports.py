@@ -40,6 +40,7 @@ from lagebild.components.quote_subjects import (
     cue_speaker,
     opening_subject,
     speaker_after,
+    subordinate_opener,
 )
 from lagebild.components.speakers import (
     apposition_end,
@@ -198,6 +199,7 @@ def _verb_report(
         and (cue.form.kind == "fin" or agent_passive(state, cue))
         and sp is not None
         and settings.reported
+        and subordinate_opener(state, cue) != 2  # "die Frau, mit der sie spricht": no report
     ):
         stop = _second_cue_verb(state, cue.verb, stop)  # "… denied it, saying …": two reports
         start = lo
@@ -230,7 +232,12 @@ def _object_in_clause(state: DocState, cue: Cue) -> bool:
     """Whether the cue's own clause holds what was said as a prepositional object
     ("Das Gericht weist auf den Wandel hin, wie er …")."""
     words = state.lx.object_prepositions.get(cue.form.lemma, ())
-    return any(state.tv.lowers[j] in words for j in range(*cue.clause))
+    if not words:
+        return False
+    # "wies auf ihrer Website darauf hin, dass …": the clause holds the word pointing on
+    pointers = {w for need in cue.form.needs for w in need} - set(words)
+    clause = state.tv.lowers[cue.clause[0] : cue.clause[1]]
+    return any(w in words for w in clause) and not any(w in pointers for w in clause)
 
 
 def _prepositional_relative(state: DocState, start: int, stop: int) -> bool:

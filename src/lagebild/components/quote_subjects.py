@@ -162,7 +162,7 @@ def cue_speaker(
         return None, None
     if _passive_voice(state, cue) and cue.form.lemma not in lx.passive_speaker_cues:
         for i in range(cs, ce):
-            if tv.lowers[i] in lx.agent_prepositions:
+            if _agent_preposition(state, i, cs):
                 end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
                 if end is not None:
                     return make_speaker(state, i + 1, end, verb=f), None
@@ -195,7 +195,7 @@ def cue_speaker(
         prefer_after = True  # "Die Tat bezeichnete er als …": "er" is the subject
     if prefer_after and after is not None:
         return speaker_after(state, after, f, ce)
-    opener = _subordinate_opener(state, cue)
+    opener = subordinate_opener(state, cue)
     if opener and cs + opener < f:
         # "Nachdem der Minister gesagt hatte, …", "ein Zettel, in dem er verlangte, …":
         # the subject follows the conjunction or the relative pronoun
@@ -250,10 +250,18 @@ def agent_passive(state: DocState, cue: Cue) -> bool:
     "Die Opposition kritisierte …" turned round. After a topic cue the "von"
     phrase is what is spoken of ("Es wurde von Schäden berichtet").
     """
-    tv, lx = state.tv, state.lx
-    if cue.form.lemma in lx.topic_cues or not _passive_voice(state, cue):
+    if cue.form.lemma in state.lx.topic_cues or not _passive_voice(state, cue):
         return False
-    return any(tv.lowers[i] in lx.agent_prepositions for i in range(*cue.clause))
+    return any(_agent_preposition(state, i, cue.clause[0]) for i in range(*cue.clause))
+
+
+def _agent_preposition(state: DocState, i: int, cs: int) -> bool:
+    """Whether word ``i`` opens a passive's agent ("von der Opposition kritisiert"); after
+    an article it is inside an attribute ("In dem von der Kommission vorgelegten Paket")."""
+    tv, lx = state.tv, state.lx
+    return tv.lowers[i] in lx.agent_prepositions and not (
+        i > cs and tv.lowers[i - 1] in lx.determiners
+    )
 
 
 def _shared_subject(state: DocState, lo: int, conjunction: int) -> Speaker | None:
@@ -433,7 +441,7 @@ def verb_at(state: DocState, k: int) -> bool:
     return tv.words[k][:1].islower() and low not in lx.determiners and low not in lx.prepositions
 
 
-def _subordinate_opener(state: DocState, cue: Cue) -> int:
+def subordinate_opener(state: DocState, cue: Cue) -> int:
     """How many words open the cue's clause as a verb-final subordinate clause: one for
     a conjunction ("nachdem"), two for a preposition and a relative pronoun ("in dem"),
     none for a main clause."""

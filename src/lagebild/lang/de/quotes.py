@@ -199,6 +199,13 @@ CUE_EXCLUDES: dict[str, tuple[str, ...]] = {
         "haft", "haftstrafe", "freiheitsstrafe", "bewährungsstrafe", "geldstrafe",
         "gefängnis", "tode", "jahren", "monaten",
     ),
+    # "verwies Hamilton auf den zweiten Platz": a ranking, not a reference
+    "verweisen": ("platz", "rang"),
+    # "bestritt das Finale", "bestreitet seinen Lebensunterhalt": competing, paying
+    "bestreiten": (
+        "spiel", "spiele", "partie", "match", "finale", "turnier", "turniere", "rennen",
+        "wettkampf", "lebensunterhalt",
+    ),
     # "Ihm drohen bis zu 30 Jahre Haft": the sentence he faces, not a threat
     "drohen": (
         "haft", "haftstrafe", "freiheitsstrafe", "geldstrafe", "gefängnis", "todesstrafe",
