@@ -1682,3 +1682,15 @@ def test_quotes_verb_of_saying_in_another_sense_reports_nothing(rules_nlp, text)
 def test_quotes_von_phrase_inside_an_attribute_is_no_passive_agent(rules_nlp) -> None:
     text = "In dem von der Kommission vorgelegten Paket wird auf die Liste verwiesen."
     assert all(q.speaker_text != "der Kommission" for q in run(rules_nlp, text))
+
+
+def test_quotes_relative_nach_denen_after_a_report_noun_names_its_source(rules_nlp) -> None:
+    text = "Das zeigen Umfragen im Land, nach denen zwei Drittel der Bürger die Reform ablehnen."
+    [q] = run(rules_nlp, text)
+    assert q.text == "zwei Drittel der Bürger die Reform ablehnen"
+    assert text[q.speaker_start : q.speaker_end] == "denen"  # SpkAtt spans the pronoun
+    assert q.speaker_text == "Umfragen im Land"
+
+
+def test_quotes_relative_nach_denen_after_other_nouns_reports_nothing(rules_nlp) -> None:
+    assert run(rules_nlp, "Die Polizei sucht Männer, nach denen seit Mai gefahndet wird.") == []

@@ -126,6 +126,8 @@ class QuoteLexicon:
     adverbial_openers: frozenset[str] = frozenset()
     #: conjunctions of an infinitive clause of purpose or manner ("um … zu")
     infinitive_conjunctions: frozenset[str] = frozenset()
+    #: relative pronouns that never stand before a noun ("denen"), unlike "dessen Angaben"
+    standalone_relatives: frozenset[str] = frozenset()
     #: pronouns only ever objects ("ihn", "ihm"): a clause opened by one is no main clause
     object_pronouns: frozenset[str] = frozenset()
     #: per cue lemma, prepositions whose phrase in the cue's clause is what was said

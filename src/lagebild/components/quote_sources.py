@@ -68,6 +68,13 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         start = noun_phrase_start(tv, i, lo, lx)
         if start is not None and not _cue_verb_before(state, lo, start):
             frame, sp_range = (start, i + 1), (start, i)
+    elif (
+        low in lx.source_noun_prepositions
+        and lo < i < stop - 2
+        and tv.words[i - 1] == ","
+        and opens_relative_clause(tv, i + 1, stop, lx)
+    ):  # "Umfragen, nach denen 72 Prozent … ablehnen"
+        return _relative_source(state, i, lo, stop, s_index, pronoun=True)
     elif low in lx.source_noun_prepositions and i + 1 < stop:
         end = noun_phrase_end(tv, i + 1, stop, lx)
         if end is not None and any(
@@ -155,10 +162,16 @@ def _cue_verb_before(state: DocState, lo: int, pos: int) -> bool:
     )
 
 
-def _relative_source(state: DocState, i: int, lo: int, stop: int, s_index: int) -> Draft | None:
+def _relative_source(
+    state: DocState, i: int, lo: int, stop: int, s_index: int, *, pronoun: bool = False
+) -> Draft | None:
     """ "ein Bericht der Agentur, wonach …": the phrase before the comma is the source.
 
     The clause after the adverb is the report, up to the end of the sentence.
+    With ``pronoun`` ("Umfragen, nach denen …") the relative pronoun stands for
+    the source, as a pronoun does for its person: the record spans the pronoun
+    and names the phrase, which must be one that reports ("Umfragen", not
+    "Personen, nach denen gefahndet wird").
     """
     tv, lx = state.tv, state.lx
     start = noun_phrase_start(tv, i - 1, lo, lx)
@@ -168,8 +181,22 @@ def _relative_source(state: DocState, i: int, lo: int, stop: int, s_index: int) 
         # "einen Bericht der Agentur": the genitive belongs to the noun before it
         start -= 2 if tv.lowers[start - 2] in lx.determiners else 1
     speaker = make_speaker(state, start, i - 1)
+    if not pronoun:
+        return Draft(
+            i + 1, stop, "Indirect", s_index, speaker, None, (i,), confidence=CONF_SOURCE_PHRASE
+        )
+    while start - 1 > lo and tv.lowers[start - 1] in lx.prepositions:
+        # "Umfragen im Land, nach denen …": the source noun before its attribute
+        before = noun_phrase_start(tv, start - 1, lo, lx)
+        if before is None:
+            break
+        start = before
+    if not any(tv.lowers[j].endswith(lx.source_noun_endings) for j in range(start, i - 1)):
+        return None
+    speaker = make_speaker(state, start, i - 1)
+    speaker = Speaker(i + 1, i + 2, speaker.text, speaker.mention)
     return Draft(
-        i + 1, stop, "Indirect", s_index, speaker, None, (i,), confidence=CONF_SOURCE_PHRASE
+        i + 2, stop, "Indirect", s_index, speaker, None, (i,), confidence=CONF_SOURCE_PHRASE
     )
 
 

@@ -94,6 +94,8 @@ def _is_adjective(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
         return False
     if low in lx.verb_forms or lx.pronoun(low) is not None:
         return False  # "gibt es eine Schätzung": "es" is no adjective of "eine"
+    if low in lx.standalone_relatives:
+        return False  # "Gerüchte, nach denen Barrett …": a pronoun, never before a noun
     w = tv.words[i]
     if w[:1].isdigit() and "-" in w:  # "der 85-jährige Papst", "die 20-köpfige Delegation"
         return w.partition("-")[2][:1].islower()

@@ -353,7 +353,8 @@ SOURCE_NOUN_ENDINGS: tuple[str, ...] = (
     "worten", "mitteilung", "erklärung", "äußerungen", "auskunft", "schätzung", "studie",
     "stellungnahme", "analyse", "berechnungen", "ermittlungen", "darstellungen", "bekunden",
     "ankündigung", "veröffentlichung", "meldung", "meldungen", "umfrage", "prognose",
-    "quellenlage", "einschätzungen", "vernehmen",
+    "quellenlage", "einschätzungen", "vernehmen", "berichte", "studien", "umfragen",
+    "gerüchte",
     # documents and plans: "nach dem vorläufigen Endergebnis", "nach Artikel 65"
     "ergebnis", "ergebnissen", "entwurf", "verfassung", "grundgesetz", "artikel",
     "planungen", "plänen", "idee",
@@ -614,8 +615,14 @@ PREPOSITIONS: frozenset[str] = frozenset(
 DATIVE_DETERMINERS: frozenset[str] = frozenset({"dem", "der", "den", "einem", "einer"})
 #: Relative pronouns: a clause opened by one after a cue is not the message.
 RELATIVE_PRONOUNS: frozenset[str] = frozenset(
-    {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher", "welches"}
+    {
+        "der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher",
+        "welches", "welchem", "welchen",
+    }
 )
+#: Relative pronouns that never stand before a noun: "Gerüchte, nach denen Barrett …"
+#: opens a clause, where "nach dessen Angaben" is an article and its noun.
+STANDALONE_RELATIVES: frozenset[str] = frozenset({"denen"})
 #: Konjunktiv I of regular verbs is the stem + this ending ("gebe", "liege"):
 #: a word is read as one when its dictionary lemma is the word + "n".
 KONJUNKTIV_I_ENDING: str = "e"
