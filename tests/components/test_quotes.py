@@ -1694,3 +1694,16 @@ def test_quotes_relative_nach_denen_after_a_report_noun_names_its_source(rules_n
 
 def test_quotes_relative_nach_denen_after_other_nouns_reports_nothing(rules_nlp) -> None:
     assert run(rules_nlp, "Die Polizei sucht Männer, nach denen seit Mai gefahndet wird.") == []
+
+
+def test_quotes_assuming_reports_its_clause(rules_nlp) -> None:
+    [q] = run(rules_nlp, "Die Behörden nehmen an, dass Schmuggler dahinterstecken.")
+    assert (q.form, q.speaker_text, q.cue, q.text) == (
+        "Indirect", "Die Behörden", "nehmen an", "dass Schmuggler dahinterstecken"
+    )
+
+
+def test_quotes_main_clause_resumed_after_a_relative_clause_is_no_message(rules_nlp) -> None:
+    text = "In der Resolution, die der Rat beschloss, heißt es, dass alle Kinder Schutz brauchten."
+    [q] = run(rules_nlp, text)
+    assert (q.cue, q.text) == ("heißt", "dass alle Kinder Schutz brauchten")

@@ -157,6 +157,8 @@ def _verb_report(
         openers = lx.cue_clause_openers.get(cue.form.lemma)
         if openers and tv.lowers[start] not in openers and tv.words[ce] not in openers:
             return None  # "steht in der Kritik, weil …": no report ("ergab: …" is one)
+        if _opens_main_clause(state, start) and _relative_cue_clause(state, cue):
+            return None  # "In der Resolution, die der Rat beschloss, heißt es …": resumed
         if adverbial_clause(state, cue):
             if _opens_main_clause(state, start):
                 return None  # "Während X das Ergebnis lobten, kündigten …": the main clause
@@ -209,6 +211,19 @@ def _verb_report(
             start, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
         )
     return None
+
+
+def _relative_cue_clause(state: DocState, cue: Cue) -> bool:
+    """Whether the cue closes a relative clause (", die der Rat beschloss,"): after a
+    comma, opened by a relative pronoun, its finite verb last."""
+    tv, lx = state.tv, state.lx
+    cs, ce = cue.clause
+    return (
+        cs > 0
+        and tv.words[cs - 1] == ","
+        and tv.lowers[cs] in lx.relative_pronouns
+        and cue.finite == ce - 1
+    )
 
 
 def _own_cue_clause(state: DocState, start: int, stop: int) -> bool:

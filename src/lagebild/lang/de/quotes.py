@@ -156,6 +156,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("erwägen", "", "erwägt/erwog/erwogen"),
     ("ergeben", "", "ergibt/ergab/ergeben"),
     ("eingestehen", "ein", "gesteht/gestand/eingestanden"),
+    ("annehmen", "an", "nimmt/nahm/angenommen"),
 )
 
 #: Separable particles also written apart from a verb-final form, a participle or an
