@@ -1707,3 +1707,21 @@ def test_quotes_main_clause_resumed_after_a_relative_clause_is_no_message(rules_
     text = "In der Resolution, die der Rat beschloss, heißt es, dass alle Kinder Schutz brauchten."
     [q] = run(rules_nlp, text)
     assert (q.cue, q.text) == ("heißt", "dass alle Kinder Schutz brauchten")
+
+
+def test_quotes_second_verb_after_a_comma_shares_the_subject(rules_nlp) -> None:
+    text = "Die Beobachter monieren Fehler, sprechen aber davon, dass die Wahl fair verlaufen sei."
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text) == ("Die Beobachter", "dass die Wahl fair verlaufen sei")
+
+
+def test_quotes_cue_in_a_clause_opened_by_da_takes_its_subject(rules_nlp) -> None:
+    text = "Da die Ärzte es für sinnvoll hielten, die Patienten zu verlegen, fuhren Busse vor."
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text) == ("die Ärzte", "die Patienten zu verlegen")
+
+
+def test_quotes_reported_second_verb_starts_its_own_record(rules_nlp) -> None:
+    text = "Sie räumte ein, es könnten Stellen wegfallen, sprach aber von einem offenen Prozess."
+    reported = [q for q in run(rules_nlp, text) if q.form == "Reported"]
+    assert [q.text for q in reported] == ["sprach aber von einem offenen Prozess"]

@@ -28,6 +28,7 @@ from lagebild.components.quote_state import (
     DocState,
     Draft,
     QuoteSettings,
+    Speaker,
     claim,
     make_speaker,
     sentence_index,
@@ -204,13 +205,36 @@ def _verb_report(
         and subordinate_opener(state, cue) != 2  # "die Frau, mit der sie spricht": no report
     ):
         stop = _second_cue_verb(state, cue.verb, stop)  # "… denied it, saying …": two reports
-        start = lo
-        while start < cue.verb and (state.blocked[start] or tv.words[start] == ","):
-            start += 1  # "„…“, fuhr X fort und verwies auf …": the quotation is a record of its own
+        start = _reported_start(state, cue, sp, lo)
         return Draft(
             start, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
         )
     return None
+
+
+def _reported_start(state: DocState, cue: Cue, sp: Speaker, lo: int) -> int:
+    """Where a reported-speech record starts: the sentence, less what other records hold.
+
+    A quotation opening the sentence is a record of its own ("„…“, fuhr X fort
+    und verwies auf …"), and so is a clause before a second verb ("Sie räumte
+    ein, …, sprach aber von …"), unless what stands between the speaker and
+    that verb is an apposition or a relative clause on the speaker ("X, die
+    …, erwog …").
+    """
+    tv, lx = state.tv, state.lx
+    cs = cue.clause[0]
+    start = lo
+    while start < cue.verb and (state.blocked[start] or tv.words[start] == ","):
+        start += 1
+    if (
+        cs > start
+        and cue.finite == cs
+        and tv.words[cs - 1] == ","
+        and sp.end < cs - 1
+        and not (tv.words[sp.end] == "," and tv.lowers[sp.end + 1] in lx.relative_pronouns)
+    ):
+        return cs
+    return start
 
 
 def _relative_cue_clause(state: DocState, cue: Cue) -> bool:

@@ -179,11 +179,15 @@ def cue_speaker(
         return None, None
     lo, hi, _ = state.sentences[sentence_index(state, f)]
     stop = content_end(tv, lo, hi)
-    if f - 1 > lo and tv.lowers[f - 1] in lx.np_conjunctions:
+    after = subject_after(tv, f, stop, lx)
+    if f - 1 > lo and (
+        tv.lowers[f - 1] in lx.np_conjunctions
+        # "Beobachter monieren Fehler, sprechen aber von …": two verbs, one subject
+        or (tv.words[f - 1] == "," and cs == f and after is None)
+    ):
         shared = _shared_subject(state, lo, f - 1)
         if shared is not None:
             return shared, addressee_after(state, f + 1, ce)
-    after = subject_after(tv, f, stop, lx)
     if after is not None and cue.passive:
         # "„…“, wurde der General von der Agentur zitiert": the agent is no attribute
         after = _phrase_before(tv, after, lx.agent_prepositions)
@@ -463,6 +467,10 @@ def subordinate_opener(state: DocState, cue: Cue) -> int:
 def adverbial_clause(state: DocState, cue: Cue) -> bool:
     """Whether the cue stands in an adverbial clause: a conjunction opens it and the finite
     verb closes it ("nachdem sie berichtet hatte,"); "Als Beispiel nannte X …" is a main
-    clause whose verb comes second."""
+    clause whose verb comes second. "da" opens both ("Da gab die Polizei bekannt"); the
+    verb closing the clause tells them apart ("Da die Begleiter es für sinnvoll hielten,")."""
     cs, ce = cue.clause
-    return state.tv.lowers[cs] in state.lx.adverbial_conjunctions and cue.finite == ce - 1
+    opener = state.tv.lowers[cs]
+    return (
+        opener in state.lx.adverbial_conjunctions or opener in state.lx.adverbial_openers
+    ) and cue.finite == ce - 1
