@@ -1725,3 +1725,31 @@ def test_quotes_reported_second_verb_starts_its_own_record(rules_nlp) -> None:
     text = "Sie räumte ein, es könnten Stellen wegfallen, sprach aber von einem offenen Prozess."
     reported = [q for q in run(rules_nlp, text) if q.form == "Reported"]
     assert [q.text for q in reported] == ["sprach aber von einem offenen Prozess"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Stürmer nahm eine Einladung seines Kollegen an, der den Ball verlor.",
+        "Sollten Asylsuchende Jobs annehmen dürfen, würde das die Zahlen erhöhen.",
+        "Die Ermittler hatten einen Unfall angenommen, nun ermitteln sie wegen Mordes.",
+    ],
+)
+def test_quotes_annehmen_reports_only_a_dass_clause(rules_nlp, text) -> None:
+    assert run(rules_nlp, text) == []
+
+
+def test_quotes_second_verb_after_a_comma_with_its_own_subject_shares_nothing(rules_nlp) -> None:
+    text = "Wir sind bereit, erklärte am Abend der Sprecher des Stabes in Athen."
+    assert all(q.speaker_text != "Wir" for q in run(rules_nlp, text))
+
+
+def test_quotes_passive_relative_clause_reports_in_itself(rules_nlp) -> None:
+    text = (
+        "Man begann, Menschen in der Region, die von den Behörden zum Notstandsgebiet "
+        "erklärt wurde, mit Lebensmitteln zu versorgen. Es gab Reformen, die von Kritikern "
+        "als Eingriff in die Justiz gewertet wurden."
+    )
+    quotes = run(rules_nlp, text)
+    assert not [q for q in quotes if q.text.startswith("mit Lebensmitteln")]
+    assert [(q.form, q.speaker_text) for q in quotes] == [("Reported", "Kritikern")]

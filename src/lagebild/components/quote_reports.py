@@ -153,6 +153,8 @@ def _verb_report(
         and tv.words[ce] in lx.clause_punctuation
         and not state.blocked[ce + 1]
         and not _object_in_clause(state, cue)
+        # "…, die von den Behörden zum Notstand erklärt wurde, mit …": said in the clause
+        and not (cue.passive and _relative_cue_clause(state, cue))
     ):
         start = ce + 1
         openers = lx.cue_clause_openers.get(cue.form.lemma)

@@ -183,7 +183,7 @@ def cue_speaker(
     if f - 1 > lo and (
         tv.lowers[f - 1] in lx.np_conjunctions
         # "Beobachter monieren Fehler, sprechen aber von …": two verbs, one subject
-        or (tv.words[f - 1] == "," and cs == f and after is None)
+        or (tv.words[f - 1] == "," and cs == f and after is None and _subjectless(state, cue))
     ):
         shared = _shared_subject(state, lo, f - 1)
         if shared is not None:
@@ -225,6 +225,24 @@ def cue_speaker(
     return speaker_after(state, after, f, ce)
 
 
+def _subjectless(state: DocState, cue: Cue) -> bool:
+    """Whether a cue opening its clause after a comma goes on without a subject of its own:
+    an adverb follows the verb ("…, sprechen aber davon") and neither an actor nor a
+    subject-like phrase stands in the clause ("…, sagt Kurz", "…, erklärte am Abend der
+    Sprecher")."""
+    tv, lx = state.tv, state.lx
+    f, (_, ce) = cue.finite, cue.clause
+    if f + 1 >= ce or tv.lowers[f + 1] not in lx.sentence_adverbs:
+        return False
+    first, last = tv.starts[f + 1], tv.ends[ce - 1]
+    return not any(first <= m.start < last for m in state.mentions) and not any(
+        tv.lowers[j] in lx.determiners
+        and tv.lowers[j] not in lx.object_determiners
+        and tv.lowers[j - 1] not in lx.prepositions
+        for j in range(f + 2, ce)
+    )  # "sprach aber von einem Prozess": objects and prepositional phrases may follow
+
+
 def _phrase_before(
     tv: TokenView, span: tuple[int, int], words: frozenset[str], *, last: bool = False
 ) -> tuple[int, int]:
@@ -264,7 +282,9 @@ def _agent_preposition(state: DocState, i: int, cs: int) -> bool:
     an article it is inside an attribute ("In dem von der Kommission vorgelegten Paket")."""
     tv, lx = state.tv, state.lx
     return tv.lowers[i] in lx.agent_prepositions and not (
-        i > cs and tv.lowers[i - 1] in lx.determiners
+        i > cs
+        and tv.lowers[i - 1] in lx.determiners
+        and not (i - 1 > 0 and tv.words[i - 2] == ",")  # "…, die von Kritikern … gewertet"
     )
 
 

@@ -194,6 +194,7 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
 #: ("Eine Partie kündigt sich an": it is coming, nobody announces it).
 CUE_EXCLUDES: dict[str, tuple[str, ...]] = {
     "ankündigen": ("sich",),
+    "annehmen": ("sich",),  # "sich eines Falls annehmen": taking care of it
     "sprechen": ("urteil",),  # "Das Urteil sprechen die Richter später": a ruling
     # "zu sieben Jahren Haft verurteilt": a sentence, not a condemnation
     "verurteilen": (
@@ -256,6 +257,7 @@ SOURCELESS_CUES: frozenset[str] = frozenset({"bekanntwerden"})
 CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {
     "stehen": ("dass", "daß"),
     "ergeben": ("dass", "daß", "ob", "wonach", ":"),  # "Die Probleme ergeben sich durch …"
+    "annehmen": ("dass", "daß"),  # "nahm die Einladung an, …", "Jobs annehmen dürfen, …"
     "bekanntwerden": ("dass", "daß", "ob", "wonach"),
     "hervorgehen": ("dass", "daß", "ob", "wonach"),
 }
