@@ -1753,3 +1753,26 @@ def test_quotes_passive_relative_clause_reports_in_itself(rules_nlp) -> None:
     quotes = run(rules_nlp, text)
     assert not [q for q in quotes if q.text.startswith("mit Lebensmitteln")]
     assert [(q.form, q.speaker_text) for q in quotes] == [("Reported", "Kritikern")]
+
+
+@pytest.mark.parametrize(
+    "text, antecedent, message",
+    [
+        (
+            "Sie wandte sich an Karl Berger, der angekündigt hat, den Kandidaten zu wählen.",
+            "Karl Berger",
+            "den Kandidaten zu wählen",
+        ),
+        (
+            "Er kritisierte den Minister, der erklärt hatte, die Lage sei ernst.",
+            "den Minister",
+            "die Lage sei ernst",
+        ),
+    ],
+)
+def test_quotes_relative_pronoun_speaks_for_the_phrase_before_it(
+    rules_nlp, text, antecedent, message
+) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.text, q.speaker_text) == (message, antecedent)
+    assert text[q.speaker_start : q.speaker_end] == "der"  # SpkAtt spans the pronoun

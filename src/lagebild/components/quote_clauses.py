@@ -195,12 +195,17 @@ def _after_demonstrative(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     """Whether word ``i`` is the verb of a demonstrative subject ("Dieser bestätigte, …").
 
     A back-reference after a comma stands for the clause before it ("…, das
-    teilte die Behörde mit"). Before a noun the demonstrative is an article
-    and ``i`` an adjective ("diese erklärte Absicht").
+    teilte die Behörde mit"), and a relative pronoun there opens a clause
+    ("…, der angekündigt hat, …"). Before a noun the demonstrative is an
+    article and ``i`` an adjective ("diese erklärte Absicht").
     """
     low = tv.lowers[i - 1]
-    standalone = low in lx.demonstratives or (
-        low in lx.back_references and i >= 2 and tv.words[i - 2] == ","
+    after_comma = i >= 2 and tv.words[i - 2] == ","
+    standalone = (
+        low in lx.demonstratives
+        or (low in lx.back_references and after_comma)
+        # "Faymann, der angekündigt hat, …": a relative pronoun and its clause's verb
+        or (low in lx.relative_pronouns and after_comma)
     )
     return standalone and not (i + 1 < len(tv) and tv.words[i + 1][:1].isupper())
 

@@ -40,6 +40,8 @@ from lagebild.components.quote_subjects import (
     apposed_subject,
     cue_speaker,
     opening_subject,
+    passive_voice,
+    relative_clause_cue,
     speaker_after,
     subordinate_opener,
 )
@@ -154,13 +156,15 @@ def _verb_report(
         and not state.blocked[ce + 1]
         and not _object_in_clause(state, cue)
         # "…, die von den Behörden zum Notstand erklärt wurde, mit …": said in the clause
-        and not (cue.passive and _relative_cue_clause(state, cue))
+        and not (passive_voice(state, cue) and relative_clause_cue(state, cue))
     ):
         start = ce + 1
         openers = lx.cue_clause_openers.get(cue.form.lemma)
         if openers and tv.lowers[start] not in openers and tv.words[ce] not in openers:
             return None  # "steht in der Kritik, weil …": no report ("ergab: …" is one)
-        if _opens_main_clause(state, start) and _relative_cue_clause(state, cue):
+        if relative_clause_cue(state, cue) and (
+            _opens_main_clause(state, start) or not _reported_clause(state, start, stop)
+        ):
             return None  # "In der Resolution, die der Rat beschloss, heißt es …": resumed
         if adverbial_clause(state, cue):
             if _opens_main_clause(state, start):
@@ -239,34 +243,31 @@ def _reported_start(state: DocState, cue: Cue, sp: Speaker, lo: int) -> int:
     return start
 
 
-def _relative_cue_clause(state: DocState, cue: Cue) -> bool:
-    """Whether the cue closes a relative clause (", die der Rat beschloss,"): after a
-    comma, opened by a relative pronoun, its finite verb last."""
-    tv, lx = state.tv, state.lx
-    cs, ce = cue.clause
-    return (
-        cs > 0
-        and tv.words[cs - 1] == ","
-        and tv.lowers[cs] in lx.relative_pronouns
-        and cue.finite == ce - 1
-    )
-
-
 def _own_cue_clause(state: DocState, start: int, stop: int) -> bool:
     """Whether the clause after the cue's comma is a subordinate clause with a verb of
-    saying of its own ("…, indem er sagte, …", "…, in dem er verlangte, dass …"): that
-    verb and its subject report, not the cue before the comma."""
+    saying of its own ("…, indem er sagte, …", "…, in dem er verlangte, dass …", "den
+    Minister, der erklärt hatte, …"): that verb and its subject report, not the cue
+    before the comma."""
     tv, lx = state.tv, state.lx
-    if tv.lowers[start] not in lx.adverbial_conjunctions and not (
-        tv.lowers[start] in lx.prepositions
-        and start + 1 < stop
-        and tv.lowers[start + 1] in lx.relative_pronouns
+    relative = opens_relative_clause(tv, start, stop, lx)  # "…, der erklärt hatte, …"
+    if (
+        tv.lowers[start] not in lx.adverbial_conjunctions
+        and not relative
+        and not (
+            tv.lowers[start] in lx.prepositions
+            and start + 1 < stop
+            and tv.lowers[start + 1] in lx.relative_pronouns
+        )
     ):
         return False
     lo, hi, _ = state.sentences[sentence_index(state, start)]
     _, end = clause_bounds(tv, start, lo, hi, state.blocked)
-    cue = find_cue(tv, end - 1, lo, hi, state.blocked, lx)
-    return cue is not None and cue.form.kind != "inf"
+    if end + 1 >= stop or tv.words[end] != ",":
+        return False  # the verb's own report must follow it: not "…, die vor X warnen."
+    if relative and not _reported_clause(state, end + 1, stop):
+        return False  # "…, der zum Sturm aufgerufen haben soll, als „Provokation“
+    cues = (find_cue(tv, j, lo, hi, state.blocked, lx) for j in range(start + 1, end))
+    return any(cue is not None and cue.form.kind != "inf" for cue in cues)
 
 
 def _object_in_clause(state: DocState, cue: Cue) -> bool:

@@ -160,7 +160,7 @@ def cue_speaker(
                 if end is not None:
                     return make_speaker(state, i + 1, end), None
         return None, None
-    if _passive_voice(state, cue) and cue.form.lemma not in lx.passive_speaker_cues:
+    if passive_voice(state, cue) and cue.form.lemma not in lx.passive_speaker_cues:
         for i in range(cs, ce):
             if _agent_preposition(state, i, cs):
                 end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
@@ -207,6 +207,8 @@ def cue_speaker(
         end = noun_phrase_end(tv, first, f, lx)
         if end is not None and tv.lowers[first] not in lx.object_determiners:
             return make_speaker(state, first, trim_phrase(tv, first, end, lx), verb=f), None
+    if relative_clause_cue(state, cue):
+        return _relative_speaker(state, cue, lo), None
     before = subject_before(tv, cs, f, lx)
     if before is not None:
         if before == cs and _name_before_apposition(state, lo, cs, f):
@@ -255,7 +257,7 @@ def _phrase_before(
     return (span[0], cut) if cut > span[0] else span
 
 
-def _passive_voice(state: DocState, cue: Cue) -> bool:
+def passive_voice(state: DocState, cue: Cue) -> bool:
     """Whether the cue is a passive ("wurde … kritisiert", "war … befürchtet worden"),
     not a perfect ("hat … kritisiert")."""
     tv, lx = state.tv, state.lx
@@ -272,7 +274,7 @@ def agent_passive(state: DocState, cue: Cue) -> bool:
     "Die Opposition kritisierte …" turned round. After a topic cue the "von"
     phrase is what is spoken of ("Es wurde von Schäden berichtet").
     """
-    if cue.form.lemma in state.lx.topic_cues or not _passive_voice(state, cue):
+    if cue.form.lemma in state.lx.topic_cues or not passive_voice(state, cue):
         return False
     return any(_agent_preposition(state, i, cue.clause[0]) for i in range(*cue.clause))
 
@@ -463,6 +465,42 @@ def verb_at(state: DocState, k: int) -> bool:
     tv, lx = state.tv, state.lx
     low = tv.lowers[k]
     return tv.words[k][:1].islower() and low not in lx.determiners and low not in lx.prepositions
+
+
+def relative_clause_cue(state: DocState, cue: Cue) -> bool:
+    """Whether the cue closes a relative clause (", der angekündigt hat,"): after a
+    comma, opened by a relative pronoun, its finite verb last."""
+    tv, lx = state.tv, state.lx
+    cs, ce = cue.clause
+    return (
+        cs > 0
+        and tv.words[cs - 1] == ","
+        and tv.lowers[cs] in lx.relative_pronouns
+        and cue.finite == ce - 1
+    )
+
+
+def _relative_speaker(state: DocState, cue: Cue, lo: int) -> Speaker | None:
+    """The speaker of a cue in a relative clause.
+
+    "die Lage, die der Minister beschrieb": a phrase after the pronoun is the
+    subject, unless the pronoun can only be one ("der alle Bürger aufforderte").
+    Otherwise the pronoun is ("Faymann, der angekündigt hat, …"): SpkAtt
+    spans it, as it spans a personal pronoun, and the record names the phrase
+    before the comma.
+    """
+    tv, lx = state.tv, state.lx
+    cs, f = cue.clause[0], cue.finite
+    end = noun_phrase_end(tv, cs + 1, f, lx) if cs + 1 < f else None
+    if end is not None and tv.lowers[cs] not in lx.nominative_relatives:
+        if tv.lowers[cs + 1] in lx.object_determiners:
+            return None
+        return make_speaker(state, cs + 1, trim_phrase(tv, cs + 1, end, lx), verb=f)
+    start = noun_phrase_start(tv, cs - 1, lo, lx)
+    if start is None:
+        return Speaker(cs, cs + 1, tv.words[cs], None)
+    antecedent = make_speaker(state, start, cs - 1)
+    return Speaker(cs, cs + 1, antecedent.text, antecedent.mention)
 
 
 def subordinate_opener(state: DocState, cue: Cue) -> int:

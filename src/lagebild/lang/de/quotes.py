@@ -623,6 +623,10 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset(
         "welches", "welchem", "welchen",
     }
 )
+#: Relative pronouns that open a clause as its subject ("Faymann, der angekündigt hat, …",
+#: "der alle Bürger aufforderte"); "die" and "das" may be objects ("die Lage, die der
+#: Minister beschrieb").
+NOMINATIVE_RELATIVES: frozenset[str] = frozenset({"der", "welcher"})
 #: Relative pronouns that never stand before a noun: "Gerüchte, nach denen Barrett …"
 #: opens a clause, where "nach dessen Angaben" is an article and its noun.
 STANDALONE_RELATIVES: frozenset[str] = frozenset({"denen"})
