@@ -1776,3 +1776,18 @@ def test_quotes_relative_pronoun_speaks_for_the_phrase_before_it(
     [q] = run(rules_nlp, text)
     assert (q.text, q.speaker_text) == (message, antecedent)
     assert text[q.speaker_start : q.speaker_end] == "der"  # SpkAtt spans the pronoun
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the main clause resumes after the relative clause: its verb is no message
+        "Neben Udo Kier, der als Patriarch sein Vermögen verspricht, spielen noch Anna Berg "
+        "und Karl Huber mit, um nur einige zu nennen.",
+        # an article and its noun after a comma open no relative clause
+        "Es sei schwierig, der Öffentlichkeit zu sagen, dass Programme finanziert werden.",
+    ],
+)
+def test_quotes_relative_pronoun_speaks_only_in_a_relative_clause(rules_nlp, text) -> None:
+    quotes = run(rules_nlp, text)
+    assert all(text[q.speaker_start : q.speaker_end] not in ("der", "die") for q in quotes)

@@ -163,7 +163,9 @@ def _verb_report(
         if openers and tv.lowers[start] not in openers and tv.words[ce] not in openers:
             return None  # "steht in der Kritik, weil …": no report ("ergab: …" is one)
         if relative_clause_cue(state, cue) and (
-            _opens_main_clause(state, start) or not _reported_clause(state, start, stop)
+            _opens_main_clause(state, start)
+            or _plural_verb(state, start)
+            or not _reported_clause(state, start, stop)
         ):
             return None  # "In der Resolution, die der Rat beschloss, heißt es …": resumed
         if adverbial_clause(state, cue):
@@ -506,6 +508,21 @@ def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
         if forms and not state.blocked[k] and any(f.kind in ("fin", "ing") for f in forms):
             return j
     return stop
+
+
+def _plural_verb(state: DocState, i: int) -> bool:
+    """A lower-case word that is its own infinitive ("spielen"): after a relative clause,
+    the plural verb of the main clause it interrupted ("X, der …, spielen noch …")."""
+    tv, lx = state.tv, state.lx
+    low = tv.lowers[i]
+    return (
+        tv.words[i][:1].islower()
+        and low.endswith(lx.infinitive_endings)
+        and low not in lx.prepositions
+        and low not in lx.sentence_adverbs
+        and low not in lx.determiners
+        and dictionary_form(tv.words[i], lx.code) == low
+    )
 
 
 def _opens_main_clause(state: DocState, i: int) -> bool:

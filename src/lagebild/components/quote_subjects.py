@@ -477,7 +477,14 @@ def relative_clause_cue(state: DocState, cue: Cue) -> bool:
         and tv.words[cs - 1] == ","
         and tv.lowers[cs] in lx.relative_pronouns
         and cue.finite == ce - 1
+        # ", der Öffentlichkeit zu sagen": an article and its noun, not ", die Roßberg nannte"
+        and not (tv.is_cap(cs + 1) and not _mention_at(state, cs + 1))
     )
+
+
+def _mention_at(state: DocState, i: int) -> bool:
+    char = state.tv.starts[i]
+    return any(m.start == char for m in state.mentions)
 
 
 def _relative_speaker(state: DocState, cue: Cue, lo: int) -> Speaker | None:
