@@ -1791,3 +1791,10 @@ def test_quotes_relative_pronoun_speaks_for_the_phrase_before_it(
 def test_quotes_relative_pronoun_speaks_only_in_a_relative_clause(rules_nlp, text) -> None:
     quotes = run(rules_nlp, text)
     assert all(text[q.speaker_start : q.speaker_end] not in ("der", "die") for q in quotes)
+
+
+def test_quotes_impersonal_cue_after_a_relative_clause_takes_the_opening_phrase(rules_nlp) -> None:
+    text = "In der Anordnung, die der Firma zugestellt wurde, heißt es: „Die Firma muss schweigen.“"
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.text) == ("Direct", "Die Firma muss schweigen.")
+    assert q.speaker_text == "der Anordnung"

@@ -159,6 +159,17 @@ def cue_speaker(
                 end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
                 if end is not None:
                     return make_speaker(state, i + 1, end), None
+        lo = state.sentences[sentence_index(state, f)][0]
+        if (
+            f == cs > lo + 1
+            and tv.words[cs - 1] == ","
+            and tv.lowers[lo] in lx.impersonal_prepositions
+        ):
+            # "In der Anordnung, die Twitter zugestellt wurde, heißt es: …": the phrase
+            # opening the sentence, before the relative clause on it
+            end = noun_phrase_end(tv, lo + 1, cs, lx, nested=True)
+            if end is not None and tv.words[end] == ",":
+                return make_speaker(state, lo + 1, end), None
         return None, None
     if passive_voice(state, cue) and cue.form.lemma not in lx.passive_speaker_cues:
         for i in range(cs, ce):
