@@ -352,7 +352,16 @@ def _extend(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon, *, nested: bo
             if (
                 end is None
                 or tv.lowers[pos + 1] in lx.pronouns
-                or not (end == limit or tv.words[end] in BOUNDARIES)
+                or not (
+                    end == limit
+                    or tv.words[end] in BOUNDARIES
+                    # "meinen X und Y in einer Erklärung": two names, then an adverbial
+                    or (
+                        tv.lowers[end] in lx.prepositions
+                        and tv.is_cap(end - 1)
+                        and tv.is_cap(pos - 1)
+                    )
+                )
             ):
                 break
             pos = end
