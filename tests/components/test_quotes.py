@@ -1801,6 +1801,6 @@ def test_quotes_impersonal_cue_after_a_relative_clause_takes_the_opening_phrase(
 
 
 def test_quotes_two_names_after_the_verb_stay_one_speaker_before_an_adverbial(rules_nlp) -> None:
-    text = "„Wir verlassen die Partei“, meinen die Mitglieder Jan Berg und Karl Huber in einem Brief."
+    text = "„Wir gehen“, meinen die Mitglieder Jan Berg und Karl Huber in einem Brief."
     [q] = run(rules_nlp, text)
     assert q.speaker_text == "die Mitglieder Jan Berg und Karl Huber"
