@@ -1804,3 +1804,10 @@ def test_quotes_two_names_after_the_verb_stay_one_speaker_before_an_adverbial(ru
     text = "„Wir gehen“, meinen die Mitglieder Jan Berg und Karl Huber in einem Brief."
     [q] = run(rules_nlp, text)
     assert q.speaker_text == "die Mitglieder Jan Berg und Karl Huber"
+
+
+def test_quotes_colon_lead_in_keeps_the_name_before_its_apposition(rules_nlp) -> None:
+    text = "Der Rat tagte. Jan Berg, Präsident des Rates: „Das Gesetz ist ein Fehler.“"
+    [q] = run(rules_nlp, text)
+    assert q.text == "Das Gesetz ist ein Fehler."
+    assert q.speaker_text == "Jan Berg, Präsident des Rates"

@@ -90,6 +90,11 @@ def _lead_in_attribution(
         return _finish(state, draft, cue, sp, addressee) if sp is not None else None
     if tv.words[lead_end - 1] == ":":  # "Ein Beamter der Polizei: „…“"
         cs, _ = clause_bounds(tv, lead_end - 2, lead_lo, lead_end - 1, state.blocked)
+        if cs - 2 >= lead_lo and tv.words[cs - 1] == ",":
+            # "Erkki T., Präsident des Rats: „…“": a name before its apposition
+            first, _ = clause_bounds(tv, cs - 2, lead_lo, cs - 1, state.blocked)
+            if noun_phrase_end(tv, first, lead_end - 1, state.lx) == lead_end - 1:
+                cs = first
         if (
             not _verb_like(state, cs)  # "…, 30, schilderte den Hergang: „…“"
             and noun_phrase_end(tv, cs, lead_end - 1, state.lx) == lead_end - 1
