@@ -1811,3 +1811,17 @@ def test_quotes_colon_lead_in_keeps_the_name_before_its_apposition(rules_nlp) ->
     [q] = run(rules_nlp, text)
     assert q.text == "Das Gesetz ist ein Fehler."
     assert q.speaker_text == "Jan Berg, Präsident des Rates"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Akten enthalten laut Medienberichten Informationen über X.", "Medienberichten"),
+        (
+            "Er soll laut Ecuadorianischen Presseinformationen eine Summe erhalten haben.",
+            "Ecuadorianischen Presseinformationen",
+        ),
+    ],
+)
+def test_quotes_source_without_article_ends_before_the_next_noun(rules_nlp, text, speaker) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]

@@ -126,6 +126,8 @@ class QuoteLexicon:
     adverbial_openers: frozenset[str] = frozenset()
     #: conjunctions of an infinitive clause of purpose or manner ("um … zu")
     infinitive_conjunctions: frozenset[str] = frozenset()
+    #: derivational endings only adjectives have ("-isch", "-lich"), before the inflection
+    adjective_suffixes: tuple[str, ...] = ()
     #: relative pronouns that are subjects ("der", "welcher"): "der alle Bürger aufforderte"
     nominative_relatives: frozenset[str] = frozenset()
     #: relative pronouns that never stand before a noun ("denen"), unlike "dessen Angaben"

@@ -10,6 +10,7 @@ decides where the message stops.
 from __future__ import annotations
 
 from lagebild.components.quote_clauses import CLAUSE_BREAKS, Cue, find_cue, message_around
+from lagebild.components.quote_lexicon import dictionary_form
 from lagebild.components.quote_state import (
     CONF_CONTINUATION,
     CONF_SOURCE_PHRASE,
@@ -48,6 +49,34 @@ def _head_nouns(tv: TokenView, start: int, end: int) -> range:
     return range(first, min(end, first + 1 + second))
 
 
+def _bare_noun_end(state: DocState, first: int, end: int, stop: int) -> int:
+    """Where a source of two capitalised words without an article ends: after the
+    first, when the second opens the clause's subject.
+
+    "laut Verfassung Politiker aller Parteien", "laut Medienberichten
+    Informationen über …", "laut Ministerium Arbeiten an …": a noun, then a noun
+    with its own attribute. Names stay whole ("laut Spiegel Online ist",
+    "laut Finanzminister Peer Steinbrück"), and so do an adjective and its noun
+    ("laut Ecuadorianischen Presseinformationen eine …") and titles ("Prof.").
+    """
+    tv, lx = state.tv, state.lx
+    second = first + 1
+    if end != second + 1 or second + 1 >= stop or tv.lowers[first] in lx.determiners:
+        return end
+    after = tv.lowers[second + 1]
+    if after not in lx.prepositions and after not in lx.determiners:
+        return end
+    if tv.words[second].endswith(".") or any(
+        m.start < tv.ends[second] and tv.starts[first] < m.end for m in state.mentions
+    ):
+        return end
+    stem = tv.lowers[first].rstrip("".join(lx.adjective_endings))
+    noun = dictionary_form(tv.words[first], lx.code)[:1].isupper()
+    if stem.endswith(lx.adjective_suffixes) or not noun:
+        return end  # an adjective: "Ecuadorianischen Presseinformationen"
+    return second
+
+
 def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> Draft | None:
     """ "laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach", "X, wonach"."""
     tv, lx = state.tv, state.lx
@@ -59,6 +88,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         first = i + 1 if low in lx.source_prepositions else i + 2
         end = noun_phrase_end(tv, first, stop, lx)
         if end is not None:
+            end = _bare_noun_end(state, first, end, stop)
             frame, sp_range = (i, end), (first, end)
     elif (low in lx.source_postpositions and i > lo) or (
         low in lx.source_noun_prepositions

@@ -681,6 +681,9 @@ PLURAL_DATIVE_ENDING: str = "n"
 AGENT_PREPOSITIONS: frozenset[str] = frozenset({"von"})
 #: Endings of inflected adjectives ("neue", "neuen", "neuer", "neues", "neuem").
 ADJECTIVE_ENDINGS: tuple[str, ...] = ("e", "n", "r", "s", "m")
+#: Derivational endings only adjectives have, before the inflection: a capitalised
+#: "Ecuadorianischen" or "Staatlichen" opening a phrase is an adjective, not a noun.
+ADJECTIVE_SUFFIXES: tuple[str, ...] = ("isch", "lich")
 #: Ending of an adjective in a genitive plural without article ("informierter Kreise").
 GENITIVE_ADJECTIVE_ENDING: str = "er"
 #: German nouns are capitalised, so no lower-case noun phrase needs closed-class stops,
