@@ -1825,3 +1825,31 @@ def test_quotes_colon_lead_in_keeps_the_name_before_its_apposition(rules_nlp) ->
 )
 def test_quotes_source_without_article_ends_before_the_next_noun(rules_nlp, text, speaker) -> None:
     assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]
+
+
+def test_quotes_interview_answers_are_direct_speech_of_their_label(rules_nlp) -> None:
+    text = (
+        "Minister Karl Huber spricht über die Reform. STANDARD: Wann kommt die Reform? "
+        "Huber: Im Herbst. Wir sind bereit. STANDARD: Die Länder zweifeln. Zu Recht? "
+        "Huber: Nein, die Länder tragen die Kosten."
+    )
+    huber = {"text": "Karl Huber", "kind": "PER", "actor_id": "per:karl_huber"}
+    answers = [q for q in run(rules_nlp, text, [huber]) if q.speaker_text == "Huber"]
+    assert [(q.form, q.text) for q in answers] == [
+        ("Direct", "Im Herbst. Wir sind bereit"),
+        ("Direct", "Nein, die Länder tragen die Kosten"),
+    ]
+    assert not [q for q in run(rules_nlp, text, [huber]) if "Wann kommt" in q.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an explainer's questions and answers are the paper's own text
+        "Frage: Was gilt ab Mai? Antwort: Das neue Gesetz. Frage: Für wen? Antwort: Für alle.",
+        # a heading with a colon is no turn
+        "Hintergrund: Die Reform kam 2020. Zweitens: Sie gilt für alle. Wer zahlt? Niemand.",
+    ],
+)
+def test_quotes_labels_that_name_nobody_open_no_interview(rules_nlp, text) -> None:
+    assert all(q.form != "Direct" for q in run(rules_nlp, text))

@@ -126,6 +126,8 @@ class QuoteLexicon:
     adverbial_openers: frozenset[str] = frozenset()
     #: conjunctions of an infinitive clause of purpose or manner ("um … zu")
     infinitive_conjunctions: frozenset[str] = frozenset()
+    #: interview labels that name nobody ("Frage:", "Antwort:"): their turns are no record
+    generic_turn_labels: frozenset[str] = frozenset()
     #: derivational endings only adjectives have ("-isch", "-lich"), before the inflection
     adjective_suffixes: tuple[str, ...] = ()
     #: relative pronouns that are subjects ("der", "welcher"): "der alle Bürger aufforderte"

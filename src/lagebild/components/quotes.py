@@ -4,7 +4,9 @@ Reads the sentences and quotation marks of a document and writes
 ``doc._.quotes`` (a list of ``model.Quote``). German is the reference language;
 all words it relies on come from ``lang/<code>/quotes.py``.
 
-Patterns, in the order they are tried per sentence:
+An interview ("STANDARD: …? Huber: …") is read first: each answer is one
+Direct record of its label (``quote_interviews.py``), and its sentences take
+no other pattern. Patterns, in the order they are tried per sentence:
 
 1. *Direct*: a quoted stretch introduced by a cue clause ending in a colon or
    comma ("Hegseth sagte: „…“"), followed by one ("„…“, sagte X."), continuing
@@ -40,6 +42,7 @@ from lagebild.components.quote_continuation import (
     subject_before_report,
 )
 from lagebild.components.quote_direct import attribute_direct, resolve_partials
+from lagebild.components.quote_interviews import interview_turns
 from lagebild.components.quote_lexicon import QuoteLexicon, load_quote_lexicon
 from lagebild.components.quote_model import QuoteTagger, TaggerInput, load_quote_tagger
 from lagebild.components.quote_reports import sentence_cues
@@ -79,7 +82,17 @@ def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
     drafts: list[Draft] = []
     last: Draft | None = None
     quote_iter = 0
+    answers, interview = interview_turns(state)
+    answer_at = {d.sentence: d for d in answers}
     for s_index, (lo, hi, paragraph) in enumerate(state.sentences):
+        if s_index in interview:  # an interview turn: its answer is one record
+            while quote_iter < len(state.quoted) and state.quoted[quote_iter][0] < hi:
+                quote_iter += 1
+            if s_index in answer_at:
+                last = claim(state, answer_at[s_index])
+                remember(state, last)
+                drafts.append(last)
+            continue
         found: list[Draft] = []
         while quote_iter < len(state.quoted) and state.quoted[quote_iter][0] < hi:
             q = state.quoted[quote_iter]

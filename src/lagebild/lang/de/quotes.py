@@ -681,6 +681,9 @@ PLURAL_DATIVE_ENDING: str = "n"
 AGENT_PREPOSITIONS: frozenset[str] = frozenset({"von"})
 #: Endings of inflected adjectives ("neue", "neuen", "neuer", "neues", "neuem").
 ADJECTIVE_ENDINGS: tuple[str, ...] = ("e", "n", "r", "s", "m")
+#: Interview labels that name nobody: "Frage: … Antwort: …" in an explainer is the
+#: paper's own text (and in an interview the person is named elsewhere).
+GENERIC_TURN_LABELS: frozenset[str] = frozenset({"frage", "antwort", "f", "a"})
 #: Derivational endings only adjectives have, before the inflection: a capitalised
 #: "Ecuadorianischen" or "Staatlichen" opening a phrase is an adjective, not a noun.
 ADJECTIVE_SUFFIXES: tuple[str, ...] = ("isch", "lich")
