@@ -1821,6 +1821,7 @@ def test_quotes_colon_lead_in_keeps_the_name_before_its_apposition(rules_nlp) ->
             "Er soll laut Ecuadorianischen Presseinformationen eine Summe erhalten haben.",
             "Ecuadorianischen Presseinformationen",
         ),
+        ("Pläne liegen laut Wiener Linien in den Stationen auf.", "Wiener Linien"),
     ],
 )
 def test_quotes_source_without_article_ends_before_the_next_noun(rules_nlp, text, speaker) -> None:

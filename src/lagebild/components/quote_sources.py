@@ -57,7 +57,8 @@ def _bare_noun_end(state: DocState, first: int, end: int, stop: int) -> int:
     Informationen über …", "laut Ministerium Arbeiten an …": a noun, then a noun
     with its own attribute. Names stay whole ("laut Spiegel Online ist",
     "laut Finanzminister Peer Steinbrück"), and so do an adjective and its noun
-    ("laut Ecuadorianischen Presseinformationen eine …") and titles ("Prof.").
+    ("laut Ecuadorianischen Presseinformationen eine …", "laut Wiener Linien
+    in …") and titles ("Prof.").
     """
     tv, lx = state.tv, state.lx
     second = first + 1
@@ -70,10 +71,14 @@ def _bare_noun_end(state: DocState, first: int, end: int, stop: int) -> int:
         m.start < tv.ends[second] and tv.starts[first] < m.end for m in state.mentions
     ):
         return end
-    stem = tv.lowers[first].rstrip("".join(lx.adjective_endings))
+    low = tv.lowers[first]
     noun = dictionary_form(tv.words[first], lx.code)[:1].isupper()
-    if stem.endswith(lx.adjective_suffixes) or not noun:
-        return end  # an adjective: "Ecuadorianischen Presseinformationen"
+    if (
+        low.rstrip("".join(lx.adjective_endings)).endswith(lx.adjective_suffixes)
+        or (lx.genitive_adjective_ending and low.endswith(lx.genitive_adjective_ending))
+        or not noun
+    ):
+        return end  # an adjective: "Ecuadorianischen Presseinformationen", "Wiener Linien"
     return second
 
 
