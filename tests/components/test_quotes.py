@@ -1854,3 +1854,25 @@ def test_quotes_interview_answers_are_direct_speech_of_their_label(rules_nlp) ->
 )
 def test_quotes_labels_that_name_nobody_open_no_interview(rules_nlp, text) -> None:
     assert all(q.form != "Direct" for q in run(rules_nlp, text))
+
+
+def test_quotes_time_phrase_between_the_verb_and_its_subject(rules_nlp) -> None:
+    text = "Die Lage sei ernst, versicherte am späten Abend der Sprecher der Regierung."
+    [q] = run(rules_nlp, text)
+    assert (q.text, q.speaker_text) == ("Die Lage sei ernst", "der Sprecher der Regierung")
+
+
+def test_quotes_genitive_after_a_time_phrase_is_no_subject(rules_nlp) -> None:
+    text = "Er bekennt sich zur Union, warnt am Rande des Gipfels aber vor Spaltung."
+    assert all(q.speaker_text != "des Gipfels" for q in run(rules_nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Darüber spricht keiner der Minister.",
+        "Nur ein Viertel der Schüler spricht in der Familie kein Deutsch.",
+    ],
+)
+def test_quotes_nobody_speaking_and_speaking_a_language_report_nothing(rules_nlp, text) -> None:
+    assert run(rules_nlp, text) == []

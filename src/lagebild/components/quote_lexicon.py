@@ -126,6 +126,10 @@ class QuoteLexicon:
     adverbial_openers: frozenset[str] = frozenset()
     #: conjunctions of an infinitive clause of purpose or manner ("um … zu")
     infinitive_conjunctions: frozenset[str] = frozenset()
+    #: prepositions of a time phrase between a verb and its subject ("sagte am Montag der
+    #: Minister"), and articles that only ever open a genitive ("am Rande des Gipfels")
+    time_prepositions: frozenset[str] = frozenset()
+    genitive_only: frozenset[str] = frozenset()
     #: interview labels that name nobody ("Frage:", "Antwort:"): their turns are no record
     generic_turn_labels: frozenset[str] = frozenset()
     #: derivational endings only adjectives have ("-isch", "-lich"), before the inflection

@@ -27,6 +27,7 @@ from lagebild.model import Mention
 MAX_ADJECTIVES = 4  # "der stellvertretende russische Außenminister": more is a clause, not an NP
 MAX_BRACKET = 6  # "(SPD)", "(BKA)", "( Bündnis 90/Die Grünen )"; longer brackets are asides
 MAX_SKIPPED_ADVERBS = 2  # "sagte jedoch auch der Minister": adverbs between verb and subject
+MAX_SKIPPED_PHRASE = 3  # "sagte am Montag der Minister": a short phrase between them
 MAX_FIELD = 16  # tokens before the verb; a longer field is a clause, not a subject
 QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
 MAX_QUOTED_NAME = 5  # "„Aktion Deutschland hilft“"; longer quoted stretches are speech
@@ -578,7 +579,8 @@ def trim_phrase(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> int:
 def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tuple[int, int] | None:
     """The subject right after a fronted verb ("sagte der Minister am Montag")."""
     pos = verb + 1
-    for _ in range(MAX_SKIPPED_ADVERBS + 1):
+    phrase_skipped = False
+    for _ in range(MAX_SKIPPED_ADVERBS + 2):
         if pos >= limit or tv.words[pos] in BOUNDARIES:
             return None
         end = noun_phrase_end(tv, pos, limit, lx)
@@ -589,10 +591,28 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
         low = tv.lowers[pos]
         if low in lx.demonstratives:
             return pos, pos + 1  # "so schrieb diese in einer Stellungnahme": a pronoun
+        if low in lx.time_prepositions and not phrase_skipped and pos == verb + 1:
+            # "…, sagte am Montag der Minister": one short phrase of time first
+            head = _phrase_head(tv, pos + 1, min(limit, pos + 1 + MAX_SKIPPED_PHRASE), lx)
+            if head is None or (head + 1 < limit and tv.lowers[head + 1] in lx.genitive_only):
+                return None  # "am Rande des Gipfels": the phrase goes on
+            pos, phrase_skipped = head + 1, True
+            continue
         if low in lx.prepositions or low in lx.complementizers or not tv.words[pos][:1].islower():
             return None
         pos += 1
     return None
+
+
+def _phrase_head(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon) -> int | None:
+    """The noun ending a short phrase after a preposition ("am Montag", "am späten
+    Abend"), read without attributes: "am Montag der Minister" is a time and the
+    subject, not one phrase with a genitive."""
+    if pos < limit and tv.lowers[pos] in lx.determiners:
+        pos += 1
+    while pos < limit and _is_adjective(tv, pos, lx):
+        pos += 1
+    return pos if pos < limit and tv.is_cap(pos) else None
 
 
 def guess_gender(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> str:

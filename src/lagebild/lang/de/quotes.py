@@ -195,7 +195,8 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
 CUE_EXCLUDES: dict[str, tuple[str, ...]] = {
     "ankündigen": ("sich",),
     "annehmen": ("sich",),  # "sich eines Falls annehmen": taking care of it
-    "sprechen": ("urteil",),  # "Das Urteil sprechen die Richter später": a ruling
+    # "Das Urteil sprechen die Richter später": a ruling; "sprechen kein Deutsch": a language
+    "sprechen": ("urteil", "deutsch", "englisch", "französisch", "muttersprache"),
     # "zu sieben Jahren Haft verurteilt": a sentence, not a condemnation
     "verurteilen": (
         "haft", "haftstrafe", "freiheitsstrafe", "bewährungsstrafe", "geldstrafe",
@@ -233,7 +234,7 @@ OTHER_VERB_PARTICLES: dict[str, tuple[str, ...]] = {
 }
 #: Negations: a verb of saying negated in its own clause reports nothing
 #: ("Zu den Plänen äußerte sich Baykal nicht").
-CUE_NEGATIONS: frozenset[str] = frozenset({"nicht", "nie", "niemals"})
+CUE_NEGATIONS: frozenset[str] = frozenset({"nicht", "nie", "niemals", "niemand", "keiner"})
 
 #: Cues only beside a quotation: "„…“, fuhr der Beamte fort" goes on speaking,
 #: "Er fuhr fort, die Akten zu prüfen" goes on doing.
@@ -681,6 +682,11 @@ PLURAL_DATIVE_ENDING: str = "n"
 AGENT_PREPOSITIONS: frozenset[str] = frozenset({"von"})
 #: Endings of inflected adjectives ("neue", "neuen", "neuer", "neues", "neuem").
 ADJECTIVE_ENDINGS: tuple[str, ...] = ("e", "n", "r", "s", "m")
+#: A time phrase may stand between a verb and its subject: "…, sagte am Montag der
+#: Minister", "versicherte am späten Abend der Sprecher"; a genitive after it continues
+#: the phrase instead ("am Rande des Gipfels").
+TIME_PREPOSITIONS: frozenset[str] = frozenset({"am"})
+GENITIVE_ONLY: frozenset[str] = frozenset({"des", "eines"})
 #: Interview labels that name nobody: "Frage: … Antwort: …" in an explainer is the
 #: paper's own text (and in an interview the person is named elsewhere).
 GENERIC_TURN_LABELS: frozenset[str] = frozenset({"frage", "antwort", "f", "a"})
