@@ -1876,3 +1876,13 @@ def test_quotes_genitive_after_a_time_phrase_is_no_subject(rules_nlp) -> None:
 )
 def test_quotes_nobody_speaking_and_speaking_a_language_report_nothing(rules_nlp, text) -> None:
     assert run(rules_nlp, text) == []
+
+
+def test_quotes_person_after_the_verb_beats_a_fronted_object_with_a_clause(rules_nlp) -> None:
+    text = (
+        "Vorwürfe, die Klage nütze der Partei, hatte Karl Huber zurückgewiesen: "
+        "„Wir stellen Ordnung her, das nützt allen.“"
+    )
+    huber = {"text": "Karl Huber", "kind": "PER", "actor_id": "per:karl_huber"}
+    [q] = run(rules_nlp, text, [huber])
+    assert (q.form, q.speaker_actor_id) == ("Direct", "per:karl_huber")

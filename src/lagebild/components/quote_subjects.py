@@ -231,7 +231,9 @@ def cue_speaker(
         return sp, addressee_after(state, f + 1, ce)
     if cs == f and cs > lo and tv.words[cs - 1] == ",":
         fronted = _fronted_subject(state, lo, f)
-        if fronted is not None:
+        if fronted is not None and not (
+            after is not None and _person_at(state, after[0]) and not _actor_in(state, *fronted)
+        ):
             return make_speaker(state, *fronted, verb=f), addressee_after(state, f + 1, ce)
     if after is None:
         return None, None
@@ -490,6 +492,20 @@ def relative_clause_cue(state: DocState, cue: Cue) -> bool:
         and cue.finite == ce - 1
         # ", der Öffentlichkeit zu sagen": an article and its noun, not ", die Roßberg nannte"
         and not (tv.is_cap(cs + 1) and not _mention_at(state, cs + 1))
+    )
+
+
+def _person_at(state: DocState, i: int) -> bool:
+    """Whether a person's name starts at word ``i`` ("hatte Seehofer zurückgewiesen")."""
+    char = state.tv.starts[i]
+    return any(m.start == char and m.kind == "PER" for m in state.mentions)
+
+
+def _actor_in(state: DocState, start: int, end: int) -> bool:
+    """Whether a phrase names a speaking actor (not "Vorwürfe, die …")."""
+    first, last = state.tv.starts[start], state.tv.ends[end - 1]
+    return any(
+        m.kind in SPEAKING_KINDS and first <= m.start and m.end <= last for m in state.mentions
     )
 
 
