@@ -1886,3 +1886,8 @@ def test_quotes_person_after_the_verb_beats_a_fronted_object_with_a_clause(rules
     huber = {"text": "Karl Huber", "kind": "PER", "actor_id": "per:karl_huber"}
     [q] = run(rules_nlp, text, [huber])
     assert (q.form, q.speaker_actor_id) == ("Direct", "per:karl_huber")
+
+
+def test_quotes_name_spelt_like_an_adverb_after_the_verb_is_the_speaker(rules_nlp) -> None:
+    [q] = run(rules_nlp, "Die Lage sei ernst, sagte Kurz am Montag in Wien.")
+    assert (q.text, q.speaker_text) == ("Die Lage sei ernst", "Kurz")

@@ -172,6 +172,18 @@ def _extended_attribute_end(tv: TokenView, pos: int, limit: int, lx: QuoteLexico
     return end
 
 
+def _adverb(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
+    """Whether word ``i`` is a sentence adverb ("Dann", "Kurz darauf"), not a name
+    spelt like one: capitalised after a lower-case word or a name, "Kurz" in "sagte
+    Kurz" and "Sebastian Kurz" is the chancellor."""
+    if tv.lowers[i] not in lx.sentence_adverbs:
+        return False
+    if i == 0 or not tv.words[i][:1].isupper():
+        return True
+    before = tv.words[i - 1]
+    return not (before[:1].islower() and before.isalpha()) and not tv.is_cap(i - 1)
+
+
 def noun_phrase_end(
     tv: TokenView, i: int, limit: int, lx: QuoteLexicon, *, nested: bool = False
 ) -> int | None:
@@ -181,7 +193,7 @@ def noun_phrase_end(
     if tv.lowers[i] in lx.pronouns:
         return i + 1
     pos = i
-    if tv.lowers[pos] in lx.sentence_adverbs and tv.lowers[pos] not in lx.determiners:
+    if _adverb(tv, pos, lx) and tv.lowers[pos] not in lx.determiners:
         return None
     if tv.lowers[pos] in lx.determiners:
         pos += 1
@@ -202,7 +214,7 @@ def noun_phrase_end(
         (
             tv.is_cap(pos)
             and tv.words[pos] not in lx.np_stopwords
-            and tv.lowers[pos] not in lx.sentence_adverbs
+            and not _adverb(tv, pos, lx)
         )
         or (pos > core and _WEB_NAME.match(tv.words[pos]))  # "der Website nordland.de"
         or (
