@@ -1891,3 +1891,15 @@ def test_quotes_person_after_the_verb_beats_a_fronted_object_with_a_clause(rules
 def test_quotes_name_spelt_like_an_adverb_after_the_verb_is_the_speaker(rules_nlp) -> None:
     [q] = run(rules_nlp, "Die Lage sei ernst, sagte Kurz am Montag in Wien.")
     assert (q.text, q.speaker_text) == ("Die Lage sei ernst", "Kurz")
+
+
+def test_quotes_actor_of_the_sentence_before_keeps_its_role_before_the_comma(rules_nlp) -> None:
+    text = (
+        "Im Landtag nahm jetzt auch der Ministerpräsident des Landes, Karl Huber (CDU), "
+        "zur Frage Stellung. "
+        "Jeder Lehrer könne das Konto später einlösen."
+    )
+    huber = {"text": "Karl Huber", "kind": "PER", "actor_id": "per:karl_huber"}
+    [q] = run(rules_nlp, text, [huber])
+    assert q.text == "Jeder Lehrer könne das Konto später einlösen"
+    assert q.speaker_text == "der Ministerpräsident des Landes, Karl Huber (CDU)"

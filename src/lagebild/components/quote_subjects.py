@@ -97,6 +97,18 @@ def _phrase_around(state: DocState, start: int, end: int, lo: int, hi: int) -> t
         start = left
     if end + 1 < hi and tv.words[end] == ",":
         end = apposition_before_verb(state, end, hi) or end
+    if start - 2 > lo and tv.words[start - 1] == ",":
+        # "nahm der Ministerpräsident des Landes, Christian Wulff (CDU), Stellung": the
+        # role before the name is the same speaker
+        role = noun_phrase_start(tv, start - 1, lo, lx)
+        if (
+            role is not None
+            and tv.lowers[role] in lx.determiners
+            and tv.lowers[role] not in lx.object_determiners
+            and tv.lowers[role + 1] not in lx.determiners  # "…, die die Partei, …": a relative
+            and (role == lo or tv.lowers[role - 1] not in lx.prepositions)
+        ):
+            start = role
     return start, end
 
 
