@@ -1903,3 +1903,8 @@ def test_quotes_actor_of_the_sentence_before_keeps_its_role_before_the_comma(rul
     [q] = run(rules_nlp, text, [huber])
     assert q.text == "Jeder Lehrer könne das Konto später einlösen"
     assert q.speaker_text == "der Ministerpräsident des Landes, Karl Huber (CDU)"
+
+
+def test_quotes_impersonal_cue_takes_its_source_after_auf(rules_nlp) -> None:
+    [q] = run(rules_nlp, "Auf der Website der Partei heißt es, die Wahl sei gefälscht.")
+    assert (q.text, q.speaker_text) == ("die Wahl sei gefälscht", "der Website der Partei")
