@@ -1908,3 +1908,10 @@ def test_quotes_actor_of_the_sentence_before_keeps_its_role_before_the_comma(rul
 def test_quotes_impersonal_cue_takes_its_source_after_auf(rules_nlp) -> None:
     [q] = run(rules_nlp, "Auf der Website der Partei heißt es, die Wahl sei gefälscht.")
     assert (q.text, q.speaker_text) == ("die Wahl sei gefälscht", "der Website der Partei")
+
+
+def test_quotes_verb_after_und_shares_the_person_after_a_fronted_object(rules_nlp) -> None:
+    text = "Die Urteile nannte Jan Berg einen Knaller und glaubt, dass die Politik handle."
+    berg = {"text": "Jan Berg", "kind": "PER", "actor_id": "per:jan_berg"}
+    glaubt = [q for q in run(rules_nlp, text, [berg]) if q.cue == "glaubt"]
+    assert [q.speaker_actor_id for q in glaubt] == ["per:jan_berg"]

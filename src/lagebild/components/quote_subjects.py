@@ -323,10 +323,21 @@ def _shared_subject(state: DocState, lo: int, conjunction: int) -> Speaker | Non
     a quotation the first verb comes before its subject ("„…“, fuhr der Beamte
     fort und verwies auf …").
     """
+    tv, lx = state.tv, state.lx
     opening = opening_subject(state, lo, conjunction)
     if opening is not None:
-        return make_speaker(state, lo, opening[0], verb=opening[1])
-    tv, lx = state.tv, state.lx
+        end, verb = opening
+        if (
+            not _actor_in(state, lo, end)
+            and tv.lowers[verb] not in lx.np_conjunctions
+            and verb + 1 < conjunction
+            and _person_at(state, verb + 1)
+        ):
+            # "Die Äußerungen bezeichnete Wiefelspütz als … und glaubt, …": an object first
+            after = subject_after(tv, verb, conjunction, lx)
+            if after is not None and after[0] == verb + 1:
+                return make_speaker(state, after[0], trim_phrase(tv, *after, lx), verb=verb)
+        return make_speaker(state, lo, end, verb=verb)
     verb = lo
     while verb < conjunction and (state.blocked[verb] or tv.words[verb] == ","):
         verb += 1
