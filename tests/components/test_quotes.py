@@ -1905,9 +1905,9 @@ def test_quotes_actor_of_the_sentence_before_keeps_its_role_before_the_comma(rul
     assert q.speaker_text == "der Ministerpräsident des Landes, Karl Huber (CDU)"
 
 
-def test_quotes_impersonal_cue_takes_its_source_after_auf(rules_nlp) -> None:
-    [q] = run(rules_nlp, "Auf der Website der Partei heißt es, die Wahl sei gefälscht.")
-    assert (q.text, q.speaker_text) == ("die Wahl sei gefälscht", "der Website der Partei")
+def test_quotes_auf_anfrage_is_no_source_of_an_impersonal_cue(rules_nlp) -> None:
+    text = "Der Termin sei Zufall, heißt es auf Anfrage der Zeitung aus dem Büro des Ministers."
+    assert [q.speaker_text for q in run(rules_nlp, text)] == ["dem Büro des Ministers"]
 
 
 def test_quotes_verb_after_und_shares_the_person_after_a_fronted_object(rules_nlp) -> None:
@@ -1915,3 +1915,9 @@ def test_quotes_verb_after_und_shares_the_person_after_a_fronted_object(rules_nl
     berg = {"text": "Jan Berg", "kind": "PER", "actor_id": "per:jan_berg"}
     glaubt = [q for q in run(rules_nlp, text, [berg]) if q.cue == "glaubt"]
     assert [q.speaker_actor_id for q in glaubt] == ["per:jan_berg"]
+
+
+def test_quotes_attribute_without_an_article_after_the_verb_is_the_speaker(rules_nlp) -> None:
+    text = "Die Firma habe den Rivalen ausgestochen, sagten mit dem Vorgang vertraute Personen."
+    [q] = run(rules_nlp, text)
+    assert q.speaker_text == "mit dem Vorgang vertraute Personen"

@@ -174,14 +174,15 @@ def _extended_attribute_end(tv: TokenView, pos: int, limit: int, lx: QuoteLexico
 
 def _adverb(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     """Whether word ``i`` is a sentence adverb ("Dann", "Kurz darauf"), not a name
-    spelt like one: capitalised after a lower-case word or a name, "Kurz" in "sagte
-    Kurz" and "Sebastian Kurz" is the chancellor."""
+    spelt like one: capitalised right after a lower-case word, "Kurz" in "sagte
+    Kurz" is the chancellor. After a capitalised word it may open a sentence whose
+    full stop the source lost ("… Verschwiegenheitspflichten Auch der …")."""
     if tv.lowers[i] not in lx.sentence_adverbs:
         return False
     if i == 0 or not tv.words[i][:1].isupper():
         return True
     before = tv.words[i - 1]
-    return not (before[:1].islower() and before.isalpha()) and not tv.is_cap(i - 1)
+    return not (before[:1].islower() and before.isalpha())
 
 
 def noun_phrase_end(
@@ -603,6 +604,12 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
         low = tv.lowers[pos]
         if low in lx.demonstratives:
             return pos, pos + 1  # "so schrieb diese in einer Stellungnahme": a pronoun
+        attribute = _extended_attribute_end(tv, pos, limit, lx) if pos == verb + 1 else None
+        if attribute is not None:
+            # "sagten mit dem Vorgang vertraute Personen": an attribute with no article
+            end = noun_phrase_end(tv, attribute, limit, lx)
+            if end is not None:
+                return pos, end
         if low in lx.time_prepositions and not phrase_skipped and pos == verb + 1:
             # "…, sagte am Montag der Minister": one short phrase of time first
             head = _phrase_head(tv, pos + 1, min(limit, pos + 1 + MAX_SKIPPED_PHRASE), lx)
