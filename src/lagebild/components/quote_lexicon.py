@@ -132,6 +132,8 @@ class QuoteLexicon:
     genitive_only: frozenset[str] = frozenset()
     #: interview labels that name nobody ("Frage:", "Antwort:"): their turns are no record
     generic_turn_labels: frozenset[str] = frozenset()
+    #: endings of participles used as adjectives ("vertraute", "geborene", "lebende")
+    participle_adjective_endings: tuple[str, ...] = ()
     #: derivational endings only adjectives have ("-isch", "-lich"), before the inflection
     adjective_suffixes: tuple[str, ...] = ()
     #: relative pronouns that are subjects ("der", "welcher"): "der alle Bürger aufforderte"

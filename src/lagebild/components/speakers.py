@@ -605,8 +605,9 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
         if low in lx.demonstratives:
             return pos, pos + 1  # "so schrieb diese in einer Stellungnahme": a pronoun
         attribute = _extended_attribute_end(tv, pos, limit, lx) if pos == verb + 1 else None
-        if attribute is not None:
-            # "sagten mit dem Vorgang vertraute Personen": an attribute with no article
+        if attribute is not None and tv.lowers[attribute].endswith(lx.participle_adjective_endings):
+            # "sagten mit dem Vorgang vertraute Personen": a participle's attribute with no
+            # article ("fordert im Zuge des Ausgleichs zusätzliche Mittel" is an object)
             end = noun_phrase_end(tv, attribute, limit, lx)
             if end is not None:
                 return pos, end

@@ -693,6 +693,12 @@ GENITIVE_ONLY: frozenset[str] = frozenset({"des", "eines"})
 #: Interview labels that name nobody: "Frage: … Antwort: …" in an explainer is the
 #: paper's own text (and in an interview the person is named elsewhere).
 GENERIC_TURN_LABELS: frozenset[str] = frozenset({"frage", "antwort", "f", "a"})
+#: Endings of participles inflected as adjectives: "mit dem Vorgang vertraute Personen",
+#: "in Berlin lebende Forscher", "in Wien geborene Autorin".
+PARTICIPLE_ADJECTIVE_ENDINGS: tuple[str, ...] = (
+    "te", "ten", "ter", "tes", "tem", "ende", "enden", "ender", "endes", "endem",
+    "ene", "enen", "ener", "enes", "enem",
+)  # fmt: skip
 #: Derivational endings only adjectives have, before the inflection: a capitalised
 #: "Ecuadorianischen" or "Staatlichen" opening a phrase is an adjective, not a noun.
 ADJECTIVE_SUFFIXES: tuple[str, ...] = ("isch", "lich")
