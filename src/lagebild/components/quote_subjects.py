@@ -29,6 +29,7 @@ from lagebild.components.speakers import (
 ADDRESSEE_KINDS = frozenset({"PER", "ORG", "GPE", "IGO"})  # mention kinds that can be spoken to
 MAX_FRONTED = 24  # tokens of a subject with apposition before its verb; longer is a clause
 SPEAKING_KINDS = frozenset({"PER", "ORG", "IGO"})  # mention kinds that speak; a place does not
+PERSON = frozenset({"PER"})
 
 
 def sentence_actor(state: DocState, k: int) -> Speaker | None:
@@ -244,7 +245,9 @@ def cue_speaker(
     if cs == f and cs > lo and tv.words[cs - 1] == ",":
         fronted = _fronted_subject(state, lo, f)
         if fronted is not None and not (
-            after is not None and _person_at(state, after[0]) and not _actor_in(state, *fronted)
+            after is not None
+            and _mention_at(state, after[0], PERSON)
+            and not _actor_in(state, *fronted)
         ):
             return make_speaker(state, *fronted, verb=f), addressee_after(state, f + 1, ce)
     if after is None:
@@ -331,7 +334,7 @@ def _shared_subject(state: DocState, lo: int, conjunction: int) -> Speaker | Non
             not _actor_in(state, lo, end)
             and tv.lowers[verb] not in lx.np_conjunctions
             and verb + 1 < conjunction
-            and _person_at(state, verb + 1)
+            and _mention_at(state, verb + 1, PERSON)
         ):
             # "Die Äußerungen bezeichnete Wiefelspütz als … und glaubt, …": an object first
             after = subject_after(tv, verb, conjunction, lx)
@@ -518,10 +521,10 @@ def relative_clause_cue(state: DocState, cue: Cue) -> bool:
     )
 
 
-def _person_at(state: DocState, i: int) -> bool:
-    """Whether a person's name starts at word ``i`` ("hatte Seehofer zurückgewiesen")."""
+def _mention_at(state: DocState, i: int, kinds: frozenset[str] | None = None) -> bool:
+    """Whether a mention (of one of ``kinds``) starts at word ``i`` ("hatte Seehofer …")."""
     char = state.tv.starts[i]
-    return any(m.start == char and m.kind == "PER" for m in state.mentions)
+    return any(m.start == char and (kinds is None or m.kind in kinds) for m in state.mentions)
 
 
 def _actor_in(state: DocState, start: int, end: int) -> bool:
@@ -530,11 +533,6 @@ def _actor_in(state: DocState, start: int, end: int) -> bool:
     return any(
         m.kind in SPEAKING_KINDS and first <= m.start and m.end <= last for m in state.mentions
     )
-
-
-def _mention_at(state: DocState, i: int) -> bool:
-    char = state.tv.starts[i]
-    return any(m.start == char for m in state.mentions)
 
 
 def _relative_speaker(state: DocState, cue: Cue, lo: int) -> Speaker | None:
