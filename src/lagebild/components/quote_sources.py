@@ -215,8 +215,8 @@ def _relative_source(
     while start - 1 > lo and tv.lowers[start] in lx.genitive_determiners and tv.is_cap(start - 1):
         # "einen Bericht der Agentur": the genitive belongs to the noun before it
         start -= 2 if tv.lowers[start - 2] in lx.determiners else 1
-    speaker = make_speaker(state, start, i - 1)
     if not pronoun:
+        speaker = make_speaker(state, start, i - 1)
         return Draft(
             i + 1, stop, "Indirect", s_index, speaker, None, (i,), confidence=CONF_SOURCE_PHRASE
         )
@@ -228,8 +228,8 @@ def _relative_source(
         start = before
     if not any(tv.lowers[j].endswith(lx.source_noun_endings) for j in range(start, i - 1)):
         return None
-    speaker = make_speaker(state, start, i - 1)
-    speaker = Speaker(i + 1, i + 2, speaker.text, speaker.mention)
+    named = make_speaker(state, start, i - 1)
+    speaker = Speaker(i + 1, i + 2, named.text, named.mention)  # the span is the pronoun
     return Draft(
         i + 2, stop, "Indirect", s_index, speaker, None, (i,), confidence=CONF_SOURCE_PHRASE
     )
