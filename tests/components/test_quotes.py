@@ -265,6 +265,12 @@ def test_quotes_keeps_partial_quote_when_cue_and_speaker_present(nlp) -> None:
             "dass die Karten zu teuer gewesen seien",
             "Die Veranstalter",
         ),
+        (
+            # a name that is also an adverb: the verb has no subject after it
+            "Lange erklärte, die Brücke werde im Mai eröffnet.",
+            "die Brücke werde im Mai eröffnet",
+            "Lange",
+        ),
     ],
 )
 def test_quotes_finds_indirect_speech_patterns(nlp, text, message, speaker) -> None:

@@ -501,6 +501,21 @@ def phrase_bounds(
     return start, end
 
 
+def _name_before_bare_verb(tv: TokenView, clause_start: int, verb: int) -> bool:
+    """A capitalised adverb-like word right before a verb that a comma follows.
+
+    "Kurz sagte, …", "Lange erklärte, …": read as an adverb, the word would
+    leave the verb without a subject (the subject of "Kurz sagte er, …" comes
+    right after the verb), so it is a name here.
+    """
+    return (
+        verb == clause_start + 1
+        and tv.words[clause_start][:1].isupper()
+        and verb + 1 < len(tv.words)
+        and tv.words[verb + 1] == ","
+    )
+
+
 def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon) -> int | None:
     """Start of the subject filling the field before the finite verb, if it is one.
 
@@ -521,6 +536,8 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
         return None  # an object opens the clause; the subject follows the verb
     if lx.pronoun(first) is not None and verb == clause_start + 1:
         return clause_start  # "Es warf der Regierung vor, …", "Dieser sagte": the subject
+    if first in lx.sentence_adverbs and _name_before_bare_verb(tv, clause_start, verb):
+        return clause_start  # "Kurz sagte, …": an adverb would leave the verb no subject
     if (
         first in lx.prepositions
         or first in lx.complementizers
