@@ -282,6 +282,66 @@ def test_quotes_finds_indirect_speech_patterns(nlp, text, message, speaker) -> N
     ("text", "message", "speaker"),
     [
         (
+            "Ein Augenzeuge erzählte der Zeitung, die Demonstranten hätten Steine geworfen.",
+            "die Demonstranten hätten Steine geworfen",
+            "Ein Augenzeuge",
+        ),
+        (
+            "Der Verband bedauerte, dass die Regierung nicht zugehört habe.",
+            "dass die Regierung nicht zugehört habe",
+            "Der Verband",
+        ),
+        (
+            "Die Sprecherin verlautbarte, die Gespräche würden fortgesetzt.",
+            "die Gespräche würden fortgesetzt",
+            "Die Sprecherin",
+        ),
+    ],
+)
+def test_quotes_knows_less_common_verbs_of_saying(rules_nlp, text, message, speaker) -> None:
+    (quote,) = run(rules_nlp, text)
+    assert (quote.text, quote.speaker_text) == (message, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Autor erzählt Geschichten, die den Leser an den Rand bringen, und schreibt Gedichte.",
+        "Als Rückblende aufgebaut, erzählt die Regisseurin die Geschichte einer Familie.",
+    ],
+)
+def test_quotes_narrating_a_story_reports_nothing(rules_nlp, text) -> None:
+    assert run(rules_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker", "cue"),
+    [
+        (
+            "Die Minister haben eine engere Zusammenarbeit beschlossen, wie das Amt mitteilte.",
+            "Die Minister haben eine engere Zusammenarbeit beschlossen",
+            "das Amt",
+            "wie mitteilte",
+        ),
+        (
+            "Wir begrüßen den Beschluss, heißt es in der Erklärung.",
+            "Wir begrüßen den Beschluss",
+            "der Erklärung",
+            "heißt",
+        ),
+    ],
+)
+def test_quotes_a_closing_cue_clause_is_no_message_of_the_verb_before_it(
+    rules_nlp, text, message, speaker, cue
+) -> None:
+    (quote,) = run(rules_nlp, text)
+    assert (quote.text, quote.speaker_text, quote.cue) == (message, speaker, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
             "Am Montag erklärte der Kommissar für Erweiterung, Jan Tolber, die Lage sei ernst.",
             "die Lage sei ernst",
             "der Kommissar für Erweiterung, Jan Tolber",

@@ -180,7 +180,7 @@ def _verb_report(
                 ),
                 stop,
             )
-        if _own_cue_clause(state, start, stop):
+        if _own_cue_clause(state, start, stop) or _inserted_cue_clause(state, start):
             return None  # "bestritt dies, indem er sagte, …": the inner cue reports
         adverbial = _adverbial_only(state, start, stop)
         stop = _second_cue_verb(state, start, stop)
@@ -270,6 +270,26 @@ def _own_cue_clause(state: DocState, start: int, stop: int) -> bool:
         return False  # "…, der zum Sturm aufgerufen haben soll, als „Provokation“
     cues = (find_cue(tv, j, lo, hi, state.blocked, lx) for j in range(start + 1, end))
     return any(cue is not None and cue.form.kind != "inf" for cue in cues)
+
+
+def _inserted_cue_clause(state: DocState, start: int) -> bool:
+    """Whether the clause after the cue's comma closes the sentence as a cue clause of its
+    own that reports the words before it: "…, heißt es in der Erklärung", "…, wie das
+    Ministerium mitteilte". (A verb of saying with a subject of its own there may just
+    share the subject of the first: "Sie begrüßten den Plan, fordern aber …".)"""
+    tv, lx = state.tv, state.lx
+    lo, hi, _ = state.sentences[sentence_index(state, start)]
+    stop = content_end(tv, lo, hi)
+    if clause_bounds(tv, start, lo, hi, state.blocked)[1] < stop:
+        return False  # a clause follows: "…, wie X sagte, die Lage sei ernst" reports it
+    for j in range(start, stop):
+        cue = find_cue(tv, j, lo, hi, state.blocked, lx)
+        if cue is not None and cue.clause[0] == start and (
+            (cue.finite == start and cue.form.lemma in lx.impersonal_cues)
+            or (tv.lowers[start] in lx.as_words and cue.finite == stop - 1)
+        ):
+            return True
+    return False
 
 
 def _object_in_clause(state: DocState, cue: Cue) -> bool:

@@ -157,6 +157,16 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("ergeben", "", "ergibt/ergab/ergeben"),
     ("eingestehen", "ein", "gesteht/gestand/eingestanden"),
     ("annehmen", "an", "nimmt/nahm/angenommen"),
+    ("erzählen", "", ""),
+    ("bedauern", "", ""),
+    ("verlautbaren", "", ""),
+    ("klarmachen", "klar", ""),
+    ("einwenden", "ein", "wendet/wandte/eingewandt"),
+    ("mutmaßen", "", ""),
+    ("prognostizieren", "", ""),
+    ("vorhersagen", "vor", ""),
+    ("errechnen", "", ""),
+    ("vereinbaren", "", ""),
 )
 
 #: Separable particles also written apart from a verb-final form, a participle or an
@@ -202,6 +212,8 @@ CUE_EXCLUDES: dict[str, tuple[str, ...]] = {
         "haft", "haftstrafe", "freiheitsstrafe", "bewährungsstrafe", "geldstrafe",
         "gefängnis", "tode", "jahren", "monaten",
     ),
+    # "erzählt die Geschichte einer Familie, die …": narrating, not reporting
+    "erzählen": ("geschichte", "geschichten", "märchen", "witz", "witze"),
     # "verwies Hamilton auf den zweiten Platz": a ranking, not a reference
     "verweisen": ("platz", "rang"),
     # "bestritt das Finale", "bestreitet seinen Lebensunterhalt": competing, paying
