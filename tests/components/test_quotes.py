@@ -296,6 +296,12 @@ def test_quotes_finds_indirect_speech_patterns(nlp, text, message, speaker) -> N
             "die Gespräche würden fortgesetzt",
             "Die Sprecherin",
         ),
+        (
+            "Der Sprecher stritt ab, dass die Firma Geld erhalten habe.",
+            "dass die Firma Geld erhalten habe",
+            "Der Sprecher",
+        ),
+        ("Das Gericht urteilte, die Klausel sei unwirksam.", "die Klausel sei unwirksam", "Das Gericht"),
     ],
 )
 def test_quotes_knows_less_common_verbs_of_saying(rules_nlp, text, message, speaker) -> None:

@@ -167,6 +167,16 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("vorhersagen", "vor", ""),
     ("errechnen", "", ""),
     ("vereinbaren", "", ""),
+    ("abstreiten", "ab", "streitet/stritt/abgestritten"),
+    ("urteilen", "", ""),
+    ("verneinen", "", ""),
+    ("rügen", "", ""),
+    ("beanstanden", "", ""),
+    ("leugnen", "", ""),
+    ("resümieren", "", ""),
+    ("bilanzieren", "", ""),
+    ("anmahnen", "an", ""),
+    ("richtigstellen", "richtig", ""),
 )
 
 #: Separable particles also written apart from a verb-final form, a participle or an
