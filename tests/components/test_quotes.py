@@ -301,7 +301,11 @@ def test_quotes_finds_indirect_speech_patterns(nlp, text, message, speaker) -> N
             "dass die Firma Geld erhalten habe",
             "Der Sprecher",
         ),
-        ("Das Gericht urteilte, die Klausel sei unwirksam.", "die Klausel sei unwirksam", "Das Gericht"),
+        (
+            "Das Gericht urteilte, die Klausel sei unwirksam.",
+            "die Klausel sei unwirksam",
+            "Das Gericht",
+        ),
     ],
 )
 def test_quotes_knows_less_common_verbs_of_saying(rules_nlp, text, message, speaker) -> None:
