@@ -1049,6 +1049,12 @@ def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -
         ("„Wir wollen Frieden“, wurde der General von der Agentur zitiert.", "der General"),
         # "X zufolge" after the verb: the verb is no adjective of the source
         ("Die Milizen gewinnen Medienberichten zufolge an Einfluss im Land.", "Medienberichten"),
+        # "zufolge" takes a dative: "die" opens the subject before the source
+        (
+            "Nun ermittelt die Staatsanwaltschaft Medienberichten zufolge gegen den Chef.",
+            "Medienberichten",
+        ),
+        ("Die seiner Ansicht nach fragwürdige Rolle der Bank ist bekannt.", "seiner Ansicht"),
         (
             "Das Team kam der Meldung zufolge zu dem Schluss, dass die Klinik schließen müsse.",
             "der Meldung",
@@ -1304,6 +1310,9 @@ def test_quotes_reported_speech_verbs_by_use(nlp) -> None:
     assert [(q.form, q.cue) for q in found] == [("Reported", "bemängelte")]
     # confirming a fact is no reported speech
     assert not run(nlp, "Der Minister bestätigte den Tod des Soldaten.")
+    # a preposition and a pronoun before a finite verb: no attributive participle
+    found = run(nlp, "Für sie fordert Richter Tom Berg ebenfalls fünfjährige Sperren.")
+    assert [(q.form, q.speaker_text) for q in found] == [("Reported", "Richter Tom Berg")]
 
 
 def test_quotes_inserted_cue_after_apposed_subject_is_no_trailing_cue(nlp) -> None:
@@ -1470,6 +1479,8 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         "Ein Gericht verurteilte den Blogger Max Hagen zu sieben Jahren Haft.",
         # a participle between an article with an adverb and its noun is an adjective
         "Mit dem Programm schließt sich eine oft beklagte Lücke im Angebot der Stadt.",
+        # … or between a preposition with adverbs and its noun
+        "Das Land unterstützt die Armee mit international scharf kritisierten Luftangriffen.",
         # "ergeben" reports only the clause it introduces ("ergab, dass …", "Wie … ergab")
         "Die Probleme ergeben sich durch lange Wartezeiten, durch fehlende Kurse und die Lage.",
         "Würden alle Abfälle verladen, ergibt allein der Transport eine Kolonne bis Bregenz.",

@@ -124,7 +124,8 @@ MAX_ADVERBS_BEFORE_ADJECTIVE = 2
 
 
 def _attributive_after_adverb(tv: TokenView, i: int, lo: int, lx: QuoteLexicon) -> bool:
-    """Whether word ``i`` is an adjective between an article with adverbs and a noun.
+    """Whether word ``i`` is an adjective between an article (or a preposition) with
+    adverbs and a noun.
 
     "eine oft beklagte Lücke", "der lange geforderte Rücktritt": the participle
     is inflected like an adjective and names no act of saying. In a clause the
@@ -142,7 +143,16 @@ def _attributive_after_adverb(tv: TokenView, i: int, lo: int, lx: QuoteLexicon) 
         and tv.lowers[j] not in lx.verb_forms
     ):
         j -= 1
-    return j < i - 1 and tv.lowers[j] in lx.determiners
+    if j < i - 1 and tv.lowers[j] in lx.determiners:
+        return True
+    # "mit international scharf kritisierten Luftangriffen": a preposition opens the
+    # phrase, and the word is inflected like an adjective ("Für sie fordert X" is a verb)
+    return (
+        j < i - 1
+        and tv.lowers[j] in lx.prepositions
+        and tv.lowers[i].endswith(lx.adjective_endings)
+        and not any(tv.lowers[k] in lx.pronouns for k in range(j + 1, i))
+    )
 
 
 def _closing_word(tv: TokenView, i: int, start: int, end: int) -> str:

@@ -145,6 +145,9 @@ class QuoteLexicon:
     #: per cue lemma, prepositions whose phrase in the cue's clause is what was said
     #: ("wies auf die Gefahr hin"): the clause after its comma is no message
     object_prepositions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: articles that never open a dative phrase: "die Staatsanwaltschaft Medienberichten
+    #: zufolge" is a subject and then the source ("zufolge" governs the dative)
+    non_dative_determiners: frozenset[str] = frozenset()
     quotation_cues: frozenset[str] = frozenset()  # lemmas that are cues only beside a quote
     # "ich", "wir" outside a quotation: the writer's voice, never an earlier speaker
     writer_pronouns: frozenset[str] = frozenset()

@@ -100,7 +100,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         and i > lo
         and tv.lowers[i - 1].endswith(lx.source_noun_endings)
     ):  # "der Polizei zufolge", "seiner Ansicht nach"
-        start = noun_phrase_start(tv, i, lo, lx)
+        start = _dative_phrase_start(state, i, lo)
         if start is not None and not _cue_verb_before(state, lo, start):
             frame, sp_range = (start, i + 1), (start, i)
     elif (
@@ -179,6 +179,23 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     return Draft(
         *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE
     )
+
+
+def _dative_phrase_start(state: DocState, i: int, lo: int) -> int | None:
+    """Start of the dative phrase before a postposition ("der Polizei zufolge").
+
+    A phrase opened by an article no dative takes ("die Staatsanwaltschaft
+    Medienberichten zufolge") joins a subject and the source: the source starts
+    after the subject's noun.
+    """
+    tv, lx = state.tv, state.lx
+    start = noun_phrase_start(tv, i, lo, lx)
+    while start is not None and tv.lowers[start] in lx.non_dative_determiners:
+        # "Die seiner Ansicht nach fragwürdige Rolle": with no noun between, the article
+        # is the outer phrase's; "eine Regel, die Fachleuten zufolge": a relative pronoun
+        noun = next((k for k in range(start + 1, i - 1) if tv.is_cap(k)), start)
+        start = noun_phrase_start(tv, i, noun + 1, lx)
+    return start
 
 
 def _cue_verb_before(state: DocState, lo: int, pos: int) -> bool:

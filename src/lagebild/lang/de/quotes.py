@@ -702,6 +702,11 @@ OBJECT_DETERMINERS: frozenset[str] = frozenset(
 NUMBER_BY_VERB_PRONOUNS: frozenset[str] = frozenset({"sie", "diese", "jene", "letztere"})
 #: Dative determiners that are dative only before a plural noun ending in "-n".
 PLURAL_ONLY_DATIVE_DETERMINERS: frozenset[str] = frozenset({"den"})
+#: Articles that never open a dative phrase ("die Staatsanwaltschaft Medienberichten
+#: zufolge": the article opens the subject; the source before "zufolge" is dative).
+NON_DATIVE_DETERMINERS: frozenset[str] = frozenset(
+    {"die", "das", "ein", "eine", "einen", "des", "eines"}
+)
 PLURAL_DATIVE_ENDING: str = "n"
 #: "von" introduces the agent of a passive ("wurde von der Polizei bestätigt").
 AGENT_PREPOSITIONS: frozenset[str] = frozenset({"von"})
