@@ -406,6 +406,29 @@ def test_quotes_konjunktiv_sentence_continues_the_actor_opening_the_sentence_bef
     assert last.speaker_actor_id == "org:pruefwerk"
 
 
+def test_quotes_continuation_with_an_indicative_frame_takes_the_frames_subject(
+    rules_nlp,
+) -> None:
+    text = (
+        "Der Minister Jan Tolber sagte, er sei zufrieden. Die Gewerkschaft Arbo wollte "
+        "verhandeln, die Beschäftigten seien nicht gefragt worden."
+    )
+    mentions = [
+        {"text": "Jan Tolber", "kind": "PER", "actor_id": "per:tolber"},
+        {"text": "Gewerkschaft Arbo", "kind": "ORG", "actor_id": "org:arbo"},
+    ]
+    last = run(rules_nlp, text, mentions)[-1]
+    assert last.text == "die Beschäftigten seien nicht gefragt worden"
+    assert last.speaker_actor_id == "org:arbo"
+    # an unlinked subject opening the frame is no speaker: it may be what the report is about
+    text = (
+        "Der Minister Jan Tolber sagte, er sei zufrieden. Die Kosten haben sich verdoppelt, die "
+        "Reform sei aber nötig."
+    )
+    last = run(rules_nlp, text, mentions[:1])[-1]
+    assert last.speaker_actor_id == "per:tolber"
+
+
 @pytest.mark.parametrize(
     ("opening", "speaker"),
     [

@@ -16,9 +16,17 @@ from lagebild.components.quote_state import (
     DocState,
     Draft,
     QuoteSettings,
+    Speaker,
     inside_quote,
 )
-from lagebild.components.quote_subjects import cue_speaker, sentence_actor, speaker_after
+from lagebild.components.quote_subjects import (
+    SPEAKING_KINDS,
+    cue_speaker,
+    make_speaker,
+    opening_subject,
+    sentence_actor,
+    speaker_after,
+)
 from lagebild.components.speakers import opens_relative_clause, subject_after
 
 # A Konjunktiv I sentence continues a report at most this many sentences back
@@ -131,7 +139,27 @@ def continued_report(
     if not konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=weak):
         return None
     start = _indicative_frame_end(state, lo, stop)
-    return Draft(start, stop, "Indirect", s_index, last.speaker, None, (), None, CONF_CONTINUATION)
+    speaker = _frame_subject(state, lo, start) or last.speaker
+    return Draft(start, stop, "Indirect", s_index, speaker, None, (), None, CONF_CONTINUATION)
+
+
+def _frame_subject(state: DocState, lo: int, start: int) -> Speaker | None:
+    """The actor opening the indicative frame of a continued report, if one does.
+
+    "Die Gewerkschaft wollte verhandeln, die Beschäftigten seien nicht gefragt
+    worden": the frame's own subject voices the Konjunktiv clause, not the speaker
+    of the report before. Only a phrase naming a speaking actor (a linked mention)
+    counts: "Die Kosten haben sich verdoppelt, …" is what the report is about. A
+    pronoun opening the frame is left to the earlier report, whose speaker it
+    mostly is.
+    """
+    if start <= lo or state.tv.lowers[lo] in state.lx.pronouns:
+        return None
+    opening = opening_subject(state, lo, start - 1)
+    if opening is None:
+        return None
+    sp = make_speaker(state, lo, opening[0], verb=opening[1])
+    return sp if sp.mention is not None and sp.mention.kind in SPEAKING_KINDS else None
 
 
 def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
