@@ -1497,6 +1497,7 @@ def test_quotes_main_clause_after_adverbial_cue_clause_is_no_message(nlp) -> Non
         # a particle closing the clause makes another verb: acquit, telephone
         "Vom Vorwurf des Betrugs sprachen die Geschworenen den Kaufmann Tom Berger frei.",
         "Die Wache rief die Feuerwehr an, um den Brand in der Lagerhalle zu melden.",
+        "Die Behörde klagt den Fahrer Tom Berg wegen Betrugs an.",
         # a ruling and a prison sentence are no speech
         "Das Urteil sprechen die Richter erst im kommenden März.",
         "Ein Gericht verurteilte den Blogger Max Hagen zu sieben Jahren Haft.",

@@ -249,7 +249,7 @@ OTHER_VERB_PARTICLES: dict[str, tuple[str, ...]] = {
     "fordern": ("heraus",),
     "loben": ("aus",),
     "fragen": ("ab",),
-    "klagen": ("ein",),
+    "klagen": ("ein", "an"),
     "mahnen": ("ab",),
     "werten": ("aus", "auf", "ab"),
     "stehen": ("fest", "auf", "bei", "bevor", "still"),
