@@ -314,6 +314,30 @@ def test_quotes_knows_less_common_verbs_of_saying(rules_nlp, text, message, spea
 
 
 @pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
+            "Die Liebe heile unsere Kurzsichtigkeit und regt uns an, den Blick zu weiten, "
+            "sagte der Bischof.",
+            "Die Liebe heile unsere Kurzsichtigkeit und regt uns an, den Blick zu weiten",
+            "der Bischof",
+        ),
+        (
+            # an unmarked quotation: "meinen" is a possessive there, not a verb of saying
+            "Wir hoffen auf eine Begnadigung für meinen Mann, sagte Lena Haidar.",
+            "Wir hoffen auf eine Begnadigung für meinen Mann",
+            "Lena Haidar",
+        ),
+    ],
+)
+def test_quotes_a_closing_cue_clause_reports_the_whole_sentence_before_it(
+    rules_nlp, text, message, speaker
+) -> None:
+    (quote,) = run(rules_nlp, text)
+    assert (quote.text, quote.speaker_text) == (message, speaker)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Der Autor erzählt Geschichten, die den Leser an den Rand bringen, und schreibt Gedichte.",

@@ -71,7 +71,8 @@ def sentence_cues(
         if draft is not None:
             taken.append((draft.start, draft.end))
             yield claim(state, draft)
-    for i in range(lo, stop):
+    trailing = _trailing_cue(state, lo, stop)
+    for i in (*trailing, *range(lo, stop)):
         if state.blocked[i] or i in state.used or any(a <= i < b for a, b in taken):
             continue
         cue = find_cue(tv, i, lo, hi, state.blocked, lx)
@@ -82,8 +83,25 @@ def sentence_cues(
         draft = _verb_report(state, cue, lo, stop, s_index, settings)
         if draft is None or (draft.form == "Reported" and not settings.reported):
             continue
-        taken.append((draft.start, draft.end) if draft.start > i else (i, i + 1))
+        if i in trailing and draft.end <= i:
+            taken.append((draft.start, i + 1))  # the sentence before it is its message
+        else:
+            taken.append((draft.start, draft.end) if draft.start > i else (i, i + 1))
         yield claim(state, draft)
+
+
+def _trailing_cue(state: DocState, lo: int, stop: int) -> tuple[int, ...]:
+    """The verb of a cue clause closing the sentence after a comma ("…, sagte der Papst."),
+    read first: the whole sentence before it is its message, and a verb of saying inside
+    that message ("Die Liebe regt uns an, …, sagte der Papst.") is part of the quote."""
+    tv, lx = state.tv, state.lx
+    comma = next((j for j in range(stop - 2, lo, -1) if tv.words[j] == ","), None)
+    if comma is None or state.blocked[comma - 1] or comma + 2 >= stop:
+        return ()
+    after = comma + 2  # the subject right after the verb: "…, fordern aber …" shares one
+    if not (tv.is_cap(after) or tv.lowers[after] in lx.determiners or lx.pronoun(tv.lowers[after])):
+        return ()
+    return (comma + 1,)
 
 
 def _verb_report(
@@ -284,9 +302,13 @@ def _inserted_cue_clause(state: DocState, start: int) -> bool:
         return False  # a clause follows: "…, wie X sagte, die Lage sei ernst" reports it
     for j in range(start, stop):
         cue = find_cue(tv, j, lo, hi, state.blocked, lx)
-        if cue is not None and cue.clause[0] == start and (
-            (cue.finite == start and cue.form.lemma in lx.impersonal_cues)
-            or (tv.lowers[start] in lx.as_words and cue.finite == stop - 1)
+        if (
+            cue is not None
+            and cue.clause[0] == start
+            and (
+                (cue.finite == start and cue.form.lemma in lx.impersonal_cues)
+                or (tv.lowers[start] in lx.as_words and cue.finite == stop - 1)
+            )
         ):
             return True
     return False
