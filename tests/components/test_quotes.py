@@ -444,6 +444,14 @@ def test_quotes_continuation_with_an_indicative_frame_takes_the_frames_subject(
     last = run(rules_nlp, text, mentions)[-1]
     assert last.text == "die Beschäftigten seien nicht gefragt worden"
     assert last.speaker_actor_id == "org:arbo"
+    # a main clause before a colon frames the report the same way
+    text = (
+        "Der Minister Jan Tolber sagte, er sei zufrieden. Die Gewerkschaft Arbo ging noch "
+        "weiter: Die Reform müsse sofort gestoppt werden."
+    )
+    last = run(rules_nlp, text, mentions)[-1]
+    assert last.text == "Die Reform müsse sofort gestoppt werden"
+    assert last.speaker_actor_id == "org:arbo"
     # an unlinked subject opening the frame is no speaker: it may be what the report is about
     text = (
         "Der Minister Jan Tolber sagte, er sei zufrieden. Die Kosten haben sich verdoppelt, die "

@@ -168,12 +168,21 @@ def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
     "Die Frage ist bedeutend, weil berichtet wurde, die Anlagen seien …":
     the clauses before the last comma that precedes the Konjunktiv hold an
     indicative verb and no Konjunktiv; they frame the report, they are not part
-    of it. A relative clause ("Die Regierung, die im Amt ist, habe …") is no
-    frame.
+    of it. So is a main clause with its subject before a colon ("Der Verband ging
+    noch weiter: Die Reform müsse …"). A relative clause ("Die Regierung, die im
+    Amt ist, habe …") is no frame.
     """
     tv, lx, blocked = state.tv, state.lx, state.blocked
     start = lo
     for j in range(lo + 1, stop - 1):
+        if tv.words[j] == ":" and not blocked[j]:
+            if (
+                not konjunktiv_marker(tv, lo, j, blocked, lx, weak=True)
+                and opening_subject(state, lo, j) is not None
+                and konjunktiv_marker(tv, j + 1, stop, blocked, lx, weak=False)
+            ):
+                start = j + 1
+            continue
         if tv.words[j] != "," or blocked[j]:
             continue
         if opens_relative_clause(tv, j + 1, stop, lx) or konjunktiv_marker(
