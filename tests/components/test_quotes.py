@@ -337,6 +337,15 @@ def test_quotes_a_closing_cue_clause_reports_the_whole_sentence_before_it(
     assert (quote.text, quote.speaker_text) == (message, speaker)
 
 
+def test_quotes_an_actor_opening_the_message_of_a_closing_cue_keeps_its_report(rules_nlp):
+    text = "Anna Berg sagte, die Lage sei ernst, berichtete der Sender Radio Nord."
+    quotes = run(rules_nlp, text, [{"text": "Anna Berg", "kind": "PER"}])
+    assert {(q.speaker_text, q.text) for q in quotes} == {
+        ("Anna Berg", "die Lage sei ernst"),
+        ("der Sender Radio Nord", "Anna Berg sagte, die Lage sei ernst"),
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -34,6 +34,7 @@ from lagebild.components.quote_state import (
     sentence_index,
 )
 from lagebild.components.quote_subjects import (
+    SPEAKING_KINDS,
     addressee_after,
     adverbial_clause,
     agent_passive,
@@ -72,7 +73,8 @@ def sentence_cues(
             taken.append((draft.start, draft.end))
             yield claim(state, draft)
     trailing = _trailing_cue(state, lo, stop)
-    for i in (*trailing, *range(lo, stop)):
+    opening = _actor_opening_verb(state, lo, stop) if trailing else ()
+    for i in (*opening, *trailing, *range(lo, stop)):
         if state.blocked[i] or i in state.used or any(a <= i < b for a, b in taken):
             continue
         cue = find_cue(tv, i, lo, hi, state.blocked, lx)
@@ -102,6 +104,16 @@ def _trailing_cue(state: DocState, lo: int, stop: int) -> tuple[int, ...]:
     if not (tv.is_cap(after) or tv.lowers[after] in lx.determiners or lx.pronoun(tv.lowers[after])):
         return ()
     return (comma + 1,)
+
+
+def _actor_opening_verb(state: DocState, lo: int, stop: int) -> tuple[int, ...]:
+    """The verb after an actor opening the sentence ("Xi sagte, …, sagte CCTV."): read
+    before a closing cue clause, it keeps its own report nested in the closing one's."""
+    opening = opening_subject(state, lo, stop)
+    if opening is None:
+        return ()
+    mention = make_speaker(state, lo, opening[0], verb=opening[1]).mention
+    return (opening[1],) if mention is not None and mention.kind in SPEAKING_KINDS else ()
 
 
 def _verb_report(
