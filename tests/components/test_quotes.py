@@ -346,6 +346,20 @@ def test_quotes_an_actor_opening_the_message_of_a_closing_cue_keeps_its_report(r
     }
 
 
+def test_quotes_participle_takes_its_auxiliary_across_a_phrase_between_commas(rules_nlp):
+    text = (
+        "Seit 2018 hat die Regierung, durch Treffen zwischen hohen Militärs, ihr Interesse "
+        "bekundet, die Zusammenarbeit zu stärken."
+    )
+    (quote,) = run(rules_nlp, text)
+    assert (quote.speaker_text, quote.cue) == ("die Regierung", "hat bekundet")
+    # an infinitive clause between the commas is no such phrase
+    text = "Sie sind gezwungen, in der Illegalität zu leben, sagt Anna Berg."
+    (quote,) = run(rules_nlp, text)
+    assert quote.speaker_text == "Anna Berg"
+    assert quote.text == "Sie sind gezwungen, in der Illegalität zu leben"
+
+
 @pytest.mark.parametrize(
     "text",
     [

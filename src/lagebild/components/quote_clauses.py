@@ -72,6 +72,13 @@ def find_cue(
     if _attributive_after_adverb(tv, i, lo, lx):
         return None  # "eine oft beklagte Lücke"
     start, end = clause_bounds(tv, i, lo, hi, blocked)
+    if any(f.kind == "part" for f in forms) and not any(
+        tv.lowers[j] in lx.auxiliaries for j in range(start, end)
+    ):  # a participle whose auxiliary stands before a phrase between commas (a finite
+        # verb's clause never reaches back: "Sie sind gezwungen, in X zu leben, sagt Y")
+        wide = _before_parenthetical(tv, start, lo, blocked, lx)
+        if any(tv.lowers[j] in lx.auxiliaries for j in range(wide, start)):
+            start = wide
     clause_words = set(tv.lowers[start:end])
     if clause_words & lx.cue_negations:
         return None  # "äußerte sich nicht": no report
@@ -117,6 +124,47 @@ def find_cue(
                 end = particle + 1  # the clause runs on to its particle
         return Cue(i, form, finite, split if particle is None else particle, (start, end))
     return None
+
+
+def _before_parenthetical(
+    tv: TokenView, start: int, lo: int, blocked: list[bool], lx: QuoteLexicon
+) -> int:
+    """Where a clause starts when a prepositional phrase between commas interrupts it.
+
+    "Seit 2018 hat Peking, durch Treffen zwischen Militärs, sein Interesse bekundet":
+    the phrase has no verb of its own; the auxiliary and the subject before it belong
+    to the clause of the participle after it.
+    """
+    if start - 2 <= lo or tv.words[start - 1] != ",":
+        return start
+    inner, _ = clause_bounds(tv, start - 2, lo, start - 1, blocked)
+    if (
+        inner - 1 <= lo
+        or tv.words[inner - 1] != ","
+        or tv.lowers[inner] not in lx.prepositions
+        or not any(tv.words[k][:1].isupper() for k in range(inner + 1, start - 1))
+        or tv.lowers[start] in lx.adverbial_conjunctions
+        or tv.lowers[start] in lx.complementizers
+        or tv.lowers[start] in lx.prepositions
+        or tv.lowers[start] in lx.relative_pronouns
+    ):
+        return start  # "…, vor allem, weil …", "…, in dessen Folge …": a clause of its own
+    for k in range(inner + 1, start - 1):
+        low = tv.lowers[k]
+        if not (
+            tv.words[k][:1].isupper()
+            or tv.words[k][:1].isdigit()
+            or low in lx.determiners
+            or low in lx.prepositions
+            or low in lx.np_conjunctions
+            or (  # an inflected adjective, not a verb: "hochrangigen"
+                low.endswith(lx.adjective_endings)
+                and low not in lx.cues
+                and low not in lx.verb_forms
+            )
+        ):
+            return start
+    return clause_bounds(tv, inner - 2, lo, inner - 1, blocked)[0]
 
 
 #: How many adverbs may stand between an article and a participle used as adjective.
