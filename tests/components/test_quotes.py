@@ -360,6 +360,19 @@ def test_quotes_participle_takes_its_auxiliary_across_a_phrase_between_commas(ru
     assert quote.text == "Sie sind gezwungen, in der Illegalität zu leben"
 
 
+def test_quotes_report_ends_where_und_opens_another_speakers_report(rules_nlp) -> None:
+    text = (
+        "Die Regierung hat betont, dass sie keine Partei des Konflikts sei, und im Mai, "
+        "nachdem die Armee Verluste erlitten hatte, gab der Präsident zu, dass es Sorgen gebe."
+    )
+    first, second = run(rules_nlp, text)
+    assert (first.speaker_text, first.text) == (
+        "Die Regierung",
+        "dass sie keine Partei des Konflikts sei",
+    )
+    assert (second.speaker_text, second.text) == ("der Präsident", "dass es Sorgen gebe")
+
+
 @pytest.mark.parametrize(
     "text",
     [

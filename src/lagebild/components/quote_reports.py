@@ -561,7 +561,31 @@ def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
         forms = lx.cues.get(tv.lowers[k]) if tv.words[k][:1].islower() else None
         if forms and not state.blocked[k] and any(f.kind in ("fin", "ing") for f in forms):
             return j
+        if (
+            tv.words[j] == ","
+            and tv.lowers[j + 1] in lx.np_conjunctions
+            and _other_speakers_clause(state, j + 2, stop)
+        ):
+            return j
     return stop
+
+
+def _other_speakers_clause(state: DocState, start: int, stop: int) -> bool:
+    """Whether the main clause that ", und" opens at ``start`` has a verb of saying with a
+    subject of its own after it: "…, dass es keine Partei ist, und im September, nachdem
+    …, gab Putin zu, dass …" ends the first report there. A cue clause closing the
+    sentence (", und …, hieß es.") reports the whole sentence instead."""
+    tv, lx = state.tv, state.lx
+    lo, hi, _ = state.sentences[sentence_index(state, start)]
+    for k in range(start, stop):
+        cue = find_cue(tv, k, lo, hi, state.blocked, lx)
+        if cue is None or cue.form.kind != "fin" or cue.finite != k:
+            continue
+        cs, ce = cue.clause
+        if tv.lowers[cs] in lx.subordinators or tv.lowers[cs] in lx.complementizers:
+            continue  # "nachdem er erklärt hatte": the subordinate clause before the verb
+        return ce < stop and subject_after(tv, k, stop, lx) is not None
+    return False
 
 
 def _plural_verb(state: DocState, i: int) -> bool:
