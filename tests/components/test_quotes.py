@@ -497,6 +497,23 @@ def test_quotes_continuation_with_an_indicative_frame_takes_the_frames_subject(
     assert last.speaker_actor_id == "per:tolber"
 
 
+def test_quotes_konjunktiv_after_a_frame_an_actor_opens_is_that_actors_report(rules_nlp):
+    text = "Die Gewerkschaft Arbo wollte verhandeln, die Beschäftigten seien nicht gefragt worden."
+    mentions = [{"text": "Gewerkschaft Arbo", "kind": "ORG", "actor_id": "org:arbo"}]
+    (quote,) = run(rules_nlp, text, mentions)
+    assert (quote.text, quote.speaker_actor_id) == (
+        "die Beschäftigten seien nicht gefragt worden",
+        "org:arbo",
+    )
+    # the subject of a passive with an agent was asked; it does not ask
+    text = (
+        "Jan Tolber sagte, er sei zufrieden. Tom Berg wurde von Freunden kontaktiert, was "
+        "es damit auf sich habe, dass sein Bild in der Zeitung sei."
+    )
+    quotes = run(rules_nlp, text, [{"text": n, "kind": "PER"} for n in ("Jan Tolber", "Tom Berg")])
+    assert all(q.speaker_text != "Tom Berg" for q in quotes)
+
+
 @pytest.mark.parametrize(
     ("opening", "speaker"),
     [

@@ -143,6 +143,22 @@ def continued_report(
     return Draft(start, stop, "Indirect", s_index, speaker, None, (), None, CONF_CONTINUATION)
 
 
+def framed_report(state: DocState, s_index: int, lo: int, hi: int) -> Draft | None:
+    """A Konjunktiv I clause after an indicative frame that an actor opens, with no
+    report before: "Die Gewerkschaft wollte verhandeln, die Beschäftigten seien nicht
+    gefragt worden" reports what the union says, though its verb is no verb of saying."""
+    if inside_quote(state, lo, hi):
+        return None
+    stop = content_end(state.tv, lo, hi)
+    if not konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=False):
+        return None
+    start = _indicative_frame_end(state, lo, stop)
+    speaker = _frame_subject(state, lo, start)
+    if speaker is None:
+        return None
+    return Draft(start, stop, "Indirect", s_index, speaker, None, (), None, CONF_CONTINUATION)
+
+
 def _frame_subject(state: DocState, lo: int, start: int) -> Speaker | None:
     """The actor opening the indicative frame of a continued report, if one does.
 
@@ -151,10 +167,14 @@ def _frame_subject(state: DocState, lo: int, start: int) -> Speaker | None:
     of the report before. Only a phrase naming a speaking actor (a linked mention)
     counts: "Die Kosten haben sich verdoppelt, …" is what the report is about. A
     pronoun opening the frame is left to the earlier report, whose speaker it
-    mostly is.
+    mostly is. The subject of a passive frame with an agent is no speaker.
     """
-    if start <= lo or state.tv.lowers[lo] in state.lx.pronouns:
+    tv, lx = state.tv, state.lx
+    if start <= lo or tv.lowers[lo] in lx.pronouns:
         return None
+    frame = set(tv.lowers[lo:start])
+    if frame & lx.passive_auxiliaries and frame & lx.agent_prepositions:
+        return None  # "Der Mann wurde von Freunden gefragt, was …": asked, not asking
     opening = opening_subject(state, lo, start - 1)
     if opening is None:
         return None

@@ -38,6 +38,7 @@ from lagebild.components import register_extensions
 from lagebild.components.quote_continuation import (
     back_reference,
     continued_report,
+    framed_report,
     merges_into,
     subject_before_report,
 )
@@ -115,6 +116,8 @@ def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
                 )
             if cont is None and last is not None:
                 cont = continued_report(state, s_index, lo, hi, paragraph, last, settings)
+            if cont is None:
+                cont = framed_report(state, s_index, lo, hi)
             if cont is not None and merges_into(last, cont):
                 last.end, last.sentence = cont.end, cont.sentence  # one free indirect report
                 continue
