@@ -480,6 +480,14 @@ def test_quotes_continuation_with_an_indicative_frame_takes_the_frames_subject(
     last = run(rules_nlp, text, mentions)[-1]
     assert last.text == "die Beschäftigten seien nicht gefragt worden"
     assert last.speaker_actor_id == "org:arbo"
+    # any main clause with its subject before the comma frames it
+    text = (
+        "Der Minister Jan Tolber sagte, er sei zufrieden. Die Gewerkschaft Arbo zeigt kein "
+        "Verständnis, die Beschäftigten seien nicht gefragt worden."
+    )
+    last = run(rules_nlp, text, mentions)[-1]
+    assert last.text == "die Beschäftigten seien nicht gefragt worden"
+    assert last.speaker_actor_id == "org:arbo"
     # a main clause before a colon frames the report the same way
     text = (
         "Der Minister Jan Tolber sagte, er sei zufrieden. Die Gewerkschaft Arbo ging noch "
@@ -512,6 +520,11 @@ def test_quotes_konjunktiv_after_a_frame_an_actor_opens_is_that_actors_report(ru
     )
     quotes = run(rules_nlp, text, [{"text": n, "kind": "PER"} for n in ("Jan Tolber", "Tom Berg")])
     assert all(q.speaker_text != "Tom Berg" for q in quotes)
+
+
+def test_quotes_konjunktiv_ending_after_an_article_is_an_adjective(rules_nlp) -> None:
+    text = "Jan Tolber sagte, er sei zufrieden. Die Kamera zeigt eine trübe Landschaft."
+    assert [q.text for q in run(rules_nlp, text)] == ["er sei zufrieden"]
 
 
 @pytest.mark.parametrize(

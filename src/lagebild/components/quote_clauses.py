@@ -284,11 +284,23 @@ def konjunktiv_marker(
             continue
         if i > lo and tv.lowers[i - 1] in lx.first_person:
             continue
-        if konjunktiv_i_word(low, lx):
+        if konjunktiv_i_word(low, lx) and not _adjective_after_article(tv, i, lo, lx):
             return True
         if weak and (low in lx.konjunktiv_ii or low in lx.reportative_modals):
             return True
     return False
+
+
+def _adjective_after_article(tv: TokenView, i: int, lo: int, lx: QuoteLexicon) -> bool:
+    """A word read as Konjunktiv I by its ending alone, right after an article and before
+    a noun: an adjective ("eine trübe Nebellandschaft"), not a verb."""
+    return (
+        i > lo
+        and tv.lowers[i] not in lx.konjunktiv_i
+        and tv.lowers[i - 1] in lx.determiners
+        and i + 1 < len(tv.words)
+        and tv.words[i + 1][:1].isupper()
+    )
 
 
 def konjunktiv_i_word(low: str, lx: QuoteLexicon) -> bool:

@@ -185,10 +185,11 @@ def _frame_subject(state: DocState, lo: int, start: int) -> Speaker | None:
 def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
     """Where a continued report starts after an indicative frame in its sentence.
 
-    "Die Frage ist bedeutend, weil berichtet wurde, die Anlagen seien …":
-    the clauses before the last comma that precedes the Konjunktiv hold an
-    indicative verb and no Konjunktiv; they frame the report, they are not part
-    of it. So is a main clause with its subject before a colon ("Der Verband ging
+    "Die Frage ist bedeutend, weil berichtet wurde, die Anlagen seien …",
+    "Die Gewerkschaft zeigt kein Verständnis, die Beschäftigten seien …": the
+    clauses before the last comma that precedes the Konjunktiv hold an indicative
+    verb (or a subject and its verb) and no Konjunktiv; they frame the report,
+    they are not part of it. So is a main clause with its subject before a colon ("Der Verband ging
     noch weiter: Die Reform müsse …"). A relative clause ("Die Regierung, die im
     Amt ist, habe …") is no frame.
     """
@@ -209,8 +210,9 @@ def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
             tv, lo, j, blocked, lx, weak=True
         ):
             break
-        if any(tv.lowers[k] in lx.verb_forms for k in range(lo, j)) and konjunktiv_marker(
-            tv, j + 1, stop, blocked, lx, weak=False
-        ):
+        if (
+            any(tv.lowers[k] in lx.verb_forms for k in range(lo, j))
+            or opening_subject(state, lo, j) is not None
+        ) and konjunktiv_marker(tv, j + 1, stop, blocked, lx, weak=False):
             start = j + 1
     return start
