@@ -317,6 +317,38 @@ def test_quotes_knows_less_common_verbs_of_saying(rules_nlp, text, message, spea
     ("text", "message", "speaker"),
     [
         (
+            "Die Experten kamen zu dem Schluss, dass die Mauer älter sei.",
+            "dass die Mauer älter sei",
+            "Die Experten",
+        ),
+        (
+            "Der Anwalt vertritt die Auffassung, die Klausel sei unwirksam.",
+            "die Klausel sei unwirksam",
+            "Der Anwalt",
+        ),
+        (
+            "Das Portal will aus Quellen erfahren haben, dass die Gespräche gescheitert seien.",
+            "dass die Gespräche gescheitert seien",
+            "Das Portal",
+        ),
+    ],
+)
+def test_quotes_verbs_that_report_only_with_their_noun(rules_nlp, text, message, speaker):
+    (quote,) = run(rules_nlp, text)
+    assert (quote.text, quote.speaker_text) == (message, speaker)
+    # without the noun (or the claim to have learnt it) the verb reports nothing
+    for other in (
+        "Die Gäste kamen zu spät, weil der Zug ausfiel.",
+        "Der Abgeordnete vertritt den Wahlkreis, der im Norden liegt.",
+        "Die Eltern erfuhren, dass ihr Sohn verletzt war.",
+    ):
+        assert run(rules_nlp, other) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "speaker"),
+    [
+        (
             "Die Liebe heile unsere Kurzsichtigkeit und regt uns an, den Blick zu weiten, "
             "sagte der Bischof.",
             "Die Liebe heile unsere Kurzsichtigkeit und regt uns an, den Blick zu weiten",
@@ -1177,7 +1209,7 @@ def test_quotes_speaker_spans_follow_annotation_convention(nlp, text, speaker) -
         ),
         ("Die seiner Ansicht nach fragwürdige Rolle der Bank ist bekannt.", "seiner Ansicht"),
         (
-            "Das Team kam der Meldung zufolge zu dem Schluss, dass die Klinik schließen müsse.",
+            "Das Team kam der Meldung zufolge erst am Abend in der Klinik an.",
             "der Meldung",
         ),
         # a preposition or a pronominal adverb before the verb opens no subject

@@ -157,6 +157,9 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("ergeben", "", "ergibt/ergab/ergeben"),
     ("eingestehen", "ein", "gesteht/gestand/eingestanden"),
     ("annehmen", "an", "nimmt/nahm/angenommen"),
+    ("kommen", "", "kommt/kam/gekommen"),
+    ("vertreten", "", "vertritt/vertrat/vertreten"),
+    ("erfahren", "", "erfährt/erfuhr/erfahren"),
     ("erzählen", "", ""),
     ("bedauern", "", ""),
     ("verlautbaren", "", ""),
@@ -206,6 +209,11 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "darstellen": ("als",),
     "abtun": ("als",),
     "einigen": ("sich",),  # "einigten sich darauf, dass …": an agreement
+    # "kam zu dem Schluss, dass …", "vertritt die Auffassung, …": a conclusion, a view
+    "kommen": ("schluss|ergebnis|einschätzung|überzeugung|erkenntnis",),
+    "vertreten": ("these|ansicht|auffassung|meinung|standpunkt|position",),
+    # "will aus Quellen erfahren haben, dass …": what a medium says it learnt
+    "erfahren": ("haben|hat|will|wollen",),
     "zeigen": ("sich",),  # "zeigte sich zufrieden: „…“": a stance
     "berufen": ("sich",),  # "beruft sich darauf, dass …": a claim
 }
