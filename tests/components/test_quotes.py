@@ -331,6 +331,16 @@ def test_quotes_knows_less_common_verbs_of_saying(rules_nlp, text, message, spea
             "dass die Gespräche gescheitert seien",
             "Das Portal",
         ),
+        (
+            "Der Minister machte deutlich, dass er nicht zurücktreten werde.",
+            "dass er nicht zurücktreten werde",
+            "Der Minister",
+        ),
+        (
+            "Die Opposition erhob den Vorwurf, die Regierung habe gelogen.",
+            "die Regierung habe gelogen",
+            "Die Opposition",
+        ),
     ],
 )
 def test_quotes_verbs_that_report_only_with_their_noun(rules_nlp, text, message, speaker):
@@ -341,6 +351,7 @@ def test_quotes_verbs_that_report_only_with_their_noun(rules_nlp, text, message,
         "Die Gäste kamen zu spät, weil der Zug ausfiel.",
         "Der Abgeordnete vertritt den Wahlkreis, der im Norden liegt.",
         "Die Eltern erfuhren, dass ihr Sohn verletzt war.",
+        "Der Verein gab das Geld aus, um die Halle zu renovieren.",
     ):
         assert run(rules_nlp, other) == []
 

@@ -157,6 +157,9 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("ergeben", "", "ergibt/ergab/ergeben"),
     ("eingestehen", "ein", "gesteht/gestand/eingestanden"),
     ("annehmen", "an", "nimmt/nahm/angenommen"),
+    ("machen", "", ""),
+    ("geben", "", "gibt/gab/gegeben"),
+    ("erheben", "", "erhebt/erhob/erhoben"),
     ("kommen", "", "kommt/kam/gekommen"),
     ("vertreten", "", "vertritt/vertrat/vertreten"),
     ("erfahren", "", "erfährt/erfuhr/erfahren"),
@@ -212,6 +215,10 @@ CUE_NEEDS: dict[str, tuple[str, ...]] = {
     # "kam zu dem Schluss, dass …", "vertritt die Auffassung, …": a conclusion, a view
     "kommen": ("schluss|ergebnis|einschätzung|überzeugung|erkenntnis",),
     "vertreten": ("these|ansicht|auffassung|meinung|standpunkt|position",),
+    # "machte deutlich, dass …", "gab zu bedenken, …", "erhob den Vorwurf, …"
+    "machen": ("deutlich",),
+    "geben": ("verstehen|bedenken",),
+    "erheben": ("vorwurf|vorwürfe|forderung|forderungen|einspruch|einwand|einwände",),
     # "will aus Quellen erfahren haben, dass …": what a medium says it learnt
     "erfahren": ("haben|hat|will|wollen",),
     "zeigen": ("sich",),  # "zeigte sich zufrieden: „…“": a stance
