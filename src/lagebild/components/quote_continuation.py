@@ -29,6 +29,8 @@ from lagebild.components.quote_subjects import (
 )
 from lagebild.components.speakers import opens_relative_clause, subject_after
 
+FRAME_BREAKS = frozenset({",", ":"})  # what ends the indicative frame of a report
+
 # A Konjunktiv I sentence continues a report at most this many sentences back
 # (two: one narrative sentence may stand between; three lowered precision on dev).
 CONTINUATION_GAP = 2
@@ -65,7 +67,7 @@ def subject_before_report(state: DocState, s_index: int, last: Draft | None) -> 
         return None
     cur_lo, cur_hi, _ = state.sentences[s_index]
     stop = content_end(state.tv, cur_lo, cur_hi)
-    if not konjunktiv_marker(state.tv, cur_lo, stop, state.blocked, state.lx, weak=False):
+    if not _konjunktiv(state, cur_lo, stop, weak=False):
         return None  # only a Konjunktiv I sentence can continue it (checked first: cheap)
     sp = sentence_actor(state, k)
     if sp is None:
@@ -136,7 +138,7 @@ def continued_report(
         return None
     stop = content_end(state.tv, lo, hi)
     weak = weak and settings.weak_continuation and gap == 1
-    if not konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=weak):
+    if not _konjunktiv(state, lo, stop, weak=weak):
         return None
     start = _indicative_frame_end(state, lo, stop)
     speaker = _frame_subject(state, lo, start) or last.speaker
@@ -147,16 +149,27 @@ def framed_report(state: DocState, s_index: int, lo: int, hi: int) -> Draft | No
     """A Konjunktiv I clause after an indicative frame that an actor opens, with no
     report before: "Die Gewerkschaft wollte verhandeln, die Beschäftigten seien nicht
     gefragt worden" reports what the union says, though its verb is no verb of saying."""
-    if inside_quote(state, lo, hi):
-        return None
-    stop = content_end(state.tv, lo, hi)
-    if not konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=False):
+    tv = state.tv
+    if not any(w in FRAME_BREAKS for w in tv.words[lo:hi]) or inside_quote(state, lo, hi):
+        return None  # a frame ends at a comma or a colon
+    stop = content_end(tv, lo, hi)
+    if not _konjunktiv(state, lo, stop, weak=False):
         return None
     start = _indicative_frame_end(state, lo, stop)
     speaker = _frame_subject(state, lo, start)
     if speaker is None:
         return None
     return Draft(start, stop, "Indirect", s_index, speaker, None, (), None, CONF_CONTINUATION)
+
+
+def _konjunktiv(state: DocState, lo: int, stop: int, *, weak: bool) -> bool:
+    """``konjunktiv_marker`` over [lo, stop), computed once per range and strength."""
+    key = (lo, stop, weak)
+    found = state.konjunktiv.get(key)
+    if found is None:
+        found = konjunktiv_marker(state.tv, lo, stop, state.blocked, state.lx, weak=weak)
+        state.konjunktiv[key] = found
+    return found
 
 
 def _frame_subject(state: DocState, lo: int, start: int) -> Speaker | None:
@@ -210,9 +223,9 @@ def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
             tv, lo, j, blocked, lx, weak=True
         ):
             break
-        if (
+        if konjunktiv_marker(tv, j + 1, stop, blocked, lx, weak=False) and (
             any(tv.lowers[k] in lx.verb_forms for k in range(lo, j))
             or opening_subject(state, lo, j) is not None
-        ) and konjunktiv_marker(tv, j + 1, stop, blocked, lx, weak=False):
+        ):
             start = j + 1
     return start

@@ -47,6 +47,7 @@ from lagebild.components.quote_subjects import (
     subordinate_opener,
 )
 from lagebild.components.speakers import (
+    MAX_FIELD,
     apposition_end,
     lower_case_noun_end,
     noun_phrase_end,
@@ -109,8 +110,11 @@ def _trailing_cue(state: DocState, lo: int, stop: int) -> tuple[int, ...]:
 def _actor_opening_verb(state: DocState, lo: int, stop: int) -> tuple[int, ...]:
     """The verb after an actor opening the sentence ("Xi sagte, …, sagte CCTV."): read
     before a closing cue clause, it keeps its own report nested in the closing one's."""
+    tv, lx = state.tv, state.lx
+    if not any(tv.lowers[k] in lx.cues for k in range(lo, min(stop, lo + MAX_FIELD))):
+        return ()  # cheap test first: no verb of saying near the start
     opening = opening_subject(state, lo, stop)
-    if opening is None:
+    if opening is None or tv.lowers[opening[1]] not in lx.cues:
         return ()
     mention = make_speaker(state, lo, opening[0], verb=opening[1]).mention
     return (opening[1],) if mention is not None and mention.kind in SPEAKING_KINDS else ()

@@ -87,6 +87,9 @@ class DocState:
     used: set[int] = field(default_factory=set)  # tokens already serving as cue/speaker
     memory: SpeakerMemory = field(default_factory=lambda: SpeakerMemory([]))
     last_speaker: Speaker | None = None  # of the latest report, for "demnach"
+    # Konjunktiv found in a token range, by (start, end, weak): several readings of a
+    # sentence that reports nothing ask the same question
+    konjunktiv: dict[tuple[int, int, bool], bool] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- preparation
