@@ -111,7 +111,7 @@ def _actor_opening_verb(state: DocState, lo: int, stop: int) -> tuple[int, ...]:
     """The verb after an actor opening the sentence ("Xi sagte, …, sagte CCTV."): read
     before a closing cue clause, it keeps its own report nested in the closing one's."""
     tv, lx = state.tv, state.lx
-    if not any(tv.lowers[k] in lx.cues for k in range(lo, min(stop, lo + MAX_FIELD))):
+    if not any(tv.lowers[k] in lx.cues for k in range(lo, min(stop, lo + MAX_FIELD + 1))):
         return ()  # cheap test first: no verb of saying near the start
     opening = opening_subject(state, lo, stop)
     if opening is None or tv.lowers[opening[1]] not in lx.cues:
