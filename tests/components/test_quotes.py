@@ -509,43 +509,44 @@ def test_quotes_konjunktiv_sentence_continues_the_actor_opening_the_sentence_bef
     assert last.speaker_actor_id == "org:pruefwerk"
 
 
+_TOLBER = {"text": "Jan Tolber", "kind": "PER", "actor_id": "per:tolber"}
+_ARBO = {"text": "Gewerkschaft Arbo", "kind": "ORG", "actor_id": "org:arbo"}
+
+
+@pytest.mark.parametrize(
+    ("second", "message", "actor"),
+    [
+        (
+            "Die Gewerkschaft Arbo wollte verhandeln, die Beschäftigten seien übergangen worden.",
+            "die Beschäftigten seien übergangen worden",
+            "org:arbo",
+        ),
+        # any main clause with its subject before the comma frames it
+        (
+            "Die Gewerkschaft Arbo zeigt kein Verständnis, die Beschäftigten seien nicht gefragt.",
+            "die Beschäftigten seien nicht gefragt",
+            "org:arbo",
+        ),
+        # a main clause before a colon frames the report the same way
+        (
+            "Die Gewerkschaft Arbo ging noch weiter: Die Reform müsse sofort gestoppt werden.",
+            "Die Reform müsse sofort gestoppt werden",
+            "org:arbo",
+        ),
+        # an unlinked subject opening the frame is no speaker: it may be what the report is
+        # about
+        ("Die Kosten haben sich verdoppelt, die Reform sei aber nötig.", None, "per:tolber"),
+    ],
+)
 def test_quotes_continuation_with_an_indicative_frame_takes_the_frames_subject(
-    rules_nlp,
+    rules_nlp, second, message, actor
 ) -> None:
-    text = (
-        "Der Minister Jan Tolber sagte, er sei zufrieden. Die Gewerkschaft Arbo wollte "
-        "verhandeln, die Beschäftigten seien nicht gefragt worden."
-    )
-    mentions = [
-        {"text": "Jan Tolber", "kind": "PER", "actor_id": "per:tolber"},
-        {"text": "Gewerkschaft Arbo", "kind": "ORG", "actor_id": "org:arbo"},
-    ]
+    text = "Der Minister Jan Tolber sagte, er sei zufrieden. " + second
+    mentions = [m for m in (_TOLBER, _ARBO) if m["text"] in text]
     last = run(rules_nlp, text, mentions)[-1]
-    assert last.text == "die Beschäftigten seien nicht gefragt worden"
-    assert last.speaker_actor_id == "org:arbo"
-    # any main clause with its subject before the comma frames it
-    text = (
-        "Der Minister Jan Tolber sagte, er sei zufrieden. Die Gewerkschaft Arbo zeigt kein "
-        "Verständnis, die Beschäftigten seien nicht gefragt worden."
-    )
-    last = run(rules_nlp, text, mentions)[-1]
-    assert last.text == "die Beschäftigten seien nicht gefragt worden"
-    assert last.speaker_actor_id == "org:arbo"
-    # a main clause before a colon frames the report the same way
-    text = (
-        "Der Minister Jan Tolber sagte, er sei zufrieden. Die Gewerkschaft Arbo ging noch "
-        "weiter: Die Reform müsse sofort gestoppt werden."
-    )
-    last = run(rules_nlp, text, mentions)[-1]
-    assert last.text == "Die Reform müsse sofort gestoppt werden"
-    assert last.speaker_actor_id == "org:arbo"
-    # an unlinked subject opening the frame is no speaker: it may be what the report is about
-    text = (
-        "Der Minister Jan Tolber sagte, er sei zufrieden. Die Kosten haben sich verdoppelt, die "
-        "Reform sei aber nötig."
-    )
-    last = run(rules_nlp, text, mentions[:1])[-1]
-    assert last.speaker_actor_id == "per:tolber"
+    assert last.speaker_actor_id == actor
+    if message is not None:
+        assert last.text == message
 
 
 def test_quotes_konjunktiv_after_a_frame_an_actor_opens_is_that_actors_report(rules_nlp):
