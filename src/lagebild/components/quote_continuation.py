@@ -202,9 +202,9 @@ def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
     "Die Gewerkschaft zeigt kein Verständnis, die Beschäftigten seien …": the
     clauses before the last comma that precedes the Konjunktiv hold an indicative
     verb (or a subject and its verb) and no Konjunktiv; they frame the report,
-    they are not part of it. So is a main clause with its subject before a colon ("Der Verband ging
-    noch weiter: Die Reform müsse …"). A relative clause ("Die Regierung, die im
-    Amt ist, habe …") is no frame.
+    they are not part of it. So does a main clause with its subject before a
+    colon ("Der Verband ging noch weiter: Die Reform müsse …"). A relative clause
+    ("Die Regierung, die im Amt ist, habe …") is no frame.
     """
     tv, lx, blocked = state.tv, state.lx, state.blocked
     start = lo

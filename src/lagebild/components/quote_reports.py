@@ -555,7 +555,8 @@ def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
 
     "X räumte ein, es könnten Stellen verloren gehen, sprach aber von einem
     offenen Prozess": a finite verb of saying right after a comma or "und"
-    continues the speaker's sentence, not the report.
+    continues the speaker's sentence, not the report. ", und" opening another
+    speaker's report ends it too (see ``_other_speakers_clause``).
     """
     tv, lx = state.tv, state.lx
     for j in range(start + 1, stop - 1):

@@ -157,12 +157,6 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("ergeben", "", "ergibt/ergab/ergeben"),
     ("eingestehen", "ein", "gesteht/gestand/eingestanden"),
     ("annehmen", "an", "nimmt/nahm/angenommen"),
-    ("machen", "", ""),
-    ("geben", "", "gibt/gab/gegeben"),
-    ("erheben", "", "erhebt/erhob/erhoben"),
-    ("kommen", "", "kommt/kam/gekommen"),
-    ("vertreten", "", "vertritt/vertrat/vertreten"),
-    ("erfahren", "", "erfährt/erfuhr/erfahren"),
     ("erzählen", "", ""),
     ("bedauern", "", ""),
     ("verlautbaren", "", ""),
@@ -183,6 +177,13 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("bilanzieren", "", ""),
     ("anmahnen", "an", ""),
     ("richtigstellen", "richtig", ""),
+    # verbs of saying only with their noun (``CUE_NEEDS``): "kam zu dem Schluss, dass …"
+    ("kommen", "", "kommt/kam/gekommen"),
+    ("vertreten", "", "vertritt/vertrat/vertreten"),
+    ("erfahren", "", "erfährt/erfuhr/erfahren"),
+    ("machen", "", ""),
+    ("geben", "", "gibt/gab/gegeben"),
+    ("erheben", "", "erhebt/erhob/erhoben"),
 )
 
 #: Separable particles also written apart from a verb-final form, a participle or an
@@ -717,12 +718,12 @@ OBJECT_DETERMINERS: frozenset[str] = frozenset(
 NUMBER_BY_VERB_PRONOUNS: frozenset[str] = frozenset({"sie", "diese", "jene", "letztere"})
 #: Dative determiners that are dative only before a plural noun ending in "-n".
 PLURAL_ONLY_DATIVE_DETERMINERS: frozenset[str] = frozenset({"den"})
+PLURAL_DATIVE_ENDING: str = "n"
 #: Articles that never open a dative phrase ("die Staatsanwaltschaft Medienberichten
 #: zufolge": the article opens the subject; the source before "zufolge" is dative).
 NON_DATIVE_DETERMINERS: frozenset[str] = frozenset(
     {"die", "das", "ein", "eine", "einen", "des", "eines"}
 )
-PLURAL_DATIVE_ENDING: str = "n"
 #: "von" introduces the agent of a passive ("wurde von der Polizei bestätigt").
 AGENT_PREPOSITIONS: frozenset[str] = frozenset({"von"})
 #: Endings of inflected adjectives ("neue", "neuen", "neuer", "neues", "neuem").
