@@ -371,6 +371,12 @@ def test_quotes_verbs_that_report_only_with_their_noun(rules_nlp, text, message,
             "Wir hoffen auf eine Begnadigung für meinen Mann",
             "Lena Haidar",
         ),
+        (
+            # a name particle opens the speaker after the verb
+            "Der Rat fordert mehr Autonomie, sagte al Tamar.",
+            "Der Rat fordert mehr Autonomie",
+            "al Tamar",
+        ),
     ],
 )
 def test_quotes_a_closing_cue_clause_reports_the_whole_sentence_before_it(

@@ -102,7 +102,12 @@ def _trailing_cue(state: DocState, lo: int, stop: int) -> tuple[int, ...]:
     if comma is None or state.blocked[comma - 1] or comma + 2 >= stop:
         return ()
     after = comma + 2  # the subject right after the verb: "…, fordern aber …" shares one
-    if not (tv.is_cap(after) or tv.lowers[after] in lx.determiners or lx.pronoun(tv.lowers[after])):
+    if not (
+        tv.is_cap(after)
+        or tv.lowers[after] in lx.determiners
+        or lx.pronoun(tv.lowers[after])
+        or (tv.lowers[after] in lx.name_particles and after + 1 < stop and tv.is_cap(after + 1))
+    ):  # "…, sagte al-Huthi", "…, sagte al Huthi"
         return ()
     return (comma + 1,)
 

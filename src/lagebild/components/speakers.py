@@ -621,6 +621,15 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
         low = tv.lowers[pos]
         if low in lx.demonstratives:
             return pos, pos + 1  # "so schrieb diese in einer Stellungnahme": a pronoun
+        if (
+            low in lx.name_particles
+            and low not in lx.prepositions
+            and pos + 1 < limit
+            and tv.is_cap(pos + 1)
+        ):  # "sagte al Huthi": the particle opens the name
+            end = noun_phrase_end(tv, pos + 1, limit, lx)
+            if end is not None:
+                return pos, end
         attribute = _extended_attribute_end(tv, pos, limit, lx) if pos == verb + 1 else None
         if attribute is not None and tv.lowers[attribute].endswith(lx.participle_adjective_endings):
             # "sagten mit dem Vorgang vertraute Personen": a participle's attribute with no
