@@ -422,6 +422,12 @@ def test_quotes_report_ends_where_und_opens_another_speakers_report(rules_nlp) -
     assert (second.speaker_text, second.text) == ("der Präsident", "dass es Sorgen gebe")
 
 
+def test_quotes_so_source_may_close_with_time_and_place(rules_nlp) -> None:
+    text = "Die Lage sei ernst, so Jan Tolber am Montag im Ausschuss des Landtags in Nordstadt."
+    (quote,) = run(rules_nlp, text)
+    assert (quote.text, quote.speaker_text, quote.cue) == ("Die Lage sei ernst", "Jan Tolber", "so")
+
+
 @pytest.mark.parametrize(
     "text",
     [

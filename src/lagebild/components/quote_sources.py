@@ -87,6 +87,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     tv, lx = state.tv, state.lx
     low = tv.lowers[i]
     frame = sp_range = None
+    outside_end = 0  # where the part the message leaves out ends, when beyond the frame
     if low in lx.source_prepositions or (
         i + 1 < stop and f"{low} {tv.lowers[i + 1]}" in lx.source_prepositions
     ):
@@ -126,6 +127,10 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         )  # ", so X weiter."
         if end is not None and (end >= stop or tv.words[end] in CLAUSE_BREAKS or closing):
             frame, sp_range = (i, end + closing), (i + 1, end)
+        elif end is not None and _phrases_to(state, end, stop):
+            # ", so Juncker am Donnerstag im Ausschuss.": time and place close the sentence;
+            # they are neither cue nor message
+            frame, sp_range, outside_end = (i, end), (i + 1, end), stop
         else:
             cue = find_cue(tv, i + 1, lo, stop, state.blocked, lx)
             if cue is not None and cue.form.lemma in lx.impersonal_cues:
@@ -155,7 +160,8 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         )
     if frame is None or sp_range is None:
         return None
-    outside = frame  # what the message leaves out: the phrase and a relative clause on it
+    # what the message leaves out: the phrase and a relative clause on it
+    outside = (frame[0], max(frame[1], outside_end))
     if frame[0] == lo and frame[1] == sp_range[1]:
         end = _prefield_end(state, frame[1], stop)
         frame, sp_range = (frame[0], end), (sp_range[0], end)
@@ -179,6 +185,18 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     return Draft(
         *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE
     )
+
+
+def _phrases_to(state: DocState, pos: int, stop: int) -> bool:
+    """Whether only prepositional phrases stand from ``pos`` to the end of the sentence
+    ("am Donnerstag im Sonderausschuss des Parlaments in Brüssel")."""
+    tv, lx = state.tv, state.lx
+    while pos < stop and tv.lowers[pos] in lx.prepositions:
+        end = noun_phrase_end(tv, pos + 1, stop, lx, nested=True)
+        if end is None:
+            return False
+        pos = end
+    return pos >= stop
 
 
 def _dative_phrase_start(state: DocState, i: int, lo: int) -> int | None:
