@@ -29,8 +29,6 @@ from lagebild.components.quote_subjects import (
 )
 from lagebild.components.speakers import opens_relative_clause, subject_after
 
-FRAME_BREAKS = frozenset({",", ":"})  # what ends the indicative frame of a report
-
 # A Konjunktiv I sentence continues a report at most this many sentences back
 # (two: one narrative sentence may stand between; three lowered precision on dev).
 CONTINUATION_GAP = 2
@@ -149,9 +147,9 @@ def framed_report(state: DocState, s_index: int, lo: int, hi: int) -> Draft | No
     """A Konjunktiv I clause after an indicative frame that an actor opens, with no
     report before: "Die Gewerkschaft wollte verhandeln, die Beschäftigten seien nicht
     gefragt worden" reports what the union says, though its verb is no verb of saying."""
-    tv = state.tv
-    if not any(w in FRAME_BREAKS for w in tv.words[lo:hi]) or inside_quote(state, lo, hi):
-        return None  # a frame ends at a comma or a colon
+    tv, lx = state.tv, state.lx
+    if not any(w in lx.clause_punctuation for w in tv.words[lo:hi]) or inside_quote(state, lo, hi):
+        return None  # a frame ends where a reported clause opens: a comma or a colon
     stop = content_end(tv, lo, hi)
     if not _konjunktiv(state, lo, stop, weak=False):
         return None

@@ -31,6 +31,7 @@ from lagebild.components.speakers import (
     noun_phrase_end,
     noun_phrase_start,
     opens_relative_clause,
+    prepositional_phrases_end,
     subject_after,
     trim_phrase,
 )
@@ -127,7 +128,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         )  # ", so X weiter."
         if end is not None and (end >= stop or tv.words[end] in CLAUSE_BREAKS or closing):
             frame, sp_range = (i, end + closing), (i + 1, end)
-        elif end is not None and _phrases_to(state, end, stop):
+        elif end is not None and prepositional_phrases_end(tv, end, stop, lx) == stop:
             # ", so Juncker am Donnerstag im Ausschuss.": time and place close the sentence;
             # they are neither cue nor message
             frame, sp_range, outside_end = (i, end), (i + 1, end), stop
@@ -185,18 +186,6 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     return Draft(
         *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE
     )
-
-
-def _phrases_to(state: DocState, pos: int, stop: int) -> bool:
-    """Whether only prepositional phrases stand from ``pos`` to the end of the sentence
-    ("am Donnerstag im Sonderausschuss des Parlaments in Brüssel")."""
-    tv, lx = state.tv, state.lx
-    while pos < stop and tv.lowers[pos] in lx.prepositions:
-        end = noun_phrase_end(tv, pos + 1, stop, lx, nested=True)
-        if end is None:
-            return False
-        pos = end
-    return pos >= stop
 
 
 def _dative_phrase_start(state: DocState, i: int, lo: int) -> int | None:

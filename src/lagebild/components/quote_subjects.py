@@ -20,6 +20,7 @@ from lagebild.components.speakers import (
     lower_case_noun_end,
     noun_phrase_end,
     noun_phrase_start,
+    prepositional_phrases_end,
     split_at_mentions,
     subject_after,
     subject_before,
@@ -361,8 +362,8 @@ def opening_subject(state: DocState, lo: int, limit: int) -> tuple[int, int] | N
     """
     tv, lx = state.tv, state.lx
     end = noun_phrase_end(tv, lo, limit, lx)
-    while end is not None and end < limit and tv.lowers[end] in lx.prepositions:
-        end = noun_phrase_end(tv, end + 1, limit, lx, nested=True)
+    if end is not None:
+        end = prepositional_phrases_end(tv, end, limit, lx)
     if end is None or end >= limit:
         return None
     verb = end + 1 if tv.words[end] == "," else end

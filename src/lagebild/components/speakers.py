@@ -454,6 +454,18 @@ def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> 
     return None
 
 
+def prepositional_phrases_end(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon) -> int | None:
+    """Where the prepositional phrases starting at ``pos`` end ("im Irak", "am Donnerstag
+    im Ausschuss des Parlaments"); ``pos`` itself when none starts there, None when a
+    preposition has no phrase after it."""
+    while pos < limit and tv.lowers[pos] in lx.prepositions:
+        end = noun_phrase_end(tv, pos + 1, limit, lx, nested=True)
+        if end is None:
+            return None
+        pos = end
+    return pos
+
+
 def phrase_bounds(
     tv: TokenView, start: int, end: int, floor: int, lx: QuoteLexicon
 ) -> tuple[int, int]:
