@@ -2194,3 +2194,45 @@ def test_quotes_object_with_a_phrase_before_it_is_no_attribute_of_a_speaker(rule
         "des neuen Finanzausgleichs zusätzliche Finanzmittel."
     )
     assert all("Finanzmittel" not in (q.speaker_text or "") for q in run(rules_nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Einige sagen, die Reform sei gescheitert.", "Einige"),
+        ("Viele befürchten, dass die Preise weiter steigen.", "Viele"),
+        ("Die Reform sei gescheitert, so letztere.", "letztere"),
+        ("„Die Reform ist gescheitert“, so letztere.", "letztere"),
+    ],
+)
+def test_quotes_pronoun_standing_alone_is_the_speaker(rules_nlp, text, speaker) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Laut einem Bericht des Ministeriums vom November 2011 stieg die Zahl der Fälle.",
+            "einem Bericht des Ministeriums vom November 2011",
+        ),
+        (
+            "Nach Artikel 12 des Vertrags dürfen die Staaten die Grenze schließen.",
+            "Artikel 12 des Vertrags",
+        ),
+        # a count after a month is no year: it opens the message
+        (
+            "Nach Angaben der Polizei vom Mai 300 Menschen seien verletzt.",
+            "Angaben der Polizei vom Mai",
+        ),
+    ],
+)
+def test_quotes_number_of_a_month_or_an_article_belongs_to_the_source(
+    rules_nlp, text, speaker
+) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]
+
+
+def test_quotes_genitive_adverbial_before_the_verb_is_no_speaker(rules_nlp) -> None:
+    text = "Des Weiteren verwies Berg darauf, dass der Haushalt wieder ausgeglichen sei."
+    assert [q.speaker_text for q in run(rules_nlp, text)] == ["Berg"]

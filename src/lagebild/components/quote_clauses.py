@@ -250,7 +250,7 @@ def _particle_after_apposition(
 
 
 def _after_demonstrative(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
-    """Whether word ``i`` is the verb of a demonstrative subject ("Dieser bestätigte, …").
+    """Whether word ``i`` is the verb of a pronoun subject ("Dieser bestätigte, …").
 
     A back-reference after a comma stands for the clause before it ("…, das
     teilte die Behörde mit"), and a relative pronoun there opens a clause
@@ -261,6 +261,7 @@ def _after_demonstrative(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     after_comma = i >= 2 and tv.words[i - 2] == ","
     standalone = (
         low in lx.demonstratives
+        or low in lx.indefinite_pronouns  # "Einige sagen, …"
         or (low in lx.back_references and after_comma)
         # "Faymann, der angekündigt hat, …": a relative pronoun and its clause's verb
         or (low in lx.relative_pronouns and after_comma)

@@ -26,7 +26,7 @@ from lagebild.components.quote_subjects import (
     inner_subject,
     opening_subject,
 )
-from lagebild.components.speakers import noun_phrase_end
+from lagebild.components.speakers import noun_phrase_end, so_phrase_end
 
 # An unattributed quote continues one attributed at most this many sentences back.
 CONTINUATION_SENTENCES = 2
@@ -168,7 +168,7 @@ def _trailing_attribution(state: DocState, draft: Draft, qe: int, lo: int) -> Dr
         if found is not None:
             return found
     if tv.lowers[pos] in state.lx.so_words:
-        end = noun_phrase_end(tv, pos + 1, hi, state.lx)
+        end = so_phrase_end(tv, pos + 1, hi, state.lx)
         if end is not None:
             draft.cue_tokens = (pos,)
             state.used.update(range(pos, end))

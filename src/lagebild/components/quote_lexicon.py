@@ -153,6 +153,12 @@ class QuoteLexicon:
     writer_pronouns: frozenset[str] = frozenset()
     # pronouns only alone before the verb ("Dieser sagte"), else determiners
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # months, whose year belongs to the phrase ("vom November 2011")
+    months: frozenset[str] = frozenset()
+    # nouns whose number belongs to the phrase ("Artikel 65")
+    numbered_nouns: frozenset[str] = frozenset()
+    # quantifiers that are the subject alone before the verb ("Einige sagen, …")
+    indefinite_pronouns: frozenset[str] = frozenset()
 
     def pronoun(self, low: str) -> tuple[str, str] | None:
         """(gender, number) of a subject pronoun or demonstrative standing alone."""

@@ -32,6 +32,7 @@ from lagebild.components.speakers import (
     noun_phrase_start,
     opens_relative_clause,
     prepositional_phrases_end,
+    so_phrase_end,
     subject_after,
     trim_phrase,
 )
@@ -119,7 +120,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         ):
             frame, sp_range = (i, end), (i + 1, end)
     elif low in lx.so_words and i > lo and tv.words[i - 1] == ",":
-        end = noun_phrase_end(tv, i + 1, stop, lx)
+        end = so_phrase_end(tv, i + 1, stop, lx)
         closing = (
             end is not None
             and end < stop

@@ -224,6 +224,7 @@ def noun_phrase_end(
             and pos + 1 < limit
             and tv.is_cap(pos + 1)
         )  # "Ludwig van Beethoven", "Bayer 04 Leverkusen"
+        or (pos > core and _number_of(tv, pos, lx))  # "vom November 2011", "Artikel 65"
     ):
         pos += 1
     if pos > core and not lx.nouns_capitalised:
@@ -296,6 +297,15 @@ def _name_number(word: str) -> bool:
     """A number inside a name ("Bayer 04 Leverkusen", "TSG 1899 Hoffenheim"), not a count
     ("laut Reuters 900 Menschen", "gemäß der Netzzeitung 40 Menschen")."""
     return word.isdigit() and (word.startswith("0") or len(word) == 4)
+
+
+def _number_of(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
+    """Whether word ``i`` is the number of the noun before it: a month's year, a law's
+    article ("vom November 2011", "Artikel 65"), not a count ("vom Mai 300 Menschen")."""
+    word, before = tv.words[i], tv.lowers[i - 1]
+    return word.isdigit() and (
+        before in lx.numbered_nouns or (before in lx.months and len(word) == 4)
+    )
 
 
 def _quoted_name_end(tv: TokenView, pos: int, limit: int) -> int:
@@ -454,6 +464,20 @@ def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> 
     return None
 
 
+def so_phrase_end(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon) -> int | None:
+    """End of the speaker phrase after ", so": a noun phrase, or a pronoun that closes the
+    clause alone ("„…“, so letztere.", "…, so einige."): lower case, it is no noun phrase."""
+    end = noun_phrase_end(tv, pos, limit, lx)
+    if (
+        end is None
+        and pos < limit
+        and (lx.pronoun(tv.lowers[pos]) is not None or tv.lowers[pos] in lx.indefinite_pronouns)
+        and (pos + 1 >= limit or tv.words[pos + 1] in BOUNDARIES)
+    ):
+        end = pos + 1
+    return end
+
+
 def prepositional_phrases_end(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon) -> int | None:
     """Where the prepositional phrases starting at ``pos`` end ("im Irak", "am Donnerstag
     im Ausschuss des Parlaments"); ``pos`` itself when none starts there, None when a
@@ -546,8 +570,12 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     first = tv.lowers[clause_start]
     if first in lx.object_determiners:
         return None  # an object opens the clause; the subject follows the verb
+    if first in lx.genitive_only and verb == clause_start + 2:
+        return None  # "Des Weiteren verwies X darauf", "Eines Tages": a genitive adverbial
     if lx.pronoun(first) is not None and verb == clause_start + 1:
         return clause_start  # "Es warf der Regierung vor, …", "Dieser sagte": the subject
+    if first in lx.indefinite_pronouns and verb == clause_start + 1:
+        return clause_start  # "Einige sagen, …": a quantifier alone is the subject
     if first in lx.sentence_adverbs and _name_before_bare_verb(tv, clause_start, verb):
         return clause_start  # "Kurz sagte, …": an adverb would leave the verb no subject
     if (
@@ -631,8 +659,9 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
                 return None  # "kritisierte den Anschlag": an object, the subject stood before
             return pos, end
         low = tv.lowers[pos]
-        if low in lx.demonstratives:
-            return pos, pos + 1  # "so schrieb diese in einer Stellungnahme": a pronoun
+        if low in lx.demonstratives or low in lx.indefinite_pronouns:
+            # "so schrieb diese in einer Stellungnahme", "dachte niemand": a pronoun
+            return pos, pos + 1
         if (
             low in lx.name_particles
             and low not in lx.prepositions

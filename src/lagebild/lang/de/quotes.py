@@ -490,6 +490,24 @@ DEMONSTRATIVE_PRONOUNS: dict[str, tuple[str, str]] = {
     "letzterer": ("m", "sg"),
     "letztere": ("f", "sg"),
 }
+#: Months: a year after one belongs to the phrase ("laut einem Bericht vom November 2011";
+#: "der Polizei vom Mai 300 Menschen" is a count, no year).
+MONTHS: frozenset[str] = frozenset(
+    {
+        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+        "oktober", "november", "dezember",
+    }
+)  # fmt: skip
+#: Nouns whose number belongs to the phrase ("nach Artikel 65 des Grundgesetzes").
+NUMBERED_NOUNS: frozenset[str] = frozenset(
+    {"artikel", "art.", "paragraf", "paragraph", "absatz", "abs.", "kapitel", "ziffer", "nr."}
+)
+#: Quantifiers that are the subject when they stand alone next to the verb ("Einige
+#: sagen, …", "Das glauben viele"); before a noun they are articles. ("niemand" and
+#: "keiner" deny the report: see ``CUE_NEGATIONS``.)
+INDEFINITE_PRONOUNS: frozenset[str] = frozenset(
+    {"einige", "viele", "manche", "mehrere", "andere", "jemand", "wenige"}
+)
 #: Determiners and pronouns that open a noun phrase.
 DETERMINERS: frozenset[str] = frozenset(
     {
