@@ -2236,3 +2236,16 @@ def test_quotes_number_of_a_month_or_an_article_belongs_to_the_source(
 def test_quotes_genitive_adverbial_before_the_verb_is_no_speaker(rules_nlp) -> None:
     text = "Des Weiteren verwies Berg darauf, dass der Haushalt wieder ausgeglichen sei."
     assert [q.speaker_text for q in run(rules_nlp, text)] == ["Berg"]
+
+
+def test_quotes_source_phrase_opening_a_reported_clause_is_the_speakers_own_source(
+    rules_nlp,
+) -> None:
+    [q] = run(rules_nlp, "Der Minister sagte, laut einer Studie seien die Preise gestiegen.")
+    assert (q.speaker_text, q.cue) == ("Der Minister", "sagte")
+    assert q.text == "laut einer Studie seien die Preise gestiegen"
+
+
+def test_quotes_closing_so_phrase_still_names_the_source_of_all_before_it(rules_nlp) -> None:
+    text = "Man habe den Ursprung der Störungen festgestellt, so der Sender."
+    assert [q.speaker_text for q in run(rules_nlp, text)] == ["der Sender"]
