@@ -2249,3 +2249,21 @@ def test_quotes_source_phrase_opening_a_reported_clause_is_the_speakers_own_sour
 def test_quotes_closing_so_phrase_still_names_the_source_of_all_before_it(rules_nlp) -> None:
     text = "Man habe den Ursprung der Störungen festgestellt, so der Sender."
     assert [q.speaker_text for q in run(rules_nlp, text)] == ["der Sender"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Bereits sechs Tage nach der Veröffentlichung des Berichts meldete der Sender, dass "
+            "das Buch sich gut verkaufe.",
+            "der Sender",
+        ),
+        (
+            "Nach der Ankündigung der Ministerin sollen die Fristen länger werden.",
+            "der Ankündigung der Ministerin",
+        ),
+    ],
+)
+def test_quotes_nach_after_a_time_word_is_no_source(rules_nlp, text, speaker) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]

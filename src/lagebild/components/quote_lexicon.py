@@ -153,6 +153,8 @@ class QuoteLexicon:
     writer_pronouns: frozenset[str] = frozenset()
     # pronouns only alone before the verb ("Dieser sagte"), else determiners
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # words that make the source preposition temporal ("sechs Tage nach der Veröffentlichung")
+    time_before_nach: frozenset[str] = frozenset()
     # months, whose year belongs to the phrase ("vom November 2011")
     months: frozenset[str] = frozenset()
     # nouns whose number belongs to the phrase ("Artikel 65")

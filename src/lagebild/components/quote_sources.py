@@ -113,7 +113,11 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         and opens_relative_clause(tv, i + 1, stop, lx)
     ):  # "Umfragen, nach denen 72 Prozent … ablehnen"
         return _relative_source(state, i, lo, stop, s_index, pronoun=True)
-    elif low in lx.source_noun_prepositions and i + 1 < stop:
+    elif (
+        low in lx.source_noun_prepositions
+        and i + 1 < stop
+        and not (i > lo and tv.lowers[i - 1] in lx.time_before_nach)
+    ):
         end = noun_phrase_end(tv, i + 1, stop, lx)
         if end is not None and any(
             tv.lowers[j].endswith(lx.source_noun_endings) for j in _head_nouns(tv, i + 1, end)

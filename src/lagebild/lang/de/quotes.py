@@ -404,6 +404,15 @@ SOURCE_NOUN_ENDINGS: tuple[str, ...] = (
     "ergebnis", "ergebnissen", "entwurf", "verfassung", "grundgesetz", "artikel",
     "planungen", "plänen", "idee",
 )  # fmt: skip
+#: Words that make "nach" temporal right before it ("sechs Tage nach der
+#: Veröffentlichung", "kurz nach der Ankündigung"): no source follows.
+TIME_BEFORE_NACH: frozenset[str] = frozenset(
+    {
+        "sekunden", "minuten", "stunden", "tage", "tagen", "wochen", "monate", "monaten",
+        "jahre", "jahren", "jahrzehnte", "kurz", "bald", "gleich", "unmittelbar", "direkt",
+        "sofort", "erst", "noch", "wenige",
+    }
+)  # fmt: skip
 #: ", so X." / "so X" — the adverb that introduces a trailing source.
 SO_WORDS: frozenset[str] = frozenset({"so"})
 #: Adverbs that may close a trailing source (", so X weiter.", ", so X abschließend.").
