@@ -2267,3 +2267,8 @@ def test_quotes_closing_so_phrase_still_names_the_source_of_all_before_it(rules_
 )
 def test_quotes_nach_after_a_time_word_is_no_source(rules_nlp, text, speaker) -> None:
     assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]
+
+
+def test_quotes_name_after_an_elided_particle_stays_in_the_speaker(rules_nlp) -> None:
+    text = "Wie die Banca d'Italia mitteilte, soll der Präsident zurückgetreten sein."
+    assert [q.speaker_text for q in run(rules_nlp, text)] == ["die Banca d'Italia"]

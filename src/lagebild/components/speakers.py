@@ -70,12 +70,13 @@ class TokenView:
         return bisect_left(self.ends, char + 1)
 
     def is_cap(self, i: int) -> bool:
-        """A word that can be (part of) a name: capitalised, "G8", "al-Dschasira"."""
+        """A word that can be (part of) a name: capitalised, "G8", "al-Dschasira", "d'Italia"."""
         w = self.words[i]
         if w[:1].isupper() or (w[:1].isdigit() and any(c.isupper() for c in w)):
             return True
-        hyphen = w.find("-")  # a lower-case particle glued to a name: "el-Baradei"
-        return 0 < hyphen <= 3 and w[hyphen + 1 : hyphen + 2].isupper()
+        # a lower-case particle glued to a name: "el-Baradei", "d'Italia", "l’Humanité"
+        glue = next((k for k, c in enumerate(w[:4]) if c in "-'’"), -1)
+        return 0 < glue <= 3 and w[glue + 1 : glue + 2].isupper()
 
 
 @dataclass(frozen=True, slots=True)
