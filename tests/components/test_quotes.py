@@ -2272,3 +2272,17 @@ def test_quotes_nach_after_a_time_word_is_no_source(rules_nlp, text, speaker) ->
 def test_quotes_name_after_an_elided_particle_stays_in_the_speaker(rules_nlp) -> None:
     text = "Wie die Banca d'Italia mitteilte, soll der Präsident zurückgetreten sein."
     assert [q.speaker_text for q in run(rules_nlp, text)] == ["die Banca d'Italia"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Der erst kürzlich ernannte Bischof, Karl Huber, sagte, er sei froh.",
+            "Der erst kürzlich ernannte Bischof, Karl Huber",
+        ),
+        ("Die noch amtierende Ministerin sagte, sie sei froh.", "Die noch amtierende Ministerin"),
+    ],
+)
+def test_quotes_adverbs_grading_a_participle_stay_in_the_speaker(rules_nlp, text, speaker) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]

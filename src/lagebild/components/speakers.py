@@ -108,10 +108,15 @@ def _is_adjective(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     )
 
 
-def _adverb_before_adjective(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> bool:
+def _adverb_before_adjective(
+    tv: TokenView, i: int, limit: int, lx: QuoteLexicon, *, chained: bool = False
+) -> bool:
     """An uninflected word grading the adjective after it ("die international anerkannte
-    Regierung", "die politisch motivierte Tat"): its own dictionary form, no verb."""
+    Regierung", "die politisch motivierte Tat"): its own dictionary form, no verb. Right
+    after an article, a sentence adverb grades too, and two may stand in a row ("der erst
+    kürzlich ernannte Bischof", "die noch amtierende Ministerin")."""
     low = tv.lowers[i]
+    after_article = chained or (i > 0 and tv.lowers[i - 1] in lx.determiners)
     return (
         i + 1 < limit
         and tv.words[i][:1].islower()
@@ -120,10 +125,14 @@ def _adverb_before_adjective(tv: TokenView, i: int, limit: int, lx: QuoteLexicon
         and low not in lx.determiners
         and low not in lx.pronouns
         and low not in lx.reflexives
-        and low not in lx.sentence_adverbs
+        and (low not in lx.sentence_adverbs or after_article)
         and low not in lx.cues
         and tv.lowers[i + 1] not in lx.determiners
-        and _is_adjective(tv, i + 1, lx)
+        and (
+            _is_adjective(tv, i + 1, lx)
+            or (after_article and not chained
+                and _adverb_before_adjective(tv, i + 1, limit, lx, chained=True))
+        )
         and dictionary_form(low, lx.code) == low
     )
 
@@ -527,6 +536,8 @@ def phrase_bounds(
             continue  # "ai-Bericht", "al-Sisi": a name behind a particle, no verb
         if low in lx.name_particles or low in lx.np_conjunctions:
             continue
+        if _adverb_before_adjective(tv, k, end, lx):
+            continue  # "Der erst kürzlich ernannte Bischof": adverbs grading an adjective
         nxt = tv.lowers[k + 1]
         if (
             nxt in lx.determiners
