@@ -2286,3 +2286,24 @@ def test_quotes_name_after_an_elided_particle_stays_in_the_speaker(rules_nlp) ->
 )
 def test_quotes_adverbs_grading_a_participle_stay_in_the_speaker(rules_nlp, text, speaker) -> None:
     assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, message",
+    [
+        (
+            "Paul Berg hatte den Auftrag mit den Worten abgelehnt: „Das mache ich nicht.“",
+            "Paul Berg",
+            "Das mache ich nicht.",
+        ),
+        (
+            "Er trat dem Vorwurf mit den Worten entgegen, das Gericht sei unabhängig.",
+            "Er",
+            "das Gericht sei unabhängig",
+        ),
+    ],
+)
+def test_quotes_mit_den_worten_makes_the_verb_of_its_clause_a_cue(
+    rules_nlp, text, speaker, message
+) -> None:
+    assert [(q.speaker_text, q.text) for q in run(rules_nlp, text)] == [(speaker, message)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lagebild.components.quote_lexicon import CueForm, QuoteLexicon, dictionary_form
-from lagebild.components.speakers import TokenView, apposition_end
+from lagebild.components.speakers import TokenView, apposition_end, noun_phrase_end
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
 SENTENCE_END = frozenset({".", "!", "?", "…"})
@@ -65,6 +65,8 @@ def find_cue(
         glued = lx.cues.get(tv.lowers[i - 1] + low)
         if glued:
             forms, split = glued, i - 1
+    if not forms and lx.words_phrase and not blocked[i] and tv.words[i][:1].islower():
+        return _verb_with_words(tv, i, lo, hi, blocked, lx)
     if not forms or blocked[i] or not tv.words[i][:1].islower():
         return None
     if i > lo and tv.lowers[i - 1] in lx.determiners and not _after_demonstrative(tv, i, lx):
@@ -124,6 +126,35 @@ def find_cue(
                 end = particle + 1  # the clause runs on to its particle
         return Cue(i, form, finite, split if particle is None else particle, (start, end))
     return None
+
+
+def _verb_with_words(
+    tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool], lx: QuoteLexicon
+) -> Cue | None:
+    """The finite verb of a clause that says "mit den Worten", read as a verb of saying:
+    "Paolo hatte die Ausführung mit den Worten abgelehnt: „…“", "„…“, mit diesen Worten
+    meldete er sich zurück". The verb is the word after the clause's opening phrase:
+    after its subject, or after the phrase itself when it opens the clause."""
+    low = tv.lowers[i]
+    if low in lx.determiners or low in lx.prepositions or low in lx.sentence_adverbs:
+        return None
+    start, end = clause_bounds(tv, i, lo, hi, blocked)
+    n = len(lx.words_phrase)
+    at = next(
+        (
+            p
+            for p in range(start, end - n + 1)
+            if all(tv.lowers[p + k] in words for k, words in enumerate(lx.words_phrase))
+        ),
+        None,
+    )
+    if at is None:
+        return None
+    opening = at + n if at == start else noun_phrase_end(tv, start, end, lx)
+    if opening != i:
+        return None
+    form = CueForm(dictionary_form(tv.words[i], lx.code), "", "fin")
+    return Cue(i, form, i, None, (start, end))
 
 
 def _before_parenthetical(

@@ -155,6 +155,9 @@ class QuoteLexicon:
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
     # words that make the source preposition temporal ("sechs Tage nach der Veröffentlichung")
     time_before_nach: frozenset[str] = frozenset()
+    # a phrase that makes any verb of its clause one of saying ("lehnte mit den Worten ab:"),
+    # as the alternatives of each of its words
+    words_phrase: tuple[frozenset[str], ...] = ()
     # months, whose year belongs to the phrase ("vom November 2011")
     months: frozenset[str] = frozenset()
     # nouns whose number belongs to the phrase ("Artikel 65")

@@ -404,6 +404,14 @@ SOURCE_NOUN_ENDINGS: tuple[str, ...] = (
     "ergebnis", "ergebnissen", "entwurf", "verfassung", "grundgesetz", "artikel",
     "planungen", "plänen", "idee",
 )  # fmt: skip
+#: "mit den Worten" makes the verb of its clause a verb of saying ("Er lehnte mit den
+#: Worten ab: „…“", "„…“, mit diesen Worten meldete er sich zurück"): each word's
+#: alternatives in order.
+WORDS_PHRASE: tuple[frozenset[str], ...] = (
+    frozenset({"mit"}),
+    frozenset({"den", "diesen", "folgenden"}),
+    frozenset({"worten"}),
+)
 #: Words that make "nach" temporal right before it ("sechs Tage nach der
 #: Veröffentlichung", "kurz nach der Ankündigung"): no source follows.
 TIME_BEFORE_NACH: frozenset[str] = frozenset(
