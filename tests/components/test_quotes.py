@@ -2307,3 +2307,37 @@ def test_quotes_mit_den_worten_makes_the_verb_of_its_clause_a_cue(
     rules_nlp, text, speaker, message
 ) -> None:
     assert [(q.speaker_text, q.text) for q in run(rules_nlp, text)] == [(speaker, message)]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Laut dpa seien 20 Menschen gestorben.", "dpa"),
+        (
+            "Der Konzern will die Ursachen prüfen. Dies geht aus einer Meldung der dpa hervor.",
+            "einer Meldung der dpa",
+        ),
+    ],
+)
+def test_quotes_lower_case_agency_is_a_name(rules_nlp, text, speaker) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text)][-1:] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Lage sei ernst, sagte Karla Berg der Agentur Nordpress.", "Karla Berg"),
+        ("Die Lage sei ernst, sagte der Sprecher der Regierung.", "der Sprecher der Regierung"),
+        (
+            "Nach Angaben des Gouverneurs Karl Berg der Provinz seien die Gespräche gut verlaufen.",
+            "Angaben des Gouverneurs Karl Berg der Provinz",
+        ),
+    ],
+)
+def test_quotes_der_after_a_persons_name_is_the_addressee_of_the_verb(
+    rules_nlp, text, speaker
+) -> None:
+    berg = {"text": "Karla Berg", "kind": "PER", "actor_id": "per:karla_berg"}
+    karl = {"text": "Karl Berg", "kind": "PER", "actor_id": "per:karl_berg"}
+    specs = [m for m in (berg, karl) if m["text"] + " " in text]
+    assert [q.speaker_text for q in run(rules_nlp, text, specs)] == [speaker]

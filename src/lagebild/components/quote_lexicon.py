@@ -158,6 +158,8 @@ class QuoteLexicon:
     # a phrase that makes any verb of its clause one of saying ("lehnte mit den Worten ab:"),
     # as the alternatives of each of its words
     words_phrase: tuple[frozenset[str], ...] = ()
+    # names written in lower case ("laut dpa", "der taz")
+    lower_case_names: frozenset[str] = frozenset()
     # months, whose year belongs to the phrase ("vom November 2011")
     months: frozenset[str] = frozenset()
     # nouns whose number belongs to the phrase ("Artikel 65")

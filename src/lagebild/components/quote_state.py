@@ -245,6 +245,8 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
         start, end = phrase_bounds(tv, start, end, floor, lx)
         end = trim_phrase(tv, start, end, lx)  # a lower-case last word is no noun: "…, unter"
         end = _through_mention(state, start, end)
+        if verb is not None:  # a verb's subject: "der" after a name is its object
+            end = _before_dative_after_person(state, start, end)
     char_start, char_end = tv.starts[start], tv.ends[end - 1]
     text = state.text[char_start:char_end]
     low = tv.lowers[start]
@@ -280,6 +282,30 @@ def _through_mention(state: DocState, start: int, end: int) -> int:
         if first <= m.start < last < m.end:
             stop = tv.at_char(m.end - 1) + 1
             return stop if stop <= hi else end
+    return end
+
+
+def _before_dative_after_person(state: DocState, start: int, end: int) -> int:
+    """The phrase end, moved before a "der" phrase right after a person's name: a name
+    takes no genitive, so in "sagte Miriam Leiva der Nachrichtenagentur AFP" the agency
+    is the addressee (a dative), not part of the speaker ("nach Angaben des Gouverneurs
+    Nasser Baoum der Provinz Schabwa" has no verb to take one). A name here is a person
+    mention ending in two capitalised words ("Miriam Leiva"); a role ("der Sprecher der
+    Regierung") keeps its genitive."""
+    tv, lx = state.tv, state.lx
+    for m in state.mentions:
+        if m.kind != "PER" or m.start < tv.starts[start]:
+            continue
+        k = tv.at_char(m.end - 1) + 1  # the word after the mention
+        if (
+            start + 1 < k < end - 1
+            and tv.lowers[k] in lx.genitive_determiners
+            and tv.lowers[k] in lx.dative_determiners
+            and tv.is_cap(k - 1)
+            and tv.is_cap(k - 2)
+            and tv.lowers[k - 2] not in lx.determiners
+        ):
+            return k
     return end
 
 

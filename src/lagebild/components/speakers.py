@@ -182,6 +182,12 @@ def _extended_attribute_end(tv: TokenView, pos: int, limit: int, lx: QuoteLexico
     return end
 
 
+def _lower_case_name(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
+    """A name written in lower case: a web address ("nordland.de") or one the language
+    lists ("dpa", "taz")."""
+    return tv.lowers[i] in lx.lower_case_names or bool(_WEB_NAME.match(tv.words[i]))
+
+
 def _adverb(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     """Whether word ``i`` is a sentence adverb ("Dann", "Kurz darauf"), not a name
     spelt like one: capitalised right after a lower-case word, "Kurz" in "sagte
@@ -209,7 +215,7 @@ def noun_phrase_end(
     if tv.lowers[pos] in lx.determiners:
         pos += 1
         pos = _extended_attribute_end(tv, pos, limit, lx) or pos
-    if pos < limit and _WEB_NAME.match(tv.words[pos]):  # "wie nord-online.de berichtet"
+    if pos < limit and _lower_case_name(tv, pos, lx):  # "wie nord-online.de berichtet"
         return _extend(tv, pos + 1, limit, lx, nested=nested)
     adjectives = 0
     while (
@@ -227,7 +233,7 @@ def noun_phrase_end(
             and tv.words[pos] not in lx.np_stopwords
             and not _adverb(tv, pos, lx)
         )
-        or (pos > core and _WEB_NAME.match(tv.words[pos]))  # "der Website nordland.de"
+        or (pos > core and _lower_case_name(tv, pos, lx))  # "der Website nordland.de"
         or (
             pos > core
             and (_name_particle(tv, pos, lx) or _name_number(tv.words[pos]))
@@ -534,7 +540,7 @@ def phrase_bounds(
         w, low = tv.words[k], tv.lowers[k]
         if not w[:1].islower() or tv.is_cap(k) or low in lx.prepositions or low in lx.determiners:
             continue  # "ai-Bericht", "al-Sisi": a name behind a particle, no verb
-        if low in lx.name_particles or low in lx.np_conjunctions:
+        if low in lx.name_particles or low in lx.np_conjunctions or low in lx.lower_case_names:
             continue
         if _adverb_before_adjective(tv, k, end, lx):
             continue  # "Der erst kürzlich ernannte Bischof": adverbs grading an adjective
@@ -651,7 +657,7 @@ def trim_phrase(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> int:
             lx.nouns_capitalised
             and tv.words[end - 1][:1].islower()
             and not tv.is_cap(end - 1)  # keep "al-Sisi"
-            and not _WEB_NAME.match(tv.words[end - 1])  # and "nordland.de"
+            and not _lower_case_name(tv, end - 1, lx)  # and "nordland.de", "dpa"
         )
     ):
         end -= 1

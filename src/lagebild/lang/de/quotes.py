@@ -507,6 +507,11 @@ DEMONSTRATIVE_PRONOUNS: dict[str, tuple[str, str]] = {
     "letzterer": ("m", "sg"),
     "letztere": ("f", "sg"),
 }
+#: Names of agencies and papers written in lower case ("laut dpa", "einer Meldung der
+#: dpa", "sagte er der taz", "amnesty international (ai)").
+LOWER_CASE_NAMES: frozenset[str] = frozenset(
+    {"dpa", "ddp", "epd", "kna", "sda", "dapd", "taz", "ai"}
+)
 #: Months: a year after one belongs to the phrase ("laut einem Bericht vom November 2011";
 #: "der Polizei vom Mai 300 Menschen" is a count, no year).
 MONTHS: frozenset[str] = frozenset(
