@@ -2341,3 +2341,14 @@ def test_quotes_der_after_a_persons_name_is_the_addressee_of_the_verb(
     karl = {"text": "Karl Berg", "kind": "PER", "actor_id": "per:karl_berg"}
     specs = [m for m in (berg, karl) if m["text"] + " " in text]
     assert [q.speaker_text for q in run(rules_nlp, text, specs)] == [speaker]
+
+
+def test_quotes_colon_hands_the_quotation_to_the_subject_opening_the_lead_in(rules_nlp) -> None:
+    text = "Die Bewohner des Dorfes sehen alles gelassen: „Das sind Leute wie du und ich.“"
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.speaker_text) == ("Direct", "Die Bewohner des Dorfes")
+
+
+def test_quotes_colon_lead_in_opened_by_an_object_takes_no_speaker_from_it(rules_nlp) -> None:
+    text = "Die Anwendung der Regel stellte der Vorsitzende in Frage: „Das geht nicht.“"
+    assert all(q.speaker_text != "Die Anwendung der Regel" for q in run(rules_nlp, text))

@@ -21,12 +21,13 @@ from lagebild.components.quote_state import (
     sentence_index,
 )
 from lagebild.components.quote_subjects import (
+    SPEAKING_KINDS,
     addressee_after,
     cue_speaker,
     inner_subject,
     opening_subject,
 )
-from lagebild.components.speakers import noun_phrase_end, so_phrase_end
+from lagebild.components.speakers import noun_phrase_end, so_phrase_end, subject_after
 
 # An unattributed quote continues one attributed at most this many sentences back.
 CONTINUATION_SENTENCES = 2
@@ -130,12 +131,14 @@ def _lead_in_subject(state: DocState, qs: int, lo: int) -> Speaker | None:
     if sp.mention is None or sp.mention.kind != "PER":
         # "Die Eignung stellte der Vorsitzende X in Frage: „…“": an object opens the
         # clause, and a person right after the verb is its subject
-        sp = inner_subject(state, lo, qs - 1)
-        if sp is None or sp.start != opening[1] + 1:
+        inner = inner_subject(state, lo, qs - 1)
+        if inner is not None and inner.start == opening[1] + 1:
+            sp = inner
+        elif subject_after(tv, opening[1], qs - 1, lx) is not None:
             return None
-    if sp.mention is None or sp.mention.kind != "PER":
+    if sp.mention is not None and sp.mention.kind not in SPEAKING_KINDS:
         return None
-    first = tv.at_char(sp.mention.start)
+    first = tv.at_char(sp.mention.start) if sp.mention is not None else sp.start
     if first > lo and tv.lowers[first - 1] in lx.genitive_determiners:
         return None
     return sp
