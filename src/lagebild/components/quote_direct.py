@@ -112,13 +112,14 @@ def _verb_like(state: DocState, i: int) -> bool:
 
 
 def _lead_in_subject(state: DocState, qs: int, lo: int) -> Speaker | None:
-    """The person opening a lead-in clause that has no verb of saying.
+    """The subject opening a lead-in clause that has no verb of saying.
 
-    "Zypries sieht in dem Urteil eine Bestätigung: „…“": a colon hands the
-    quotation to the clause's subject. Only a person named as the subject
-    counts; on dev, other phrases opening such clauses were mostly objects or
-    topics ("Die Anwendung der Richtlinie stellte X in Frage: „…“"), where the
-    person right after the verb is the subject, and a person in the genitive
+    "Zypries sieht in dem Urteil eine Bestätigung: „…“", "Die Bewohner des Dorfes
+    sehen alles gelassen: „…“": a colon hands the quotation to the clause's
+    subject. A phrase opening such a clause may be an object or a topic ("Die
+    Anwendung der Richtlinie stellte X in Frage: „…“"): then a person right after
+    the verb is the subject, and a subject-like phrase there takes the quotation
+    from the opening one. A place never speaks, and a person in the genitive
     ("… des Kanzlers") is an attribute.
     """
     tv, lx = state.tv, state.lx
