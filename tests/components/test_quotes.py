@@ -2352,3 +2352,9 @@ def test_quotes_colon_hands_the_quotation_to_the_subject_opening_the_lead_in(rul
 def test_quotes_colon_lead_in_opened_by_an_object_takes_no_speaker_from_it(rules_nlp) -> None:
     text = "Die Anwendung der Regel stellte der Vorsitzende in Frage: „Das geht nicht.“"
     assert all(q.speaker_text != "Die Anwendung der Regel" for q in run(rules_nlp, text))
+
+
+def test_quotes_english_name_of_a_body_stays_whole(rules_nlp) -> None:
+    text = "Der Planet sei schwer, erklärte Jana Berg von der University of St. Andrews."
+    [q] = run(rules_nlp, text)
+    assert q.speaker_text == "Jana Berg von der University of St. Andrews"

@@ -592,7 +592,12 @@ SUBORDINATORS: frozenset[str] = frozenset(
 BACK_REFERENCES: frozenset[str] = frozenset({"das", "dies"})
 #: Particles inside personal names ("Ursula von der Leyen").
 NAME_PARTICLES: frozenset[str] = frozenset(
-    {"von", "van", "de", "da", "del", "al", "bin", "ibn", "zu", "der", "den", "la", "le"}
+    {
+        "von", "van", "de", "da", "del", "al", "bin", "ibn", "zu", "der", "den", "la", "le",
+        # inside English and French names of bodies: "University of Toronto", "Rassemblement pour
+        # la République"
+        "of", "for", "pour", "du",
+    }
 )
 #: Words ending a subject phrase although they are capitalised.
 NP_STOPWORDS: frozenset[str] = frozenset(
