@@ -2358,3 +2358,14 @@ def test_quotes_english_name_of_a_body_stays_whole(rules_nlp) -> None:
     text = "Der Planet sei schwer, erklärte Jana Berg von der University of St. Andrews."
     [q] = run(rules_nlp, text)
     assert q.speaker_text == "Jana Berg von der University of St. Andrews"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Für den Minister ist die Lage in der Stadt „alarmierend“.", "den Minister"),
+        ("Wegweisend für den Rock ist das erste Album, „Piper at the Gates of Dawn“.", None),
+    ],
+)
+def test_quotes_fuer_phrase_next_to_sein_judges_a_quoted_phrase(rules_nlp, text, speaker) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text)] == ([speaker] if speaker else [])

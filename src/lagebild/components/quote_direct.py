@@ -244,7 +244,7 @@ def resolve_partials(
             continue  # part of an indirect message ("…, dass Washington „…“ überwache")
         host = next((r for r in inside if r.form == "Reported"), None)
         if host is None:
-            host = _cue_for_partial(state, lo, hi, d)
+            host = _cue_for_partial(state, lo, hi, d) or _judge_of_partial(state, lo, hi, d)
         if host is None:
             continue
         if host in out:
@@ -277,6 +277,32 @@ def _cue_for_partial(state: DocState, lo: int, hi: int, d: Draft) -> Draft | Non
         if sp is None:
             return None
         return Draft(d.start, d.end, "Direct", d.sentence, sp, cue, cue.tokens(), addressee)
+    return None
+
+
+def _judge_of_partial(state: DocState, lo: int, hi: int, d: Draft) -> Draft | None:
+    """The one a quoted judgement holds for: "Für den Minister ist die Lage „alarmierend“",
+    "…, war für die Verbände „Wortbruch“". The "für" phrase stands next to a form of
+    "sein" in the quotation's clause and names a speaker: an actor (a person or body,
+    no place) or, opening the sentence, any phrase."""
+    tv, lx = state.tv, state.lx
+    qs = d.start - 1
+    cs, _ = clause_bounds(tv, qs - 1, lo, hi, state.blocked) if qs > lo else (lo, lo)
+    for i in range(cs, qs - 1):
+        if tv.lowers[i] not in lx.judging_prepositions:
+            continue
+        end = noun_phrase_end(tv, i + 1, qs, lx)
+        if end is None or not (
+            (end < qs and tv.lowers[end] in lx.copulas)
+            or (i > cs and tv.lowers[i - 1] in lx.copulas)
+        ):
+            continue
+        sp = make_speaker(state, i + 1, end)
+        if sp.mention is not None and sp.mention.kind not in SPEAKING_KINDS:
+            return None  # "für Deutschland": a place judges nothing
+        if sp.mention is None and i != lo:
+            return None  # "Wegweisend für den Rock ist „…“": inside a clause, only an actor
+        return Draft(d.start, d.end, "Direct", d.sentence, sp, None, (), None)
     return None
 
 

@@ -160,6 +160,9 @@ class QuoteLexicon:
     words_phrase: tuple[frozenset[str], ...] = ()
     # names written in lower case ("laut dpa", "der taz")
     lower_case_names: frozenset[str] = frozenset()
+    # "für X" next to a form of "sein" names whose judgement a quotation is
+    judging_prepositions: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
     # months, whose year belongs to the phrase ("vom November 2011")
     months: frozenset[str] = frozenset()
     # nouns whose number belongs to the phrase ("Artikel 65")

@@ -512,6 +512,12 @@ DEMONSTRATIVE_PRONOUNS: dict[str, tuple[str, str]] = {
 LOWER_CASE_NAMES: frozenset[str] = frozenset(
     {"dpa", "ddp", "epd", "kna", "sda", "dapd", "taz", "ai"}
 )
+#: "Für den Minister ist die Lage „alarmierend“": a "für" phrase next to a form of
+#: "sein" names the one whose judgement the quoted words are.
+JUDGING_PREPOSITIONS: frozenset[str] = frozenset({"für"})
+COPULAS: frozenset[str] = frozenset(
+    {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären"}
+)
 #: Months: a year after one belongs to the phrase ("laut einem Bericht vom November 2011";
 #: "der Polizei vom Mai 300 Menschen" is a count, no year).
 MONTHS: frozenset[str] = frozenset(
