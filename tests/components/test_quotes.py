@@ -2369,3 +2369,15 @@ def test_quotes_english_name_of_a_body_stays_whole(rules_nlp) -> None:
 )
 def test_quotes_fuer_phrase_next_to_sein_judges_a_quoted_phrase(rules_nlp, text, speaker) -> None:
     assert [q.speaker_text for q in run(rules_nlp, text)] == ([speaker] if speaker else [])
+
+
+def test_quotes_own_account_source_names_the_subject_who_speaks_on(rules_nlp) -> None:
+    text = (
+        "Der Bruder des Bischofs, Georg Berg, war nach eigenem Bekunden eingeweiht. "
+        "Der Rücktritt sei ein natürlicher Vorgang."
+    )
+    first, second = run(rules_nlp, text)
+    assert (first.cue, first.speaker_text) == ("nach", "Der Bruder des Bischofs, Georg Berg")
+    assert text[first.speaker_start : first.speaker_end] == "eigenem Bekunden"
+    assert second.text == "Der Rücktritt sei ein natürlicher Vorgang"
+    assert text[second.speaker_start : second.speaker_end] == "Der Bruder des Bischofs, Georg Berg"

@@ -21,6 +21,7 @@ from lagebild.components.quote_state import (
 )
 from lagebild.components.quote_subjects import (
     SPEAKING_KINDS,
+    continuing_speaker,
     cue_speaker,
     make_speaker,
     opening_subject,
@@ -139,7 +140,7 @@ def continued_report(
     if not _konjunktiv(state, lo, stop, weak=weak):
         return None
     start = _indicative_frame_end(state, lo, stop)
-    speaker = _frame_subject(state, lo, start) or last.speaker
+    speaker = _frame_subject(state, lo, start) or continuing_speaker(state, last)
     return Draft(start, stop, "Indirect", s_index, speaker, None, (), None, CONF_CONTINUATION)
 
 

@@ -23,6 +23,7 @@ from lagebild.components.quote_state import (
 from lagebild.components.quote_subjects import (
     SPEAKING_KINDS,
     addressee_after,
+    continuing_speaker,
     cue_speaker,
     inner_subject,
     opening_subject,
@@ -60,7 +61,7 @@ def attribute_direct(
             and s_index - prev.sentence <= CONTINUATION_SENTENCES
             and qe - qs >= MIN_CONTINUED_QUOTE_TOKENS
         ):
-            draft.speaker = prev.speaker
+            draft.speaker = continuing_speaker(state, prev)
             draft.confidence = CONF_CONTINUATION
             return draft
     sp = _lead_in_subject(state, qs, lo)

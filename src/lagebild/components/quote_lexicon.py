@@ -163,6 +163,8 @@ class QuoteLexicon:
     # "für X" next to a form of "sein" names whose judgement a quotation is
     judging_prepositions: frozenset[str] = frozenset()
     copulas: frozenset[str] = frozenset()
+    # a source that is the subject's own account ("nach eigenen Angaben")
+    own_account_words: frozenset[str] = frozenset()
     # months, whose year belongs to the phrase ("vom November 2011")
     months: frozenset[str] = frozenset()
     # nouns whose number belongs to the phrase ("Artikel 65")

@@ -23,6 +23,7 @@ from lagebild.components.quote_state import (
 from lagebild.components.quote_subjects import (
     apposition_before_verb,
     cue_speaker,
+    own_account_subject,
     sentence_actor,
     verb_at,
 )
@@ -187,6 +188,9 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     if message is None:
         return None
     speaker = make_speaker(state, *sp_range)
+    subject = own_account_subject(state, speaker, s_index)
+    if subject is not None:  # "nach eigenen Angaben": the phrase's span, the subject's name
+        speaker = Speaker(speaker.start, speaker.end, subject.text, subject.mention)
     cue_tokens = tuple(j for j in range(frame[0], frame[1]) if j < sp_range[0] or j >= sp_range[1])
     return Draft(
         *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE

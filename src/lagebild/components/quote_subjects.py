@@ -13,7 +13,13 @@ build on; this module decides which phrase a quote's cue belongs to.
 from __future__ import annotations
 
 from lagebild.components.quote_clauses import Cue, content_end
-from lagebild.components.quote_state import DocState, Speaker, make_speaker, sentence_index
+from lagebild.components.quote_state import (
+    DocState,
+    Draft,
+    Speaker,
+    make_speaker,
+    sentence_index,
+)
 from lagebild.components.speakers import (
     TokenView,
     apposition_end,
@@ -370,6 +376,28 @@ def opening_subject(state: DocState, lo: int, limit: int) -> tuple[int, int] | N
     if verb >= limit or not verb_at(state, verb) or subject_before(tv, lo, verb, lx) != lo:
         return None
     return end, verb
+
+
+def own_account_subject(state: DocState, sp: Speaker, s_index: int) -> Speaker | None:
+    """The subject whose own account a source phrase is ("Georg Berg war nach eigenem
+    Bekunden eingeweiht": Berg), or None for any other source."""
+    if state.tv.lowers[sp.start] not in state.lx.own_account_words:
+        return None
+    lo, hi, _ = state.sentences[s_index]
+    opening = opening_subject(state, lo, hi)
+    if opening is None or opening[0] > sp.start:
+        return None
+    return make_speaker(state, lo, opening[0], verb=opening[1])
+
+
+def continuing_speaker(state: DocState, last: Draft) -> Speaker | None:
+    """Who speaks on in the sentences after report ``last``: its speaker, or the subject
+    of its sentence when the source was the subject's own account ("Georg Berg war nach
+    eigenem Bekunden eingeweiht. Der Rücktritt sei …": Berg, not "eigenem Bekunden")."""
+    sp = last.speaker
+    if sp is None:
+        return None
+    return own_account_subject(state, sp, last.sentence) or sp
 
 
 def speaker_after(

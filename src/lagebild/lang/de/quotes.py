@@ -518,6 +518,9 @@ JUDGING_PREPOSITIONS: frozenset[str] = frozenset({"für"})
 COPULAS: frozenset[str] = frozenset(
     {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären"}
 )
+#: A source opened by one of these is the subject's own account ("Berg war nach eigenem
+#: Bekunden eingeweiht", "nach eigenen Angaben"): the subject speaks on after it.
+OWN_ACCOUNT_WORDS: frozenset[str] = frozenset({"eigenen", "eigenem", "eigener", "eigene"})
 #: Months: a year after one belongs to the phrase ("laut einem Bericht vom November 2011";
 #: "der Polizei vom Mai 300 Menschen" is a count, no year).
 MONTHS: frozenset[str] = frozenset(
@@ -604,7 +607,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         # la République"
         "of", "for", "pour", "du",
     }
-)
+)  # fmt: skip
 #: Words ending a subject phrase although they are capitalised.
 NP_STOPWORDS: frozenset[str] = frozenset(
     {"Am", "Im", "In", "Nach", "Bei", "Auf", "Zu", "Mit", "Vor", "Laut"}
@@ -715,7 +718,7 @@ RELATIVE_PRONOUNS: frozenset[str] = frozenset(
         "der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher",
         "welches", "welchem", "welchen",
     }
-)
+)  # fmt: skip
 #: Relative pronouns that open a clause as its subject ("Faymann, der angekündigt hat, …",
 #: "der alle Bürger aufforderte"); "die" and "das" may be objects ("die Lage, die der
 #: Minister beschrieb").
