@@ -2381,3 +2381,9 @@ def test_quotes_own_account_source_names_the_subject_who_speaks_on(rules_nlp) ->
     assert text[first.speaker_start : first.speaker_end] == "eigenem Bekunden"
     assert second.text == "Der Rücktritt sei ein natürlicher Vorgang"
     assert text[second.speaker_start : second.speaker_end] == "Der Bruder des Bischofs, Georg Berg"
+
+
+def test_quotes_mention_read_into_the_verb_does_not_stretch_the_speaker(rules_nlp) -> None:
+    text = "Der Rat rief die Regierung zur Ruhe auf und beschloss, den Fall zu prüfen."
+    rat = {"text": "Rat rief", "kind": "ORG", "actor_id": "org:rat"}  # read too far
+    assert [q.speaker_text for q in run(rules_nlp, text, [rat])] == ["Der Rat"]
