@@ -2387,3 +2387,14 @@ def test_quotes_mention_read_into_the_verb_does_not_stretch_the_speaker(rules_nl
     text = "Der Rat rief die Regierung zur Ruhe auf und beschloss, den Fall zu prüfen."
     rat = {"text": "Rat rief", "kind": "ORG", "actor_id": "org:rat"}  # read too far
     assert [q.speaker_text for q in run(rules_nlp, text, [rat])] == ["Der Rat"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Wie der Verband in der Nacht mitteilte, fällt das Turnier aus.", "der Verband"),
+        ("Wie die Regierung in Kabul mitteilte, fällt das Turnier aus.", "die Regierung in Kabul"),
+    ],
+)
+def test_quotes_time_phrase_after_a_wie_speaker_is_no_place(rules_nlp, text, speaker) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]

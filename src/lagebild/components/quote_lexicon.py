@@ -165,6 +165,8 @@ class QuoteLexicon:
     copulas: frozenset[str] = frozenset()
     # a source that is the subject's own account ("nach eigenen Angaben")
     own_account_words: frozenset[str] = frozenset()
+    # nouns of time: "in der Nacht" after a speaker is when, not where
+    time_nouns: frozenset[str] = frozenset()
     # months, whose year belongs to the phrase ("vom November 2011")
     months: frozenset[str] = frozenset()
     # nouns whose number belongs to the phrase ("Artikel 65")

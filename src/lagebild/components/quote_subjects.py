@@ -202,8 +202,8 @@ def cue_speaker(
         end = noun_phrase_end(tv, cs + 1, f, lx)
         while end is not None and end < f and tv.lowers[end] in lx.as_source_attributes:
             nxt = noun_phrase_end(tv, end + 1, f, lx, nested=True)
-            if nxt is None:
-                break
+            if nxt is None or tv.lowers[nxt - 1] in lx.time_nouns:
+                break  # "wie die FIFA in der Nacht mitteilte": a time, no place
             end = nxt  # "wie die Provinzregierung in Helmand mitteilte"
         if end is not None:
             return make_speaker(state, cs + 1, end, verb=f), None

@@ -521,12 +521,21 @@ COPULAS: frozenset[str] = frozenset(
 #: A source opened by one of these is the subject's own account ("Berg war nach eigenem
 #: Bekunden eingeweiht", "nach eigenen Angaben"): the subject speaks on after it.
 OWN_ACCOUNT_WORDS: frozenset[str] = frozenset({"eigenen", "eigenem", "eigener", "eigene"})
+#: Nouns of time: "wie die FIFA in der Nacht mitteilte" says when, not which FIFA.
+TIME_NOUNS: frozenset[str] = frozenset(
+    {
+        "nacht", "früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "woche",
+        "wochenende", "monat", "jahr", "vorjahr", "sommer", "herbst", "winter", "frühjahr",
+        "frühling", "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+        "september", "oktober", "november", "dezember",
+    }
+)  # fmt: skip
 #: Months: a year after one belongs to the phrase ("laut einem Bericht vom November 2011";
 #: "der Polizei vom Mai 300 Menschen" is a count, no year).
 MONTHS: frozenset[str] = frozenset(
     {
-        "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-        "oktober", "november", "dezember",
+        "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+        "september", "oktober", "november", "dezember",
     }
 )  # fmt: skip
 #: Nouns whose number belongs to the phrase ("nach Artikel 65 des Grundgesetzes").
