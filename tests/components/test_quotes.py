@@ -2398,3 +2398,17 @@ def test_quotes_mention_read_into_the_verb_does_not_stretch_the_speaker(rules_nl
 )
 def test_quotes_time_phrase_after_a_wie_speaker_is_no_place(rules_nlp, text, speaker) -> None:
     assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "In einem Bericht der Zeitung wurde vermutet, dass niemand überlebt hat.",
+            "einem Bericht der Zeitung",
+        ),
+        ("In der Stadt wurde vermutet, dass niemand überlebt hat.", None),
+    ],
+)
+def test_quotes_passive_said_in_a_document_names_it(rules_nlp, text, speaker) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]

@@ -197,7 +197,7 @@ def cue_speaker(
                 end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
                 if end is not None:
                     return make_speaker(state, i + 1, end, verb=f), None
-        return None, None
+        return _document_of_passive(state, cs, ce), None
     if cs < f and tv.lowers[cs] in lx.as_words:  # "wie X mitteilte"
         end = noun_phrase_end(tv, cs + 1, f, lx)
         while end is not None and end < f and tv.lowers[end] in lx.as_source_attributes:
@@ -312,6 +312,24 @@ def agent_passive(state: DocState, cue: Cue) -> bool:
     if cue.form.lemma in state.lx.topic_cues or not passive_voice(state, cue):
         return False
     return any(_agent_preposition(state, i, cue.clause[0]) for i in range(*cue.clause))
+
+
+def _document_of_passive(state: DocState, cs: int, ce: int) -> Speaker | None:
+    """The document a passive without an agent is said in, as "heißt es in" names one:
+    "In einem Bericht der Zeitung wurde vermutet, dass …", "So wird in einer Erklärung
+    gefordert, dass …". The phrase after "in" must be a source ("Bericht", "Erklärung")."""
+    tv, lx = state.tv, state.lx
+    for i in range(cs, ce - 1):
+        if tv.lowers[i] not in lx.impersonal_prepositions:
+            continue
+        end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
+        if end is not None and any(
+            tv.lowers[j].endswith(lx.source_noun_endings)
+            for j in range(i + 1, end)
+            if tv.is_cap(j)
+        ):
+            return make_speaker(state, i + 1, end)
+    return None
 
 
 def _agent_preposition(state: DocState, i: int, cs: int) -> bool:
