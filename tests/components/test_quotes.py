@@ -2412,3 +2412,9 @@ def test_quotes_time_phrase_after_a_wie_speaker_is_no_place(rules_nlp, text, spe
 )
 def test_quotes_passive_said_in_a_document_names_it(rules_nlp, text, speaker) -> None:
     assert [q.speaker_text for q in run(rules_nlp, text)] == [speaker]
+
+
+def test_quotes_impersonal_cue_in_a_relative_clause_names_its_phrase(rules_nlp) -> None:
+    text = "Man zitiert eine Erklärung der Behörde, in der es heißt, dass die Sperre nötig sei."
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text) == ("eine Erklärung der Behörde", "dass die Sperre nötig sei")

@@ -190,6 +190,17 @@ def cue_speaker(
             end = noun_phrase_end(tv, lo + 1, cs, lx, nested=True)
             if end is not None and tv.words[end] == ",":
                 return make_speaker(state, lo + 1, end), None
+        if (
+            cs > lo + 1
+            and tv.words[cs - 1] == ","
+            and tv.lowers[cs] in lx.impersonal_prepositions
+            and tv.lowers[cs + 1] in lx.relative_pronouns
+        ):
+            # "…, eine Erklärung der Behörde, in der es heißt, dass …": the phrase the
+            # relative clause is on
+            start = noun_phrase_start(tv, cs - 1, lo, lx)
+            if start is not None:
+                return make_speaker(state, start, cs - 1), None
         return None, None
     if passive_voice(state, cue) and cue.form.lemma not in lx.passive_speaker_cues:
         for i in range(cs, ce):
