@@ -2418,3 +2418,13 @@ def test_quotes_impersonal_cue_in_a_relative_clause_names_its_phrase(rules_nlp) 
     text = "Man zitiert eine Erklärung der Behörde, in der es heißt, dass die Sperre nötig sei."
     [q] = run(rules_nlp, text)
     assert (q.speaker_text, q.text) == ("eine Erklärung der Behörde", "dass die Sperre nötig sei")
+
+
+def test_quotes_verlauten_names_the_circles_it_comes_from(rules_nlp) -> None:
+    text = "Aus Regierungskreisen verlautete, dies sei nur Spekulation."
+    assert [q.speaker_text for q in run(rules_nlp, text)] == ["Regierungskreisen"]
+
+
+def test_quotes_verlauten_after_lassen_takes_no_source_from_the_subject(rules_nlp) -> None:
+    text = "Ein Sprecher aus Berlin ließ verlauten, dies sei falsch."
+    assert all(q.speaker_text != "Berlin" for q in run(rules_nlp, text))

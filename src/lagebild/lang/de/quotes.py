@@ -160,6 +160,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("erzählen", "", ""),
     ("bedauern", "", ""),
     ("verlautbaren", "", ""),
+    ("verlauten", "", ""),
     ("klarmachen", "klar", ""),
     ("einwenden", "ein", "wendet/wandte/eingewandt"),
     ("mutmaßen", "", ""),
@@ -238,6 +239,8 @@ CUE_EXCLUDES: dict[str, tuple[str, ...]] = {
         "haft", "haftstrafe", "freiheitsstrafe", "bewährungsstrafe", "geldstrafe",
         "gefängnis", "tode", "jahren", "monaten",
     ),
+    # "ließ X verlauten": the subject of "lassen" speaks, as of any verb, not "aus" a place
+    "verlauten": ("ließ", "lässt", "ließen", "lassen", "gelassen"),
     # "erzählt die Geschichte einer Familie, die …": narrating, not reporting
     "erzählen": ("geschichte", "geschichten", "märchen", "witz", "witze"),
     # "verwies Hamilton auf den zweiten Platz": a ranking, not a reference
@@ -285,7 +288,9 @@ TOPIC_CUES: frozenset[str] = frozenset({"berichten", "sprechen", "ausgehen"})
 
 #: Cues whose grammatical subject is "es" and whose source is a prepositional
 #: phrase ("In dem Bericht heißt es, …", "Wie aus dem Bericht hervorgeht, …").
-IMPERSONAL_CUES: frozenset[str] = frozenset({"heißen", "stehen", "bekanntwerden", "hervorgehen"})
+IMPERSONAL_CUES: frozenset[str] = frozenset(
+    {"heißen", "stehen", "bekanntwerden", "hervorgehen", "verlauten"}
+)
 #: Impersonal cues that name no source at all: "Im Mai wurde bekannt, …" is a time.
 SOURCELESS_CUES: frozenset[str] = frozenset({"bekanntwerden"})
 #: Cues that report only a clause opened by one of these words or marks ("In dem Bericht
