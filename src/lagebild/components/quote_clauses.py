@@ -65,7 +65,13 @@ def find_cue(
         glued = lx.cues.get(tv.lowers[i - 1] + low)
         if glued:
             forms, split = glued, i - 1
-    if not forms and lx.words_phrase and not blocked[i] and tv.words[i][:1].islower():
+    if (
+        not forms
+        and lx.words_phrase
+        and not lx.words_phrase[-1].isdisjoint(tv.vocabulary)  # cheap: "Worten" is rare
+        and not blocked[i]
+        and tv.words[i][:1].islower()
+    ):
         return _verb_with_words(tv, i, lo, hi, blocked, lx)
     if not forms or blocked[i] or not tv.words[i][:1].islower():
         return None

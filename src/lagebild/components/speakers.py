@@ -46,6 +46,7 @@ class TokenView:
     lowers: list[str]
     starts: list[int]
     ends: list[int]
+    vocabulary: frozenset[str]  # the lower-case words: a rare word's absence is one lookup
 
     @classmethod
     def from_doc(cls, doc: Doc) -> TokenView:
@@ -55,11 +56,13 @@ class TokenView:
             if not t.is_space:
                 words.append(t.text)
                 starts.append(t.idx)
+        lowers = [w.lower() for w in words]
         return cls(
             words=words,
-            lowers=[w.lower() for w in words],
+            lowers=lowers,
             starts=starts,
             ends=[s + len(w) for s, w in zip(starts, words, strict=True)],
+            vocabulary=frozenset(lowers),
         )
 
     def __len__(self) -> int:
