@@ -295,6 +295,8 @@ def _before_dative_after_person(state: DocState, start: int, end: int) -> int:
     mention ending in two capitalised words ("Miriam Leiva"); a role ("der Sprecher der
     Regierung") keeps its genitive."""
     tv, lx = state.tv, state.lx
+    if not any(tv.lowers[k] in lx.dative_determiners for k in range(start + 2, end - 1)):
+        return end  # cheap test first: no "der" to move before
     for m in state.mentions:
         if m.kind != "PER" or m.start < tv.starts[start]:
             continue
