@@ -2301,6 +2301,11 @@ def test_quotes_adverbs_grading_a_participle_stay_in_the_speaker(rules_nlp, text
             "Er",
             "das Gericht sei unabhängig",
         ),
+        (
+            "Mit diesen Worten verabschiedete sich der Minister: „Wir sind bereit.“",
+            "der Minister",
+            "Wir sind bereit.",
+        ),
     ],
 )
 def test_quotes_mit_den_worten_makes_the_verb_of_its_clause_a_cue(

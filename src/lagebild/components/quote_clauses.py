@@ -138,9 +138,10 @@ def _verb_with_words(
     tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool], lx: QuoteLexicon
 ) -> Cue | None:
     """The finite verb of a clause that says "mit den Worten", read as a verb of saying:
-    "Paolo hatte die Ausführung mit den Worten abgelehnt: „…“", "„…“, mit diesen Worten
-    meldete er sich zurück". The verb is the word after the clause's opening phrase:
-    after its subject, or after the phrase itself when it opens the clause."""
+    "Paolo hatte die Ausführung mit den Worten abgelehnt: „…“", "Er trat dem Vorwurf
+    mit den Worten entgegen, …". The verb is the word after the clause's opening phrase:
+    after its subject, or after the phrase itself when it opens the clause ("Mit diesen
+    Worten verabschiedete sich der Minister: „…“")."""
     low = tv.lowers[i]
     if low in lx.determiners or low in lx.prepositions or low in lx.sentence_adverbs:
         return None

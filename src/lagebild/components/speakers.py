@@ -133,8 +133,11 @@ def _adverb_before_adjective(
         and tv.lowers[i + 1] not in lx.determiners
         and (
             _is_adjective(tv, i + 1, lx)
-            or (after_article and not chained
-                and _adverb_before_adjective(tv, i + 1, limit, lx, chained=True))
+            or (
+                after_article
+                and not chained
+                and _adverb_before_adjective(tv, i + 1, limit, lx, chained=True)
+            )
         )
         and dictionary_form(low, lx.code) == low
     )
