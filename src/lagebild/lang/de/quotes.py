@@ -410,8 +410,8 @@ SOURCE_NOUN_ENDINGS: tuple[str, ...] = (
     "planungen", "plänen", "idee",
 )  # fmt: skip
 #: "mit den Worten" makes the verb of its clause a verb of saying ("Er lehnte mit den
-#: Worten ab: „…“", "„…“, mit diesen Worten meldete er sich zurück"): each word's
-#: alternatives in order.
+#: Worten ab: „…“", "Mit diesen Worten verabschiedete sich der Minister: „…“"): each
+#: word's alternatives in order.
 WORDS_PHRASE: tuple[frozenset[str], ...] = (
     frozenset({"mit"}),
     frozenset({"den", "diesen", "folgenden"}),
@@ -531,8 +531,8 @@ TIME_NOUNS: frozenset[str] = frozenset(
     {
         "nacht", "früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "woche",
         "wochenende", "monat", "jahr", "vorjahr", "sommer", "herbst", "winter", "frühjahr",
-        "frühling", "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
-        "september", "oktober", "november", "dezember",
+        "frühling", "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli",
+        "august", "september", "oktober", "november", "dezember",
     }
 )  # fmt: skip
 #: Months: a year after one belongs to the phrase ("laut einem Bericht vom November 2011";
