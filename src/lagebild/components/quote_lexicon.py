@@ -105,6 +105,7 @@ class QuoteLexicon:
     subordinators: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
     verb_forms: frozenset[str] = frozenset()  # finite forms that end like adjectives
+    source_words: frozenset[str] = frozenset()  # the words a source phrase can start at
     participle_endings: tuple[str, ...] = ()  # present participles used as adverbs
     verb_only_participle_endings: tuple[str, ...] = ()  # endings no noun has
     np_breaks: frozenset[str] = frozenset()  # closed-class words no lower-case NP runs over
@@ -209,7 +210,7 @@ _TABLE_NAMES: dict[str, str] = {
     "demonstratives": "DEMONSTRATIVE_PRONOUNS",
 }
 #: Fields built here rather than read from one table.
-_BUILT = frozenset({"code", "cues", "verb_forms"})
+_BUILT = frozenset({"code", "cues", "verb_forms", "source_words"})
 
 
 def _bind_table(m: Any, f: Field[Any]) -> Any:
@@ -259,5 +260,11 @@ def load_quote_lexicon(code: str) -> QuoteLexicon:
         | m.KONJUNKTIV_I
         | m.KONJUNKTIV_II
         | m.REPORTATIVE_MODALS,
+        # a cheap first test for the source phrases ("laut", "zufolge", "so", "according")
+        source_words=frozenset(p.split()[0] for p in m.SOURCE_PREPOSITIONS)
+        | m.SOURCE_POSTPOSITIONS
+        | m.SOURCE_NOUN_PREPOSITIONS
+        | m.SO_WORDS
+        | m.SOURCE_ADVERBS,
         **tables,
     )

@@ -89,6 +89,8 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     """ "laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach", "X, wonach"."""
     tv, lx = state.tv, state.lx
     low = tv.lowers[i]
+    if low not in lx.source_words:
+        return None  # the test every word takes: most open no source
     frame = sp_range = None
     outside_end = 0  # where the part the message leaves out ends, when beyond the frame
     if low in lx.source_prepositions or (
