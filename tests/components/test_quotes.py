@@ -2433,3 +2433,8 @@ def test_quotes_verlauten_names_the_circles_it_comes_from(rules_nlp) -> None:
 def test_quotes_verlauten_after_lassen_takes_no_source_from_the_subject(rules_nlp) -> None:
     text = "Ein Sprecher aus Berlin ließ verlauten, dies sei falsch."
     assert all(q.speaker_text != "Berlin" for q in run(rules_nlp, text))
+
+
+def test_quotes_source_noun_keeps_where_its_information_comes_from(rules_nlp) -> None:
+    text = "Die Behörde will nach Angaben aus Justizkreisen die Ermittlungen einstellen."
+    assert [q.speaker_text for q in run(rules_nlp, text)] == ["Angaben aus Justizkreisen"]

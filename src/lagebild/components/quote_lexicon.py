@@ -168,6 +168,8 @@ class QuoteLexicon:
     own_account_words: frozenset[str] = frozenset()
     # nouns of time: "in der Nacht" after a speaker is when, not where
     time_nouns: frozenset[str] = frozenset()
+    # where a source noun's information comes from ("Angaben aus Justizkreisen")
+    origin_prepositions: frozenset[str] = frozenset()
     # months, whose year belongs to the phrase ("vom November 2011")
     months: frozenset[str] = frozenset()
     # nouns whose number belongs to the phrase ("Artikel 65")

@@ -125,6 +125,9 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         if end is not None and any(
             tv.lowers[j].endswith(lx.source_noun_endings) for j in _head_nouns(tv, i + 1, end)
         ):
+            if end < stop and tv.lowers[end] in lx.origin_prepositions:
+                # "nach Angaben aus Justizkreisen": where the information comes from
+                end = noun_phrase_end(tv, end + 1, stop, lx, nested=True) or end
             frame, sp_range = (i, end), (i + 1, end)
     elif low in lx.so_words and i > lo and tv.words[i - 1] == ",":
         end = so_phrase_end(tv, i + 1, stop, lx)

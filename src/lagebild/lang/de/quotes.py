@@ -417,6 +417,9 @@ WORDS_PHRASE: tuple[frozenset[str], ...] = (
     frozenset({"den", "diesen", "folgenden"}),
     frozenset({"worten"}),
 )
+#: After a source noun, where its information comes from ("nach Angaben aus
+#: Justizkreisen", "nach Informationen aus Regierungskreisen").
+ORIGIN_PREPOSITIONS: frozenset[str] = frozenset({"aus"})
 #: Words that make "nach" temporal right before it ("sechs Tage nach der
 #: Veröffentlichung", "kurz nach der Ankündigung"): no source follows.
 TIME_BEFORE_NACH: frozenset[str] = frozenset(
@@ -535,12 +538,13 @@ TIME_NOUNS: frozenset[str] = frozenset(
         "august", "september", "oktober", "november", "dezember",
     }
 )  # fmt: skip
-#: Months: a year after one belongs to the phrase ("laut einem Bericht vom November 2011";
-#: "der Polizei vom Mai 300 Menschen" is a count, no year).
+#: Months (and "Jahr"): a year after one belongs to the phrase ("laut einem Bericht vom
+#: November 2011", "Planungen aus dem Jahr 2005"; "der Polizei vom Mai 300 Menschen" is a
+#: count, no year).
 MONTHS: frozenset[str] = frozenset(
     {
         "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
-        "september", "oktober", "november", "dezember",
+        "september", "oktober", "november", "dezember", "jahr", "jahres",
     }
 )  # fmt: skip
 #: Nouns whose number belongs to the phrase ("nach Artikel 65 des Grundgesetzes").
