@@ -154,8 +154,8 @@ class QuoteLexicon:
     writer_pronouns: frozenset[str] = frozenset()
     # pronouns only alone before the verb ("Dieser sagte"), else determiners
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # words that make the source preposition temporal ("sechs Tage nach der Veröffentlichung")
-    time_before_nach: frozenset[str] = frozenset()
+    # words that make a source preposition temporal ("sechs Tage nach der Veröffentlichung")
+    temporal_before_source: frozenset[str] = frozenset()
     # a phrase that makes any verb of its clause one of saying ("lehnte mit den Worten ab:"),
     # as the alternatives of each of its words
     words_phrase: tuple[frozenset[str], ...] = ()

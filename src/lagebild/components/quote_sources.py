@@ -119,7 +119,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     elif (
         low in lx.source_noun_prepositions
         and i + 1 < stop
-        and not (i > lo and tv.lowers[i - 1] in lx.time_before_nach)
+        and not (i > lo and tv.lowers[i - 1] in lx.temporal_before_source)
     ):
         end = noun_phrase_end(tv, i + 1, stop, lx)
         if end is not None and any(

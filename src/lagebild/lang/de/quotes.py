@@ -422,7 +422,7 @@ WORDS_PHRASE: tuple[frozenset[str], ...] = (
 ORIGIN_PREPOSITIONS: frozenset[str] = frozenset({"aus"})
 #: Words that make "nach" temporal right before it ("sechs Tage nach der
 #: Veröffentlichung", "kurz nach der Ankündigung"): no source follows.
-TIME_BEFORE_NACH: frozenset[str] = frozenset(
+TEMPORAL_BEFORE_SOURCE: frozenset[str] = frozenset(
     {
         "sekunden", "minuten", "stunden", "tage", "tagen", "wochen", "monate", "monaten",
         "jahre", "jahren", "jahrzehnte", "kurz", "bald", "gleich", "unmittelbar", "direkt",
@@ -529,15 +529,6 @@ COPULAS: frozenset[str] = frozenset(
 #: A source opened by one of these is the subject's own account ("Berg war nach eigenem
 #: Bekunden eingeweiht", "nach eigenen Angaben"): the subject speaks on after it.
 OWN_ACCOUNT_WORDS: frozenset[str] = frozenset({"eigenen", "eigenem", "eigener", "eigene"})
-#: Nouns of time: "wie die FIFA in der Nacht mitteilte" says when, not which FIFA.
-TIME_NOUNS: frozenset[str] = frozenset(
-    {
-        "nacht", "früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "woche",
-        "wochenende", "monat", "jahr", "vorjahr", "sommer", "herbst", "winter", "frühjahr",
-        "frühling", "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli",
-        "august", "september", "oktober", "november", "dezember",
-    }
-)  # fmt: skip
 #: Months (and "Jahr"): a year after one belongs to the phrase ("laut einem Bericht vom
 #: November 2011", "Planungen aus dem Jahr 2005"; "der Polizei vom Mai 300 Menschen" is a
 #: count, no year).
@@ -547,6 +538,14 @@ MONTHS: frozenset[str] = frozenset(
         "september", "oktober", "november", "dezember", "jahr", "jahres",
     }
 )  # fmt: skip
+#: Nouns of time: "wie die FIFA in der Nacht mitteilte" says when, not which FIFA.
+_TIMES_OF_DAY_AND_YEAR: frozenset[str] = frozenset(
+    {
+        "nacht", "früh", "morgen", "vormittag", "mittag", "nachmittag", "abend", "woche",
+        "wochenende", "monat", "vorjahr", "sommer", "herbst", "winter", "frühjahr", "frühling",
+    }
+)  # fmt: skip
+TIME_NOUNS: frozenset[str] = _TIMES_OF_DAY_AND_YEAR | MONTHS
 #: Nouns whose number belongs to the phrase ("nach Artikel 65 des Grundgesetzes").
 NUMBERED_NOUNS: frozenset[str] = frozenset(
     {"artikel", "art.", "paragraf", "paragraph", "absatz", "abs.", "kapitel", "ziffer", "nr."}
