@@ -2413,6 +2413,8 @@ def test_quotes_time_phrase_after_a_wie_speaker_is_no_place(rules_nlp, text, spe
             "einem Bericht der Zeitung",
         ),
         ("In der Stadt wurde vermutet, dass niemand überlebt hat.", None),
+        # the head is a time; a source noun in its attribute does not make it a document
+        ("In der Zeit der Ermittlungen wurde vermutet, dass niemand überlebt hat.", None),
     ],
 )
 def test_quotes_passive_said_in_a_document_names_it(rules_nlp, text, speaker) -> None:

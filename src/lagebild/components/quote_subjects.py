@@ -26,6 +26,7 @@ from lagebild.components.speakers import (
     lower_case_noun_end,
     noun_phrase_end,
     noun_phrase_start,
+    phrase_head,
     prepositional_phrases_end,
     split_at_mentions,
     subject_after,
@@ -328,17 +329,15 @@ def agent_passive(state: DocState, cue: Cue) -> bool:
 def _document_of_passive(state: DocState, cs: int, ce: int) -> Speaker | None:
     """The document a passive without an agent is said in, as "heißt es in" names one:
     "In einem Bericht der Zeitung wurde vermutet, dass …", "So wird in einer Erklärung
-    gefordert, dass …". The phrase after "in" must be a source ("Bericht", "Erklärung")."""
+    gefordert, dass …". The phrase after "in" must be headed by a source noun
+    ("Bericht", "Erklärung"; "In der Zeit der Ermittlungen" is a time)."""
     tv, lx = state.tv, state.lx
     for i in range(cs, ce - 1):
         if tv.lowers[i] not in lx.impersonal_prepositions:
             continue
         end = noun_phrase_end(tv, i + 1, ce, lx, nested=True)
-        if end is not None and any(
-            tv.lowers[j].endswith(lx.source_noun_endings)
-            for j in range(i + 1, end)
-            if tv.is_cap(j)
-        ):
+        head = phrase_head(tv, i + 1, ce, lx) if end is not None else None
+        if head is not None and tv.lowers[head].endswith(lx.source_noun_endings):
             return make_speaker(state, i + 1, end)
     return None
 

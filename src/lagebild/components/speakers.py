@@ -704,7 +704,7 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
                 return pos, end
         if low in lx.time_prepositions and not phrase_skipped and pos == verb + 1:
             # "…, sagte am Montag der Minister": one short phrase of time first
-            head = _phrase_head(tv, pos + 1, min(limit, pos + 1 + MAX_SKIPPED_PHRASE), lx)
+            head = phrase_head(tv, pos + 1, min(limit, pos + 1 + MAX_SKIPPED_PHRASE), lx)
             if head is None or (head + 1 < limit and tv.lowers[head + 1] in lx.genitive_only):
                 return None  # "am Rande des Gipfels": the phrase goes on
             pos, phrase_skipped = head + 1, True
@@ -715,13 +715,15 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
     return None
 
 
-def _phrase_head(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon) -> int | None:
-    """The noun ending a short phrase after a preposition ("am Montag", "am späten
-    Abend"), read without attributes: "am Montag der Minister" is a time and the
-    subject, not one phrase with a genitive."""
+def phrase_head(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon) -> int | None:
+    """The noun heading the phrase at ``pos`` ("am Montag", "am späten Abend", "in einer
+    viel beachteten Studie der Universität"), read without attributes: "am Montag der
+    Minister" is a time and the subject, not one phrase with a genitive."""
     if pos < limit and tv.lowers[pos] in lx.determiners:
         pos += 1
-    while pos < limit and _is_adjective(tv, pos, lx):
+    while pos < limit and (
+        _is_adjective(tv, pos, lx) or _adverb_before_adjective(tv, pos, limit, lx)
+    ):
         pos += 1
     return pos if pos < limit and tv.is_cap(pos) else None
 
