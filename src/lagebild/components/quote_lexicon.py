@@ -154,28 +154,30 @@ class QuoteLexicon:
     writer_pronouns: frozenset[str] = frozenset()
     # pronouns only alone before the verb ("Dieser sagte"), else determiners
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # words that make a source preposition temporal ("sechs Tage nach der Veröffentlichung")
-    temporal_before_source: frozenset[str] = frozenset()
-    # a phrase that makes any verb of its clause one of saying ("lehnte mit den Worten ab:"),
-    # as the alternatives of each of its words
-    words_phrase: tuple[frozenset[str], ...] = ()
+    # quantifiers that are the subject alone before the verb ("Einige sagen, …")
+    indefinite_pronouns: frozenset[str] = frozenset()
+    # -- speaker phrases
     # names written in lower case ("laut dpa", "der taz")
     lower_case_names: frozenset[str] = frozenset()
-    # "für X" next to a form of "sein" names whose judgement a quotation is
-    judging_prepositions: frozenset[str] = frozenset()
-    copulas: frozenset[str] = frozenset()
-    # a source that is the subject's own account ("nach eigenen Angaben")
-    own_account_words: frozenset[str] = frozenset()
-    # nouns of time: "in der Nacht" after a speaker is when, not where
-    time_nouns: frozenset[str] = frozenset()
-    # where a source noun's information comes from ("Angaben aus Justizkreisen")
-    origin_prepositions: frozenset[str] = frozenset()
     # months, whose year belongs to the phrase ("vom November 2011")
     months: frozenset[str] = frozenset()
     # nouns whose number belongs to the phrase ("Artikel 65")
     numbered_nouns: frozenset[str] = frozenset()
-    # quantifiers that are the subject alone before the verb ("Einige sagen, …")
-    indefinite_pronouns: frozenset[str] = frozenset()
+    # nouns of time: "in der Nacht" after a speaker is when, not where
+    time_nouns: frozenset[str] = frozenset()
+    # -- sources
+    # words that make a source preposition temporal ("sechs Tage nach der Veröffentlichung")
+    temporal_before_source: frozenset[str] = frozenset()
+    # where a source noun's information comes from ("Angaben aus Justizkreisen")
+    origin_prepositions: frozenset[str] = frozenset()
+    # a source that is the subject's own account ("nach eigenen Angaben")
+    own_account_words: frozenset[str] = frozenset()
+    # "für X" next to a form of "sein" names whose judgement a quotation is
+    judging_prepositions: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
+    # a phrase that makes any verb of its clause one of saying ("lehnte mit den Worten ab:"),
+    # as the alternatives of each of its words
+    words_phrase: tuple[frozenset[str], ...] = ()
 
     def pronoun(self, low: str) -> tuple[str, str] | None:
         """(gender, number) of a subject pronoun or demonstrative standing alone."""
