@@ -70,7 +70,7 @@ def sentence_cues(
         if state.blocked[i] or i in state.used or any(a <= i < b for a, b in taken):
             continue
         draft = source_phrase(state, i, lo, stop, s_index)
-        if draft is not None and not _inside_reported_clause(state, draft, lo, hi):
+        if draft is not None:
             taken.append((draft.start, draft.end))
             yield claim(state, draft)
     trailing = _trailing_cue(state, lo, stop)
@@ -91,22 +91,6 @@ def sentence_cues(
         else:
             taken.append((draft.start, draft.end) if draft.start > i else (i, i + 1))
         yield claim(state, draft)
-
-
-def _inside_reported_clause(state: DocState, draft: Draft, lo: int, hi: int) -> bool:
-    """Whether a source phrase opens the clause that a verb of saying before it reports:
-    "Der Minister sagte, laut einer Studie seien die Preise gestiegen" is the minister's
-    report, and the study is his source (nested), not the sentence's. A closing ", so X"
-    names the source of all before it."""
-    tv, lx = state.tv, state.lx
-    phrase = min(draft.cue_tokens)
-    if phrase < 2 or tv.words[phrase - 1] != "," or tv.lowers[phrase] in lx.so_words:
-        return False
-    for i in range(max(lo, draft.start), phrase - 1):
-        cue = find_cue(tv, i, lo, hi, state.blocked, lx)
-        if cue is not None and cue.clause[1] == phrase - 1 and not passive_voice(state, cue):
-            return True
-    return False
 
 
 def _trailing_cue(state: DocState, lo: int, stop: int) -> tuple[int, ...]:

@@ -24,6 +24,7 @@ from lagebild.components.quote_subjects import (
     apposition_before_verb,
     cue_speaker,
     own_account_subject,
+    passive_voice,
     sentence_actor,
     verb_at,
 )
@@ -91,6 +92,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     low = tv.lowers[i]
     if low not in lx.source_words:
         return None  # the test every word takes: most open no source
+    sentence_lo = lo  # the clauses below may narrow ``lo`` to the source's own
     frame = sp_range = None
     outside_end = 0  # where the part the message leaves out ends, when beyond the frame
     if low in lx.source_prepositions or (
@@ -192,11 +194,13 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
         message = message_around(lo, stop, outside, tv)
     if message is None:
         return None
+    cue_tokens = tuple(j for j in range(frame[0], frame[1]) if j < sp_range[0] or j >= sp_range[1])
+    if _opens_reported_clause(state, min(cue_tokens), message[0], sentence_lo):
+        return None
     speaker = make_speaker(state, *sp_range)
     subject = own_account_subject(state, speaker, s_index)
     if subject is not None:  # "nach eigenen Angaben": the phrase's span, the subject's name
         speaker = Speaker(speaker.start, speaker.end, subject.text, subject.mention)
-    cue_tokens = tuple(j for j in range(frame[0], frame[1]) if j < sp_range[0] or j >= sp_range[1])
     return Draft(
         *message, "Indirect", s_index, speaker, None, cue_tokens, confidence=CONF_SOURCE_PHRASE
     )
@@ -217,6 +221,23 @@ def _dative_phrase_start(state: DocState, i: int, lo: int) -> int | None:
         noun = next((k for k in range(start + 1, i - 1) if tv.is_cap(k)), start)
         start = noun_phrase_start(tv, i, noun + 1, lx)
     return start
+
+
+def _opens_reported_clause(state: DocState, phrase: int, start: int, lo: int) -> bool:
+    """Whether the source phrase at ``phrase`` opens the clause a verb of saying before it
+    reports: "Der Minister sagte, laut einer Studie seien die Preise gestiegen" is the
+    minister's report, and the study his source (nested), not the sentence's. A closing
+    ", so X" names the source of all before it. (A source inside the clause, "…, seiner
+    Meinung nach", is read by ``_cue_verb_before``.)"""
+    tv, lx = state.tv, state.lx
+    if phrase < 2 or tv.words[phrase - 1] != "," or tv.lowers[phrase] in lx.so_words:
+        return False
+    hi = state.sentences[sentence_index(state, phrase)][1]
+    for j in range(max(lo, start), phrase - 1):
+        cue = find_cue(tv, j, lo, hi, state.blocked, lx)
+        if cue is not None and cue.clause[1] == phrase - 1 and not passive_voice(state, cue):
+            return True
+    return False
 
 
 def _cue_verb_before(state: DocState, lo: int, pos: int) -> bool:
