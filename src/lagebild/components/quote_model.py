@@ -25,6 +25,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 from pathlib import Path
 
 import numpy as np
@@ -147,29 +148,62 @@ _BUCKET_OF = np.asarray([_bucket(n) for n in range(POS_BUCKETS[-1] + 1)], dtype=
 _BREAKS = frozenset({",", ":", ";", "–"})  # clause breaks counted for the zone
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentences:
+    """Each token's sentence: its index and bounds; a token outside every sentence has
+    index 0, bounds (0, 0) and ``inside`` False."""
+
+    index: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    inside: np.ndarray
+
+    @classmethod
+    def of(cls, inp: TaggerInput, n: int) -> _Sentences:
+        # sentences come in text order and do not overlap: a token belongs to the last
+        # sentence that starts at or before it, if it ends after the token
+        bounds = np.asarray([(lo, hi) for lo, hi, _ in inp.sentences], dtype=np.int64)
+        bounds = bounds.reshape(-1, 2)
+        idx = np.arange(n, dtype=np.int64)
+        if not len(bounds):
+            zero = np.zeros(n, dtype=np.int64)
+            return cls(zero, zero, zero, np.zeros(n, dtype=bool))
+        k = np.maximum(np.searchsorted(bounds[:, 0], idx, side="right") - 1, 0)
+        inside = (bounds[k, 0] <= idx) & (idx < bounds[k, 1])
+        return cls(
+            np.where(inside, k, 0),
+            np.where(inside, bounds[k, 0], 0),
+            np.where(inside, bounds[k, 1], 0),
+            inside,
+        )
+
+
 def token_context(
-    inp: TaggerInput, lex: Sequence[str]
+    inp: TaggerInput, sentences: _Sentences, is_cue: np.ndarray, is_break: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Zone, position bucket and reverse position bucket of every token (vectorised)."""
+    """Zone, position bucket and reverse position bucket of every token (vectorised).
+
+    ``is_cue`` and ``is_break`` mark verbs of saying and clause breaks; inside quotation
+    marks neither counts.
+    """
     n = len(inp.words)
     blocked = np.fromiter(inp.blocked, dtype=bool, count=n)
-    is_cue = np.fromiter((c.startswith("cue") for c in lex), dtype=bool, count=n) & ~blocked
-    is_break = np.fromiter((w in _BREAKS for w in inp.words), dtype=bool, count=n) & ~blocked
+    is_cue = is_cue & ~blocked
+    is_break = is_break & ~blocked
     breaks_before = np.concatenate(([0], np.cumsum(is_break)[:-1])) if n else np.zeros(0, int)
-    lo_of = np.zeros(n, dtype=np.int64)
-    hi_of = np.zeros(n, dtype=np.int64)
-    cue_of = np.full(n, -1, dtype=np.int64)
-    for lo, hi, _ in inp.sentences:
-        lo_of[lo:hi], hi_of[lo:hi] = lo, hi
-        if is_cue[lo:hi].any():
-            cue_of[lo:hi] = lo + int(is_cue[lo:hi].argmax())
+    # the first verb of saying of each token's sentence, or -1
+    cues = np.flatnonzero(is_cue)
+    first = np.searchsorted(cues, sentences.lo)
+    cue_of = cues[np.minimum(first, len(cues) - 1)] if len(cues) else np.zeros(n, np.int64)
+    cue_of = np.where(sentences.inside & (first < len(cues)) & (cue_of < sentences.hi), cue_of, -1)
     idx = np.arange(n, dtype=np.int64)
     relation = np.where(cue_of < 0, 0, np.where(idx < cue_of, 1, np.where(idx == cue_of, 2, 3)))
-    commas = np.minimum(breaks_before - breaks_before[lo_of] if n else idx, COMMA_BUCKETS - 1)
+    commas = breaks_before - breaks_before[sentences.lo] if n else idx
+    commas = np.minimum(commas, COMMA_BUCKETS - 1)
     zone = (relation * COMMA_BUCKETS + commas) * 2 + blocked
     cap = POS_BUCKETS[-1]
-    pos = _BUCKET_OF[np.clip(idx - lo_of, 0, cap)]
-    rpos = _BUCKET_OF[np.clip(hi_of - 1 - idx, 0, cap)]
+    pos = _BUCKET_OF[np.clip(idx - sentences.lo, 0, cap)]
+    rpos = _BUCKET_OF[np.clip(sentences.hi - 1 - idx, 0, cap)]
     return zone, pos, rpos
 
 
@@ -178,10 +212,11 @@ def sentence_attributes(inp: TaggerInput, lex: Sequence[str]) -> list[list[str]]
     out: list[list[str]] = []
     last_rule: tuple[int, int] | None = None  # (sentence index, paragraph) of the last rule quote
     prev_k1 = prev_colon = False
+    free_of = [not b for b in inp.blocked]
     for k, (lo, hi, paragraph) in enumerate(inp.sentences):
-        free = [i for i in range(lo, hi) if not inp.blocked[i]]
-        classes = {lex[i] for i in free}
-        tags = {inp.rule_tags[i][:1] for i in range(lo, hi)} - {"O"}
+        free = list(compress(lex[lo:hi], free_of[lo:hi]))  # the classes of unquoted words
+        classes = set(free)
+        tags = {tag[:1] for tag in set(inp.rule_tags[lo:hi])} - {"O"}
         has_k1 = "k1" in classes
         if last_rule is None:
             distance, same_par = "none", "-"
@@ -254,58 +289,84 @@ class FeatureSpace:
         return len(WINDOW_TEMPLATES) + SENTENCE_SLOTS + len(HASHED_TEMPLATES)
 
 
+def _word_row(word: str, space: FeatureSpace, lx: QuoteLexicon) -> tuple[tuple[int, ...], str]:
+    """A word's ids of ``WORD_ATTRS`` with its cue and clause-break flags, and its lexicon
+    class: all a word contributes, whatever its context, so it is computed once per word."""
+    attrs = word_attributes(word, lx)
+    ids = tuple(space.vocabs[a].get(x, OOV) for a, x in zip(WORD_ATTRS, attrs, strict=True))
+    lex = attrs[3]
+    return (*ids, int(lex.startswith("cue")), int(word in _BREAKS)), lex
+
+
+_PAD = 3  # the widest window offset: the attribute table is padded by it on both sides
+_ROW = {a: k for k, a in enumerate((*WORD_ATTRS, *TOKEN_ATTRS))}  # attribute -> table row
+#: (table row, offset) of every window template, as arrays for one gather
+_WINDOW_ROWS = np.asarray([_ROW[a] for a, _ in WINDOW_TEMPLATES], dtype=np.int64)[:, None]
+_WINDOW_OFFSETS = np.asarray([_PAD + d for _, d in WINDOW_TEMPLATES], dtype=np.int64)[:, None]
+
+
+def _hash_groups() -> list[tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]]]:
+    """The hashed templates grouped by length, each group as (template indices, per part
+    the table rows and padded offsets of its templates): one group is hashed at once."""
+    groups = []
+    for length in sorted({len(parts) for parts in HASHED_TEMPLATES}):
+        members = [h for h, parts in enumerate(HASHED_TEMPLATES) if len(parts) == length]
+        parts = [
+            (
+                np.asarray([_ROW[HASHED_TEMPLATES[h][k][0]] for h in members])[:, None],
+                np.asarray([_PAD + HASHED_TEMPLATES[h][k][1] for h in members])[:, None],
+            )
+            for k in range(length)
+        ]
+        groups.append((np.asarray(members, dtype=np.int64), parts))
+    return groups
+
+
+_HASH_GROUPS = _hash_groups()
+
+
 def encode(
     inp: TaggerInput, space: FeatureSpace, lx: QuoteLexicon, word_cache: dict | None = None
 ) -> Encoded:
     """Feature ids of every token of a document (the same code trains and tags)."""
     n = len(inp.words)
     cache_ = word_cache if word_cache is not None else {}
-    v = space.vocabs
-    word_ids = []
-    for w in inp.words:
-        ids = cache_.get(w)
-        if ids is None:
-            attrs = word_attributes(w, lx)
-            ids = (*(v[a].get(x, OOV) for a, x in zip(WORD_ATTRS, attrs, strict=True)), attrs[3])
-            cache_[w] = ids
-        word_ids.append(ids)
-    columns = list(zip(*word_ids, strict=True)) if n else [()] * (len(WORD_ATTRS) + 1)
-    lex = columns[-1]
-    zone, pos, rpos = token_context(inp, lex)
-    pad = 3  # the widest window offset
+    rows = list(map(cache_.get, inp.words))
+    for k, found in enumerate(rows):
+        if found is None:
+            rows[k] = cache_[inp.words[k]] = _word_row(inp.words[k], space, lx)
+    words = np.asarray([ids for ids, _ in rows], dtype=np.int64).reshape(n, len(WORD_ATTRS) + 2)
+    lex = [cls for _, cls in rows]
+    sentences = _Sentences.of(inp, n)
+    zone, pos, rpos = token_context(
+        inp, sentences, words[:, -2].astype(bool), words[:, -1].astype(bool)
+    )
     # one row per attribute, padded with PAD on both sides: window offsets become slices
-    table = np.zeros((len(WORD_ATTRS) + len(TOKEN_ATTRS), n + 2 * pad), dtype=np.int64)
-    for k in range(len(WORD_ATTRS)):
-        table[k, pad : pad + n] = columns[k]
-    row = {a: k for k, a in enumerate((*WORD_ATTRS, *TOKEN_ATTRS))}
-    rule = v["rule"]
-    table[row["rule"], pad : pad + n] = [rule.get(x, OOV) for x in inp.rule_tags]
-    table[row["zone"], pad : pad + n] = zone
-    table[row["pos"], pad : pad + n] = pos
-    table[row["rpos"], pad : pad + n] = rpos
-
-    def at(attr: str, d: int) -> np.ndarray:
-        return table[row[attr], pad + d : pad + d + n]
+    table = np.zeros((len(_ROW), n + 2 * _PAD), dtype=np.int64)
+    body = slice(_PAD, _PAD + n)
+    table[: len(WORD_ATTRS), body] = words[:, : len(WORD_ATTRS)].T
+    rule = space.vocabs["rule"]
+    table[_ROW["rule"], body] = [rule.get(x, OOV) for x in inp.rule_tags]
+    table[_ROW["zone"], body] = zone
+    table[_ROW["pos"], body] = pos
+    table[_ROW["rpos"], body] = rpos
+    span = np.arange(n, dtype=np.int64)
 
     out = np.empty((space.templates, n), dtype=np.int64)  # template-major (see scores)
-    for t, (attr, d) in enumerate(WINDOW_TEMPLATES):
-        np.add(at(attr, d), space.bases[t], out=out[t])
     t = len(WINDOW_TEMPLATES)
-    sentence_of = np.zeros(n, dtype=np.int64)
-    sent_values = sentence_attributes(inp, lex)
+    bases = np.asarray(space.bases[:t], dtype=np.int64)[:, None]
+    out[:t] = table[_WINDOW_ROWS, _WINDOW_OFFSETS + span] + bases
     slots = np.zeros((max(len(inp.sentences), 1), SENTENCE_SLOTS), dtype=np.int64)
-    sv = v["sentence"]
-    for k, ((lo, hi, _), values) in enumerate(zip(inp.sentences, sent_values, strict=True)):
-        sentence_of[lo:hi] = k
+    sv = space.vocabs["sentence"]
+    for k, values in enumerate(sentence_attributes(inp, lex)):
         slots[k] = [sv.get(x, OOV) for x in values]
-    out[t : t + SENTENCE_SLOTS] = space.bases[t] + slots[sentence_of].T * N_ZONES + zone
+    out[t : t + SENTENCE_SLOTS] = space.bases[t] + slots[sentences.index].T * N_ZONES + zone
     t += SENTENCE_SLOTS
-    hash_base = space.bases[-1]
-    for h, parts in enumerate(HASHED_TEMPLATES):
-        mixed = np.full(n, (h + 1) * _MIX[2], dtype=np.int64)
-        for k, (attr, d) in enumerate(parts):
-            mixed = (mixed * _MIX[3]) ^ (at(attr, d) * _MIX[k % 2])
-        out[t + h] = hash_base + (mixed & _POSITIVE) % space.hash_rows
+    for members, parts in _HASH_GROUPS:
+        mixed = np.repeat((members + 1) * _MIX[2], n).reshape(len(members), n)
+        for k, (part_rows, offsets) in enumerate(parts):
+            mixed = (mixed * _MIX[3]) ^ (table[part_rows, offsets + span] * _MIX[k % 2])
+        out[t + members] = space.bases[-1] + (mixed & _POSITIVE) % space.hash_rows
     return Encoded(out)
 
 

@@ -97,7 +97,7 @@ class DocState:
 
 def prepare(doc: Doc, lx: QuoteLexicon) -> DocState:
     tv = TokenView.from_doc(doc)
-    text = doc.text  # spaCy joins the tokens on every access: read it once
+    text = tv.text  # ``doc.text`` joins the tokens again on every access
     sentences = _sentences(doc, tv, text)
     quoted = []
     blocked = [False] * len(tv)

@@ -18,7 +18,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
+from spacy.attrs import IDX, IS_SPACE, ORTH, SPACY
 from spacy.tokens import Doc
 
 from lagebild.components.quote_lexicon import QuoteLexicon, dictionary_form
@@ -40,22 +42,24 @@ BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "�
 
 @dataclass(frozen=True, slots=True)
 class TokenView:
-    """The non-space tokens of a document as parallel lists (fast to scan)."""
+    """The non-space tokens of a document as parallel lists (fast to scan), and its text."""
 
     words: list[str]
     lowers: list[str]
     starts: list[int]
     ends: list[int]
     vocabulary: frozenset[str]  # the lower-case words: a rare word's absence is one lookup
+    text: str = ""
 
     @classmethod
     def from_doc(cls, doc: Doc) -> TokenView:
-        words: list[str] = []
-        starts: list[int] = []
-        for t in doc:  # one pass: building spaCy Token objects is the costly part
-            if not t.is_space:
-                words.append(t.text)
-                starts.append(t.idx)
+        # one array read instead of a spaCy Token object per token, and the text joined
+        # from it: ``Doc.text`` builds every Token again, which cost as much as the view
+        orths, spaces, is_space, idxs = doc.to_array([ORTH, SPACY, IS_SPACE, IDX]).T.tolist()
+        every = list(map(doc.vocab.strings.__getitem__, orths))
+        text = "".join([w + " " if space else w for w, space in zip(every, spaces, strict=True)])
+        kept = [not s for s in is_space]
+        words, starts = list(compress(every, kept)), list(compress(idxs, kept))
         lowers = [w.lower() for w in words]
         return cls(
             words=words,
@@ -63,6 +67,7 @@ class TokenView:
             starts=starts,
             ends=[s + len(w) for s, w in zip(starts, words, strict=True)],
             vocabulary=frozenset(lowers),
+            text=text,
         )
 
     def __len__(self) -> int:
