@@ -54,6 +54,21 @@ def content_end(tv: TokenView, lo: int, hi: int) -> int:
     return hi
 
 
+def cue_candidates(tv: TokenView, lx: QuoteLexicon) -> list[int]:
+    """The tokens ``find_cue`` may read as a verb of saying, in order (a superset): a
+    form of a cue verb, or a verb after a particle it is written apart from. A sentence
+    scan visits these alone; in a document holding "mit den Worten" it visits every word.
+    """
+    if lx.words_phrase and not lx.words_phrase[-1].isdisjoint(tv.vocabulary):
+        return list(range(len(tv)))
+    cues, particles, lowers = lx.cues, lx.split_particles, tv.lowers
+    return [
+        i
+        for i, low in enumerate(lowers)
+        if low in cues or (i and lowers[i - 1] in particles and lowers[i - 1] + low in cues)
+    ]
+
+
 def find_cue(
     tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool], lx: QuoteLexicon
 ) -> Cue | None:

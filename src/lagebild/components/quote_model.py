@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import compress
+from itertools import compress, repeat
 from pathlib import Path
 
 import numpy as np
@@ -144,7 +144,8 @@ def _bucket(n: int) -> int:
     return sum(1 for b in POS_BUCKETS if n >= b)
 
 
-_BUCKET_OF = np.asarray([_bucket(n) for n in range(POS_BUCKETS[-1] + 1)], dtype=np.int64)
+_BUCKETS = [_bucket(n) for n in range(POS_BUCKETS[-1] + 1)]  # beyond the last: the last
+_BUCKET_OF = np.asarray(_BUCKETS, dtype=np.int64)
 _BREAKS = frozenset({",", ":", ";", "–"})  # clause breaks counted for the zone
 
 
@@ -213,6 +214,7 @@ def sentence_attributes(inp: TaggerInput, lex: Sequence[str]) -> list[list[str]]
     last_rule: tuple[int, int] | None = None  # (sentence index, paragraph) of the last rule quote
     prev_k1 = prev_colon = False
     free_of = [not b for b in inp.blocked]
+    cue_classes = {c for c in set(lex) if c.startswith("cue")}
     for k, (lo, hi, paragraph) in enumerate(inp.sentences):
         free = list(compress(lex[lo:hi], free_of[lo:hi]))  # the classes of unquoted words
         classes = set(free)
@@ -229,14 +231,14 @@ def sentence_attributes(inp: TaggerInput, lex: Sequence[str]) -> list[list[str]]
             [
                 f"k1={has_k1}",
                 f"weak={bool(classes & {'k2', 'mod'})}",
-                f"cue={any(c.startswith('cue') for c in classes)}",
+                f"cue={not classes.isdisjoint(cue_classes)}",
                 f"quoted={len(free) < hi - lo}",
                 f"rule={''.join(sorted(tags))}",
                 f"dist={distance}",
                 f"par={same_par}|{distance}",
                 f"first={first}",
                 f"firstlex={lex[lo] if hi > lo else ''}|{second_lex}",
-                f"len={_bucket(hi - lo)}",
+                f"len={_BUCKETS[min(hi - lo, POS_BUCKETS[-1])]}",
                 f"prevk1={prev_k1}|{has_k1}",
                 f"prevcolon={prev_colon}",
                 f"end={inp.words[hi - 1] if hi > lo else ''}",
@@ -258,6 +260,9 @@ class FeatureSpace:
     hash_rows: int
     bases: list[int] = field(default_factory=list)  # first table row of each template
     rows: int = 0
+    #: (shift, mask) of each ``WORD_ATTRS`` id and of the cue and clause-break flags in the
+    #: one integer a word is packed into (see ``_word_row``)
+    word_fields: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.bases:
@@ -283,19 +288,29 @@ class FeatureSpace:
         self.bases.append(row)  # hashed templates share one block
         row += self.hash_rows
         self.rows = row
+        self.word_fields, shift = [], 0
+        for bits in [self.size(a).bit_length() for a in WORD_ATTRS] + [1, 1]:
+            self.word_fields.append((shift, (1 << bits) - 1))
+            shift += bits
+        if shift > 63:
+            raise ValueError(f"word vocabularies too large to pack into 63 bits ({shift})")
 
     @property
     def templates(self) -> int:
         return len(WINDOW_TEMPLATES) + SENTENCE_SLOTS + len(HASHED_TEMPLATES)
 
 
-def _word_row(word: str, space: FeatureSpace, lx: QuoteLexicon) -> tuple[tuple[int, ...], str]:
-    """A word's ids of ``WORD_ATTRS`` with its cue and clause-break flags, and its lexicon
-    class: all a word contributes, whatever its context, so it is computed once per word."""
+def _word_row(word: str, space: FeatureSpace, lx: QuoteLexicon) -> tuple[int, str]:
+    """A word's ids of ``WORD_ATTRS`` with its cue and clause-break flags, packed into one
+    integer (``space.word_fields``), and its lexicon class: all a word contributes whatever
+    its context, computed once per word. One integer a word makes a document's ids one
+    array conversion; a tuple per word took ten times as long."""
     attrs = word_attributes(word, lx)
-    ids = tuple(space.vocabs[a].get(x, OOV) for a, x in zip(WORD_ATTRS, attrs, strict=True))
+    ids = [space.vocabs[a].get(x, OOV) for a, x in zip(WORD_ATTRS, attrs, strict=True)]
     lex = attrs[3]
-    return (*ids, int(lex.startswith("cue")), int(word in _BREAKS)), lex
+    values = [*ids, int(lex.startswith("cue")), int(word in _BREAKS)]
+    packed = sum(v << shift for v, (shift, _) in zip(values, space.word_fields, strict=True))
+    return packed, lex
 
 
 _PAD = 3  # the widest window offset: the attribute table is padded by it on both sides
@@ -332,21 +347,21 @@ def encode(
     n = len(inp.words)
     cache_ = word_cache if word_cache is not None else {}
     rows = list(map(cache_.get, inp.words))
-    for k, found in enumerate(rows):
-        if found is None:
-            rows[k] = cache_[inp.words[k]] = _word_row(inp.words[k], space, lx)
-    words = np.asarray([ids for ids, _ in rows], dtype=np.int64).reshape(n, len(WORD_ATTRS) + 2)
-    lex = [cls for _, cls in rows]
+    if None in rows:
+        for k, found in enumerate(rows):
+            if found is None:
+                rows[k] = cache_[inp.words[k]] = _word_row(inp.words[k], space, lx)
+    packs, lex = zip(*rows, strict=True) if n else ((), ())
+    packed = np.asarray(packs, dtype=np.int64)
+    words = [(packed >> shift) & mask for shift, mask in space.word_fields]
     sentences = _Sentences.of(inp, n)
-    zone, pos, rpos = token_context(
-        inp, sentences, words[:, -2].astype(bool), words[:, -1].astype(bool)
-    )
+    zone, pos, rpos = token_context(inp, sentences, words[-2] == 1, words[-1] == 1)
     # one row per attribute, padded with PAD on both sides: window offsets become slices
     table = np.zeros((len(_ROW), n + 2 * _PAD), dtype=np.int64)
     body = slice(_PAD, _PAD + n)
-    table[: len(WORD_ATTRS), body] = words[:, : len(WORD_ATTRS)].T
-    rule = space.vocabs["rule"]
-    table[_ROW["rule"], body] = [rule.get(x, OOV) for x in inp.rule_tags]
+    for k in range(len(WORD_ATTRS)):
+        table[k, body] = words[k]
+    table[_ROW["rule"], body] = list(map(space.vocabs["rule"].get, inp.rule_tags, repeat(OOV)))
     table[_ROW["zone"], body] = zone
     table[_ROW["pos"], body] = pos
     table[_ROW["rpos"], body] = rpos
@@ -359,7 +374,7 @@ def encode(
     slots = np.zeros((max(len(inp.sentences), 1), SENTENCE_SLOTS), dtype=np.int64)
     sv = space.vocabs["sentence"]
     for k, values in enumerate(sentence_attributes(inp, lex)):
-        slots[k] = [sv.get(x, OOV) for x in values]
+        slots[k] = list(map(sv.get, values, repeat(OOV)))
     out[t : t + SENTENCE_SLOTS] = space.bases[t] + slots[sentences.index].T * N_ZONES + zone
     t += SENTENCE_SLOTS
     for members, parts in _HASH_GROUPS:

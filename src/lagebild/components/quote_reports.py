@@ -9,6 +9,7 @@ sentence, claiming each one's words so no later pattern reads them again.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from lagebild.components.quote_clauses import (
@@ -66,7 +67,7 @@ def sentence_cues(
     tv, lx = state.tv, state.lx
     stop = content_end(tv, lo, hi)
     taken: list[tuple[int, int]] = []
-    for i in range(lo, stop):
+    for i in _between(state.source_tokens, lo, stop):
         if state.blocked[i] or i in state.used or any(a <= i < b for a, b in taken):
             continue
         draft = source_phrase(state, i, lo, stop, s_index)
@@ -75,7 +76,7 @@ def sentence_cues(
             yield claim(state, draft)
     trailing = _trailing_cue(state, lo, stop)
     opening = _actor_opening_verb(state, lo, stop) if trailing else ()
-    for i in (*opening, *trailing, *range(lo, stop)):
+    for i in (*opening, *trailing, *_between(state.cue_tokens, lo, stop)):
         if state.blocked[i] or i in state.used or any(a <= i < b for a, b in taken):
             continue
         cue = find_cue(tv, i, lo, hi, state.blocked, lx)
@@ -91,6 +92,11 @@ def sentence_cues(
         else:
             taken.append((draft.start, draft.end) if draft.start > i else (i, i + 1))
         yield claim(state, draft)
+
+
+def _between(tokens: list[int], lo: int, stop: int) -> list[int]:
+    """The sorted ``tokens`` in [lo, stop)."""
+    return tokens[bisect_left(tokens, lo) : bisect_left(tokens, stop)]
 
 
 def _trailing_cue(state: DocState, lo: int, stop: int) -> tuple[int, ...]:

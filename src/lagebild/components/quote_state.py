@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from lagebild.components.quote_clauses import SENTENCE_END, Cue
+from lagebild.components.quote_clauses import SENTENCE_END, Cue, cue_candidates
 from lagebild.components.quote_lexicon import QuoteLexicon
 from lagebild.components.quote_marks import find_quoted_spans
 from lagebild.components.speakers import (
@@ -84,6 +84,10 @@ class DocState:
     quoted: list[tuple[int, int, int, int]]  # token [start, end), char start, char end
     blocked: list[bool]  # token inside a quoted stretch
     sentence_of: list[int] = field(default_factory=list)  # token -> sentence index
+    # the tokens a sentence scan visits, in order: those that may open a source phrase
+    # ("laut", "zufolge", "so") and those that may be a verb of saying (``cue_candidates``)
+    source_tokens: list[int] = field(default_factory=list)
+    cue_tokens: list[int] = field(default_factory=list)
     used: set[int] = field(default_factory=set)  # tokens already serving as cue/speaker
     memory: SpeakerMemory = field(default_factory=lambda: SpeakerMemory([]))
     last_speaker: Speaker | None = None  # of the latest report, for "demnach"
@@ -122,7 +126,11 @@ def prepare(doc: Doc, lx: QuoteLexicon) -> DocState:
     for k, (lo, hi, _) in enumerate(sentences):
         for i in range(lo, hi):
             sentence_of[i] = k
-    return DocState(tv, lx, text, mentions, sentences, quoted, blocked, sentence_of)
+    sources = [i for i, low in enumerate(tv.lowers) if low in lx.source_words]
+    return DocState(
+        tv, lx, text, mentions, sentences, quoted, blocked, sentence_of,
+        sources, cue_candidates(tv, lx),
+    )  # fmt: skip
 
 
 def quoted_name(tv: TokenView, mentions: Sequence[Mention], start: int, end: int) -> bool:
