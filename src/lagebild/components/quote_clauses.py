@@ -330,10 +330,18 @@ def konjunktiv_marker(
     Konjunktiv I ("sei", "habe", "gebe") marks reported speech on its own;
     Konjunktiv II and hearsay modals only continue a report already running.
     """
+    k1, ending = lx.konjunktiv_i, lx.konjunktiv_i_ending
+    k2, modals = lx.konjunktiv_ii, lx.reportative_modals
     for i in range(lo, hi):
+        low = tv.lowers[i]
+        if not (
+            low in k1
+            or (ending and len(low) > 3 and low.endswith(ending))
+            or (weak and (low in k2 or low in modals))
+        ):
+            continue  # the test most words take: no form that could be a Konjunktiv
         if blocked[i]:
             continue
-        low = tv.lowers[i]
         if i > lo and tv.words[i][:1].isupper():
             continue
         if i > lo and tv.lowers[i - 1] in lx.first_person:

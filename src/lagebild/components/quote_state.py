@@ -100,7 +100,7 @@ class DocState:
 
 
 def prepare(doc: Doc, lx: QuoteLexicon) -> DocState:
-    tv = TokenView.from_doc(doc)
+    tv = TokenView.from_doc(doc, doc._.text)
     text = tv.text  # ``doc.text`` joins the tokens again on every access
     sentences = _sentences(doc, tv, text)
     quoted = []

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress
+from operator import add
 
 from spacy.attrs import IDX, IS_SPACE, ORTH, SPACY
 from spacy.tokens import Doc
@@ -52,20 +53,26 @@ class TokenView:
     text: str = ""
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> TokenView:
-        # one array read instead of a spaCy Token object per token, and the text joined
-        # from it: ``Doc.text`` builds every Token again, which cost as much as the view
+    def from_doc(cls, doc: Doc, text: str | None = None) -> TokenView:
+        """The view of ``doc``; ``text`` is its text when the caller has it (the analyzer
+        keeps it in ``doc._.text``), else it is joined from the tokens."""
+        # one array read instead of a spaCy Token object per token; ``Doc.text`` would
+        # build every Token again, which cost as much as the view
         orths, spaces, is_space, idxs = doc.to_array([ORTH, SPACY, IS_SPACE, IDX]).T.tolist()
         every = list(map(doc.vocab.strings.__getitem__, orths))
-        text = "".join([w + " " if space else w for w, space in zip(every, spaces, strict=True)])
-        kept = [not s for s in is_space]
-        words, starts = list(compress(every, kept)), list(compress(idxs, kept))
+        if text is None:
+            text = "".join([w + " " if sp else w for w, sp in zip(every, spaces, strict=True)])
+        if any(is_space):
+            kept = [not s for s in is_space]
+            words, starts = list(compress(every, kept)), list(compress(idxs, kept))
+        else:
+            words, starts = every, idxs
         lowers = [w.lower() for w in words]
         return cls(
             words=words,
             lowers=lowers,
             starts=starts,
-            ends=[s + len(w) for s, w in zip(starts, words, strict=True)],
+            ends=list(map(add, starts, map(len, words))),
             vocabulary=frozenset(lowers),
             text=text,
         )
