@@ -29,6 +29,7 @@ from itertools import chain, compress, repeat
 from pathlib import Path
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
 
 from lagebild.components.quote_clauses import konjunktiv_i_word
 from lagebild.components.quote_lexicon import QuoteLexicon, load_quote_lexicon
@@ -258,15 +259,16 @@ class FeatureSpace:
 
     vocabs: dict[str, dict[str, int]]  # attribute -> value -> id (ids from 2)
     hash_rows: int
-    bases: list[int] = field(default_factory=list)  # first table row of each template
-    rows: int = 0
+    # set by ``layout``:
+    bases: list[int] = field(init=False)  # first table row of each template
+    window_bases: np.ndarray = field(init=False)  # those of the window templates, a column
+    rows: int = field(init=False)
     #: (shift, mask) of each ``WORD_ATTRS`` id and of the cue and clause-break flags in the
     #: one integer a word is packed into (see ``_word_row``)
-    word_fields: list[tuple[int, int]] = field(default_factory=list)
+    word_fields: list[tuple[int, int]] = field(init=False)
 
     def __post_init__(self) -> None:
-        if not self.bases:
-            self.layout()
+        self.layout()
 
     def size(self, attr: str) -> int:
         if attr == "rule":
@@ -283,6 +285,7 @@ class FeatureSpace:
         for attr, _ in WINDOW_TEMPLATES:
             self.bases.append(row)
             row += self.size(attr)
+        self.window_bases = np.asarray(self.bases, dtype=np.int64)[:, None]  # before the rest
         self.bases.append(row)  # sentence slots share one block: value id x zone
         row += (len(self.vocabs["sentence"]) + 2) * N_ZONES
         self.bases.append(row)  # hashed templates share one block
@@ -325,8 +328,8 @@ def _hash_groups() -> list[tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]
         members = [h for h, parts in enumerate(HASHED_TEMPLATES) if len(parts) == length]
         parts = [
             (
-                np.asarray([_ROW[HASHED_TEMPLATES[h][k][0]] for h in members])[:, None],
-                np.asarray([_PAD + HASHED_TEMPLATES[h][k][1] for h in members])[:, None],
+                np.asarray([_ROW[HASHED_TEMPLATES[h][k][0]] for h in members]),
+                np.asarray([_PAD + HASHED_TEMPLATES[h][k][1] for h in members]),
             )
             for k in range(length)
         ]
@@ -335,6 +338,9 @@ def _hash_groups() -> list[tuple[np.ndarray, list[tuple[np.ndarray, np.ndarray]]
 
 
 _HASH_GROUPS = _hash_groups()
+#: The table row and padded offset of every window template, for one gather.
+_WINDOW_ROWS = np.asarray([_ROW[a] for a, _ in WINDOW_TEMPLATES])
+_WINDOW_OFFSETS = np.asarray([_PAD + d for _, d in WINDOW_TEMPLATES])
 
 
 def encode(
@@ -362,22 +368,27 @@ def encode(
     table[_ROW["zone"], body] = zone
     table[_ROW["pos"], body] = pos
     table[_ROW["rpos"], body] = rpos
-    span = np.arange(n, dtype=np.int64)
+    # windows[row, PAD + d] is attribute row ``row`` shifted by offset d: a view, no copy
+    step = table.strides[1]
+    windows = as_strided(table, (len(_ROW), 2 * _PAD + 1, n), (table.strides[0], step, step))
     out = np.empty((space.templates, n), dtype=np.int64)  # template-major (see scores)
-    for t, (attr, d) in enumerate(WINDOW_TEMPLATES):  # slices: faster than one fancy gather
-        np.add(table[_ROW[attr], _PAD + d : _PAD + d + n], space.bases[t], out=out[t])
     t = len(WINDOW_TEMPLATES)
+    out[:t] = windows[_WINDOW_ROWS, _WINDOW_OFFSETS] + space.window_bases
     sv = space.vocabs["sentence"]
     values = list(chain.from_iterable(sentence_attributes(inp, lex)))
     slots = np.asarray(list(map(sv.get, values, repeat(OOV))), dtype=np.int64)
     slots = slots.reshape(-1, SENTENCE_SLOTS) if values else np.zeros((1, SENTENCE_SLOTS), int)
     out[t : t + SENTENCE_SLOTS] = space.bases[t] + slots[sentences.index].T * N_ZONES + zone
     t += SENTENCE_SLOTS
+    rows_mask = space.hash_rows - 1  # a power of two: the remainder is a mask
+    power_of_two = not space.hash_rows & rows_mask
     for members, parts in _HASH_GROUPS:
         mixed = np.repeat((members + 1) * _MIX[2], n).reshape(len(members), n)
         for k, (part_rows, offsets) in enumerate(parts):
-            mixed = (mixed * _MIX[3]) ^ (table[part_rows, offsets + span] * _MIX[k % 2])
-        out[t + members] = space.bases[-1] + (mixed & _POSITIVE) % space.hash_rows
+            mixed = (mixed * _MIX[3]) ^ (windows[part_rows, offsets] * _MIX[k % 2])
+        mixed &= _POSITIVE
+        mixed = mixed & rows_mask if power_of_two else mixed % space.hash_rows
+        out[t + members] = space.bases[-1] + mixed
     return Encoded(out)
 
 
