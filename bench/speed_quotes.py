@@ -3,19 +3,24 @@
 Usage::
 
     python bench/speed_quotes.py --shared ../shared [--articles 300] [--rounds 3] [--json OUT]
+                                 [--profile N]
 
 The stages before quotes (segment, ner, actors when available) run first and
 are not timed; then the quote stage alone runs over the same documents, one
 core, ``--rounds`` times, and each article keeps its fastest run. The mean,
 median and 95th percentile wall-clock milliseconds per article are printed,
-with the mean CPU time (the figure to compare with the budget).
+with the mean CPU time (the figure to compare with the budget). ``--profile N``
+then runs the stage once more under cProfile and prints the N functions of
+lagebild that take the most time of their own, to see where the time goes.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import csv
 import json
+import pstats
 import statistics
 import sys
 import time
@@ -37,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument(
         "--rounds", type=int, default=3, help="timed passes; each article keeps its fastest"
+    )
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="print the N costliest functions"
     )
     args = parser.parse_args(argv)
     path = args.shared / "data" / "10kGNAD" / "test.csv"
@@ -92,6 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.runcall(lambda: [quotes(doc) for doc in docs])
+        stats = pstats.Stats(profile).sort_stats("tottime")
+        stats.print_stats("lagebild", args.profile)  # profiling inflates pure-Python calls
     return 0
 
 

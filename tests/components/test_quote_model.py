@@ -12,10 +12,14 @@ from lagebild.components import register_extensions
 from lagebild.components.quote_lexicon import load_quote_lexicon
 from lagebild.components.quote_model import (
     LABELS,
+    WINDOW_TEMPLATES,
+    WORD_ATTRS,
+    FeatureSpace,
     TaggerInput,
     encode,
     load_quote_tagger,
     make_space,
+    word_attributes,
 )
 from lagebild.components.quotes import QuoteSettings, extract_quotes, tagger_input
 
@@ -176,3 +180,33 @@ def test_quotes_tagger_input_carries_the_rules_labels(nlp: spacy.Language) -> No
     assert tags["Ministerin"] == "S"
     assert tags["sagte"] == "C"
     assert tags["Verhandlungen"] == "MI"
+
+
+def test_quote_model_reads_each_word_id_back_from_its_packed_integer() -> None:
+    lx = load_quote_lexicon("de")
+    space = make_space(
+        {"lower": ["die", "lage", "sei"], "suffix": ["age"], "shape": ["x", "Xx"],
+         "lex": ["k1", "det", "-"], "sentence": [], "rule": ["O"]},
+        hash_rows=64,
+    )  # fmt: skip
+    words = ["Die", "Lage", "sei", "ernst"]
+    cache: dict = {}
+    ids = encode(_input(words), space, lx, cache).ids
+    for attr in ("lower", "shape", "lex"):
+        t = WINDOW_TEMPLATES.index((attr, 0))
+        assert [int(x) - space.bases[t] for x in ids[t]] == [
+            space.vocabs[attr].get(value, 1)  # 1: unseen ("ernst")
+            for value in (word_attributes(w, lx)[WORD_ATTRS.index(attr)] for w in words)
+        ]
+    assert set(cache) == set(words)
+    assert np.array_equal(encode(_input(words), space, lx, cache).ids, ids)  # from the cache
+
+
+def test_quote_model_refuses_vocabularies_too_large_to_pack_a_word() -> None:
+    class Huge(dict):
+        def __len__(self) -> int:
+            return 1 << 40
+
+    vocabs = {"lower": Huge(), "suffix": Huge(), "shape": {}, "lex": {}, "sentence": {}}
+    with pytest.raises(ValueError, match="63 bits"):
+        FeatureSpace(vocabs={**vocabs, "rule": {}}, hash_rows=64)

@@ -2442,3 +2442,38 @@ def test_quotes_verlauten_after_lassen_takes_no_source_from_the_subject(rules_nl
 def test_quotes_source_noun_keeps_where_its_information_comes_from(rules_nlp) -> None:
     text = "Die Behörde will nach Angaben aus Justizkreisen die Ermittlungen einstellen."
     assert [q.speaker_text for q in run(rules_nlp, text)] == ["Angaben aus Justizkreisen"]
+
+
+# ------------------------------------------------------------ token view and scans
+
+
+def test_token_view_leaves_out_whitespace_and_keeps_offsets_and_text() -> None:
+    from lagebild.components.speakers import TokenView
+
+    pipeline = spacy.blank("de")
+    text = "Der Sprecher sagte:  „Wir  prüfen das.“\n\nMehr folgt."
+    doc = pipeline(text)
+    assert any(t.is_space for t in doc)  # the doubled spaces and the break are tokens
+    view = TokenView.from_doc(doc)
+    assert view.words == [t.text for t in doc if not t.is_space]
+    assert [text[s:e] for s, e in zip(view.starts, view.ends, strict=True)] == view.words
+    assert view.text == text  # joined from the tokens when no text is given
+    assert TokenView.from_doc(doc, text) == view
+    assert "prüfen" in view.vocabulary and "Prüfen" not in view.vocabulary
+
+
+def test_cue_candidates_are_verbs_of_saying_and_verbs_after_their_split_particle() -> None:
+    from lagebild.components.quote_clauses import cue_candidates
+    from lagebild.components.quote_lexicon import load_quote_lexicon
+    from lagebild.components.speakers import TokenView
+
+    lx = load_quote_lexicon("de")
+    pipeline = spacy.blank("de")
+    text = "Die Lage sei ernst, wie bekannt geworden ist, sagte der Minister."
+    view = TokenView.from_doc(pipeline(text))
+    found = [view.words[i] for i in cue_candidates(view, lx)]
+    assert found == ["geworden", "sagte"]  # "bekannt geworden": a cue only with its particle
+    view = TokenView.from_doc(pipeline("Der Minister ist müde geworden."))
+    assert cue_candidates(view, lx) == []
+    words = TokenView.from_doc(pipeline("Er lehnte mit den Worten ab: „Nein.“"))
+    assert cue_candidates(words, lx) == list(range(len(words)))  # any verb may then be one
