@@ -1501,6 +1501,23 @@ def test_quotes_inserted_cue_after_apposed_subject_is_no_trailing_cue(nlp) -> No
     assert text[q.speaker_start : q.speaker_end] == "Frank Berger, Vorsitzender des Verbandes"
 
 
+def test_quotes_subject_before_its_apposition_runs_through_a_name_read_in_part(
+    rules_nlp,
+) -> None:
+    # the noun phrase stops inside the party's name ("von Bündnis 90/Die Linken"); the
+    # mention carries it to the apposition's comma, so the verb is the subject's own
+    text = "Die Finanzexpertin von Bündnis 90/Die Linken, Ella Sommer, kritisierte die Pläne."
+    mentions = [
+        {"text": "Bündnis 90/Die Linken", "kind": "ORG", "actor_id": "org:b90"},
+        {"text": "Ella Sommer", "kind": "PER", "actor_id": "per:sommer"},
+    ]
+    [q] = run(rules_nlp, text, mentions)
+    assert text[q.speaker_start : q.speaker_end] == (
+        "Die Finanzexpertin von Bündnis 90/Die Linken, Ella Sommer"
+    )
+    assert (q.form, q.cue) == ("Reported", "kritisierte")
+
+
 def test_quotes_demonstrative_takes_previous_sentence_as_message(nlp) -> None:
     text = "Die Enten waren mit dem Virus infiziert. Das erklärte gestern ein Sprecher des Amtes."
     quotes = run(nlp, text)

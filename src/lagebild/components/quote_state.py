@@ -252,7 +252,7 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
         floor = state.sentences[sentence_index(state, start)][0]
         start, end = phrase_bounds(tv, start, end, floor, lx)
         end = trim_phrase(tv, start, end, lx)  # a lower-case last word is no noun: "…, unter"
-        end = _through_mention(state, start, end)
+        end = through_mention(state, start, end)
         if verb is not None:  # a verb's subject: "der" after a name is its object
             end = _before_dative_after_person(state, start, end)
     char_start, char_end = tv.starts[start], tv.ends[end - 1]
@@ -280,7 +280,7 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
     return Speaker(start, end, text, link_mention(state.mentions, char_start, char_end, state.text))
 
 
-def _through_mention(state: DocState, start: int, end: int) -> int:
+def through_mention(state: DocState, start: int, end: int) -> int:
     """The phrase end, moved to the end of an actor mention that starts inside the phrase
     and runs on: "das Parlament in Mexiko-Stadt", "der Polizei in Berlin" are one body.
     A mention that ends in a verb of saying ("Sicherheitsrat rief") was read too far."""

@@ -19,6 +19,7 @@ from lagebild.components.quote_state import (
     Speaker,
     make_speaker,
     sentence_index,
+    through_mention,
 )
 from lagebild.components.speakers import (
     TokenView,
@@ -515,6 +516,9 @@ def _fronted_subject(state: DocState, lo: int, verb: int) -> tuple[int, int] | N
     ):
         return None
     end = noun_phrase_end(tv, lo, verb, lx)
+    if end is not None and end < verb:
+        # "Die Haushaltspolitikerin von Bündnis 90/Die Grünen, …": a name read in part
+        end = min(through_mention(state, lo, end), verb)
     if (
         end is not None
         and end < verb
