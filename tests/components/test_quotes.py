@@ -1518,6 +1518,17 @@ def test_quotes_subject_before_its_apposition_runs_through_a_name_read_in_part(
     assert (q.form, q.cue) == ("Reported", "kritisierte")
 
 
+def test_quotes_clause_after_a_second_joined_verb_of_saying_is_its_report(rules_nlp) -> None:
+    text = "Die Ministerin nannte die Pläne unsozial und forderte den Rat auf, sie zurückzunehmen."
+    first, second = run(rules_nlp, text)
+    assert (first.form, first.cue, first.text) == (
+        "Reported", "nannte", "Die Ministerin nannte die Pläne unsozial"
+    )
+    assert (second.form, second.cue) == ("Indirect", "forderte auf")
+    assert second.text == "sie zurückzunehmen"
+    assert first.speaker_text == second.speaker_text == "Die Ministerin"
+
+
 def test_quotes_demonstrative_takes_previous_sentence_as_message(nlp) -> None:
     text = "Die Enten waren mit dem Virus infiziert. Das erklärte gestern ein Sprecher des Amtes."
     quotes = run(nlp, text)

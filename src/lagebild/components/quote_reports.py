@@ -200,6 +200,7 @@ def _verb_report(
         and tv.words[ce] in lx.clause_punctuation
         and not state.blocked[ce + 1]
         and not _object_in_clause(state, cue)
+        and not _joined_cue_takes_clause(state, cue, ce)
         # "…, die von den Behörden zum Notstand erklärt wurde, mit …": said in the clause
         and not (passive_voice(state, cue) and relative_clause_cue(state, cue))
     ):
@@ -559,6 +560,20 @@ def _participle_report(
             cue.verb, end, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
         )
     return None
+
+
+def _joined_cue_takes_clause(state: DocState, cue: Cue, comma: int) -> bool:
+    """Whether a second verb of saying, joined to the cue by "und" before ``comma``,
+    reports the clause after it: "Er bezeichnete die Proteste als rechtmäßig und
+    forderte X auf, weiterzumachen" reports the protests in its own clause only."""
+    tv, lx = state.tv, state.lx
+    for j in range(max(cue.tokens()) + 1, comma - 1):
+        if tv.lowers[j] not in lx.np_conjunctions:
+            continue
+        forms = lx.cues.get(tv.lowers[j + 1]) if tv.words[j + 1][:1].islower() else None
+        if forms and not state.blocked[j + 1] and any(f.kind == "fin" for f in forms):
+            return True
+    return False
 
 
 def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
