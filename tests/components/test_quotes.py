@@ -1529,6 +1529,17 @@ def test_quotes_clause_after_a_second_joined_verb_of_saying_is_its_report(rules_
     assert first.speaker_text == second.speaker_text == "Die Ministerin"
 
 
+def test_quotes_date_in_apposition_neither_ends_the_cue_clause_nor_opens_the_report(
+    rules_nlp,
+) -> None:
+    text = "Die Behörde gab am Montag, dem 3. Mai, die Schließung des Lagers bekannt."
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.cue, q.speaker_text) == ("Reported", "gab bekannt", "Die Behörde")
+    text = "Der Bürgermeister sagte am Freitag, dem 7. Juni 2024, die Brücke sei sicher."
+    [q] = run(rules_nlp, text)
+    assert (q.text, q.speaker_text) == ("die Brücke sei sicher", "Der Bürgermeister")
+
+
 def test_quotes_demonstrative_takes_previous_sentence_as_message(nlp) -> None:
     text = "Die Enten waren mit dem Virus infiziert. Das erklärte gestern ein Sprecher des Amtes."
     quotes = run(nlp, text)

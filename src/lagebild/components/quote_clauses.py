@@ -47,6 +47,34 @@ def clause_bounds(tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool]) 
     return start, end
 
 
+def date_apposition_end(tv: TokenView, comma: int, hi: int, lx: QuoteLexicon) -> int | None:
+    """The closing comma of a date in apposition opened at ``comma`` (", dem 27. März
+    2006,"), or None."""
+    if not (
+        comma + 4 < hi
+        and tv.words[comma] == ","
+        and tv.lowers[comma + 1] in lx.date_apposition_articles
+        and tv.words[comma + 2][:1].isdigit()
+        and tv.lowers[comma + 3] in lx.months
+    ):
+        return None
+    close = comma + 5 if tv.words[comma + 4].isdigit() else comma + 4  # a year
+    return close if close < hi and tv.words[close] == "," else None
+
+
+def _past_date_appositions(
+    tv: TokenView, end: int, hi: int, blocked: list[bool], lx: QuoteLexicon
+) -> int:
+    """The clause end moved past a date in apposition: in "gab am Montag, dem 27. März
+    2006, die Einstellung bekannt" the clause goes on after the date's second comma (in
+    "sagte am Montag, dem 27. März, die Lage sei ernst" the report starts there)."""
+    close = date_apposition_end(tv, end, hi, lx)
+    while close is not None:
+        end = clause_bounds(tv, close + 1, close + 1, hi, blocked)[1]
+        close = date_apposition_end(tv, end, hi, lx)
+    return end
+
+
 def content_end(tv: TokenView, lo: int, hi: int) -> int:
     """``hi`` without the sentence-final punctuation."""
     while hi > lo and tv.words[hi - 1] in SENTENCE_END:
@@ -95,6 +123,9 @@ def find_cue(
     if _attributive_after_adverb(tv, i, lo, lx):
         return None  # "eine oft beklagte Lücke"
     start, end = clause_bounds(tv, i, lo, hi, blocked)
+    wider = _past_date_appositions(tv, end, hi, blocked, lx)
+    if wider > end and any(f.particle and f.particle in tv.lowers[end:wider] for f in forms):
+        end = wider  # "gab am Montag, dem 27. März, … bekannt": the particle is past the date
     if any(f.kind == "part" for f in forms) and not any(
         tv.lowers[j] in lx.auxiliaries for j in range(start, end)
     ):  # a participle whose auxiliary stands before a phrase between commas (a finite

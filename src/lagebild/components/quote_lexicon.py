@@ -156,6 +156,9 @@ class QuoteLexicon:
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
     # quantifiers that are the subject alone before the verb ("Einige sagen, …")
     indefinite_pronouns: frozenset[str] = frozenset()
+    # articles of a date in apposition ("am Montag, dem 27. März, gab … bekannt"):
+    # its commas do not end the verb's clause
+    date_apposition_articles: frozenset[str] = frozenset()
     # -- speaker phrases
     # names written in lower case ("laut dpa", "der taz")
     lower_case_names: frozenset[str] = frozenset()

@@ -17,6 +17,7 @@ from lagebild.components.quote_clauses import (
     Cue,
     clause_bounds,
     content_end,
+    date_apposition_end,
     find_cue,
     konjunktiv_marker,
     message_around,
@@ -205,6 +206,9 @@ def _verb_report(
         and not (passive_voice(state, cue) and relative_clause_cue(state, cue))
     ):
         start = ce + 1
+        date_end = date_apposition_end(tv, ce, stop, lx)
+        if date_end is not None and date_end + 1 < stop:
+            start = date_end + 1  # "sagte am Montag, dem 27. März, die Lage sei …"
         openers = lx.cue_clause_openers.get(cue.form.lemma)
         if openers and tv.lowers[start] not in openers and tv.words[ce] not in openers:
             return None  # "steht in der Kritik, weil …": no report ("ergab: …" is one)

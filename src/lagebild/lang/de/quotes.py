@@ -546,6 +546,9 @@ _TIMES_OF_DAY_AND_YEAR: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 TIME_NOUNS: frozenset[str] = _TIMES_OF_DAY_AND_YEAR | MONTHS
+#: Articles of a date in apposition ("am Montag, dem 27. März, gab … bekannt"): the
+#: date's commas do not end the verb's clause.
+DATE_APPOSITION_ARTICLES: frozenset[str] = frozenset({"dem", "den"})
 #: Nouns whose number belongs to the phrase ("nach Artikel 65 des Grundgesetzes").
 NUMBERED_NOUNS: frozenset[str] = frozenset(
     {"artikel", "art.", "paragraf", "paragraph", "absatz", "abs.", "kapitel", "ziffer", "nr."}
