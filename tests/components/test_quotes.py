@@ -1540,6 +1540,18 @@ def test_quotes_date_in_apposition_neither_ends_the_cue_clause_nor_opens_the_rep
     assert (q.text, q.speaker_text) == ("die Brücke sei sicher", "Der Bürgermeister")
 
 
+def test_quotes_so_source_between_dashes_or_with_where_it_was_said(rules_nlp) -> None:
+    text = "Der Verein plane – so die Anklage – den Verkauf der Grundstücke."
+    [q] = run(rules_nlp, text)
+    assert (q.cue, q.speaker_text) == ("so", "die Anklage")
+    text = "Das Projekt sei, so die Architektin Eva Roth in einem Interview, gescheitert."
+    [q] = run(rules_nlp, text)
+    assert (q.cue, q.speaker_text) == ("so", "die Architektin Eva Roth")  # the place is no cue
+    # a source inside the phrases is a source of its own ("laut"): it reports here
+    text = "Die Lage sei, so die Regierung laut der Agentur Nord, unverändert ernst."
+    assert [(q.cue, q.speaker_text) for q in run(rules_nlp, text)] == [("laut", "der Agentur Nord")]
+
+
 def test_quotes_demonstrative_takes_previous_sentence_as_message(nlp) -> None:
     text = "Die Enten waren mit dem Virus infiziert. Das erklärte gestern ein Sprecher des Amtes."
     quotes = run(nlp, text)

@@ -86,6 +86,9 @@ def _bare_noun_end(state: DocState, first: int, end: int, stop: int) -> int:
     return second
 
 
+#: What stands before "so" of a source inserted in the sentence: ", so X," or "– so X –".
+_SO_OPENERS = frozenset({",", "–", "—"})
+
 def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> Draft | None:
     """ "laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach", "X, wonach"."""
     tv, lx = state.tv, state.lx
@@ -131,7 +134,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
                 # "nach Angaben aus Justizkreisen": where the information comes from
                 end = noun_phrase_end(tv, end + 1, stop, lx, nested=True) or end
             frame, sp_range = (i, end), (i + 1, end)
-    elif low in lx.so_words and i > lo and tv.words[i - 1] == ",":
+    elif low in lx.so_words and i > lo and tv.words[i - 1] in _SO_OPENERS:
         end = so_phrase_end(tv, i + 1, stop, lx)
         closing = (
             end is not None
@@ -145,6 +148,14 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
             # ", so Juncker am Donnerstag im Ausschuss.": time and place close the sentence;
             # they are neither cue nor message
             frame, sp_range, outside_end = (i, end), (i + 1, end), stop
+        elif (
+            end is not None
+            and (phrases := prepositional_phrases_end(tv, end, stop, lx)) is not None
+            and phrases > end
+            and tv.words[phrases] == ","
+            and lx.source_words.isdisjoint(tv.lowers[end:phrases])  # not ", so X laut Y,"
+        ):  # ", so X in einem Blogeintrag, …": inserted, with where X said it
+            frame, sp_range, outside_end = (i, end), (i + 1, end), phrases
         else:
             cue = find_cue(tv, i + 1, lo, stop, state.blocked, lx)
             if cue is not None and cue.form.lemma in lx.impersonal_cues:
