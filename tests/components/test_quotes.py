@@ -1552,6 +1552,20 @@ def test_quotes_so_source_between_dashes_or_with_where_it_was_said(rules_nlp) ->
     assert [(q.cue, q.speaker_text) for q in run(rules_nlp, text)] == [("laut", "der Agentur Nord")]
 
 
+def test_quotes_particle_after_a_relative_clause_or_an_apposition_closes_the_cue(
+    rules_nlp,
+) -> None:
+    text = "Nun gab die Polizei, die seit Wochen ermittelt, bekannt, dass der Täter gefasst sei."
+    [q] = run(rules_nlp, text)
+    assert (q.cue, q.speaker_text, q.text) == (
+        "gab bekannt", "die Polizei", "dass der Täter gefasst sei"
+    )
+    text = "Der Umsatz sei gestiegen, teilte der Konzern heute, Freitag, in Linz mit."
+    [q] = run(rules_nlp, text)
+    assert (q.cue, q.speaker_text) == ("teilte mit", "der Konzern")
+    assert q.text == "Der Umsatz sei gestiegen"
+
+
 def test_quotes_demonstrative_takes_previous_sentence_as_message(nlp) -> None:
     text = "Die Enten waren mit dem Virus infiziert. Das erklärte gestern ein Sprecher des Amtes."
     quotes = run(nlp, text)

@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lagebild.components.quote_lexicon import CueForm, QuoteLexicon, dictionary_form
-from lagebild.components.speakers import TokenView, apposition_end, noun_phrase_end
+from lagebild.components.speakers import (
+    TokenView,
+    apposition_end,
+    noun_phrase_end,
+    opens_relative_clause,
+)
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
 SENTENCE_END = frozenset({".", "!", "?", "…"})
@@ -62,19 +67,6 @@ def date_apposition_end(tv: TokenView, comma: int, hi: int, lx: QuoteLexicon) ->
     return close if close < hi and tv.words[close] == "," else None
 
 
-def _past_date_appositions(
-    tv: TokenView, end: int, hi: int, blocked: list[bool], lx: QuoteLexicon
-) -> int:
-    """The clause end moved past a date in apposition: in "gab am Montag, dem 27. März
-    2006, die Einstellung bekannt" the clause goes on after the date's second comma (in
-    "sagte am Montag, dem 27. März, die Lage sei ernst" the report starts there)."""
-    close = date_apposition_end(tv, end, hi, lx)
-    while close is not None:
-        end = clause_bounds(tv, close + 1, close + 1, hi, blocked)[1]
-        close = date_apposition_end(tv, end, hi, lx)
-    return end
-
-
 def content_end(tv: TokenView, lo: int, hi: int) -> int:
     """``hi`` without the sentence-final punctuation."""
     while hi > lo and tv.words[hi - 1] in SENTENCE_END:
@@ -123,9 +115,6 @@ def find_cue(
     if _attributive_after_adverb(tv, i, lo, lx):
         return None  # "eine oft beklagte Lücke"
     start, end = clause_bounds(tv, i, lo, hi, blocked)
-    wider = _past_date_appositions(tv, end, hi, blocked, lx)
-    if wider > end and any(f.particle and f.particle in tv.lowers[end:wider] for f in forms):
-        end = wider  # "gab am Montag, dem 27. März, … bekannt": the particle is past the date
     if any(f.kind == "part" for f in forms) and not any(
         tv.lowers[j] in lx.auxiliaries for j in range(start, end)
     ):  # a participle whose auxiliary stands before a phrase between commas (a finite
@@ -172,7 +161,7 @@ def find_cue(
                 particle = coordinated
                 end = particle + 1  # "fügte er hinzu und verwies …": "und" opens another clause
             else:
-                particle = _particle_after_apposition(tv, end, hi, form.particle, lx)
+                particle = _particle_after_insertion(tv, end, hi, form.particle, blocked, lx)
                 if particle is None:
                     continue
                 end = particle + 1  # the clause runs on to its particle
@@ -312,25 +301,25 @@ def _particle_before_conjunction(
     return None
 
 
-def _particle_after_apposition(
-    tv: TokenView, comma: int, hi: int, particle: str, lx: QuoteLexicon
+def _particle_after_insertion(
+    tv: TokenView, comma: int, hi: int, particle: str, blocked: list[bool], lx: QuoteLexicon
 ) -> int | None:
-    """The particle standing after an apposition that closes the verb's clause.
-
-    "Nun gab der Leiter der Wache, Jan Kessler, bekannt, dass …":
-    the apposition's commas cut "bekannt" off from "gab".
-    """
+    """The particle closing the verb's clause after a stretch between commas inserted
+    into it: an apposition ("Nun gab der Leiter der Wache, Jan Kessler, bekannt, dass
+    …"), a date ("gab am Montag, dem 27. März, die Einstellung bekannt") or a relative
+    clause ("Dies geht aus einer Meldung, die … verbreitet wurde, hervor")."""
     if comma >= hi or tv.words[comma] != "," or particle not in tv.lowers[comma + 2 : hi]:
         return None  # the particle must follow somewhere: checked first, it is cheap
     closing = apposition_end(tv, comma + 1, hi, lx)
+    if closing is None:
+        closing = date_apposition_end(tv, comma, hi, lx)
+    if closing is None and opens_relative_clause(tv, comma + 1, hi, lx):
+        closing = next((j for j in range(comma + 2, hi) if tv.words[j] in CLAUSE_BREAKS), None)
     if closing is None or closing + 1 >= hi or tv.words[closing] != ",":
         return None
-    after = closing + 2
-    if tv.lowers[closing + 1] != particle:
-        return None
-    if after < hi and tv.words[after] not in CLAUSE_BREAKS and tv.words[after] not in SENTENCE_END:
-        return None
-    return closing + 1
+    _, end = clause_bounds(tv, closing + 1, closing + 1, hi, blocked)
+    last = content_end(tv, closing + 1, end) - 1
+    return last if last > closing and tv.lowers[last] == particle else None
 
 
 def _after_demonstrative(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
