@@ -1566,6 +1566,20 @@ def test_quotes_particle_after_a_relative_clause_or_an_apposition_closes_the_cue
     assert q.text == "Der Umsatz sei gestiegen"
 
 
+def test_quotes_nouns_and_adjectives_ending_like_konjunktiv_continue_no_report(
+    rules_nlp,
+) -> None:
+    # "Teile" opening the sentence and "weiche" between adjectives end like "teile",
+    # "weiche" of "teilen", "weichen": neither continues the report before
+    text = "Der Minister sagte, die Lage sei ernst. Teile der Stadt lagen im Dunkeln."
+    assert [q.text for q in run(rules_nlp, text)] == ["die Lage sei ernst"]
+    text = "Die Sängerin sagte, sie sei bereit. Durch ihre warme weiche Stimme schafft sie es."
+    assert [q.text for q in run(rules_nlp, text)] == ["sie sei bereit"]
+    # a form the lexicon lists still opens a continued report
+    text = "Der Minister sagte, die Lage sei ernst. Sei es doch nicht gelungen, Strom zu liefern."
+    assert [q.text for q in run(rules_nlp, text)][1].startswith("Sei es doch")
+
+
 def test_quotes_demonstrative_takes_previous_sentence_as_message(nlp) -> None:
     text = "Die Enten waren mit dem Virus infiziert. Das erklärte gestern ein Sprecher des Amtes."
     quotes = run(nlp, text)

@@ -362,8 +362,10 @@ def konjunktiv_marker(
             continue  # the test most words take: no form that could be a Konjunktiv
         if blocked[i]:
             continue
-        if i > lo and tv.words[i][:1].isupper():
-            continue
+        listed = low in k1 or (weak and (low in k2 or low in modals))
+        if tv.words[i][:1].isupper() and (i > lo or not listed):
+            continue  # a noun; first in the sentence, only a listed form is a verb ("Sei
+            # es, wie es sei"): "Teile des Rotorblattes lagen …" ends like "teile" only
         if i > lo and tv.lowers[i - 1] in lx.first_person:
             continue
         if konjunktiv_i_word(low, lx) and not _adjective_after_article(tv, i, lo, lx):
@@ -374,15 +376,25 @@ def konjunktiv_marker(
 
 
 def _adjective_after_article(tv: TokenView, i: int, lo: int, lx: QuoteLexicon) -> bool:
-    """A word read as Konjunktiv I by its ending alone, right after an article and before
-    a noun: an adjective ("eine trübe Nebellandschaft"), not a verb."""
-    return (
+    """A word read as Konjunktiv I by its ending alone, after an article (and maybe other
+    adjectives) and before a noun: an adjective ("eine trübe Nebellandschaft", "ihre
+    warme weiche Stimme"), not a verb."""
+    if not (
         i > lo
         and tv.lowers[i] not in lx.konjunktiv_i
-        and tv.lowers[i - 1] in lx.determiners
         and i + 1 < len(tv.words)
         and tv.words[i + 1][:1].isupper()
-    )
+    ):
+        return False
+    j = i - 1
+    while (
+        j > lo
+        and tv.words[j][:1].islower()
+        and tv.lowers[j].endswith(lx.adjective_endings)
+        and tv.lowers[j] not in lx.determiners
+    ):
+        j -= 1  # "warme" before "weiche"
+    return tv.lowers[j] in lx.determiners
 
 
 def konjunktiv_i_word(low: str, lx: QuoteLexicon) -> bool:
