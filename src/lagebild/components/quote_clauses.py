@@ -354,15 +354,11 @@ def konjunktiv_marker(
     k2, modals = lx.konjunktiv_ii, lx.reportative_modals
     for i in range(lo, hi):
         low = tv.lowers[i]
-        if not (
-            low in k1
-            or (ending and len(low) > 3 and low.endswith(ending))
-            or (weak and (low in k2 or low in modals))
-        ):
+        listed = low in k1 or (weak and (low in k2 or low in modals))
+        if not (listed or (ending and len(low) > 3 and low.endswith(ending))):
             continue  # the test most words take: no form that could be a Konjunktiv
         if blocked[i]:
             continue
-        listed = low in k1 or (weak and (low in k2 or low in modals))
         if tv.words[i][:1].isupper() and (i > lo or not listed):
             continue  # a noun; first in the sentence, only a listed form is a verb ("Sei
             # es, wie es sei"): "Teile des Rotorblattes lagen …" ends like "teile" only

@@ -156,8 +156,9 @@ class QuoteLexicon:
     demonstratives: dict[str, tuple[str, str]] = field(default_factory=dict)
     # quantifiers that are the subject alone before the verb ("Einige sagen, …")
     indefinite_pronouns: frozenset[str] = frozenset()
-    # articles of a date in apposition ("am Montag, dem 27. März, gab … bekannt"):
-    # its commas do not end the verb's clause
+    # articles of a date in apposition (", dem 27. März,"): the verb's clause runs on
+    # after it to its particle ("gab am Montag, dem 27. März, … bekannt"), and a report
+    # after the verb starts after it
     date_apposition_articles: frozenset[str] = frozenset()
     # -- speaker phrases
     # names written in lower case ("laut dpa", "der taz")

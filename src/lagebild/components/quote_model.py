@@ -145,7 +145,7 @@ def _bucket(n: int) -> int:
     return sum(1 for b in POS_BUCKETS if n >= b)
 
 
-_BUCKETS = [_bucket(n) for n in range(POS_BUCKETS[-1] + 1)]  # beyond the last: the last
+_BUCKETS = [_bucket(n) for n in range(POS_BUCKETS[-1] + 1)]  # larger counts: the last
 _BUCKET_OF = np.asarray(_BUCKETS, dtype=np.int64)
 _BREAKS = frozenset({",", ":", ";", "–"})  # clause breaks counted for the zone
 
@@ -359,7 +359,8 @@ def encode(
     words = [(packed >> shift) & mask for shift, mask in space.word_fields]
     sentences = _Sentences.of(inp, n)
     zone, pos, rpos = token_context(inp, sentences, words[-2] == 1, words[-1] == 1)
-    # one row per attribute, padded with PAD on both sides: window offsets become slices
+    # one row per attribute, padded with PAD on both sides, so that every window offset
+    # is a shift inside the table (see ``windows`` below)
     table = np.zeros((len(_ROW), n + 2 * _PAD), dtype=np.int64)
     body = slice(_PAD, _PAD + n)
     for k in range(len(WORD_ATTRS)):
@@ -380,7 +381,8 @@ def encode(
     slots = slots.reshape(-1, SENTENCE_SLOTS) if values else np.zeros((1, SENTENCE_SLOTS), int)
     out[t : t + SENTENCE_SLOTS] = space.bases[t] + slots[sentences.index].T * N_ZONES + zone
     t += SENTENCE_SLOTS
-    rows_mask = space.hash_rows - 1  # a power of two: the remainder is a mask
+    rows_mask = space.hash_rows - 1  # when the rows are a power of two, as by default,
+    # the remainder of a non-negative number is a mask
     power_of_two = not space.hash_rows & rows_mask
     for members, parts in _HASH_GROUPS:
         mixed = np.repeat((members + 1) * _MIX[2], n).reshape(len(members), n)

@@ -89,6 +89,7 @@ def _bare_noun_end(state: DocState, first: int, end: int, stop: int) -> int:
 #: What stands before "so" of a source inserted in the sentence: ", so X," or "– so X –".
 _SO_OPENERS = frozenset({",", "–", "—"})
 
+
 def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> Draft | None:
     """ "laut X", "X zufolge", "nach Angaben von X", ", so X", "demnach", "X, wonach"."""
     tv, lx = state.tv, state.lx

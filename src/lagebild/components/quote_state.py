@@ -126,10 +126,10 @@ def prepare(doc: Doc, lx: QuoteLexicon) -> DocState:
     for k, (lo, hi, _) in enumerate(sentences):
         for i in range(lo, hi):
             sentence_of[i] = k
-    sources = [i for i, low in enumerate(tv.lowers) if low in lx.source_words]
     return DocState(
         tv, lx, text, mentions, sentences, quoted, blocked, sentence_of,
-        sources, cue_candidates(tv, lx),
+        source_tokens=[i for i, low in enumerate(tv.lowers) if low in lx.source_words],
+        cue_tokens=cue_candidates(tv, lx),
     )  # fmt: skip
 
 

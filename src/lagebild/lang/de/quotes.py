@@ -546,8 +546,8 @@ _TIMES_OF_DAY_AND_YEAR: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 TIME_NOUNS: frozenset[str] = _TIMES_OF_DAY_AND_YEAR | MONTHS
-#: Articles of a date in apposition ("am Montag, dem 27. März, gab … bekannt"): the
-#: date's commas do not end the verb's clause.
+#: Articles of a date in apposition (", dem 27. März,"): the verb's clause runs on
+#: after it to its particle ("gab am Montag, dem 27. März, … bekannt").
 DATE_APPOSITION_ARTICLES: frozenset[str] = frozenset({"dem", "den"})
 #: Nouns whose number belongs to the phrase ("nach Artikel 65 des Grundgesetzes").
 NUMBERED_NOUNS: frozenset[str] = frozenset(
