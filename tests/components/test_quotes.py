@@ -1580,6 +1580,27 @@ def test_quotes_nouns_and_adjectives_ending_like_konjunktiv_continue_no_report(
     assert [q.text for q in run(rules_nlp, text)][1].startswith("Sei es doch")
 
 
+def test_quotes_comma_inside_brackets_breaks_no_clause(rules_nlp) -> None:
+    text = "Der Gesandte sprach für alle Länder (Nordland, Südland) und betonte, dass es eile."
+    quotes = run(rules_nlp, text)
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("sprach", "Der Gesandte sprach für alle Länder (Nordland, Südland)"),
+        ("betonte", "dass es eile"),
+    ]
+    assert {q.speaker_text for q in quotes} == {"Der Gesandte"}
+    # a bracket that never closes hides no comma
+    [q] = run(rules_nlp, "Der Gesandte sagte (am Montag, die Lage sei ernst.")
+    assert q.text == "die Lage sei ernst"
+
+
+def test_quotes_demonstrative_alone_is_the_subject_a_second_verb_shares(rules_nlp) -> None:
+    text = "Der Rat tagte. Dieser sprach für alle Länder und betonte, dass es eile."
+    assert [(q.cue, q.speaker_text) for q in run(rules_nlp, text)][-1] == ("betonte", "Dieser")
+    # before a noun the demonstrative is an article: "Diese internen Prüfer" is the phrase
+    text = "Diese internen Prüfer sind streng und betonen, dass es eile."
+    assert [q.speaker_text for q in run(rules_nlp, text)] == ["Diese internen Prüfer"]
+
+
 def test_quotes_demonstrative_takes_previous_sentence_as_message(nlp) -> None:
     text = "Die Enten waren mit dem Virus infiziert. Das erklärte gestern ein Sprecher des Amtes."
     quotes = run(nlp, text)

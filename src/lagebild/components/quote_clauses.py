@@ -42,12 +42,28 @@ class Cue:
 
 
 def clause_bounds(tv: TokenView, i: int, lo: int, hi: int, blocked: list[bool]) -> tuple[int, int]:
-    """The clause around token ``i`` inside [lo, hi); quoted tokens are walls."""
-    start = i
-    while start > lo and tv.words[start - 1] not in CLAUSE_BREAKS and not blocked[start - 1]:
+    """The clause around token ``i`` inside [lo, hi); quoted tokens are walls, and a comma
+    inside brackets breaks no clause ("sprach für alle Länder (Kosovo, Albanien) und
+    betonte, …")."""
+    start, depth = i, 0
+    while start > lo and not blocked[start - 1]:
+        word = tv.words[start - 1]
+        if word == ")" and "(" in tv.words[lo : start - 1]:
+            depth += 1
+        elif word == "(" and depth:
+            depth -= 1
+        elif word in CLAUSE_BREAKS and not depth:
+            break
         start -= 1
-    end = i + 1
-    while end < hi and tv.words[end] not in CLAUSE_BREAKS and not blocked[end]:
+    end, depth = i + 1, 0
+    while end < hi and not blocked[end]:
+        word = tv.words[end]
+        if word == "(" and ")" in tv.words[end + 1 : hi]:
+            depth += 1
+        elif word == ")" and depth:
+            depth -= 1
+        elif word in CLAUSE_BREAKS and not depth:
+            break
         end += 1
     return start, end
 

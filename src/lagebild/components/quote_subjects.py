@@ -396,6 +396,13 @@ def opening_subject(state: DocState, lo: int, limit: int) -> tuple[int, int] | N
     the word after it must be a lower-case verb form.
     """
     tv, lx = state.tv, state.lx
+    if (
+        lo + 2 < limit
+        and tv.lowers[lo] in lx.demonstratives
+        and verb_at(state, lo + 1)
+        and not tv.words[lo + 2][:1].isupper()  # "Diese internen Betrüger": an adjective
+    ):
+        return lo + 1, lo + 1  # "Dieser sprach … und betonte …": the pronoun alone
     end = noun_phrase_end(tv, lo, limit, lx)
     if end is not None:
         end = prepositional_phrases_end(tv, end, limit, lx)
