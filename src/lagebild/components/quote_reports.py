@@ -570,14 +570,19 @@ def _joined_cue_takes_clause(state: DocState, cue: Cue, comma: int) -> bool:
     """Whether a second verb of saying, joined to the cue by "und" before ``comma``,
     reports the clause after it: "Er bezeichnete die Proteste als rechtmäßig und
     forderte X auf, weiterzumachen" reports the protests in its own clause only."""
-    tv, lx = state.tv, state.lx
-    for j in range(max(cue.tokens()) + 1, comma - 1):
-        if tv.lowers[j] not in lx.np_conjunctions:
-            continue
-        forms = lx.cues.get(tv.lowers[j + 1]) if tv.words[j + 1][:1].islower() else None
-        if forms and not state.blocked[j + 1] and any(f.kind == "fin" for f in forms):
-            return True
-    return False
+    conjunctions = state.lx.np_conjunctions
+    return any(
+        state.tv.lowers[j] in conjunctions and _finite_cue_at(state, j + 1, ("fin",))
+        for j in range(max(cue.tokens()) + 1, comma - 1)
+    )
+
+
+def _finite_cue_at(state: DocState, k: int, kinds: tuple[str, ...]) -> bool:
+    """Whether word ``k``, unquoted and in lower case, is a verb of saying of one of
+    ``kinds`` ("fin": finite, "ing": English participle)."""
+    tv = state.tv
+    forms = state.lx.cues.get(tv.lowers[k]) if tv.words[k][:1].islower() else None
+    return bool(forms) and not state.blocked[k] and any(f.kind in kinds for f in forms)
 
 
 def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
@@ -592,9 +597,7 @@ def _second_cue_verb(state: DocState, start: int, stop: int) -> int:
     for j in range(start + 1, stop - 1):
         if tv.lowers[j] not in lx.np_conjunctions and tv.words[j] != ",":
             continue
-        k = j + 1
-        forms = lx.cues.get(tv.lowers[k]) if tv.words[k][:1].islower() else None
-        if forms and not state.blocked[k] and any(f.kind in ("fin", "ing") for f in forms):
+        if _finite_cue_at(state, j + 1, ("fin", "ing")):
             return j
         if (
             tv.words[j] == ","
