@@ -1612,6 +1612,26 @@ def test_quotes_demonstrative_takes_previous_sentence_as_message(nlp) -> None:
     assert q.cue == "erklärte"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Reform ist nur eine Umbenennung – das meint Lena Vogt vom Stadtrat.",
+        "Die Reform ist nur eine Umbenennung – das zumindest meint Lena Vogt vom Stadtrat.",
+        "Die Reform ist nur eine Umbenennung, das sagt Lena Vogt vom Stadtrat.",
+    ],
+)
+def test_quotes_demonstrative_after_a_dash_reports_the_clause_before(rules_nlp, text) -> None:
+    [q] = run(rules_nlp, text)
+    assert q.text.startswith("Die Reform ist nur eine Umbenennung")
+    assert q.speaker_text == "Lena Vogt vom Stadtrat"
+    assert q.cue in {"meint", "sagt"}
+
+
+def test_quotes_participle_between_article_and_noun_stays_an_adjective(rules_nlp) -> None:
+    assert run(rules_nlp, "Die Reform kommt, das erklärte Ziel ist eine Umbenennung.") == []
+    assert run(rules_nlp, "Die Reform kommt – das oft erklärte Ziel ist eine Umbenennung.") == []
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

@@ -20,6 +20,9 @@ from lagebild.components.speakers import (
 
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
 SENTENCE_END = frozenset({".", "!", "?", "…"})
+#: Marks after which a demonstrative opening a clause stands for the clause before it
+#: ("…, das teilte die Behörde mit", "… – das meint X").
+BACK_REFERENCE_BREAKS = frozenset({",", "–", "—"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +273,8 @@ def _attributive_after_adverb(tv: TokenView, i: int, lo: int, lx: QuoteLexicon) 
     """
     if i + 1 >= len(tv) or not tv.words[i + 1][:1].isupper():
         return False
+    if not tv.lowers[i].endswith(lx.adjective_endings):
+        return False  # "das zumindest meint Rick Homans": no adjective ends so
     j = i - 1
     while (
         j > lo
@@ -341,21 +346,24 @@ def _particle_after_insertion(
 def _after_demonstrative(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     """Whether word ``i`` is the verb of a pronoun subject ("Dieser bestätigte, …").
 
-    A back-reference after a comma stands for the clause before it ("…, das
+    A back-reference after a comma or a dash stands for the clause before it ("…, das
     teilte die Behörde mit"), and a relative pronoun there opens a clause
     ("…, der angekündigt hat, …"). Before a noun the demonstrative is an
     article and ``i`` an adjective ("diese erklärte Absicht").
     """
-    low = tv.lowers[i - 1]
+    low, low_i = tv.lowers[i - 1], tv.lowers[i]
     after_comma = i >= 2 and tv.words[i - 2] == ","
     standalone = (
         low in lx.demonstratives
         or low in lx.indefinite_pronouns  # "Einige sagen, …"
-        or (low in lx.back_references and after_comma)
+        or (low in lx.back_references and i >= 2 and tv.words[i - 2] in BACK_REFERENCE_BREAKS)
         # "Faymann, der angekündigt hat, …": a relative pronoun and its clause's verb
         or (low in lx.relative_pronouns and after_comma)
     )
-    return standalone and not (i + 1 < len(tv) and tv.words[i + 1][:1].isupper())
+    # before a noun, an inflected form is an adjective; "meint" never is ("das meint Rick X")
+    return standalone and not (
+        i + 1 < len(tv) and tv.words[i + 1][:1].isupper() and low_i.endswith(lx.adjective_endings)
+    )
 
 
 def konjunktiv_marker(

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from lagebild.components.quote_clauses import (
+    BACK_REFERENCE_BREAKS,
     CLAUSE_BREAKS,
     Cue,
     clause_bounds,
@@ -22,7 +23,7 @@ from lagebild.components.quote_clauses import (
     konjunktiv_marker,
     message_around,
 )
-from lagebild.components.quote_lexicon import dictionary_form
+from lagebild.components.quote_lexicon import QuoteLexicon, dictionary_form
 from lagebild.components.quote_sources import source_phrase
 from lagebild.components.quote_state import (
     CONF_INDIRECT,
@@ -50,6 +51,7 @@ from lagebild.components.quote_subjects import (
 )
 from lagebild.components.speakers import (
     MAX_FIELD,
+    TokenView,
     apposition_end,
     lower_case_noun_end,
     noun_phrase_end,
@@ -132,6 +134,14 @@ def _actor_opening_verb(state: DocState, lo: int, stop: int) -> tuple[int, ...]:
     return (opening[1],) if mention is not None and mention.kind in SPEAKING_KINDS else ()
 
 
+def _verb_after_back_reference(tv: TokenView, cs: int, finite: int, lx: QuoteLexicon) -> bool:
+    """Whether the verb of saying follows the demonstrative at ``cs``, right after it or
+    after one weighing particle ("das zumindest meint")."""
+    return finite == cs + 1 or (
+        finite == cs + 2 and tv.lowers[cs + 1] in lx.back_reference_particles
+    )
+
+
 def _verb_report(
     state: DocState, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings
 ) -> Draft | None:
@@ -149,10 +159,19 @@ def _verb_report(
         sp = make_speaker(state, as_word + 1, subject_end, verb=cue.finite)
         tokens = (as_word, *cue.tokens())
         return Draft(*message, "Indirect", s_index, sp, cue, tokens, None, CONF_INDIRECT)
-    if cs > lo + 1 and cue.finite == cs + 1 and tv.lowers[cs] in lx.back_references:
-        # "Die Kamera fiel aus, das teilte das Institut mit.": the clause before is the report
+    if (
+        cs > lo + 1
+        and tv.lowers[cs] in lx.back_references
+        and _verb_after_back_reference(tv, cs, cue.finite, lx)
+    ):
+        # "Die Kamera fiel aus, das teilte das Institut mit.", "… – das zumindest meint X":
+        # the clause before is the report
         after = subject_after(tv, cue.finite, stop, lx)
-        if after is not None and not state.blocked[cs] and tv.words[cs - 1] == ",":
+        if (
+            after is not None
+            and not state.blocked[cs]
+            and tv.words[cs - 1] in BACK_REFERENCE_BREAKS
+        ):
             sp, addressee = speaker_after(state, after, cue.finite, stop)
             return Draft(
                 lo, cs + 1, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT

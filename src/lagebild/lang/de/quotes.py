@@ -619,6 +619,11 @@ SUBORDINATORS: frozenset[str] = frozenset(
 #: Demonstratives that stand for the sentence before when they open a sentence
 #: right before a verb of saying ("Das erklärte ein Sprecher.").
 BACK_REFERENCES: frozenset[str] = frozenset({"das", "dies"})
+#: Words that may stand between such a demonstrative and its verb after a comma or a
+#: dash ("… – das zumindest meint X."): they weigh the report, they are not its subject.
+BACK_REFERENCE_PARTICLES: frozenset[str] = frozenset(
+    {"zumindest", "jedenfalls", "wenigstens", "auch", "jedoch", "aber", "allerdings"}
+)
 #: Particles inside personal names ("Ursula von der Leyen").
 NAME_PARTICLES: frozenset[str] = frozenset(
     {
