@@ -1632,6 +1632,21 @@ def test_quotes_participle_between_article_and_noun_stays_an_adjective(rules_nlp
     assert run(rules_nlp, "Die Reform kommt – das oft erklärte Ziel ist eine Umbenennung.") == []
 
 
+def test_quotes_colon_hands_the_quotation_to_the_subject_after_the_lead_ins_verb(
+    rules_nlp,
+) -> None:
+    vogt = {"text": "Lena Vogt", "kind": "PER", "actor_id": "per:lena_vogt"}
+    text = "Hier sparte Lena Vogt nicht mit Kritik: „Wer zu spät kommt, hat schon verloren.“"
+    [q] = run(rules_nlp, text, [vogt])
+    assert (q.speaker_text, q.text) == ("Lena Vogt", "Wer zu spät kommt, hat schon verloren.")
+    # a short quotation after such a verb is a title, not a statement
+    text = "Am Abend stellte Lena Vogt dann ihr Buch vor: „Ein guter Tag“"
+    assert [q.speaker_text for q in run(rules_nlp, text, [vogt])] == []
+    # a subordinate clause before the colon has no subject that speaks
+    text = "Unklar blieb, warum Lena Vogt sich entschied: „Wir gehen nun alle nach Hause.“"
+    assert "Lena Vogt" not in [q.speaker_text for q in run(rules_nlp, text, [vogt])]
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

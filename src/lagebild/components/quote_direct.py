@@ -27,12 +27,16 @@ from lagebild.components.quote_subjects import (
     cue_speaker,
     inner_subject,
     opening_subject,
+    verb_at,
 )
 from lagebild.components.speakers import noun_phrase_end, so_phrase_end, subject_after
 
 # An unattributed quote continues one attributed at most this many sentences back.
 CONTINUATION_SENTENCES = 2
 MIN_CONTINUED_QUOTE_TOKENS = 4  # shorter unattributed quotes are titles or scare quotes
+#: A quotation after a lead-in whose subject follows its verb needs more words: a title
+#: follows such a verb as often as a statement does ("stellte er die CD vor: „…“").
+MIN_LEAD_IN_QUOTE_TOKENS = 5
 
 
 def attribute_direct(
@@ -64,7 +68,7 @@ def attribute_direct(
             draft.speaker = continuing_speaker(state, prev)
             draft.confidence = CONF_CONTINUATION
             return draft
-    sp = _lead_in_subject(state, qs, lo)
+    sp = _lead_in_subject(state, qs, qe, lo)
     if sp is not None:  # "Zypries sieht in dem Urteil eine Bestätigung: „…“"
         draft.speaker = sp
         return draft
@@ -112,7 +116,7 @@ def _verb_like(state: DocState, i: int) -> bool:
     return state.tv.words[i][:1].islower() and state.tv.lowers[i] not in state.lx.determiners
 
 
-def _lead_in_subject(state: DocState, qs: int, lo: int) -> Speaker | None:
+def _lead_in_subject(state: DocState, qs: int, qe: int, lo: int) -> Speaker | None:
     """The subject opening a lead-in clause that has no verb of saying.
 
     "Zypries sieht in dem Urteil eine Bestätigung: „…“", "Die Bewohner des Dorfes
@@ -128,7 +132,7 @@ def _lead_in_subject(state: DocState, qs: int, lo: int) -> Speaker | None:
         return None
     opening = opening_subject(state, lo, qs - 1)
     if opening is None:
-        return None
+        return _subject_after_lead_in_verb(state, qs, qe, lo)
     sp = make_speaker(state, lo, opening[0], verb=opening[1])
     if sp.mention is None or sp.mention.kind != "PER":
         # "Die Eignung stellte der Vorsitzende X in Frage: „…“": an object opens the
@@ -142,6 +146,26 @@ def _lead_in_subject(state: DocState, qs: int, lo: int) -> Speaker | None:
         return None
     first = tv.at_char(sp.mention.start) if sp.mention is not None else sp.start
     if first > lo and tv.lowers[first - 1] in lx.genitive_determiners:
+        return None
+    return sp
+
+
+def _subject_after_lead_in_verb(state: DocState, qs: int, qe: int, lo: int) -> Speaker | None:
+    """The subject after the verb of a lead-in opened by something else: "Hier sparte
+    der Präsident nicht mit Kritik: „…“", "…, lehnt er jedoch ab: „…“". Only an actor
+    that speaks counts (a linked mention, or a pronoun resolved to one)."""
+    tv, lx = state.tv, state.lx
+    if qe - qs - 2 < MIN_LEAD_IN_QUOTE_TOKENS or "(" in tv.words[lo:qs]:
+        return None  # a title ("stellte er die CD vor: „Have a nice day“"), a bracket
+    cs, _ = clause_bounds(tv, qs - 2, lo, qs - 1, state.blocked)
+    verb = next((k for k in range(cs, qs - 2) if verb_at(state, k)), None)
+    if verb is None or tv.lowers[verb] in lx.complementizers or tv.lowers[verb] in lx.subordinators:
+        return None  # "…, warum man sich entschieden hat: „…“" is no main clause
+    after = subject_after(tv, verb, qs - 1, lx)
+    if after is None:
+        return None
+    sp = make_speaker(state, after[0], after[1], verb=verb)
+    if sp.mention is None or sp.mention.kind not in SPEAKING_KINDS:
         return None
     return sp
 
