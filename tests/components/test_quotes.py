@@ -1647,6 +1647,23 @@ def test_quotes_colon_hands_the_quotation_to_the_subject_after_the_lead_ins_verb
     assert "Lena Vogt" not in [q.speaker_text for q in run(rules_nlp, text, [vogt])]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Diese Woche sagte der Minister, die Lage sei ernst.", "der Minister"),
+        ("Vergangenen Montag erklärte Lena Vogt, man werde prüfen.", "Lena Vogt"),
+        ("Ende April hatte das Duo angekündigt, nicht weiterzumachen.", "das Duo"),
+        # a phrase of time is no speaker only where it heads the field
+        ("Die Woche der Vielfalt erklärte, sie werde wachsen.", "Die Woche der Vielfalt"),
+        ("Der Sprecher der Woche erklärte, sie werde wachsen.", "Der Sprecher der Woche"),
+        ("Star der Woche erklärte, sie werde wachsen.", "Star der Woche"),
+    ],
+)
+def test_quotes_time_phrase_before_the_verb_is_no_subject(rules_nlp, text, speaker) -> None:
+    [q] = run(rules_nlp, text)
+    assert q.speaker_text == speaker
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

@@ -170,6 +170,7 @@ class QuoteLexicon:
     numbered_nouns: frozenset[str] = frozenset()
     # nouns of time: "in der Nacht" after a speaker is when, not where
     time_nouns: frozenset[str] = frozenset()
+    adverbial_time_nouns: frozenset[str] = frozenset()  # "Diese Woche sagte X": no subject
     # -- sources
     # words that make a source preposition temporal ("sechs Tage nach der Veröffentlichung")
     temporal_before_source: frozenset[str] = frozenset()

@@ -36,6 +36,7 @@ QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«"})
 MAX_QUOTED_NAME = 5  # "„Aktion Deutschland hilft“"; longer quoted stretches are speech
 MAX_LOWER_CASE_NOUN_WORDS = 4  # "the deputy foreign minister"; more is a clause
 MAX_APPOSITION_ATTRIBUTES = 2  # "Leiter der Abteilung … bei der FES": prepositional phrases
+MAX_TIME_PHRASE = 3  # "den ganzen Tag": an article, an adjective and the noun of time
 #: A web address used as a name ("nordland.de", "nord-online.de"): lower case, yet a source.
 _WEB_NAME = re.compile(r"^[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:de|com|org|net|at|ch|eu|info)$")
 BOUNDARIES = frozenset({",", ";", ":", "–", "—", "(", ")", ".", "!", "?", "…"})
@@ -634,7 +635,21 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     end = noun_phrase_end(tv, clause_start, verb, lx)
     if end is None:
         return None
+    if _time_phrase(tv, clause_start, end, verb, lx):
+        return None  # "Diese Woche sagte der Minister": a time; the subject follows the verb
     return clause_start
+
+
+def _time_phrase(tv: TokenView, start: int, end: int, verb: int, lx: QuoteLexicon) -> bool:
+    """Whether the field [start, verb) is a short phrase headed by a noun of time
+    ("Diese Woche", "Vergangenen Montag", "Ende April"); a genitive of time on
+    another noun ("Der Sprecher der Woche") leaves that noun the head."""
+    return (
+        end == verb
+        and end - start <= MAX_TIME_PHRASE
+        and tv.lowers[end - 1] in lx.adverbial_time_nouns
+        and not any(tv.lowers[k] in lx.determiners for k in range(start + 1, end))
+    )
 
 
 def _adverbial_word(word: str, lx: QuoteLexicon) -> bool:

@@ -546,6 +546,12 @@ _TIMES_OF_DAY_AND_YEAR: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 TIME_NOUNS: frozenset[str] = _TIMES_OF_DAY_AND_YEAR | MONTHS
+#: A phrase of time alone before the verb is an adverbial, never the subject: "Diese
+#: Woche sagte der Minister", "Vergangenen Montag erklärte die Kommission" (the subject
+#: follows the verb).
+ADVERBIAL_TIME_NOUNS: frozenset[str] = TIME_NOUNS | {
+    "tag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+}  # fmt: skip
 #: Articles of a date in apposition (", dem 27. März,"): the verb's clause runs on
 #: after it to its particle ("gab am Montag, dem 27. März, … bekannt").
 DATE_APPOSITION_ARTICLES: frozenset[str] = frozenset({"dem", "den"})
