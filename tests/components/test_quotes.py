@@ -1664,6 +1664,13 @@ def test_quotes_time_phrase_before_the_verb_is_no_subject(rules_nlp, text, speak
     assert q.speaker_text == speaker
 
 
+def test_quotes_call_to_speak_together_has_no_speaker(rules_nlp) -> None:
+    assert run(rules_nlp, "Lasst uns gemeinsam sagen, dass wir dagegen sind.") == []
+    # the same words reported are a message
+    [q] = run(rules_nlp, "Lena Vogt sagte, lasst uns gemeinsam gehen.")
+    assert (q.speaker_text, q.text) == ("Lena Vogt", "lasst uns gemeinsam gehen")
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

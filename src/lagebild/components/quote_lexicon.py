@@ -104,6 +104,7 @@ class QuoteLexicon:
     nominative_pronouns: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
+    hortative_verbs: frozenset[str] = frozenset()  # "Lasst uns sagen, …": no subject
     back_reference_particles: frozenset[str] = frozenset()  # "das zumindest meint X"
     verb_forms: frozenset[str] = frozenset()  # finite forms that end like adjectives
     source_words: frozenset[str] = frozenset()  # the words a source phrase can start at

@@ -607,6 +607,8 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     first = tv.lowers[clause_start]
     if first in lx.object_determiners:
         return None  # an object opens the clause; the subject follows the verb
+    if first in lx.hortative_verbs and clause_start + 1 < verb and tv.is_cap(clause_start):
+        return None  # "Lasst uns gemeinsam sagen, …": an imperative, no subject
     if first in lx.genitive_only and verb == clause_start + 2:
         return None  # "Des Weiteren verwies X darauf", "Eines Tages": a genitive adverbial
     if lx.pronoun(first) is not None and verb == clause_start + 1:

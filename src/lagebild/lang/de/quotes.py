@@ -622,6 +622,9 @@ SUBORDINATORS: frozenset[str] = frozenset(
         "deren", "dessen", "welche", "welcher", "welches", "wo",
     }
 )  # fmt: skip
+#: Imperatives of "lassen" that open a call to speak together ("Lasst uns sagen, …",
+#: "Lassen Sie uns festhalten, …"): the field holds a verb, no subject.
+HORTATIVE_VERBS: frozenset[str] = frozenset({"lasst", "lass", "lasset", "lassen"})
 #: Demonstratives that stand for the sentence before when they open a sentence
 #: right before a verb of saying ("Das erklärte ein Sprecher.").
 BACK_REFERENCES: frozenset[str] = frozenset({"das", "dies"})
