@@ -1671,6 +1671,22 @@ def test_quotes_call_to_speak_together_has_no_speaker(rules_nlp) -> None:
     assert (q.speaker_text, q.text) == ("Lena Vogt", "lasst uns gemeinsam gehen")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Er und seine Frau erklärten, sie würden klagen.", "Er und seine Frau"),
+        ("Er sowie Jan Kessler befürchten, dass es zu spät sei.", "Er sowie Jan Kessler"),
+        (
+            "Sowohl die Behörde als auch das Militär kündigten an, sie würden prüfen.",
+            "Sowohl die Behörde als auch das Militär",
+        ),
+    ],
+)
+def test_quotes_coordinated_subjects_speak_together(rules_nlp, text, speaker) -> None:
+    [q] = run(rules_nlp, text)
+    assert q.speaker_text == speaker
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

@@ -98,6 +98,7 @@ class QuoteLexicon:
     adjective_endings: tuple[str, ...]
     genitive_adjective_ending: str
     np_conjunctions: frozenset[str] = frozenset()
+    correlative_conjunctions: dict[str, str] = field(default_factory=dict)  # "sowohl … als"
     reflexives: frozenset[str] = frozenset()
     focus_particles: frozenset[str] = frozenset()
     leading_conjunctions: frozenset[str] = frozenset()

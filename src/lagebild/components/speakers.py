@@ -555,10 +555,13 @@ def phrase_bounds(
         start = j - 1
     if not lx.nouns_capitalised:
         return start, end  # the verb test below reads German capitalisation
+    second = lx.correlative_conjunctions.get(tv.lowers[start])  # "Sowohl X als auch Y"
     for k in range(start + 1, end - 1):
         w, low = tv.words[k], tv.lowers[k]
         if not w[:1].islower() or tv.is_cap(k) or low in lx.prepositions or low in lx.determiners:
             continue  # "ai-Bericht", "al-Sisi": a name behind a particle, no verb
+        if second is not None and second in (low, tv.lowers[k - 1]):
+            continue  # "als auch" joins the parts
         if low in lx.name_particles or low in lx.np_conjunctions or low in lx.lower_case_names:
             continue
         if _adverb_before_adjective(tv, k, end, lx):
@@ -611,6 +614,8 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
         return None  # "Lasst uns gemeinsam sagen, …": an imperative, no subject
     if first in lx.genitive_only and verb == clause_start + 2:
         return None  # "Des Weiteren verwies X darauf", "Eines Tages": a genitive adverbial
+    if _coordinated_subject(tv, clause_start, verb, lx):
+        return clause_start  # "Er und seine Frau erklärten", "Sowohl X als auch Y kündigten"
     if lx.pronoun(first) is not None and verb == clause_start + 1:
         return clause_start  # "Es warf der Regierung vor, …", "Dieser sagte": the subject
     if first in lx.indefinite_pronouns and verb == clause_start + 1:
@@ -640,6 +645,23 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     if _time_phrase(tv, clause_start, end, verb, lx):
         return None  # "Diese Woche sagte der Minister": a time; the subject follows the verb
     return clause_start
+
+
+def _coordinated_subject(tv: TokenView, start: int, verb: int, lx: QuoteLexicon) -> bool:
+    """Whether the field [start, verb) joins two subjects: a pronoun and a phrase ("Er und
+    seine Frau", "Er sowie Giesel") or a two-part conjunction ("Sowohl die Behörde als
+    auch das Militär"); each part ends right where the next begins."""
+    first = tv.lowers[start]
+    second = lx.correlative_conjunctions.get(first)
+    if second is not None:
+        joins = [k for k in range(start + 2, verb - 1) if tv.lowers[k] == second]
+        return bool(joins) and noun_phrase_end(tv, start + 1, joins[0], lx) == joins[0]
+    return (
+        lx.pronoun(first) is not None
+        and start + 2 < verb
+        and tv.lowers[start + 1] in lx.np_conjunctions
+        and noun_phrase_end(tv, start + 2, verb, lx) == verb
+    )
 
 
 def _time_phrase(tv: TokenView, start: int, end: int, verb: int, lx: QuoteLexicon) -> bool:

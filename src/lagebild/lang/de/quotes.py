@@ -596,6 +596,9 @@ OFFICE_ENDINGS: tuple[str, ...] = (
 AS_SOURCE_ATTRIBUTES: frozenset[str] = frozenset({"in", "im", "aus"})
 #: Words joining two nouns inside one speaker phrase ("Betriebsrat und Geschäftsführung").
 NP_CONJUNCTIONS: frozenset[str] = frozenset({"und", "sowie", "oder"})
+#: Two-part conjunctions joining subjects ("Sowohl die Behörde als auch das Militär
+#: kündigten … an"): the opening word and the word that opens the second part.
+CORRELATIVE_CONJUNCTIONS: dict[str, str] = {"sowohl": "als"}
 #: Reflexive pronouns: "befand sich" after a noun is a verb, not part of the phrase.
 REFLEXIVES: frozenset[str] = frozenset({"sich"})
 #: Focus particles that may stand before the subject in the field before the
