@@ -1687,6 +1687,14 @@ def test_quotes_coordinated_subjects_speak_together(rules_nlp, text, speaker) ->
     assert q.speaker_text == speaker
 
 
+def test_quotes_generic_man_names_no_speaker(rules_nlp) -> None:
+    vogt = {"text": "Lena Vogt", "kind": "PER", "actor_id": "per:lena_vogt"}
+    text = "Lena Vogt kam spät. Im Rathaus erklärte man, die Sitzung sei verschoben."
+    [q] = run(rules_nlp, text, [vogt])
+    assert q.text == "die Sitzung sei verschoben"
+    assert (q.speaker_text, q.speaker_start, q.speaker_actor_id) == (None, None, None)
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

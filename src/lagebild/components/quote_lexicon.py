@@ -105,6 +105,7 @@ class QuoteLexicon:
     nominative_pronouns: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     back_references: frozenset[str] = frozenset()
+    generic_pronouns: frozenset[str] = frozenset()  # "man": no one in particular
     hortative_verbs: frozenset[str] = frozenset()  # "Lasst uns sagen, …": no subject
     back_reference_particles: frozenset[str] = frozenset()  # "das zumindest meint X"
     verb_forms: frozenset[str] = frozenset()  # finite forms that end like adjectives

@@ -258,8 +258,9 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
     char_start, char_end = tv.starts[start], tv.ends[end - 1]
     text = state.text[char_start:char_end]
     low = tv.lowers[start]
-    if end - start == 1 and low in lx.writer_pronouns:
-        return Speaker(start, end, text, None)  # "Deswegen bitten wir Euch …": the outlet
+    if end - start == 1 and (low in lx.writer_pronouns or low in lx.generic_pronouns):
+        # "Deswegen bitten wir Euch …": the outlet; "forderte man": no one in particular
+        return Speaker(start, end, text, None)
     if end - start == 1 and (lx.pronoun(low) is not None or low in lx.source_adverbs):
         gender, number = lx.pronoun(low) or ("", "sg")
         plural = number == "pl" or (

@@ -145,6 +145,12 @@ def _to_record(state: DocState, d: Draft, article_id: str) -> Quote:
     else:
         start, end = tv.starts[d.start], tv.ends[max(d.start, d.end - 1)]
     sp = d.speaker
+    if (
+        sp is not None
+        and sp.end - sp.start == 1
+        and tv.lowers[sp.start] in state.lx.generic_pronouns
+    ):
+        sp = None  # "forderte man …": a report whose speaker the text does not name
     cue_text = " ".join(tv.words[i] for i in sorted(d.cue_tokens)) or None
     # the span marks the cue's first word; ``cue`` lists all of a split cue ("teilte … mit")
     first = min(d.cue_tokens) if d.cue_tokens else None

@@ -496,6 +496,9 @@ PRONOUNS: dict[str, tuple[str, str]] = {
     "wir": ("", "pl"),
     "man": ("", "sg"),
 }
+#: Pronouns that name nobody ("In dem Schreiben forderte man den Abzug …"): never
+#: resolved to a person named before, and no speaker of a quote record.
+GENERIC_PRONOUNS: frozenset[str] = frozenset({"man"})
 #: Pronouns that are only ever objects: "…, ihn loswerden zu wollen" opens on an object,
 #: not on the verb of a main clause.
 OBJECT_PRONOUNS: frozenset[str] = frozenset(
