@@ -1695,6 +1695,19 @@ def test_quotes_generic_man_names_no_speaker(rules_nlp) -> None:
     assert (q.speaker_text, q.speaker_start, q.speaker_actor_id) == (None, None, None)
 
 
+def test_quotes_participle_takes_its_auxiliary_across_an_apposition(rules_nlp) -> None:
+    text = "Gestern hatte der Sprecher, Jan Kessler, erklärt, die Lage sei ernst."
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.cue, q.text) == (
+        "der Sprecher, Jan Kessler",
+        "hatte erklärt",
+        "die Lage sei ernst",
+    )
+    # a clause between the commas has a verb of its own: the participle's clause stays short
+    text = "Gestern hatte der Sprecher, der lange schwieg, erklärt, die Lage sei ernst."
+    assert [q.cue for q in run(rules_nlp, text)] != ["hatte erklärt"]
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

@@ -221,10 +221,11 @@ def _verb_with_words(
 def _before_parenthetical(
     tv: TokenView, start: int, lo: int, blocked: list[bool], lx: QuoteLexicon
 ) -> int:
-    """Where a clause starts when a prepositional phrase between commas interrupts it.
+    """Where a clause starts when a phrase between commas interrupts it.
 
-    "Seit 2018 hat Peking, durch Treffen zwischen Militärs, sein Interesse bekundet":
-    the phrase has no verb of its own; the auxiliary and the subject before it belong
+    "Seit 2018 hat Peking, durch Treffen zwischen Militärs, sein Interesse bekundet",
+    "Gestern hat der Sprecher, Jan Kessler, erklärt, …": a prepositional phrase or an
+    apposition has no verb of its own; the auxiliary and the subject before it belong
     to the clause of the participle after it.
     """
     if start - 2 <= lo or tv.words[start - 1] != ",":
@@ -233,7 +234,7 @@ def _before_parenthetical(
     if (
         inner - 1 <= lo
         or tv.words[inner - 1] != ","
-        or tv.lowers[inner] not in lx.prepositions
+        or not (tv.lowers[inner] in lx.prepositions or _apposition_after(tv, inner, lx))
         or not any(tv.words[k][:1].isupper() for k in range(inner + 1, start - 1))
         or tv.lowers[start] in lx.adverbial_conjunctions
         or tv.lowers[start] in lx.complementizers
@@ -257,6 +258,12 @@ def _before_parenthetical(
         ):
             return start
     return clause_bounds(tv, inner - 2, lo, inner - 1, blocked)[0]
+
+
+def _apposition_after(tv: TokenView, inner: int, lx: QuoteLexicon) -> bool:
+    """Whether the phrase at ``inner`` (after a comma) names the noun before the comma:
+    "der Sprecher, Jan Kessler, …" (a name or a noun phrase after a capitalised noun)."""
+    return tv.is_cap(inner - 2) and (tv.is_cap(inner) or tv.lowers[inner] in lx.determiners)
 
 
 #: How many adverbs may stand between an article and a participle used as adjective.
