@@ -1708,6 +1708,30 @@ def test_quotes_participle_takes_its_auxiliary_across_an_apposition(rules_nlp) -
     assert [q.cue for q in run(rules_nlp, text)] != ["hatte erklärt"]
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Nachdem der Streit bekannt wurde, sagte Lena Vogt, sie gehe.", "sie gehe"),
+        (
+            "Nachdem der Streit bekannt wurde, hat Lena Vogt angekündigt, ihr Amt niederzulegen.",
+            "ihr Amt niederzulegen",
+        ),
+        # a clause in Konjunktiv, or a verb after the cue's clause: one report around the cue
+        (
+            "Seit Beginn der Krise habe die Stadt viel getan, sagte Lena Vogt.",
+            "Seit Beginn der Krise habe die Stadt viel getan",
+        ),
+        (
+            "Wenn der Verein anfragte, sagte Lena Vogt, würden alle darüber nachdenken.",
+            "Wenn der Verein anfragte, sagte Lena Vogt, würden alle darüber nachdenken",
+        ),
+    ],
+)
+def test_quotes_adverbial_clause_before_the_cue_is_a_frame(rules_nlp, text, message) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text) == ("Lena Vogt", message)
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

@@ -142,6 +142,24 @@ def _verb_after_back_reference(tv: TokenView, cs: int, finite: int, lx: QuoteLex
     )
 
 
+def _adverbial_clause_before(state: DocState, lo: int, cue: Cue) -> bool:
+    """Whether the sentence opens with one adverbial clause right before the cue's clause
+    ("Nachdem der Skandal bekannt wurde, sagte X, …"): a frame, not what X said; the
+    report follows the cue. A clause with a Konjunktiv is reported, and so is a main
+    clause opened by a preposition that is also a conjunction ("Seit Beginn der
+    Angriffe habe das Militär …, sagte X"). When a verb opens the words after the cue's
+    clause, the cue interrupts one report ("Wenn Apple anfragte, hatte er gesagt,
+    würden die Schweden …")."""
+    tv, lx = state.tv, state.lx
+    cs, ce = cue.clause
+    return (
+        tv.lowers[lo] in lx.adverbial_conjunctions
+        and clause_bounds(tv, lo, lo, cs - 1, state.blocked)[1] == cs - 1
+        and not konjunktiv_marker(tv, lo, cs - 1, state.blocked, lx, weak=True)
+        and not (ce + 1 < len(tv) and tv.lowers[ce + 1] in lx.verb_forms)
+    )
+
+
 def _verb_report(
     state: DocState, cue: Cue, lo: int, stop: int, s_index: int, settings: QuoteSettings
 ) -> Draft | None:
@@ -183,6 +201,7 @@ def _verb_report(
         and not opens_clause
         and cue.form.lemma not in lx.cue_clause_openers  # they report what follows them
         and not apposed_subject(state, lo, cs)
+        and not _adverbial_clause_before(state, lo, cue)
     ):
         # "…, sagte X." or "A, sagte X, B": the message is around the cue clause
         # (not "Frank B., Vorsitzender der DJU, sagte …": there the field is the subject)
