@@ -662,8 +662,7 @@ def test_quotes_joins_the_second_konjunktiv_sentence_to_the_first(rules_nlp) -> 
     [
         "Der Minister räumte ein, es könnten Stellen verloren gehen, sprach aber von einem "
         "offenen Prozess.",
-        "Der Minister räumte ein, es könnten Stellen verloren gehen und kündigte eine "
-        "Prüfung an.",
+        "Der Minister räumte ein, es könnten Stellen verloren gehen und kündigte eine Prüfung an.",
     ],
 )
 def test_quotes_reported_clause_ends_at_the_speakers_next_verb_of_saying(rules_nlp, text):
@@ -1522,7 +1521,9 @@ def test_quotes_clause_after_a_second_joined_verb_of_saying_is_its_report(rules_
     text = "Die Ministerin nannte die Pläne unsozial und forderte den Rat auf, sie zurückzunehmen."
     first, second = run(rules_nlp, text)
     assert (first.form, first.cue, first.text) == (
-        "Reported", "nannte", "Die Ministerin nannte die Pläne unsozial"
+        "Reported",
+        "nannte",
+        "Die Ministerin nannte die Pläne unsozial",
     )
     assert (second.form, second.cue) == ("Indirect", "forderte auf")
     assert second.text == "sie zurückzunehmen"
@@ -1558,7 +1559,9 @@ def test_quotes_particle_after_a_relative_clause_or_an_apposition_closes_the_cue
     text = "Nun gab die Polizei, die seit Wochen ermittelt, bekannt, dass der Täter gefasst sei."
     [q] = run(rules_nlp, text)
     assert (q.cue, q.speaker_text, q.text) == (
-        "gab bekannt", "die Polizei", "dass der Täter gefasst sei"
+        "gab bekannt",
+        "die Polizei",
+        "dass der Täter gefasst sei",
     )
     text = "Der Umsatz sei gestiegen, teilte der Konzern heute, Freitag, in Linz mit."
     [q] = run(rules_nlp, text)
@@ -1725,9 +1728,26 @@ def test_quotes_participle_takes_its_auxiliary_across_an_apposition(rules_nlp) -
             "Wenn der Verein anfragte, sagte Lena Vogt, würden alle darüber nachdenken.",
             "Wenn der Verein anfragte, sagte Lena Vogt, würden alle darüber nachdenken",
         ),
+        # the question or the occasion, and an infinitive clause saying why
+        ("Auf die Frage, ob sie zurücktrete, sagte Lena Vogt, sie bleibe.", "sie bleibe"),
+        ("Angesprochen auf die Vorwürfe, sagte Lena Vogt, sie bleibe.", "sie bleibe"),
+        (
+            "Um die Lage zu beruhigen, sagte Lena Vogt, es gebe keinen Grund zur Sorge.",
+            "es gebe keinen Grund zur Sorge",
+        ),
+        # the same words as prepositions open a report
+        (
+            "Ohne Hilfe arbeiten die Lager unwirtschaftlich, sagte Lena Vogt.",
+            "Ohne Hilfe arbeiten die Lager unwirtschaftlich",
+        ),
+        ("Die Frage sei offen, sagte Lena Vogt.", "Die Frage sei offen"),
+        (
+            "Ohne eine Lösung ist keine Besserung zu erwarten, sagte Lena Vogt.",
+            "Ohne eine Lösung ist keine Besserung zu erwarten",
+        ),
     ],
 )
-def test_quotes_adverbial_clause_before_the_cue_is_a_frame(rules_nlp, text, message) -> None:
+def test_quotes_frame_before_the_cue_is_not_what_was_said(rules_nlp, text, message) -> None:
     [q] = run(rules_nlp, text)
     assert (q.speaker_text, q.text) == ("Lena Vogt", message)
 
@@ -2184,7 +2204,10 @@ def test_quotes_relative_nach_denen_after_other_nouns_reports_nothing(rules_nlp)
 def test_quotes_assuming_reports_its_clause(rules_nlp) -> None:
     [q] = run(rules_nlp, "Die Behörden nehmen an, dass Schmuggler dahinterstecken.")
     assert (q.form, q.speaker_text, q.cue, q.text) == (
-        "Indirect", "Die Behörden", "nehmen an", "dass Schmuggler dahinterstecken"
+        "Indirect",
+        "Die Behörden",
+        "nehmen an",
+        "dass Schmuggler dahinterstecken",
     )
 
 

@@ -129,6 +129,8 @@ class QuoteLexicon:
     cue_nouns: frozenset[str] = frozenset()  # cue forms that are nouns in a phrase
     #: words opening an adverbial clause besides the conjunctions ("da", "sodass")
     adverbial_openers: frozenset[str] = frozenset()
+    frame_openers: frozenset[str] = frozenset()  # "Angesprochen auf …, sagte X, …"
+    frame_nouns: frozenset[str] = frozenset()  # "Auf die Frage, ob …, sagte X, …"
     #: conjunctions of an infinitive clause of purpose or manner ("um … zu")
     infinitive_conjunctions: frozenset[str] = frozenset()
     #: prepositions of a time phrase between a verb and its subject ("sagte am Montag der

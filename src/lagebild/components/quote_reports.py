@@ -61,6 +61,7 @@ from lagebild.components.speakers import (
 
 MAX_SKIPPED_PHRASES = 2  # "said on Monday in a statement that …": phrases before the clause
 MIN_BARE_CLAUSE_TOKENS = 3  # "said talks would resume"; shorter is an object ("said so")
+MAX_FRAME_NOUN_AT = 2  # "Auf die Frage": a frame noun within the phrase's first words
 
 
 def sentence_cues(
@@ -142,21 +143,44 @@ def _verb_after_back_reference(tv: TokenView, cs: int, finite: int, lx: QuoteLex
     )
 
 
-def _adverbial_clause_before(state: DocState, lo: int, cue: Cue) -> bool:
-    """Whether the sentence opens with one adverbial clause right before the cue's clause
-    ("Nachdem der Skandal bekannt wurde, sagte X, …"): a frame, not what X said; the
-    report follows the cue. A clause with a Konjunktiv is reported, and so is a main
+def _purpose_clause(state: DocState, lo: int, end: int) -> bool:
+    """Whether [lo, end) is an infinitive clause with its conjunction ("Um die Lage zu
+    beruhigen"); "Ohne 5G" and "Um Entwicklungshilfe hat man sich nicht gekümmert" open
+    with the same words as prepositions."""
+    tv, lx = state.tv, state.lx
+    return (
+        tv.lowers[lo] in lx.infinitive_conjunctions
+        and not any(tv.lowers[k] in lx.verb_forms for k in range(lo, end))
+        and _infinitive_clause(state, lo, end)
+    )
+
+
+def _frame_before_cue(state: DocState, lo: int, cue: Cue) -> bool:
+    """Whether what opens the sentence before the cue's clause frames the report instead
+    of being it: an adverbial or infinitive clause ("Nachdem der Skandal bekannt wurde,
+    sagte X, …", "Um die Lage zu beruhigen, sagte X, …"), the question or the occasion
+    ("Auf die Frage, ob …, sagte X, …", "Angesprochen auf …, sagte X, …"). The report
+    then follows the cue. A clause with a Konjunktiv is reported, and so is a main
     clause opened by a preposition that is also a conjunction ("Seit Beginn der
     Angriffe habe das Militär …, sagte X"). When a verb opens the words after the cue's
     clause, the cue interrupts one report ("Wenn Apple anfragte, hatte er gesagt,
     würden die Schweden …")."""
     tv, lx = state.tv, state.lx
     cs, ce = cue.clause
+    if ce + 1 < len(tv) and tv.lowers[ce + 1] in lx.verb_forms:
+        return False
+    first = tv.lowers[lo]
+    if first in lx.frame_openers or (
+        first in lx.prepositions
+        and any(
+            w in lx.frame_nouns for w in tv.lowers[lo + 1 : min(cs, lo + MAX_FRAME_NOUN_AT + 1)]
+        )
+    ):
+        return True  # "Auf die Frage, ob er zurücktrete, sagte X, er bleibe": asked, not said
     return (
-        tv.lowers[lo] in lx.adverbial_conjunctions
+        (first in lx.adverbial_conjunctions or _purpose_clause(state, lo, cs - 1))
         and clause_bounds(tv, lo, lo, cs - 1, state.blocked)[1] == cs - 1
         and not konjunktiv_marker(tv, lo, cs - 1, state.blocked, lx, weak=True)
-        and not (ce + 1 < len(tv) and tv.lowers[ce + 1] in lx.verb_forms)
     )
 
 
@@ -201,7 +225,7 @@ def _verb_report(
         and not opens_clause
         and cue.form.lemma not in lx.cue_clause_openers  # they report what follows them
         and not apposed_subject(state, lo, cs)
-        and not _adverbial_clause_before(state, lo, cue)
+        and not _frame_before_cue(state, lo, cue)
     ):
         # "…, sagte X." or "A, sagte X, B": the message is around the cue clause
         # (not "Frank B., Vorsitzender der DJU, sagte …": there the field is the subject)

@@ -458,6 +458,12 @@ ADVERBIAL_OPENERS: frozenset[str] = frozenset({"da", "sodass"})
 #: Conjunctions of an infinitive clause that says why or how, never what was said
 #: ("Sie forderten Neuwahlen, um den Weg freizumachen").
 INFINITIVE_CONJUNCTIONS: frozenset[str] = frozenset({"um", "ohne", "anstatt", "statt"})
+#: Words opening a phrase that frames a report before its cue ("Angesprochen auf die
+#: Vorwürfe, sagte X, …", "Auf die Frage, ob …, sagte X, …"): the question or the
+#: occasion, never what was said. A frame noun makes a prepositional phrase one within
+#: its first words ("Auf die Frage", "Auf Nachfrage"; "Die Frage sei offen" is reported).
+FRAME_OPENERS: frozenset[str] = frozenset({"angesprochen", "gefragt", "befragt", "konfrontiert"})
+FRAME_NOUNS: frozenset[str] = frozenset({"frage", "nachfrage", "anfrage"})
 #: Konjunktiv I forms that are never indicative in news prose.
 KONJUNKTIV_I: frozenset[str] = frozenset(
     {
