@@ -1752,6 +1752,14 @@ def test_quotes_frame_before_the_cue_is_not_what_was_said(rules_nlp, text, messa
     assert (q.speaker_text, q.text) == ("Lena Vogt", message)
 
 
+def test_quotes_relative_clause_on_a_closing_so_source_is_no_message(rules_nlp) -> None:
+    [q] = run(rules_nlp, "Es sei ein Skandal, so Lena Vogt, die seit Jahren Kritik übt.")
+    assert (q.speaker_text, q.text) == ("Lena Vogt", "Es sei ein Skandal")
+    # a main clause after the source goes on with the report
+    [q] = run(rules_nlp, "Es sei ein Skandal, so Lena Vogt, und die Stadt müsse handeln.")
+    assert q.text.endswith("die Stadt müsse handeln")
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

@@ -195,11 +195,13 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     sp_range = (sp_range[0], trim_phrase(tv, *sp_range, state.lx))
     lo, stop = _semicolon_part(state, frame, lo, stop)
     lo, stop = _subordinate_clause(state, frame, lo, stop)
+    if outside[1] < stop and _relative_clause_to_end(state, outside[1], stop):
+        outside = (outside[0], stop)  # "…, so der Verband, der seit Jahren warnt."
     if (
         frame[0] > lo
         and tv.words[frame[0] - 1] == ","
-        and frame[1] < stop
-        and tv.words[frame[1]] == ","
+        and outside[1] < stop
+        and tv.words[outside[1]] == ","
     ):
         message = (lo, stop)
     else:
@@ -372,6 +374,20 @@ def _relative_clause_end(state: DocState, comma: int, stop: int) -> int | None:
             ends_in_verb = tv.words[k - 1][:1].islower() and verb_at(state, k + 1)
             return k if tv.words[k] == "," and ends_in_verb else None
     return None
+
+
+def _relative_clause_to_end(state: DocState, comma: int, stop: int) -> bool:
+    """Whether a relative clause on the source runs from ``comma`` to the sentence end
+    ("…, so der Verband, der seit Jahren warnt."): it says who the source is, and is
+    no part of the report."""
+    tv = state.tv
+    return (
+        tv.words[comma] == ","
+        and opens_relative_clause(tv, comma + 1, stop, state.lx)
+        and not any(
+            tv.words[k] in CLAUSE_BREAKS and not state.blocked[k] for k in range(comma + 1, stop)
+        )
+    )
 
 
 def _semicolon_part(state: DocState, frame: tuple[int, int], lo: int, stop: int) -> tuple[int, int]:
