@@ -1760,6 +1760,28 @@ def test_quotes_relative_clause_on_a_closing_so_source_is_no_message(rules_nlp) 
     assert q.text.endswith("die Stadt müsse handeln")
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Es sei ein Skandal, sagte Lena Vogt, die seit Jahren Kritik übt.", "Es sei ein Skandal"),
+        (
+            "Es sei ein Skandal, sagte Lena Vogt am Montag, die seit Jahren Kritik übt.",
+            "Es sei ein Skandal",
+        ),
+        # in Konjunktiv I the clause goes on with the report
+        (
+            "Es sei ein Skandal, sagte Lena Vogt, das gelte auch für die Stadt.",
+            "Es sei ein Skandal, sagte Lena Vogt, das gelte auch für die Stadt",
+        ),
+    ],
+)
+def test_quotes_relative_clause_on_a_closing_speaker_is_no_message(
+    rules_nlp, text, message
+) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text) == ("Lena Vogt", message)
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

@@ -24,7 +24,7 @@ from lagebild.components.quote_clauses import (
     message_around,
 )
 from lagebild.components.quote_lexicon import QuoteLexicon, dictionary_form
-from lagebild.components.quote_sources import source_phrase
+from lagebild.components.quote_sources import relative_clause_to_end, source_phrase
 from lagebild.components.quote_state import (
     CONF_INDIRECT,
     CONF_REPORTED,
@@ -150,7 +150,10 @@ def _purpose_clause(state: DocState, lo: int, end: int) -> bool:
     tv, lx = state.tv, state.lx
     return (
         tv.lowers[lo] in lx.infinitive_conjunctions
-        and not any(tv.lowers[k] in lx.verb_forms for k in range(lo, end))
+        and not any(  # a finite verb; "zu können" is the clause's infinitive
+            tv.lowers[k] in lx.verb_forms and tv.lowers[k - 1] not in lx.infinitive_markers
+            for k in range(lo + 1, end)
+        )
         and _infinitive_clause(state, lo, end)
     )
 
@@ -235,7 +238,11 @@ def _verb_report(
         if sp is not None:
             if all(state.blocked[lo : cs - 1]):
                 return None  # "„…“, sagte X": a direct quote takes this cue
-            message = (lo, cs - 1) if max(ce, sp.end) >= stop else (lo, stop)
+            after = max(ce, sp.end)
+            if after >= stop or relative_clause_to_end(state, after, stop):
+                message = (lo, cs - 1)  # "…, sagte X, der seit Jahren warnt.": who X is
+            else:
+                message = (lo, stop)
             return Draft(
                 *message, "Indirect", s_index, sp, cue, cue.tokens(), addressee, CONF_INDIRECT
             )

@@ -9,7 +9,13 @@ decides where the message stops.
 
 from __future__ import annotations
 
-from lagebild.components.quote_clauses import CLAUSE_BREAKS, Cue, find_cue, message_around
+from lagebild.components.quote_clauses import (
+    CLAUSE_BREAKS,
+    Cue,
+    find_cue,
+    konjunktiv_marker,
+    message_around,
+)
 from lagebild.components.quote_lexicon import dictionary_form
 from lagebild.components.quote_state import (
     CONF_CONTINUATION,
@@ -195,7 +201,7 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     sp_range = (sp_range[0], trim_phrase(tv, *sp_range, state.lx))
     lo, stop = _semicolon_part(state, frame, lo, stop)
     lo, stop = _subordinate_clause(state, frame, lo, stop)
-    if outside[1] < stop and _relative_clause_to_end(state, outside[1], stop):
+    if outside[1] < stop and relative_clause_to_end(state, outside[1], stop):
         outside = (outside[0], stop)  # "…, so der Verband, der seit Jahren warnt."
     if (
         frame[0] > lo
@@ -376,10 +382,11 @@ def _relative_clause_end(state: DocState, comma: int, stop: int) -> int | None:
     return None
 
 
-def _relative_clause_to_end(state: DocState, comma: int, stop: int) -> bool:
+def relative_clause_to_end(state: DocState, comma: int, stop: int) -> bool:
     """Whether a relative clause on the source runs from ``comma`` to the sentence end
     ("…, so der Verband, der seit Jahren warnt."): it says who the source is, and is
-    no part of the report."""
+    no part of the report. A clause in Konjunktiv I goes on with the report ("…, sagt
+    X, das gelte auch für Y")."""
     tv = state.tv
     return (
         tv.words[comma] == ","
@@ -387,6 +394,7 @@ def _relative_clause_to_end(state: DocState, comma: int, stop: int) -> bool:
         and not any(
             tv.words[k] in CLAUSE_BREAKS and not state.blocked[k] for k in range(comma + 1, stop)
         )
+        and not konjunktiv_marker(tv, comma + 1, stop, state.blocked, state.lx, weak=False)
     )
 
 
