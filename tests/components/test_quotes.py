@@ -1696,6 +1696,14 @@ def test_quotes_generic_man_names_no_speaker(rules_nlp) -> None:
     [q] = run(rules_nlp, text, [vogt])
     assert q.text == "die Sitzung sei verschoben"
     assert (q.speaker_text, q.speaker_start, q.speaker_actor_id) == (None, None, None)
+    # in Konjunktiv I right after a report, "man" is the side that reports
+    text = (
+        "Das Ministerium teilte mit, die Gespräche seien gut verlaufen. "
+        "Man habe sich darauf geeinigt, die Zusammenarbeit auszubauen."
+    )
+    first, second = run(rules_nlp, text)
+    assert second.text == "die Zusammenarbeit auszubauen"
+    assert second.speaker_text == first.speaker_text == "Das Ministerium"
 
 
 def test_quotes_participle_takes_its_auxiliary_across_an_apposition(rules_nlp) -> None:

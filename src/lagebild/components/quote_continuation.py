@@ -161,6 +161,25 @@ def framed_report(state: DocState, s_index: int, lo: int, hi: int) -> Draft | No
     return Draft(start, stop, "Indirect", s_index, speaker, None, (), None, CONF_CONTINUATION)
 
 
+def generic_subject_continues(state: DocState, d: Draft, last: Draft | None) -> None:
+    """Give a report whose speaker is generic "man" the speaker of the report before,
+    when it is in Konjunktiv I soon after it: "Das Ministerium teilte mit, … Man habe
+    sich darauf geeinigt, …" reports the ministry's side. Elsewhere "man" names no one
+    ("In dem Schreiben forderte man …") and the record keeps no speaker."""
+    sp, tv, lx = d.speaker, state.tv, state.lx
+    if (
+        sp is None
+        or last is None
+        or sp.end - sp.start != 1
+        or tv.lowers[sp.start] not in lx.generic_pronouns
+        or d.sentence - last.sentence > CONTINUATION_GAP
+    ):
+        return
+    lo, hi, _ = state.sentences[d.sentence]
+    if _konjunktiv(state, lo, content_end(tv, lo, hi), weak=False):
+        d.speaker = continuing_speaker(state, last)
+
+
 def _konjunktiv(state: DocState, lo: int, stop: int, *, weak: bool) -> bool:
     """``konjunktiv_marker`` over [lo, stop), computed once per range and strength."""
     key = (lo, stop, weak)

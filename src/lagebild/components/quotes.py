@@ -39,6 +39,7 @@ from lagebild.components.quote_continuation import (
     back_reference,
     continued_report,
     framed_report,
+    generic_subject_continues,
     merges_into,
     subject_before_report,
 )
@@ -124,6 +125,7 @@ def _rule_drafts(state: DocState, settings: QuoteSettings) -> list[Draft]:
             if cont is not None:
                 found.append(cont)
         for d in found:
+            generic_subject_continues(state, d, last)
             remember(state, d)
         drafts.extend(found)
         reports = [d for d in found if d.speaker is not None]
