@@ -1768,6 +1768,17 @@ def test_quotes_relative_clause_on_a_closing_so_source_is_no_message(rules_nlp) 
     assert q.text.endswith("die Stadt müsse handeln")
 
 
+def test_quotes_time_place_and_addressee_after_a_closing_speaker_are_no_message(
+    rules_nlp,
+) -> None:
+    text = "Die Lage sei ernst, sagte der Sprecher, Jan Kessler, am Montag der Zeitung Nordpost."
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text) == ("der Sprecher, Jan Kessler", "Die Lage sei ernst")
+    # a verb after the speaker goes on with the report
+    [q] = run(rules_nlp, "Die Lage, sagte der Sprecher, sei ernst.")
+    assert q.text == "Die Lage, sagte der Sprecher, sei ernst"
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

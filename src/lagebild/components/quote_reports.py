@@ -158,6 +158,20 @@ def _purpose_clause(state: DocState, lo: int, end: int) -> bool:
     )
 
 
+def _circumstances_only(state: DocState, start: int, stop: int) -> bool:
+    """Whether [start, stop) after a closing speaker holds no verb, only when, where and to
+    whom ("…, sagte X, am Montag der Nachrichtenagentur Tasnim."): no report goes on."""
+    tv, lx = state.tv, state.lx
+    return all(
+        tv.words[k] in CLAUSE_BREAKS
+        or tv.is_cap(k)
+        or tv.words[k][:1].isdigit()
+        or tv.lowers[k] in lx.determiners
+        or tv.lowers[k] in lx.prepositions
+        for k in range(start, stop)
+    )
+
+
 def _frame_before_cue(state: DocState, lo: int, cue: Cue) -> bool:
     """Whether what opens the sentence before the cue's clause frames the report instead
     of being it: an adverbial or infinitive clause ("Nachdem der Skandal bekannt wurde,
@@ -239,7 +253,11 @@ def _verb_report(
             if all(state.blocked[lo : cs - 1]):
                 return None  # "„…“, sagte X": a direct quote takes this cue
             after = max(ce, sp.end)
-            if after >= stop or relative_clause_to_end(state, after, stop):
+            if (
+                after >= stop
+                or relative_clause_to_end(state, after, stop)
+                or _circumstances_only(state, after, stop)
+            ):
                 message = (lo, cs - 1)  # "…, sagte X, der seit Jahren warnt.": who X is
             else:
                 message = (lo, stop)
