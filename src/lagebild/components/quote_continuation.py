@@ -17,6 +17,7 @@ from lagebild.components.quote_state import (
     Draft,
     QuoteSettings,
     Speaker,
+    generic_speaker,
     inside_quote,
 )
 from lagebild.components.quote_subjects import (
@@ -166,17 +167,14 @@ def generic_subject_continues(state: DocState, d: Draft, last: Draft | None) -> 
     when it is in Konjunktiv I soon after it: "Das Ministerium teilte mit, … Man habe
     sich darauf geeinigt, …" reports the ministry's side. Elsewhere "man" names no one
     ("In dem Schreiben forderte man …") and the record keeps no speaker."""
-    sp, tv, lx = d.speaker, state.tv, state.lx
     if (
-        sp is None
-        or last is None
-        or sp.end - sp.start != 1
-        or tv.lowers[sp.start] not in lx.generic_pronouns
+        last is None
         or d.sentence - last.sentence > CONTINUATION_GAP
+        or not generic_speaker(state, d.speaker)
     ):
         return
     lo, hi, _ = state.sentences[d.sentence]
-    if _konjunktiv(state, lo, content_end(tv, lo, hi), weak=False):
+    if _konjunktiv(state, lo, content_end(state.tv, lo, hi), weak=False):
         d.speaker = continuing_speaker(state, last)
 
 

@@ -245,6 +245,15 @@ def inside_quote(state: DocState, lo: int, hi: int) -> bool:
 # ---------------------------------------------------------------- speakers
 
 
+def generic_speaker(state: DocState, sp: Speaker | None) -> bool:
+    """Whether the speaker is a generic pronoun alone ("forderte man"): no one named."""
+    return (
+        sp is not None
+        and sp.end - sp.start == 1
+        and state.tv.lowers[sp.start] in state.lx.generic_pronouns
+    )
+
+
 def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = None) -> Speaker:
     """Build a speaker from a phrase, resolving pronouns and linking mentions."""
     tv, lx = state.tv, state.lx

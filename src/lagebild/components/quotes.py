@@ -48,7 +48,15 @@ from lagebild.components.quote_interviews import interview_turns
 from lagebild.components.quote_lexicon import QuoteLexicon, load_quote_lexicon
 from lagebild.components.quote_model import QuoteTagger, TaggerInput, load_quote_tagger
 from lagebild.components.quote_reports import sentence_cues
-from lagebild.components.quote_state import DocState, Draft, QuoteSettings, claim, prepare, remember
+from lagebild.components.quote_state import (
+    DocState,
+    Draft,
+    QuoteSettings,
+    claim,
+    generic_speaker,
+    prepare,
+    remember,
+)
 from lagebild.components.quote_tagging import build_tagger_input, model_drafts
 from lagebild.model import Quote
 
@@ -147,11 +155,7 @@ def _to_record(state: DocState, d: Draft, article_id: str) -> Quote:
     else:
         start, end = tv.starts[d.start], tv.ends[max(d.start, d.end - 1)]
     sp = d.speaker
-    if (
-        sp is not None
-        and sp.end - sp.start == 1
-        and tv.lowers[sp.start] in state.lx.generic_pronouns
-    ):
+    if generic_speaker(state, sp):
         sp = None  # "forderte man …": a report whose speaker the text does not name
     cue_text = " ".join(tv.words[i] for i in sorted(d.cue_tokens)) or None
     # the span marks the cue's first word; ``cue`` lists all of a split cue ("teilte … mit")
