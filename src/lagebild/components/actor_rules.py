@@ -132,7 +132,7 @@ _ROMAN_DIGITS = frozenset("IVX")
 _FOLD_LETTERS = str.maketrans(
     {"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE",
      "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ı": "i"}
-)
+)  # fmt: skip
 
 
 def slugify(text: str) -> str:

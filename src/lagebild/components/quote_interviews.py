@@ -73,9 +73,7 @@ def _names_person(state: DocState, found: list[tuple[str, int] | None], name: st
     for k, label in enumerate(found):
         if label is not None and label[0] == name:
             first, last = tv.starts[state.sentences[k][0]], tv.ends[label[1] - 1]
-            return any(
-                m.kind == "PER" and m.start < last and first < m.end for m in state.mentions
-            )
+            return any(m.kind == "PER" and m.start < last and first < m.end for m in state.mentions)
     return False
 
 

@@ -56,8 +56,9 @@ class Segmenter:
         self.lower_abbreviations = frozenset(a for a in single if a[:1].islower())
         multi = sorted((a for a in abbreviations if " " in a.strip()), key=len, reverse=True)
         parts = [r"\s?".join(re.escape(p) for p in a.split()) for a in multi]
-        self._multi = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE) if parts \
-            else None
+        self._multi = (
+            re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE) if parts else None
+        )
 
     def __call__(
         self, text: str, *, headline: bool = True, title: str | None = None
@@ -89,7 +90,8 @@ class Segmenter:
         return frozenset(
             m.start() + i
             for m in self._multi.finditer(text)
-            for i, ch in enumerate(m.group()) if ch == "."
+            for i, ch in enumerate(m.group())
+            if ch == "."
         )
 
     @staticmethod

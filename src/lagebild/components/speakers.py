@@ -247,11 +247,7 @@ def noun_phrase_end(
     core = pos
     pos = _quoted_name_end(tv, pos, limit)
     while pos < limit and (
-        (
-            tv.is_cap(pos)
-            and tv.words[pos] not in lx.np_stopwords
-            and not _adverb(tv, pos, lx)
-        )
+        (tv.is_cap(pos) and tv.words[pos] not in lx.np_stopwords and not _adverb(tv, pos, lx))
         or (pos > core and _lower_case_name(tv, pos, lx))  # "der Website nordland.de"
         or (
             pos > core
@@ -312,10 +308,14 @@ def _past_tense_verb(tv: TokenView, i: int, limit: int, lx: QuoteLexicon) -> boo
     if not (lx.past_tense_ending and low.endswith(lx.past_tense_ending)):
         return False
     nxt = i + 1
-    return nxt >= limit or not (tv.words[nxt][:1].islower() and tv.words[nxt].isalpha()) or (
-        tv.lowers[nxt] in lx.determiners
-        or tv.lowers[nxt] in lx.pronouns
-        or tv.lowers[nxt] in lx.prepositions
+    return (
+        nxt >= limit
+        or not (tv.words[nxt][:1].islower() and tv.words[nxt].isalpha())
+        or (
+            tv.lowers[nxt] in lx.determiners
+            or tv.lowers[nxt] in lx.pronouns
+            or tv.lowers[nxt] in lx.prepositions
+        )
     )
 
 
@@ -708,13 +708,17 @@ def trim_phrase(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> int:
     ("Die Deutsche Presse-Agentur (dpa)"). Where nouns are not capitalised, a
     lower-case word is the head ("the ministry"), so only punctuation goes.
     """
-    while end - 1 > start and not _closes_bracket(tv, start, end - 1) and (
-        tv.words[end - 1] in BOUNDARIES
-        or (
-            lx.nouns_capitalised
-            and tv.words[end - 1][:1].islower()
-            and not tv.is_cap(end - 1)  # keep "al-Sisi"
-            and not _lower_case_name(tv, end - 1, lx)  # and "nordland.de", "dpa"
+    while (
+        end - 1 > start
+        and not _closes_bracket(tv, start, end - 1)
+        and (
+            tv.words[end - 1] in BOUNDARIES
+            or (
+                lx.nouns_capitalised
+                and tv.words[end - 1][:1].islower()
+                and not tv.is_cap(end - 1)  # keep "al-Sisi"
+                and not _lower_case_name(tv, end - 1, lx)  # and "nordland.de", "dpa"
+            )
         )
     ):
         end -= 1

@@ -39,7 +39,7 @@ SHIFTER_WEIGHT = 0.5  # "kaum Fortschritte" is weakly, not fully, negative
 # reaches across it). Opening quotes count as sentence starts for capitalisation.
 _TOKEN = re.compile(r"\w+|[.!?;:,]|[„“”\"«»‚‘]")
 _CLAUSE_END = frozenset(".!?;:,")
-_SENTENCE_START = frozenset(".!?:") | frozenset("„“”\"«»‚‘")
+_SENTENCE_START = frozenset(".!?:") | frozenset('„“”"«»‚‘')
 _PUNCTUATION = _CLAUSE_END | _SENTENCE_START
 _NEG, _POST, _SHIFT = 1, 2, 4
 
@@ -59,8 +59,9 @@ class ToneCounts:
         return (self.positive - self.negative) / hits if hits else 0.0
 
     def __add__(self, other: ToneCounts) -> ToneCounts:
-        return ToneCounts(self.positive + other.positive, self.negative + other.negative,
-                          self.words + other.words)
+        return ToneCounts(
+            self.positive + other.positive, self.negative + other.negative, self.words + other.words
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,14 +157,16 @@ def _rows(text: str) -> Iterable[tuple[str, str]]:
         yield first, second
 
 
-def sentence_tones(lexicon: ToneLexicon, text: str,
-                   sentences: Iterable[Sentence]) -> list[SentenceTone]:
+def sentence_tones(
+    lexicon: ToneLexicon, text: str, sentences: Iterable[Sentence]
+) -> list[SentenceTone]:
     """Tone of each sentence of ``text`` (the cleaned article text)."""
     result = []
     for s in sentences:
-        counts = lexicon.score(text[s.start:s.end])
-        result.append(SentenceTone(s.index, counts.positive, counts.negative, counts.words,
-                                   counts.tone))
+        counts = lexicon.score(text[s.start : s.end])
+        result.append(
+            SentenceTone(s.index, counts.positive, counts.negative, counts.words, counts.tone)
+        )
     return result
 
 
