@@ -1801,6 +1801,21 @@ def test_quotes_relative_clause_on_a_closing_speaker_is_no_message(
     assert (q.speaker_text, q.text) == ("Lena Vogt", message)
 
 
+def test_quotes_pronoun_goes_on_with_the_person_just_quoted(rules_nlp) -> None:
+    # "Okonkwo" tells no gender; "Peter Kessler", named before him, is a man by his first name
+    text = "Peter Kessler schüre den Streit, sagte Okonkwo. Er forderte, die Stadt müsse handeln."
+    people = [
+        {"text": "Peter Kessler", "kind": "PER", "actor_id": "per:peter_kessler"},
+        {"text": "Okonkwo", "kind": "PER", "actor_id": "per:okonkwo"},
+    ]
+    first, second = run(rules_nlp, text, people)
+    assert first.speaker_text == "Okonkwo"
+    assert (second.speaker_text, second.speaker_actor_id) == ("Okonkwo", "per:okonkwo")
+    # a sentence later the speaker is no longer the one just quoted
+    text = text.replace(" Er forderte", " Der Streit dauert an. Er forderte")
+    assert run(rules_nlp, text, people)[-1].speaker_text == "Peter Kessler"
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

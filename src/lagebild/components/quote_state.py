@@ -277,12 +277,14 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
             and low in lx.number_by_verb_pronouns
             and tv.lowers[verb].endswith(lx.plural_verb_endings)
         )
+        k = sentence_index(state, start)
         resolved = state.memory.resolve(
             char_start,
             gender=gender if not plural else "",
             plural=plural and low in lx.number_by_verb_pronouns,
             mentions=state.mentions,
             gender_of=lambda m: _mention_gender(state, m),
+            recent=tv.starts[state.sentences[max(0, k - 1)][0]],
         )
         if resolved is not None:
             return Speaker(start, end, resolved[0], resolved[1])

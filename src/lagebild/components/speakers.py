@@ -834,8 +834,14 @@ class SpeakerMemory:
         plural: bool,
         mentions: Sequence[Mention],
         gender_of: Callable[[Mention], str],
+        recent: int | None = None,
     ) -> tuple[str, Mention | None] | None:
-        """The most recent compatible antecedent before char offset ``before``."""
+        """The most recent compatible antecedent before char offset ``before``.
+
+        A person just quoted (a speaker at or after char ``recent``) whose gender the
+        lexicon cannot tell ("…, sagte Demirtaş. Er rief …") is taken before an older
+        person of the pronoun's gender: the pronoun goes on with the speaker.
+        """
         candidates = [e for e in self.entries if e[0] < before]
         seen = {e[0] for e in candidates}
         candidates += [
@@ -851,6 +857,10 @@ class SpeakerMemory:
             return None
         if not gender:
             return (candidates[0][1], candidates[0][3]) if candidates else None
+        start, text, g, m = candidates[0] if candidates else (-1, "", "", None)
+        just_quoted = recent is not None and start >= recent and start in seen
+        if just_quoted and not g and m is not None and m.kind == "PER":
+            return text, m
         # people of that gender, then people of unknown gender, then bodies of that
         # gender ("der Verband", "die Regierung"), then anything of unknown gender
         for _, text, g, m in candidates:
