@@ -1816,6 +1816,16 @@ def test_quotes_pronoun_goes_on_with_the_person_just_quoted(rules_nlp) -> None:
     assert run(rules_nlp, text, people)[-1].speaker_text == "Peter Kessler"
 
 
+def test_quotes_dative_after_a_bare_surname_is_the_addressee(rules_nlp) -> None:
+    okonkwo = {"text": "Okonkwo", "kind": "PER", "actor_id": "per:okonkwo"}
+    [q] = run(rules_nlp, "Die Lage sei ernst, sagte Okonkwo der Zeitung Nordpost.", [okonkwo])
+    assert (q.speaker_text, q.speaker_start, q.speaker_end) == ("Okonkwo", 26, 33)
+    # with a plural verb the word is a role with its genitive, whatever the mention says
+    envoys = {"text": "Vertreter", "kind": "PER"}
+    [q] = run(rules_nlp, "Die Lage sei ernst, sagten Vertreter der Armee.", [envoys])
+    assert q.speaker_text == "Vertreter der Armee"
+
+
 def test_quotes_split_cue_lists_all_words_from_first(nlp) -> None:
     text = "Wie die Polizei am Montag mitteilte, wurden drei Männer festgenommen."
     q = run(nlp, text)[0]

@@ -263,7 +263,7 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
         end = trim_phrase(tv, start, end, lx)  # a lower-case last word is no noun: "…, unter"
         end = through_mention(state, start, end)
         if verb is not None:  # a verb's subject: "der" after a name is its object
-            end = _before_dative_after_person(state, start, end)
+            end = _before_dative_after_person(state, start, end, verb)
     char_start, char_end = tv.starts[start], tv.ends[end - 1]
     text = state.text[char_start:char_end]
     low = tv.lowers[start]
@@ -307,27 +307,37 @@ def through_mention(state: DocState, start: int, end: int) -> int:
     return end
 
 
-def _before_dative_after_person(state: DocState, start: int, end: int) -> int:
+def _before_dative_after_person(state: DocState, start: int, end: int, verb: int) -> int:
     """The phrase end, moved before a "der" phrase right after a person's name: a name
     takes no genitive, so in "sagte Miriam Leiva der Nachrichtenagentur AFP" the agency
     is the addressee (a dative), not part of the speaker ("nach Angaben des Gouverneurs
     Nasser Baoum der Provinz Schabwa" has no verb to take one). A name here is a person
-    mention ending in two capitalised words ("Miriam Leiva"); a role ("der Sprecher der
-    Regierung") keeps its genitive."""
+    mention ending in two capitalised words ("Miriam Leiva") or one opening the phrase
+    alone ("Demirtaş"); a role ("der Sprecher der Regierung") keeps its genitive."""
     tv, lx = state.tv, state.lx
-    if not any(tv.lowers[k] in lx.dative_determiners for k in range(start + 2, end - 1)):
+    if not any(tv.lowers[k] in lx.dative_determiners for k in range(start + 1, end - 1)):
         return end  # cheap test first: no "der" to move before
     for m in state.mentions:
         if m.kind != "PER" or m.start < tv.starts[start]:
             continue
         k = tv.at_char(m.end - 1) + 1  # the word after the mention
+        # a surname alone opening the phrase is a name too ("sagte Demirtaş der …"), with a
+        # verb in the singular ("Vertreter der Armee werfen … vor" is a role, read as a name)
+        bare_name = (
+            k == start + 1
+            and m.start == tv.starts[start]
+            and tv.is_cap(start)
+            and not tv.lowers[verb].endswith(lx.plural_verb_endings)
+        )
         if (
-            start + 1 < k < end - 1
+            start < k < end - 1
             and tv.lowers[k] in lx.genitive_determiners
             and tv.lowers[k] in lx.dative_determiners
             and tv.is_cap(k - 1)
-            and tv.is_cap(k - 2)
-            and tv.lowers[k - 2] not in lx.determiners
+            and (
+                bare_name
+                or (k > start + 1 and tv.is_cap(k - 2) and tv.lowers[k - 2] not in lx.determiners)
+            )
         ):
             return k
     return end
