@@ -181,7 +181,9 @@ def _frame_before_cue(state: DocState, lo: int, cue: Cue) -> bool:
     clause opened by a preposition that is also a conjunction ("Seit Beginn der
     Angriffe habe das Militär …, sagte X"). When a verb opens the words after the cue's
     clause, the cue interrupts one report ("Wenn Apple anfragte, hatte er gesagt,
-    würden die Schweden …")."""
+    würden die Schweden …"). ``_adverbial_only`` reads the clause after a cue's comma;
+    its tests differ (there "ohne X" after the comma is a frame, here a sentence may
+    open with "Ohne" as a preposition), so the two are kept apart."""
     tv, lx = state.tv, state.lx
     cs, ce = cue.clause
     if ce + 1 < len(tv) and tv.lowers[ce + 1] in lx.verb_forms:

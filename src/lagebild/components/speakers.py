@@ -857,10 +857,11 @@ class SpeakerMemory:
             return None
         if not gender:
             return (candidates[0][1], candidates[0][3]) if candidates else None
-        start, text, g, m = candidates[0] if candidates else (-1, "", "", None)
-        just_quoted = recent is not None and start >= recent and start in seen
-        if just_quoted and not g and m is not None and m.kind == "PER":
-            return text, m
+        if candidates and recent is not None:
+            start, text, g, m = candidates[0]
+            just_quoted = start >= recent and start in seen
+            if just_quoted and not g and m is not None and m.kind == "PER":
+                return text, m
         # people of that gender, then people of unknown gender, then bodies of that
         # gender ("der Verband", "die Regierung"), then anything of unknown gender
         for _, text, g, m in candidates:
