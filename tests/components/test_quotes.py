@@ -2761,6 +2761,33 @@ def test_quotes_source_noun_keeps_where_its_information_comes_from(rules_nlp) ->
     assert [q.speaker_text for q in run(rules_nlp, text)] == ["Angaben aus Justizkreisen"]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Die Leitung sei repariert, teilte ein Sprecher der Stadtwerke in Kassel mit.",
+            "ein Sprecher der Stadtwerke in Kassel",
+        ),
+        (
+            "Die Lage sei ernst, so eine Sprecherin des Hilfswerks aus Kassel.",
+            "eine Sprecherin des Hilfswerks aus Kassel",
+        ),
+        # after a person's name the place is where the person spoke
+        ("Die Lage sei ernst, sagte Jana Kessler in Kassel.", "Jana Kessler"),
+        # after "laut X" the place may be the clause's: people live in Kassel
+        ("Viele Menschen leben laut dem Hilfswerk in Kassel in Zelten.", "dem Hilfswerk"),
+    ],
+)
+def test_quotes_place_after_a_role_is_part_of_the_speaker(rules_nlp, text, speaker) -> None:
+    mentions = [
+        {"text": "Kassel", "kind": "GPE", "actor_id": "gpe:kassel"},
+        {"text": "Jana Kessler", "kind": "PER", "actor_id": "per:kessler"},
+    ]
+    [q] = run(rules_nlp, text, [m for m in mentions if m["text"] in text])
+    assert text[q.speaker_start : q.speaker_end] == speaker
+    assert q.speaker_actor_id != "gpe:kassel"  # the role speaks, not the place
+
+
 # ------------------------------------------------------------ token view and scans
 
 

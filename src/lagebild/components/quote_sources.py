@@ -217,7 +217,10 @@ def source_phrase(state: DocState, i: int, lo: int, stop: int, s_index: int) -> 
     cue_tokens = tuple(j for j in range(frame[0], frame[1]) if j < sp_range[0] or j >= sp_range[1])
     if _opens_reported_clause(state, min(cue_tokens), message[0], sentence_lo):
         return None
-    speaker = make_speaker(state, *sp_range)
+    # a place after "laut X" may be the clause's ("leben laut dem UNHCR in Uganda"); only
+    # where information comes from is the source's ("laut Informationen aus Ungarn")
+    places = lx.place_prepositions if low in lx.so_words else lx.origin_prepositions
+    speaker = make_speaker(state, *sp_range, place_prepositions=places)
     subject = own_account_subject(state, speaker, s_index)
     if subject is not None:  # "nach eigenen Angaben": the phrase's span, the subject's name
         speaker = Speaker(speaker.start, speaker.end, subject.text, subject.mention)

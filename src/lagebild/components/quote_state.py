@@ -37,6 +37,7 @@ CONF_CONTINUATION = 0.6
 CONF_REPORTED = 0.5
 CONF_MODEL = 0.5  # a report found by the tagger alone
 
+PLACE_KINDS = frozenset({"GPE", "LOC"})  # mention and entity labels of places
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
@@ -94,6 +95,9 @@ class DocState:
     # Konjunktiv found in a token range, by (start, end, weak): several readings of a
     # sentence that reports nothing ask the same question
     konjunktiv: dict[tuple[int, int, bool], bool] = field(default_factory=dict)
+    # places named in the text, char start -> char end: actor mentions of places and the
+    # recogniser's places that name no actor ("in Koblenz")
+    places: dict[int, int] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- preparation
@@ -130,7 +134,14 @@ def prepare(doc: Doc, lx: QuoteLexicon) -> DocState:
         tv, lx, text, mentions, sentences, quoted, blocked, sentence_of,
         source_tokens=[i for i, low in enumerate(tv.lowers) if low in lx.source_words],
         cue_tokens=cue_candidates(tv, lx),
+        places=_places(doc, mentions),
     )  # fmt: skip
+
+
+def _places(doc: Doc, mentions: Sequence[Mention]) -> dict[int, int]:
+    places = {e.start_char: e.end_char for e in doc.ents if e.label_ in PLACE_KINDS}
+    places.update((m.start, m.end) for m in mentions if m.kind in PLACE_KINDS)
+    return places
 
 
 def quoted_name(tv: TokenView, mentions: Sequence[Mention], start: int, end: int) -> bool:
@@ -254,9 +265,20 @@ def generic_speaker(state: DocState, sp: Speaker | None) -> bool:
     )
 
 
-def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = None) -> Speaker:
-    """Build a speaker from a phrase, resolving pronouns and linking mentions."""
+def make_speaker(
+    state: DocState,
+    start: int,
+    end: int,
+    *,
+    verb: int | None = None,
+    place_prepositions: frozenset[str] | None = None,
+) -> Speaker:
+    """Build a speaker from a phrase, resolving pronouns and linking mentions.
+
+    ``place_prepositions`` are those whose place after a role joins the phrase (by
+    default the lexicon's, see ``_place_after_role``)."""
     tv, lx = state.tv, state.lx
+    linked = end  # the phrase whose actor the speaker is: not a place after a role
     if end - start > 1 or lx.pronoun(tv.lowers[start]) is None:
         floor = state.sentences[sentence_index(state, start)][0]
         start, end = phrase_bounds(tv, start, end, floor, lx)
@@ -264,6 +286,10 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
         end = through_mention(state, start, end)
         if verb is not None:  # a verb's subject: "der" after a name is its object
             end = _before_dative_after_person(state, start, end, verb)
+        linked = end
+        if place_prepositions is None:
+            place_prepositions = lx.place_prepositions
+        end = _place_after_role(state, start, end, place_prepositions)
     char_start, char_end = tv.starts[start], tv.ends[end - 1]
     text = state.text[char_start:char_end]
     low = tv.lowers[start]
@@ -289,7 +315,27 @@ def make_speaker(state: DocState, start: int, end: int, *, verb: int | None = No
         if resolved is not None:
             return Speaker(start, end, resolved[0], resolved[1])
         return Speaker(start, end, text, None)
-    return Speaker(start, end, text, link_mention(state.mentions, char_start, char_end, state.text))
+    return Speaker(
+        start, end, text, link_mention(state.mentions, char_start, tv.ends[linked - 1], state.text)
+    )
+
+
+def _place_after_role(state: DocState, start: int, end: int, prepositions: frozenset[str]) -> int:
+    """The phrase end, moved over a place after a role or a body: "ein Sprecher des LBM
+    in Koblenz", "die US-Botschaft im Irak" are one speaker in SpkAtt. After a person's
+    name the place is where they spoke ("sagte Seibert in Berlin"), so it stays out."""
+    tv = state.tv
+    if end + 1 >= len(tv.words) or tv.lowers[end] not in prepositions:
+        return end
+    last = tv.ends[end - 1]
+    place_end = state.places.get(tv.starts[end + 1])
+    if place_end is None or any(
+        m.kind == "PER" and m.start < last <= m.end for m in state.mentions
+    ):
+        return end
+    stop = tv.at_char(place_end - 1) + 1
+    hi = state.sentences[sentence_index(state, start)][1]
+    return stop if stop <= hi else end
 
 
 def through_mention(state: DocState, start: int, end: int) -> int:

@@ -417,6 +417,10 @@ WORDS_PHRASE: tuple[frozenset[str], ...] = (
     frozenset({"den", "diesen", "folgenden"}),
     frozenset({"worten"}),
 )
+#: Before a place that belongs to the phrase of a role or a body ("ein Sprecher des
+#: LBM in Koblenz", "Die US-Botschaft im Irak", "ein IWF-Sprecher aus Washington"):
+#: SpkAtt spans it with the speaker. After a person's name it says where they spoke.
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus"})
 #: After a source noun, where its information comes from ("nach Angaben aus
 #: Justizkreisen", "nach Informationen aus Regierungskreisen").
 ORIGIN_PREPOSITIONS: frozenset[str] = frozenset({"aus"})
