@@ -2788,6 +2788,51 @@ def test_quotes_place_after_a_role_is_part_of_the_speaker(rules_nlp, text, speak
     assert q.speaker_actor_id != "gpe:kassel"  # the role speaks, not the place
 
 
+@pytest.mark.parametrize(
+    "text, mentions, speaker",
+    [
+        (
+            "Wenige Wochen vor der Wahl hat die Kommission einen Bericht zurückgewiesen, "
+            "wonach sie Geld verschwende.",
+            [],
+            "die Kommission",
+        ),
+        # a place, not a relation in time: here a heading run into the sentence's subject
+        (
+            "Sechs Jahre in der Komfortzone Kessler warnte davor, die Partei allein "
+            "verantwortlich zu machen.",
+            [{"text": "Kessler", "kind": "PER"}],
+            "Sechs Jahre in der Komfortzone Kessler",
+        ),
+    ],
+)
+def test_quotes_time_set_in_relation_to_an_event_is_no_subject(
+    rules_nlp, text, mentions, speaker
+) -> None:
+    assert [q.speaker_text for q in run(rules_nlp, text, mentions)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Bonn – Die Sängerin Jana Kessler ist nach eigenen Angaben nie in Wien gewesen.",
+            "Die Sängerin Jana Kessler",
+        ),
+        # in a relative clause the account is the workers', not the subject's of the sentence
+        (
+            "Zwei Jahre lang haben Jana Kessler und Max Maier die Arbeiter, die nach eigenen "
+            "Aussagen seit Jahren dort arbeiten, gefilmt.",
+            "eigenen Aussagen",
+        ),
+    ],
+)
+def test_quotes_own_account_after_a_dateline_names_the_subject(rules_nlp, text, speaker) -> None:
+    mentions = [{"text": "Jana Kessler", "kind": "PER"}, {"text": "Max Maier", "kind": "PER"}]
+    [q] = run(rules_nlp, text, [m for m in mentions if m["text"] in text])
+    assert q.speaker_text == speaker
+
+
 # ------------------------------------------------------------ token view and scans
 
 

@@ -27,6 +27,7 @@ from lagebild.components.speakers import (
     lower_case_noun_end,
     noun_phrase_end,
     noun_phrase_start,
+    opens_relative_clause,
     phrase_head,
     prepositional_phrases_end,
     split_at_mentions,
@@ -421,7 +422,16 @@ def own_account_subject(state: DocState, sp: Speaker, s_index: int) -> Speaker |
         return None
     lo, hi, _ = state.sentences[s_index]
     opening = opening_subject(state, lo, hi)
-    if opening is None or opening[0] > sp.start:
+    if opening is None:
+        tv = state.tv
+        if any(
+            tv.words[j] == "," and opens_relative_clause(tv, j + 1, sp.start, state.lx)
+            for j in range(lo, sp.start - 1)
+        ):
+            return None  # "die Arbeiter, die nach eigenen Aussagen …": the relative's
+        # "München – Die Angeklagte ist nach eigenen Angaben …": after a dateline or the verb
+        return inner_subject(state, lo, sp.start)
+    if opening[0] > sp.start:
         return None
     return make_speaker(state, lo, opening[0], verb=opening[1])
 

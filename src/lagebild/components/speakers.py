@@ -666,10 +666,17 @@ def _coordinated_subject(tv: TokenView, start: int, verb: int, lx: QuoteLexicon)
 
 def _time_phrase(tv: TokenView, start: int, end: int, verb: int, lx: QuoteLexicon) -> bool:
     """Whether the field [start, verb) is a short phrase headed by a noun of time
-    ("Diese Woche", "Vergangenen Montag", "Ende April"); a genitive of time on
-    another noun ("Der Sprecher der Woche") leaves that noun the head."""
+    ("Diese Woche", "Vergangenen Montag", "Ende April"), perhaps set in time by a phrase
+    after it ("Wenige Wochen vor dem Referendum"); a genitive of time on another noun ("Der
+    Sprecher der Woche") leaves that noun the head."""
     return (
-        end == verb
+        (
+            end == verb
+            or (
+                tv.lowers[end] in lx.time_relation_prepositions
+                and prepositional_phrases_end(tv, end, verb, lx) == verb
+            )
+        )
         and end - start <= MAX_TIME_PHRASE
         and tv.lowers[end - 1] in lx.adverbial_time_nouns
         and not any(tv.lowers[k] in lx.determiners for k in range(start + 1, end))

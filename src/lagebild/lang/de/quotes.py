@@ -564,7 +564,11 @@ TIME_NOUNS: frozenset[str] = _TIMES_OF_DAY_AND_YEAR | MONTHS
 #: follows the verb).
 ADVERBIAL_TIME_NOUNS: frozenset[str] = TIME_NOUNS | {
     "tag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "stunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
 }  # fmt: skip
+#: Prepositions that set such a time in relation to an event, so that the phrase stays
+#: an adverbial: "Wenige Wochen vor dem Referendum hat die Kommission …".
+TIME_RELATION_PREPOSITIONS: frozenset[str] = frozenset({"vor", "nach", "seit"})
 #: Articles of a date in apposition (", dem 27. März,"): the verb's clause runs on
 #: after it to its particle ("gab am Montag, dem 27. März, … bekannt").
 DATE_APPOSITION_ARTICLES: frozenset[str] = frozenset({"dem", "den"})
