@@ -2833,6 +2833,28 @@ def test_quotes_own_account_after_a_dateline_names_the_subject(rules_nlp, text, 
     assert q.speaker_text == speaker
 
 
+@pytest.mark.parametrize(
+    "text, speaker, message",
+    [
+        (
+            "Die Lage sei ernst, soll der Minister am Montag gesagt haben.",
+            "der Minister",
+            "Die Lage sei ernst",
+        ),
+        (
+            "Der Minister soll am Montag gesagt haben, die Lage sei ernst.",
+            "Der Minister",
+            "die Lage sei ernst",
+        ),
+    ],
+)
+def test_quotes_reportative_modal_before_a_perfect_is_the_finite_verb(
+    rules_nlp, text, speaker, message
+) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text, q.cue) == (speaker, message, "soll gesagt")
+
+
 # ------------------------------------------------------------ token view and scans
 
 

@@ -172,6 +172,10 @@ def find_cue(
             if aux is None:
                 continue
             finite = aux
+            if aux > i:  # "soll der Minister gesagt haben": the modal is the finite verb
+                finite = next(
+                    (j for j in range(start, i) if tv.lowers[j] in lx.reportative_modals), aux
+                )
         if form.kind == "fin" and form.particle:
             last = content_end(tv, start, end) - 1
             if last > i and tv.lowers[last] == form.particle:
