@@ -2855,6 +2855,17 @@ def test_quotes_reportative_modal_before_a_perfect_is_the_finite_verb(
     assert (q.speaker_text, q.text, q.cue) == (speaker, message, "soll gesagt")
 
 
+def test_quotes_infinitive_of_a_verb_of_saying_has_no_subject_of_its_own(rules_nlp) -> None:
+    text = "Sie hatte die Offiziere ermutigt, ihre Meinung zu äußern: „Sagt, was ihr denkt.“"
+    assert all(q.speaker_text != "ihre Meinung" for q in run(rules_nlp, text))
+
+
+def test_quotes_infinitive_framed_by_a_copula_reports(rules_nlp) -> None:
+    text = "Der Partei war es wichtig zu betonen, dass die Mieten bezahlbar bleiben."
+    [q] = run(rules_nlp, text)
+    assert (q.cue, q.text) == ("betonen", "dass die Mieten bezahlbar bleiben")
+
+
 # ------------------------------------------------------------ token view and scans
 
 

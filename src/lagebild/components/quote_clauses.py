@@ -159,6 +159,14 @@ def find_cue(
         finite, particle = i, None
         if form.kind == "inf":
             continue
+        if (
+            form.kind == "fin"
+            and i > start
+            and tv.lowers[i - 1] in lx.infinitive_markers
+            and clause_words.isdisjoint(lx.copulas)
+        ):  # "ermutigte sie, ihre Meinung zu äußern": an infinitive with no subject of its
+            # own, unless a copula frames it ("Der SPD war es wichtig zu betonen, dass …")
+            continue
         if form.other_particles and _closing_word(tv, i, start, end) in form.other_particles:
             continue  # "sagte das Treffen ab": "absagen", no verb of saying
         if form.kind == "ing" and (i <= lo or tv.words[i - 1] != ","):
