@@ -2866,6 +2866,16 @@ def test_quotes_infinitive_framed_by_a_copula_reports(rules_nlp) -> None:
     assert (q.cue, q.text) == ("betonen", "dass die Mieten bezahlbar bleiben")
 
 
+def test_quotes_lead_in_subject_after_the_verb_skips_an_actor_inside_the_object(rules_nlp) -> None:
+    text = (
+        "Jede Schuld an der Affäre im Bezirk der Partei weist Kessler von sich: "
+        "„Diese Verantwortung trägt allein der Vorsitzende.“"
+    )
+    mentions = [{"text": "Partei", "kind": "ORG"}, {"text": "Kessler", "kind": "PER"}]
+    [q] = run(rules_nlp, text, mentions)
+    assert (q.speaker_text, q.form) == ("Kessler", "Direct")
+
+
 # ------------------------------------------------------------ token view and scans
 
 

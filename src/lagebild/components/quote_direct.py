@@ -137,7 +137,7 @@ def _lead_in_subject(state: DocState, qs: int, qe: int, lo: int) -> Speaker | No
     if sp.mention is None or sp.mention.kind != "PER":
         # "Die Eignung stellte der Vorsitzende X in Frage: „…“": an object opens the
         # clause, and a person right after the verb is its subject
-        inner = inner_subject(state, lo, qs - 1)
+        inner = inner_subject(state, opening[1], qs - 1)  # not one inside the opening
         if inner is not None and inner.start == opening[1] + 1:
             sp = inner
         elif subject_after(tv, opening[1], qs - 1, lx) is not None:
