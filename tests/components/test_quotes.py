@@ -2876,6 +2876,19 @@ def test_quotes_lead_in_subject_after_the_verb_skips_an_actor_inside_the_object(
     assert (q.speaker_text, q.form) == ("Kessler", "Direct")
 
 
+def test_quotes_adjective_after_a_comma_is_no_verb_of_the_opening_phrase(rules_nlp) -> None:
+    text = (
+        "Auch Jana Kessler äußerte sich. Das neue Angebot, kleine Kinder kostenlos zu "
+        "behandeln, lehnt sie jedoch ab: „Die Stadt sollte alle Familien aufnehmen.“"
+    )
+    mentions = [{"text": "Jana Kessler", "kind": "PER", "actor_id": "per:kessler"}]
+    [q] = run(rules_nlp, text, mentions)
+    assert (q.speaker_actor_id, q.text) == (
+        "per:kessler",
+        "Die Stadt sollte alle Familien aufnehmen.",
+    )
+
+
 # ------------------------------------------------------------ token view and scans
 
 

@@ -13,6 +13,7 @@ build on; this module decides which phrase a quote's cue belongs to.
 from __future__ import annotations
 
 from lagebild.components.quote_clauses import Cue, content_end
+from lagebild.components.quote_lexicon import QuoteLexicon, dictionary_form
 from lagebild.components.quote_state import (
     DocState,
     Draft,
@@ -412,7 +413,17 @@ def opening_subject(state: DocState, lo: int, limit: int) -> tuple[int, int] | N
     verb = end + 1 if tv.words[end] == "," else end
     if verb >= limit or not verb_at(state, verb) or subject_before(tv, lo, verb, lx) != lo:
         return None
+    if verb > end and verb + 1 < limit and tv.is_cap(verb + 1) and not _verb_word(tv, verb, lx):
+        return None  # "Das Angebot, palästinensische Verwundete zu behandeln, lehnt er ab"
     return end, verb
+
+
+def _verb_word(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
+    """Whether word ``i`` is a form of a verb by its dictionary form ("lehnte": "lehnen"),
+    not an adjective ("palästinensische": "palästinensisch")."""
+    return tv.lowers[i] in lx.verb_forms or dictionary_form(tv.words[i], lx.code).endswith(
+        lx.infinitive_endings
+    )
 
 
 def own_account_subject(state: DocState, sp: Speaker, s_index: int) -> Speaker | None:
