@@ -2889,6 +2889,22 @@ def test_quotes_adjective_after_a_comma_is_no_verb_of_the_opening_phrase(rules_n
     )
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Wahl ist vorbei. Jana Kessler zur Lage im Land: „Wir bleiben hier.“", "Jana Kessler"),
+        # no actor: a topic, not a speaker
+        ("Die Wahl ist vorbei. Die Stimmung zur Lage im Land: „Wir bleiben hier.“", None),
+    ],
+)
+def test_quotes_colon_after_a_name_and_its_topic_names_the_speaker(
+    rules_nlp, text, speaker
+) -> None:
+    mentions = [{"text": "Jana Kessler", "kind": "PER"}]
+    quotes = run(rules_nlp, text, [m for m in mentions if m["text"] in text])
+    assert [q.speaker_text for q in quotes if q.speaker_text] == ([speaker] if speaker else [])
+
+
 # ------------------------------------------------------------ token view and scans
 
 

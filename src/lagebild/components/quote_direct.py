@@ -22,6 +22,7 @@ from lagebild.components.quote_state import (
 )
 from lagebild.components.quote_subjects import (
     SPEAKING_KINDS,
+    actor_in,
     addressee_after,
     continuing_speaker,
     cue_speaker,
@@ -29,7 +30,12 @@ from lagebild.components.quote_subjects import (
     opening_subject,
     verb_at,
 )
-from lagebild.components.speakers import noun_phrase_end, so_phrase_end, subject_after
+from lagebild.components.speakers import (
+    noun_phrase_end,
+    prepositional_phrases_end,
+    so_phrase_end,
+    subject_after,
+)
 
 # An unattributed quote continues one attributed at most this many sentences back.
 CONTINUATION_SENTENCES = 2
@@ -101,12 +107,17 @@ def _lead_in_attribution(
             first, _ = clause_bounds(tv, cs - 2, lead_lo, cs - 1, state.blocked)
             if noun_phrase_end(tv, first, lead_end - 1, state.lx) == lead_end - 1:
                 cs = first
-        if (
-            not _verb_like(state, cs)  # "…, 30, schilderte den Hergang: „…“"
-            and noun_phrase_end(tv, cs, lead_end - 1, state.lx) == lead_end - 1
-        ):
-            draft.speaker = make_speaker(state, cs, lead_end - 1)
-            state.used.update(range(cs, lead_end - 1))
+        # a phrase alone ("…, 30, schilderte den Hergang: „…“" has a verb), or an actor and
+        # a topic ("Nina Hagen zur neuen Heimat: „…“")
+        end = None if _verb_like(state, cs) else noun_phrase_end(tv, cs, lead_end - 1, state.lx)
+        topic = (
+            end is not None
+            and actor_in(state, cs, end)
+            and prepositional_phrases_end(tv, end, lead_end - 1, state.lx) == lead_end - 1
+        )
+        if end is not None and (end == lead_end - 1 or topic):
+            draft.speaker = make_speaker(state, cs, end)
+            state.used.update(range(cs, end))
             return draft
     return None
 

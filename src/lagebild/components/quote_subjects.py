@@ -269,7 +269,7 @@ def cue_speaker(
         if fronted is not None and not (
             after is not None
             and _mention_at(state, after[0], PERSON)
-            and not _actor_in(state, *fronted)
+            and not actor_in(state, *fronted)
         ):
             return make_speaker(state, *fronted, verb=f), addressee_after(state, f + 1, ce)
     if after is None:
@@ -369,7 +369,7 @@ def _shared_subject(state: DocState, lo: int, conjunction: int) -> Speaker | Non
     if opening is not None:
         end, verb = opening
         if (
-            not _actor_in(state, lo, end)
+            not actor_in(state, lo, end)
             and tv.lowers[verb] not in lx.np_conjunctions
             and verb + 1 < conjunction
             and _mention_at(state, verb + 1, PERSON)
@@ -616,7 +616,7 @@ def _mention_at(state: DocState, i: int, kinds: frozenset[str] | None = None) ->
     return any(m.start == char and (kinds is None or m.kind in kinds) for m in state.mentions)
 
 
-def _actor_in(state: DocState, start: int, end: int) -> bool:
+def actor_in(state: DocState, start: int, end: int) -> bool:
     """Whether a phrase names a speaking actor (not "Vorwürfe, die …")."""
     first, last = state.tv.starts[start], state.tv.ends[end - 1]
     return any(
