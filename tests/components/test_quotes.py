@@ -2905,6 +2905,11 @@ def test_quotes_colon_after_a_name_and_its_topic_names_the_speaker(
     assert [q.speaker_text for q in quotes if q.speaker_text] == ([speaker] if speaker else [])
 
 
+def test_quotes_quotation_after_a_lone_conjunction_continues_the_report(rules_nlp) -> None:
+    text = "Die Ministerin sagte: „Wir müssen handeln.“ Und: „Die Gefahren sind real und nah.“"
+    assert [q.speaker_text for q in run(rules_nlp, text)] == ["Die Ministerin"] * 2
+
+
 # ------------------------------------------------------------ token view and scans
 
 

@@ -63,8 +63,18 @@ def attribute_direct(
     )
     if found is not None:
         return found
-    # an unattributed quote opening its sentence continues the latest report
-    if qs == lo or (qs > lo and all(state.blocked[lo:qs])):
+    # an unattributed quote opening its sentence continues the latest report, as does
+    # one after a conjunction alone ("Und: „…“")
+    tv = state.tv
+    if (
+        qs == lo
+        or (qs > lo and all(state.blocked[lo:qs]))
+        or (
+            qs == lo + 2
+            and tv.lowers[lo] in state.lx.leading_conjunctions
+            and tv.words[lo + 1] == ":"
+        )
+    ):
         prev = next((d for d in reversed(drafts) if d.speaker is not None), None)
         if (
             prev is not None
