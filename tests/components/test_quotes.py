@@ -2910,6 +2910,12 @@ def test_quotes_quotation_after_a_lone_conjunction_continues_the_report(rules_nl
     assert [q.speaker_text for q in run(rules_nlp, text)] == ["Die Ministerin"] * 2
 
 
+def test_quotes_quoted_name_coordinated_before_the_verb_opens_the_speaker(rules_nlp) -> None:
+    text = "„Helfer ohne Zaun“ sowie das Blaue Kreuz kündigten an, mehr Personal zu schicken."
+    [q] = run(rules_nlp, text)
+    assert q.speaker_text == "„Helfer ohne Zaun“ sowie das Blaue Kreuz"
+
+
 # ------------------------------------------------------------ token view and scans
 
 

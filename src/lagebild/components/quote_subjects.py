@@ -259,6 +259,11 @@ def cue_speaker(
     if before is not None:
         if before == cs and _name_before_apposition(state, lo, cs, f):
             before = lo  # "Rob Mueller, Klub-Sekretär der Buitenboys sagte …"
+        quoted = (
+            _quoted_before(state, before, lo) if tv.lowers[before] in lx.np_conjunctions else None
+        )
+        if quoted is not None:
+            before = quoted  # "„Ärzte ohne Grenzen“ sowie das Rote Kreuz kündigten an"
         end = trim_phrase(tv, before, f, lx)
         if lx.clause_follows_cue:  # "The United States on Monday accused": the phrase only
             end = noun_phrase_end(tv, before, end, lx) or end
@@ -275,6 +280,12 @@ def cue_speaker(
     if after is None:
         return None, None
     return speaker_after(state, after, f, ce)
+
+
+def _quoted_before(state: DocState, conjunction: int, lo: int) -> int | None:
+    """Start of the quotation marks ending right before ``conjunction``: a quoted name
+    the quotation layer took for a quotation, coordinated with the phrase after it."""
+    return next((qs for qs, qe, _, _ in state.quoted if qe == conjunction and qs >= lo), None)
 
 
 def _subjectless(state: DocState, cue: Cue) -> bool:
