@@ -2916,6 +2916,33 @@ def test_quotes_quoted_name_coordinated_before_the_verb_opens_the_speaker(rules_
     assert q.speaker_text == "„Helfer ohne Zaun“ sowie das Blaue Kreuz"
 
 
+@pytest.mark.parametrize(
+    "text, form, speaker",
+    [
+        (
+            "„Die meisten Kinder lesen gern.“ Das ist die zentrale Aussage einer Studie "
+            "der Stiftung.",
+            "Direct",
+            "die zentrale Aussage einer Studie der Stiftung",
+        ),
+        (
+            "Viele Familien wollen im Sommer verreisen. Das ist das Ergebnis einer Umfrage "
+            "des Instituts.",
+            "Indirect",
+            "das Ergebnis einer Umfrage des Instituts",
+        ),
+    ],
+)
+def test_quotes_sentence_after_a_statement_names_its_source(rules_nlp, text, form, speaker) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.form, q.speaker_text, q.cue) == (form, speaker, "ist")
+
+
+def test_quotes_judging_a_result_names_no_source(rules_nlp) -> None:
+    text = "Das Team verlor das Halbfinale knapp. Das ist ein ungewöhnliches Ergebnis."
+    assert run(rules_nlp, text) == []
+
+
 # ------------------------------------------------------------ token view and scans
 
 

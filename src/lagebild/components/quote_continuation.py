@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lagebild.components.quote_clauses import content_end, find_cue, konjunktiv_marker
 from lagebild.components.quote_direct import MIN_CONTINUED_QUOTE_TOKENS
+from lagebild.components.quote_lexicon import QuoteLexicon
 from lagebild.components.quote_state import (
     CONF_CONTINUATION,
     CONF_INDIRECT,
@@ -29,7 +30,13 @@ from lagebild.components.quote_subjects import (
     sentence_actor,
     speaker_after,
 )
-from lagebild.components.speakers import opens_relative_clause, subject_after
+from lagebild.components.speakers import (
+    TokenView,
+    noun_phrase_end,
+    opens_relative_clause,
+    prepositional_phrases_end,
+    subject_after,
+)
 
 # A Konjunktiv I sentence continues a report at most this many sentences back
 # (two: one narrative sentence may stand between; three lowered precision on dev).
@@ -89,6 +96,8 @@ def back_reference(
     tv, lx = state.tv, state.lx
     if s_index == 0 or hi - lo < 3 or tv.lowers[lo] not in lx.back_references:
         return None
+    if tv.lowers[lo + 1] in lx.copulas:
+        return _statement_named_after(state, s_index, lo, hi, drafts)
     # read the verb from lo + 1: "Das erklärte" is no article before a participle
     cue = find_cue(tv, lo + 1, lo + 1, hi, state.blocked, lx)
     if cue is None or cue.finite != lo + 1 or state.blocked[lo]:
@@ -113,6 +122,64 @@ def back_reference(
         sp, addressee = speaker_after(state, after, cue.finite, stop)
     tokens = cue.tokens()
     return Draft(plo, lo + 1, "Indirect", s_index, sp, cue, tokens, addressee, CONF_INDIRECT)
+
+
+def _statement_named_after(
+    state: DocState, s_index: int, lo: int, hi: int, drafts: list[Draft]
+) -> Draft | None:
+    """ "A. Das ist das Ergebnis einer Umfrage des Instituts.": the sentence after a report
+    names the statement it was, and the statement's phrase is its source (SpkAtt spans
+    it as the speaker, the copula as the cue). A quotation left without a speaker, or
+    only continuing an earlier one, takes this source; any other report keeps its own."""
+    tv, lx = state.tv, state.lx
+    stop = content_end(tv, lo, hi)
+    start = lo + 2
+    while start < stop and (
+        tv.lowers[start] in lx.focus_particles or tv.lowers[start] in lx.leading_conjunctions
+    ):
+        start += 1  # "Das ist aber nur ein Nebenergebnis der Studie"
+    end = noun_phrase_end(tv, start, stop, lx)
+    if (
+        end is None
+        or state.blocked[lo]
+        or not (
+            end == stop
+            or tv.words[end] == ","
+            or prepositional_phrases_end(tv, end, stop, lx) == stop
+        )
+        or not _statement_of_source(tv, start, end, lx)
+    ):
+        return None
+    plo, phi, _ = state.sentences[s_index - 1]
+    pstop = content_end(tv, plo, phi)
+    if pstop - plo < MIN_CONTINUED_QUOTE_TOKENS:
+        return None
+    speaker = make_speaker(state, start, end, verb=lo + 1)
+    earlier = [d for d in drafts if d.start < pstop and d.end > plo]
+    if any(d.confidence > CONF_CONTINUATION and d.speaker is not None for d in earlier):
+        return None  # the sentence before is a report with a speaker of its own
+    whole = next((q for q in state.quoted if q[0] == plo and q[1] >= pstop), None)
+    if whole is None and inside_quote(state, plo, pstop):
+        return None
+    for d in earlier:
+        drafts.remove(d)
+    cue = (lo + 1,)
+    if whole is None:
+        return Draft(plo, lo + 1, "Indirect", s_index, speaker, None, cue, None, CONF_INDIRECT)
+    qs, qe, c0, c1 = whole  # "„…“ Das ist die zentrale Aussage einer Studie."
+    return Draft(
+        qs + 1, qe - 1, "Direct", s_index, speaker, None, cue, None, CONF_INDIRECT, (c0, c1)
+    )
+
+
+def _statement_of_source(tv: TokenView, start: int, end: int, lx: QuoteLexicon) -> bool:
+    """Whether [start, end) names a statement and whose it is: "das Ergebnis einer Umfrage",
+    "die Aussage von X"; "ein ungewöhnliches Ergebnis" judges, and names no source."""
+    return any(
+        tv.lowers[j].endswith(lx.source_noun_endings)
+        and (tv.lowers[j + 1] in lx.genitive_determiners or tv.lowers[j + 1] in lx.np_continuations)
+        for j in range(start, end - 1)
+    )
 
 
 def continued_report(
