@@ -2943,6 +2943,13 @@ def test_quotes_judging_a_result_names_no_source(rules_nlp) -> None:
     assert run(rules_nlp, text) == []
 
 
+def test_quotes_showing_reports_in_an_as_clause_only(rules_nlp) -> None:
+    [q] = run(rules_nlp, "Die Preise sinken weiter, wie eine neue Erhebung des Amtes zeigt.")
+    assert (q.speaker_text, q.text) == ("eine neue Erhebung des Amtes", "Die Preise sinken weiter")
+    # "wie" comparing, not opening the clause: the verb shows something, nobody reports
+    assert run(rules_nlp, "Die Schau zeigt alte Filme wie auch neue Arbeiten aus Kanada.") == []
+
+
 # ------------------------------------------------------------ token view and scans
 
 

@@ -151,8 +151,11 @@ def find_cue(
     if len(forms) > 1:
         # a reading whose particle closes the clause first: "rief … auf" is "aufrufen"
         forms = sorted(forms, key=lambda f: not f.particle)
+    as_clause = tv.lowers[start] in lx.as_words  # "wie eine Umfrage zeigt"
     for form in forms:
-        if not all(clause_words & need for need in form.needs):
+        if not (as_clause and form.lemma in lx.as_clause_cues) and not all(
+            clause_words & need for need in form.needs
+        ):
             continue
         if clause_words.intersection(form.excludes):
             continue  # "kündigt sich an": it is coming, nobody announces it

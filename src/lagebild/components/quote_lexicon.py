@@ -156,6 +156,8 @@ class QuoteLexicon:
     #: zufolge" is a subject and then the source ("zufolge" governs the dative)
     non_dative_determiners: frozenset[str] = frozenset()
     quotation_cues: frozenset[str] = frozenset()  # lemmas that are cues only beside a quote
+    # lemmas that report in an as-clause whatever else they need ("wie eine Umfrage zeigt")
+    as_clause_cues: frozenset[str] = frozenset()
     # "ich", "wir" outside a quotation: the writer's voice, never an earlier speaker
     writer_pronouns: frozenset[str] = frozenset()
     # pronouns only alone before the verb ("Dieser sagte"), else determiners
