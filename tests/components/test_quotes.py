@@ -2950,6 +2950,20 @@ def test_quotes_showing_reports_in_an_as_clause_only(rules_nlp) -> None:
     assert run(rules_nlp, "Die Schau zeigt alte Filme wie auch neue Arbeiten aus Kanada.") == []
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Zahl sei gestiegen, sagte damals die Sprecherin.", "die Sprecherin"),
+        ("Die Lage sei ernst, behaupten jedenfalls Biologen.", "Biologen"),
+        # a particle of a name is no adverb
+        ("Die Lage sei ernst, sagte da Costa.", "da Costa"),
+    ],
+)
+def test_quotes_adverb_after_the_verb_is_no_part_of_the_speaker(rules_nlp, text, speaker) -> None:
+    [q] = run(rules_nlp, text, [{"text": "da Costa", "kind": "PER"}] if "Costa" in text else None)
+    assert q.speaker_text == speaker
+
+
 # ------------------------------------------------------------ token view and scans
 
 

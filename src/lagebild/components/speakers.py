@@ -739,6 +739,18 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
     for _ in range(MAX_SKIPPED_ADVERBS + 2):
         if pos >= limit or tv.words[pos] in BOUNDARIES:
             return None
+        low = tv.lowers[pos]
+        if (
+            low in lx.sentence_adverbs
+            and tv.words[pos][:1].islower()
+            and low not in lx.determiners
+            and low not in lx.name_particles  # "sagte da Silva"
+            and low not in lx.complementizers  # "berichteten und dass …": a clause follows
+            and low not in lx.leading_conjunctions
+            and lx.pronoun(low) is None
+        ):
+            pos += 1  # "berichtete damals das Institut": read as an adjective, "damals das" …
+            continue
         end = noun_phrase_end(tv, pos, limit, lx)
         if end is not None:
             if tv.lowers[pos] in lx.object_determiners:

@@ -799,6 +799,7 @@ SENTENCE_ADVERBS: frozenset[str] = frozenset(
         "unterdessen", "indes", "indessen", "somit", "folglich", "vielmehr", "ansonsten",
         "mittlerweile", "derzeit", "zugleich", "anschließend", "vorher", "nachher", "einst",
         "dennoch", "sonst", "ebenso", "gemeinsam", "offenbar", "offensichtlich", "angeblich",
+        "damals", "jedenfalls", "wieder", "eben",
         "vermutlich", "wahrscheinlich", "eigentlich", "zwar", "kurz", "lange", "ob", "dass",
         "hingegen", "selbst", "bislang", "seitdem", "seither", "nicht", "sogar", "nur",
         "darüber", "darauf", "daraufhin", "davon", "dafür", "dagegen", "darin", "daran",
