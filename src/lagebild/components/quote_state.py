@@ -95,9 +95,10 @@ class DocState:
     # Konjunktiv found in a token range, by (start, end, weak): several readings of a
     # sentence that reports nothing ask the same question
     konjunktiv: dict[tuple[int, int, bool], bool] = field(default_factory=dict)
+    doc: Doc | None = None  # for what only a few sentences ask (``place_end``)
     # places named in the text, char start -> char end: actor mentions of places and the
-    # recogniser's places that name no actor ("in Koblenz")
-    places: dict[int, int] = field(default_factory=dict)
+    # recogniser's places that name no actor ("in Koblenz"); read on first use
+    places: dict[int, int] | None = None
 
 
 # ---------------------------------------------------------------- preparation
@@ -134,14 +135,18 @@ def prepare(doc: Doc, lx: QuoteLexicon) -> DocState:
         tv, lx, text, mentions, sentences, quoted, blocked, sentence_of,
         source_tokens=[i for i, low in enumerate(tv.lowers) if low in lx.source_words],
         cue_tokens=cue_candidates(tv, lx),
-        places=_places(doc, mentions),
+        doc=doc,
     )  # fmt: skip
 
 
-def _places(doc: Doc, mentions: Sequence[Mention]) -> dict[int, int]:
-    places = {e.start_char: e.end_char for e in doc.ents if e.label_ in PLACE_KINDS}
-    places.update((m.start, m.end) for m in mentions if m.kind in PLACE_KINDS)
-    return places
+def place_end(state: DocState, char: int) -> int | None:
+    """End of the place named from ``char`` on, if one is (the entities are read once, on
+    the first question: few sentences ask, and reading them costs as much as a rule)."""
+    if state.places is None:
+        ents = state.doc.ents if state.doc is not None else ()
+        state.places = {e.start_char: e.end_char for e in ents if e.label_ in PLACE_KINDS}
+        state.places.update((m.start, m.end) for m in state.mentions if m.kind in PLACE_KINDS)
+    return state.places.get(char)
 
 
 def quoted_name(tv: TokenView, mentions: Sequence[Mention], start: int, end: int) -> bool:
@@ -328,12 +333,10 @@ def _place_after_role(state: DocState, start: int, end: int, prepositions: froze
     if end + 1 >= len(tv.words) or tv.lowers[end] not in prepositions:
         return end
     last = tv.ends[end - 1]
-    place_end = state.places.get(tv.starts[end + 1])
-    if place_end is None or any(
-        m.kind == "PER" and m.start < last <= m.end for m in state.mentions
-    ):
+    place = place_end(state, tv.starts[end + 1])
+    if place is None or any(m.kind == "PER" and m.start < last <= m.end for m in state.mentions):
         return end
-    stop = tv.at_char(place_end - 1) + 1
+    stop = tv.at_char(place - 1) + 1
     hi = state.sentences[sentence_index(state, start)][1]
     return stop if stop <= hi else end
 
