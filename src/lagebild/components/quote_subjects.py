@@ -450,7 +450,7 @@ def own_account_subject(state: DocState, sp: Speaker, s_index: int) -> Speaker |
             tv.words[j] == "," and opens_relative_clause(tv, j + 1, sp.start, state.lx)
             for j in range(lo, sp.start - 1)
         ):
-            return None  # "die Arbeiter, die nach eigenen Aussagen …": the relative's
+            return None  # "die Arbeiter, die nach eigenen Aussagen …": the workers' account
         # "München – Die Angeklagte ist nach eigenen Angaben …": after a dateline or the verb
         return inner_subject(state, lo, sp.start)
     if opening[0] > sp.start:

@@ -749,7 +749,7 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
             and low not in lx.leading_conjunctions
             and lx.pronoun(low) is None
         ):
-            pos += 1  # "berichtete damals das Institut": read as an adjective, "damals das" …
+            pos += 1  # "berichtete damals das Institut": the adverb is no part of the subject
             continue
         end = noun_phrase_end(tv, pos, limit, lx)
         if end is not None:

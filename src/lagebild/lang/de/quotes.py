@@ -191,12 +191,12 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
 #: infinitive ("wie die Bank bekannt gab", "hat … bekannt gegeben", "bekannt geworden").
 SPLIT_PARTICLES: frozenset[str] = frozenset({"bekannt"})
 
-#: Words that must stand in the same clause for a verb to be a cue
-#: ("geht davon aus", "heißt es"); without them the verb means something else.
-#: "a|b" lets either word fill the need ("geht davon aus, dass …", "geht von … aus").
 #: Verbs that report in an as-clause without what ``CUE_NEEDS`` asks of them elsewhere:
 #: "…, wie eine Umfrage des Instituts zeigt", "Wie Daten der Zentralbank zeigen, …".
 AS_CLAUSE_CUES: frozenset[str] = frozenset({"zeigen"})
+#: Words that must stand in the same clause for a verb to be a cue
+#: ("geht davon aus", "heißt es"); without them the verb means something else.
+#: "a|b" lets either word fill the need ("geht davon aus, dass …", "geht von … aus").
 CUE_NEEDS: dict[str, tuple[str, ...]] = {
     "ausgehen": ("davon|von|vom",),
     "heißen": ("es",),
