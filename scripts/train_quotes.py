@@ -255,7 +255,7 @@ def write_readme(out: Path, meta: dict, scores: dict) -> None:
 {meta["kind"]}; used by `lagebild.components.quotes` to add reports in
 sentences the rules leave empty and to widen rule speakers (see docs/quotes.md).
 Rebuild: `python scripts/train_quotes.py --shared ../shared` (one CPU thread,
-about six minutes). Files: `weights.npz` (float16 weights), `vocab.json`,
+about eight minutes). Files: `weights.npz` (float16 weights), `vocab.json`,
 `meta.json` (decoding thresholds, training settings), `scores.json`.
 
 ## Licence
