@@ -2997,3 +2997,40 @@ def test_cue_candidates_are_verbs_of_saying_and_verbs_after_their_split_particle
     assert cue_candidates(view, lx) == []
     words = TokenView.from_doc(pipeline("Er lehnte mit den Worten ab: „Nein.“"))
     assert cue_candidates(words, lx) == list(range(len(words)))  # any verb may then be one
+
+
+def test_quotes_a_reported_verb_needs_what_it_reports(rules_nlp) -> None:
+    # how someone speaks is no report of what they said
+    assert run(rules_nlp, "Der Präsident spricht langsam und getragen.") == []
+    [q] = run(rules_nlp, "Der Präsident sprach von einem Erfolg.")
+    assert (q.form, q.speaker_text) == ("Reported", "Der Präsident")
+    # a pronominal adverb stands for what was said
+    [q] = run(rules_nlp, "Die Ministerin warnte davor.")
+    assert (q.form, q.speaker_text) == ("Reported", "Die Ministerin")
+
+
+def test_quotes_frame_subject_after_a_focus_particle_takes_the_report(rules_nlp) -> None:
+    text = (
+        "Der Minister sagte, man werde sparen. Auch Premier Aldo Brenta hat dem "
+        "Bürgermeister den Rücken gekehrt: Wenn er regierungsfähig ist, soll er die Stadt "
+        "regieren."
+    )
+    quotes = run(rules_nlp, text, [{"text": "Aldo Brenta", "kind": "PER"}])
+    assert [(q.speaker_text, q.text) for q in quotes] == [
+        ("Der Minister", "man werde sparen"),
+        ("Premier Aldo Brenta", "Wenn er regierungsfähig ist, soll er die Stadt regieren"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Zahlen für 2014 liegen dem Bericht zufolge nicht vor.", "dem Bericht"),
+        ("Die Wirtschaft wird heuer der Landesbank Tirol zufolge wachsen.", "der Landesbank Tirol"),
+    ],
+)
+def test_quotes_word_before_an_article_is_no_attribute_of_the_source(
+    rules_nlp, text, speaker
+) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.cue) == (speaker, "zufolge")

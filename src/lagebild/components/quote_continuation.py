@@ -207,7 +207,7 @@ def continued_report(
     weak = weak and settings.weak_continuation and gap == 1
     if not _konjunktiv(state, lo, stop, weak=weak):
         return None
-    start = _indicative_frame_end(state, lo, stop)
+    start = _indicative_frame_end(state, lo, stop, weak=weak)
     speaker = _frame_subject(state, lo, start) or continuing_speaker(state, last)
     return Draft(start, stop, "Indirect", s_index, speaker, None, (), None, CONF_CONTINUATION)
 
@@ -271,14 +271,26 @@ def _frame_subject(state: DocState, lo: int, start: int) -> Speaker | None:
     frame = set(tv.lowers[lo:start])
     if frame & lx.passive_auxiliaries and frame & lx.agent_prepositions:
         return None  # "Der Mann wurde von Freunden gefragt, was …": asked, not asking
-    opening = opening_subject(state, lo, start - 1)
+    first = _past_particles(state, lo, start - 1)
+    opening = opening_subject(state, first, start - 1)
     if opening is None:
         return None
-    sp = make_speaker(state, lo, opening[0], verb=opening[1])
+    sp = make_speaker(state, first, opening[0], verb=opening[1])
     return sp if sp.mention is not None and sp.mention.kind in SPEAKING_KINDS else None
 
 
-def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
+def _past_particles(state: DocState, lo: int, limit: int) -> int:
+    """The first word after a focus particle or conjunction opening a clause ("Auch der
+    Premier hat …", "Und die Gewerkschaft wollte …"): the subject starts there."""
+    tv, lx = state.tv, state.lx
+    while lo < limit - 1 and (
+        tv.lowers[lo] in lx.focus_particles or tv.lowers[lo] in lx.leading_conjunctions
+    ):
+        lo += 1
+    return lo
+
+
+def _indicative_frame_end(state: DocState, lo: int, stop: int, *, weak: bool = False) -> int:
     """Where a continued report starts after an indicative frame in its sentence.
 
     "Die Frage ist bedeutend, weil berichtet wurde, die Anlagen seien …",
@@ -295,8 +307,8 @@ def _indicative_frame_end(state: DocState, lo: int, stop: int) -> int:
         if tv.words[j] == ":" and not blocked[j]:
             if (
                 not konjunktiv_marker(tv, lo, j, blocked, lx, weak=True)
-                and opening_subject(state, lo, j) is not None
-                and konjunktiv_marker(tv, j + 1, stop, blocked, lx, weak=False)
+                and opening_subject(state, _past_particles(state, lo, j), j) is not None
+                and konjunktiv_marker(tv, j + 1, stop, blocked, lx, weak=weak)
             ):
                 start = j + 1
             continue

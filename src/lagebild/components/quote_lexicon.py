@@ -110,6 +110,7 @@ class QuoteLexicon:
     back_reference_particles: frozenset[str] = frozenset()  # "das zumindest meint X"
     verb_forms: frozenset[str] = frozenset()  # finite forms that end like adjectives
     source_words: frozenset[str] = frozenset()  # the words a source phrase can start at
+    pronominal_adverb_starts: tuple[str, ...] = ()  # "davor", "darüber": an object
     participle_endings: tuple[str, ...] = ()  # present participles used as adverbs
     verb_only_participle_endings: tuple[str, ...] = ()  # endings no noun has
     np_breaks: frozenset[str] = frozenset()  # closed-class words no lower-case NP runs over

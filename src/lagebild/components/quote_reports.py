@@ -353,10 +353,38 @@ def _verb_report(
     ):
         stop = _second_cue_verb(state, cue.verb, stop)  # "… denied it, saying …": two reports
         start = _reported_start(state, cue, sp, lo)
+        if not _reports_something(state, cue, sp, start, stop):
+            return None
         return Draft(
             start, stop, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
         )
     return None
+
+
+def _reports_something(state: DocState, cue: Cue, sp: Speaker, start: int, stop: int) -> bool:
+    """Whether a reported-speech record over [start, stop) holds what was reported beside
+    its speaker and cue: a noun, a number, an article, a pronoun, a preposition or a
+    pronominal adverb ("warnte davor"). "Erdoğan spricht langsam und getragen" says how
+    someone speaks, not what. Read only where nouns are capitalised."""
+    tv, lx = state.tv, state.lx
+    if not lx.nouns_capitalised:
+        return True
+    frame = set(cue.tokens())
+    for j in range(start, stop):
+        if j in frame or sp.start <= j < sp.end or tv.words[j] in CLAUSE_BREAKS:
+            continue
+        low = tv.lowers[j]
+        if (
+            not tv.words[j][:1].islower()
+            or low in lx.determiners
+            or low in lx.pronouns
+            or low in lx.object_pronouns
+            or low in lx.back_references
+            or low in lx.prepositions
+            or low.startswith(lx.pronominal_adverb_starts)
+        ):
+            return True
+    return False
 
 
 def _reported_start(state: DocState, cue: Cue, sp: Speaker, lo: int) -> int:
@@ -649,6 +677,8 @@ def _participle_report(
         )
     if cue.form.lemma in state.lx.reported_cues and settings.reported:
         end = _second_cue_verb(state, cue.verb, stop)
+        if not _reports_something(state, cue, sp, cue.verb, end):
+            return None
         return Draft(
             cue.verb, end, "Reported", s_index, sp, cue, cue.tokens(), addressee, CONF_REPORTED
         )

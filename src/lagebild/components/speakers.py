@@ -489,11 +489,21 @@ def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> 
     for start in range(max(floor, end - 10), end):
         if start > floor and (
             tv.lowers[start - 1] in lx.determiners
-            or (_is_adjective(tv, start - 1, lx) and not verb_after_subject(start - 1))
+            or (
+                _is_adjective(tv, start - 1, lx)
+                and not verb_after_subject(start - 1)
+                and tv.lowers[start] not in lx.determiners  # no attribute precedes an article
+            )
         ):
             continue  # inside a longer phrase: "der jüngsten Umfrage"
         if verb_after_subject(start):
             continue  # "Die Milizen gewinnen Medienberichten zufolge": not the phrase's start
+        if (
+            tv.words[start][:1].islower()
+            and tv.lowers[start] not in lx.determiners
+            and tv.lowers[start + 1] in lx.determiners
+        ):
+            continue  # "… liegen dem Bericht zufolge": the verb, not an attribute
         if noun_phrase_end(tv, start, end, lx) == end:
             return start
     return None

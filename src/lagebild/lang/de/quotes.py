@@ -336,6 +336,11 @@ REPORTED_CUES: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+#: Starts of the pronominal adverbs that stand for what a reported verb reports ("warnte
+#: davor", "sprach darüber"): after such a verb they are its object, where other
+#: lower-case words only say how ("Er spricht langsam und getragen" reports nothing).
+PRONOMINAL_ADVERB_STARTS: tuple[str, ...] = ("da", "wo")
+
 _INSEPARABLE_PREFIXES = ("be", "er", "ver", "zer", "ent", "emp", "ge", "miss", "unter", "hinter")
 
 
