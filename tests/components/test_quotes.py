@@ -3034,3 +3034,31 @@ def test_quotes_word_before_an_article_is_no_attribute_of_the_source(
 ) -> None:
     [q] = run(rules_nlp, text)
     assert (q.speaker_text, q.cue) == (speaker, "zufolge")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Grenze sei geschlossen worden, hieß es am Dienstag.", None),
+        ("Die Grenze sei geschlossen worden, hieß es seitens des Amtes.", "des Amtes"),
+        ("Die Grenze sei geschlossen worden, hieß es aus dem Amt.", "dem Amt"),
+    ],
+)
+def test_quotes_report_before_an_impersonal_cue_with_or_without_its_source(
+    rules_nlp, text, speaker
+) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.text, q.cue, q.speaker_text) == ("Die Grenze sei geschlossen worden", "hieß", speaker)
+
+
+def test_quotes_impersonal_cue_goes_on_with_the_latest_report_in_konjunktiv(rules_nlp) -> None:
+    text = (
+        "Nach Angaben der Armee wurde eine Frau festgenommen. Sie habe versucht, Soldaten "
+        "zu rammen, hieß es. Das Auto stand danach am Straßenrand, hieß es."
+    )
+    quotes = run(rules_nlp, text)
+    assert [(q.speaker_text, q.cue) for q in quotes] == [
+        ("Angaben der Armee", "Nach"),
+        ("Angaben der Armee", "hieß"),
+        (None, "hieß"),  # no Konjunktiv: no report goes on, and no source is named
+    ]

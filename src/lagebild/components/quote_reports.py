@@ -23,6 +23,7 @@ from lagebild.components.quote_clauses import (
     konjunktiv_marker,
     message_around,
 )
+from lagebild.components.quote_continuation import CONTINUATION_GAP
 from lagebild.components.quote_lexicon import QuoteLexicon, dictionary_form
 from lagebild.components.quote_sources import relative_clause_to_end, source_phrase
 from lagebild.components.quote_state import (
@@ -158,6 +159,34 @@ def _purpose_clause(state: DocState, lo: int, end: int) -> bool:
     )
 
 
+def _impersonal_after(state: DocState, cue: Cue) -> bool:
+    """ "…, hieß es.", "…, hieß es am Dienstag.": an impersonal cue after its report, with
+    its "es" and no source named. The report still stands; ``_continued_source`` says
+    whose it is, if anyone's."""
+    tv, lx = state.tv, state.lx
+    lemma = cue.form.lemma
+    return (
+        lemma in lx.impersonal_cues
+        and lemma not in lx.sourceless_cues
+        and cue.finite + 1 < len(tv.lowers)
+        and tv.lowers[cue.finite + 1] in lx.pronouns
+        and lx.pronoun(tv.lowers[cue.finite + 1]) == ("n", "sg")  # "es", the impersonal subject
+    )
+
+
+def _continued_source(state: DocState, s_index: int, lo: int, end: int) -> Speaker | None:
+    """Whose report "…, hieß es." goes on with: the latest speaker, when its report is at
+    most ``CONTINUATION_GAP`` sentences back and the clause is in Konjunktiv I, as any
+    continued report would be ("Nach Armeeangaben … . Die Frau habe …, hieß es."); else
+    nobody is named."""
+    last = state.last_speaker
+    if last is None or s_index - sentence_index(state, last.start) > CONTINUATION_GAP:
+        return None
+    if not konjunktiv_marker(state.tv, lo, end, state.blocked, state.lx, weak=False):
+        return None
+    return last
+
+
 def _circumstances_only(state: DocState, start: int, stop: int) -> bool:
     """Whether [start, stop) after a closing speaker holds no verb, only when, where and to
     whom ("…, sagte X, am Montag der Nachrichtenagentur Tasnim."): no report goes on."""
@@ -251,10 +280,13 @@ def _verb_report(
         sp, addressee = None, None
         if subject_after(tv, cue.finite, stop, lx) is not None:
             sp, addressee = cue_speaker(state, cue, prefer_after=True)
-        if sp is not None:
+        sourceless = sp is None and _impersonal_after(state, cue)
+        if sourceless:
+            sp = _continued_source(state, s_index, lo, cs - 1)
+        if sp is not None or sourceless:
             if all(state.blocked[lo : cs - 1]):
                 return None  # "„…“, sagte X": a direct quote takes this cue
-            after = max(ce, sp.end)
+            after = ce if sourceless else max(ce, sp.end)
             if (
                 after >= stop
                 or relative_clause_to_end(state, after, stop)

@@ -311,7 +311,9 @@ CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {
 #: Prepositions before the source of an impersonal cue: "In dem Bericht heißt es",
 #: "Aus dem Bericht geht hervor". Not "auf": "heißt es auf Anfrage der APA aus dem
 #: Büro", "wie es auf Elsässisch heißt".
-IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset({"in", "im", "aus"})
+IMPERSONAL_SOURCE_PREPOSITIONS: frozenset[str] = frozenset(
+    {"in", "im", "aus", "seitens", "vonseiten"}  # "hieß es seitens des Ministeriums"
+)
 #: Cues whose prepositional object in their own clause is what was said ("Das Amt wies
 #: auf die Gefahr hin, die …"): a reported-speech record; the clause after the comma
 #: is a relative clause or an aside, not the message ("wies darauf hin, dass …" is one).
