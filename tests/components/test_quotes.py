@@ -3062,3 +3062,43 @@ def test_quotes_impersonal_cue_goes_on_with_the_latest_report_in_konjunktiv(rule
         ("Angaben der Armee", "hieß"),
         (None, "hieß"),  # no Konjunktiv: no report goes on, and no source is named
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, message",
+    [
+        (
+            "Nein, ein Flüchtling sei er nicht, sagt der junge Mann.",
+            "der junge Mann",
+            "Nein, ein Flüchtling sei er nicht",
+        ),
+        (
+            "Ja, es ist ein Film für den Feiertag, sagt der Regisseur.",
+            "der Regisseur",
+            "Ja, es ist ein Film für den Feiertag",
+        ),
+        # an apposition between the commas names the speaker
+        (
+            "Hubert Brenner, Leiter der Abteilung, sagte, die Lage sei ernst.",
+            "Hubert Brenner, Leiter der Abteilung",
+            "die Lage sei ernst",
+        ),
+        # an adjective ending like an infinitive is no verb
+        (
+            "Karl Moser, zugleich Chef der rechtspopulistischen Partei, warf der Regierung "
+            "vor, die Lage zu verkennen.",
+            "Karl Moser, zugleich Chef der rechtspopulistischen Partei",
+            "die Lage zu verkennen",
+        ),
+    ],
+)
+def test_quotes_clause_between_commas_before_a_trailing_cue_is_the_message(
+    rules_nlp, text: str, speaker: str, message: str
+) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text) == (speaker, message)
+
+
+def test_quotes_relative_clause_on_a_fronted_subject_is_no_message(rules_nlp) -> None:
+    text = "Auch offizielle Statistiken, auf die im Bericht verwiesen wird, bekräftigen die Quote."
+    assert run(rules_nlp, text) == []

@@ -581,9 +581,32 @@ def _fronted_subject(state: DocState, lo: int, verb: int) -> tuple[int, int] | N
         # X" goes on with its own verb after it: the phrase is the message's subject
         closing = next((j for j in range(end + 1, verb) if tv.words[j] == ","), verb - 1)
         return (lo, end) if closing == verb - 1 or not verb_at(state, closing + 1) else None
-    if verb - lo <= MAX_FRONTED:  # "Der Vertreter … im Aufsichtsrat (BA), Peter Clever, hat"
+    if verb - lo <= MAX_FRONTED and not _clause_between(state, end + 1, verb - 1):
+        # "Der Vertreter … im Aufsichtsrat (BA), Peter Clever, hat"
         return lo, trim_phrase(tv, lo, verb - 1, state.lx)
     return None
+
+
+def _clause_between(state: DocState, start: int, end: int) -> bool:
+    """Whether [start, end) between the commas after a sentence's first phrase is a clause,
+    not its apposition: "Nein, ein Flüchtling sei er nicht, sagt X", "Ja, es ist ein Film,
+    sagt X" open with a word and go on with a verb, so the sentence before the cue is the
+    message; "Rita Ambe, 30, sagte" and "Hubert Primus, Leiter der Abteilung, wies" name
+    who speaks."""
+    tv, lx = state.tv, state.lx
+    if tv.lowers[start] in lx.prepositions and tv.lowers[start + 1] in lx.relative_pronouns:
+        return False  # "Auch Statistiken, auf die … verwiesen wird, bekräftigen": a relative
+    return any(
+        tv.words[k][:1].islower()
+        and tv.lowers[k] not in lx.determiners
+        and tv.lowers[k] not in lx.prepositions
+        and (
+            tv.lowers[k] in lx.verb_forms
+            # a word before a noun is its adjective ("Chef der rechtspopulistischen Partei")
+            or (_verb_word(tv, k, lx) and not tv.is_cap(k + 1))
+        )
+        for k in range(start, end)
+    )
 
 
 def apposition_before_verb(state: DocState, comma: int, stop: int) -> int | None:
