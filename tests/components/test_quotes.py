@@ -3102,3 +3102,25 @@ def test_quotes_clause_between_commas_before_a_trailing_cue_is_the_message(
 def test_quotes_relative_clause_on_a_fronted_subject_is_no_message(rules_nlp) -> None:
     text = "Auch offizielle Statistiken, auf die im Bericht verwiesen wird, bekräftigen die Quote."
     assert run(rules_nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker, message",
+    [
+        (
+            "Der Kanzler sagte, das ist eine schwierige Frage.",
+            "Der Kanzler",
+            "das ist eine schwierige Frage",
+        ),
+        (
+            "In Regierungskreisen hieß es, das dürfte bald geschehen.",
+            "Regierungskreisen",
+            "das dürfte bald geschehen",
+        ),
+    ],
+)
+def test_quotes_pronoun_before_its_verb_opens_a_main_clause_not_a_relative_one(
+    rules_nlp, text: str, speaker: str, message: str
+) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text) == (speaker, message)

@@ -165,7 +165,16 @@ def opens_relative_clause(tv: TokenView, j: int, stop: int, lx: QuoteLexicon) ->
     return (
         tv.lowers[j] in lx.relative_pronouns
         and noun_phrase_end(tv, j, stop, lx, nested=True) is None
+        and not _verb_second(tv, j, stop, lx)
     )
+
+
+def _verb_second(tv: TokenView, j: int, stop: int, lx: QuoteLexicon) -> bool:
+    """Whether the pronoun at ``j`` is the subject of a main clause: a finite auxiliary or
+    modal follows it ("…, das ist eine schwierige Frage", "…, das dürfte schwer werden").
+    A relative clause puts its finite verb last ("…, die zurückgetreten ist, …")."""
+    verb = j + 1
+    return verb < stop and tv.words[verb][:1].islower() and tv.lowers[verb] in lx.verb_forms
 
 
 def _extended_attribute_end(tv: TokenView, pos: int, limit: int, lx: QuoteLexicon) -> int | None:
