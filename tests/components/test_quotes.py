@@ -3124,3 +3124,9 @@ def test_quotes_pronoun_before_its_verb_opens_a_main_clause_not_a_relative_one(
 ) -> None:
     [q] = run(rules_nlp, text)
     assert (q.speaker_text, q.text) == (speaker, message)
+
+
+def test_quotes_quotation_after_an_impersonal_lead_in_without_source(rules_nlp) -> None:
+    [q] = run(rules_nlp, "Weiter hieß es: „Die Sendung gibt es ab sofort auch auf Englisch.“")
+    assert (q.form, q.cue, q.speaker_text) == ("Direct", "hieß", None)
+    assert q.text.startswith("Die Sendung gibt es")

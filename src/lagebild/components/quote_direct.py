@@ -26,6 +26,7 @@ from lagebild.components.quote_subjects import (
     addressee_after,
     continuing_speaker,
     cue_speaker,
+    impersonal_es_cue,
     inner_subject,
     opening_subject,
     verb_at,
@@ -109,7 +110,9 @@ def _lead_in_attribution(
     cue = _last_cue(state, lead_lo, lead_end - 1)
     if cue is not None:
         sp, addressee = cue_speaker(state, cue)
-        return _finish(state, draft, cue, sp, addressee) if sp is not None else None
+        if sp is None and not impersonal_es_cue(state, cue):
+            return None
+        return _finish(state, draft, cue, sp, addressee)  # "Weiter hieß es: „…“": no source
     if tv.words[lead_end - 1] == ":":  # "Ein Beamter der Polizei: „…“"
         cs, _ = clause_bounds(tv, lead_end - 2, lead_lo, lead_end - 1, state.blocked)
         if cs - 2 >= lead_lo and tv.words[cs - 1] == ",":
@@ -270,10 +273,13 @@ def _cue_in_clause(state: DocState, aux: int, hi: int) -> Cue | None:
     return None
 
 
-def _finish(state: DocState, draft: Draft, cue: Cue, sp: Speaker, addressee: str | None) -> Draft:
+def _finish(
+    state: DocState, draft: Draft, cue: Cue, sp: Speaker | None, addressee: str | None
+) -> Draft:
     draft.cue, draft.cue_tokens, draft.speaker, draft.addressee = cue, cue.tokens(), sp, addressee
     state.used.update(cue.tokens())
-    state.used.update(range(sp.start, sp.end))
+    if sp is not None:
+        state.used.update(range(sp.start, sp.end))
     return draft
 
 

@@ -44,6 +44,7 @@ from lagebild.components.quote_subjects import (
     agent_passive,
     apposed_subject,
     cue_speaker,
+    impersonal_es_cue,
     opening_subject,
     passive_voice,
     relative_clause_cue,
@@ -159,21 +160,6 @@ def _purpose_clause(state: DocState, lo: int, end: int) -> bool:
     )
 
 
-def _impersonal_after(state: DocState, cue: Cue) -> bool:
-    """ "…, hieß es.", "…, hieß es am Dienstag.": an impersonal cue after its report, with
-    its "es" and no source named. The report still stands; ``_continued_source`` says
-    whose it is, if anyone's."""
-    tv, lx = state.tv, state.lx
-    lemma = cue.form.lemma
-    return (
-        lemma in lx.impersonal_cues
-        and lemma not in lx.sourceless_cues
-        and cue.finite + 1 < len(tv.lowers)
-        and tv.lowers[cue.finite + 1] in lx.pronouns
-        and lx.pronoun(tv.lowers[cue.finite + 1]) == ("n", "sg")  # "es", the impersonal subject
-    )
-
-
 def _continued_source(state: DocState, s_index: int, lo: int, end: int) -> Speaker | None:
     """Whose report "…, hieß es." goes on with: the latest speaker, when its report is at
     most ``CONTINUATION_GAP`` sentences back and the clause is in Konjunktiv I, as any
@@ -280,7 +266,7 @@ def _verb_report(
         sp, addressee = None, None
         if subject_after(tv, cue.finite, stop, lx) is not None:
             sp, addressee = cue_speaker(state, cue, prefer_after=True)
-        sourceless = sp is None and _impersonal_after(state, cue)
+        sourceless = sp is None and impersonal_es_cue(state, cue)
         if sourceless:
             sp = _continued_source(state, s_index, lo, cs - 1)
         if sp is not None or sourceless:

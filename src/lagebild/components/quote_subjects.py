@@ -282,6 +282,22 @@ def cue_speaker(
     return speaker_after(state, after, f, ce)
 
 
+def impersonal_es_cue(state: DocState, cue: Cue) -> bool:
+    """Whether ``cue`` is impersonal with its "es" right after it ("…, hieß es am Dienstag.",
+    "Weiter hieß es: „…“"): when no source is named, the report still stands, and its
+    speaker is left open (or, after a report in Konjunktiv I, continued: see
+    ``quote_reports._continued_source``)."""
+    tv, lx = state.tv, state.lx
+    lemma = cue.form.lemma
+    return (
+        lemma in lx.impersonal_cues
+        and lemma not in lx.sourceless_cues
+        and cue.finite + 1 < len(tv.lowers)
+        and tv.lowers[cue.finite + 1] in lx.pronouns
+        and lx.pronoun(tv.lowers[cue.finite + 1]) == ("n", "sg")  # "es", the impersonal subject
+    )
+
+
 def _quoted_before(state: DocState, conjunction: int, lo: int) -> int | None:
     """Start of the quotation marks ending right before ``conjunction``: a quoted name
     the quotation layer took for a quotation, coordinated with the phrase after it."""
