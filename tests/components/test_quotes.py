@@ -3130,3 +3130,28 @@ def test_quotes_quotation_after_an_impersonal_lead_in_without_source(rules_nlp) 
     [q] = run(rules_nlp, "Weiter hieß es: „Die Sendung gibt es ab sofort auch auf Englisch.“")
     assert (q.form, q.cue, q.speaker_text) == ("Direct", "hieß", None)
     assert q.text.startswith("Die Sendung gibt es")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a day in apposition to the time adverb before the subject
+        ("Die Preise steigen, sagte gestern, Montag, der Minister.", "der Minister"),
+        # a measure and a coordinated place inside the attribute before the noun
+        (
+            "Wir werden gewinnen, sagt der 27 Jahre junge Bezirksrat.",
+            "der 27 Jahre junge Bezirksrat",
+        ),
+        (
+            "Wir werden gewinnen, sagte der in Graz und den USA lebende Musiker.",
+            "der in Graz und den USA lebende Musiker",
+        ),
+        # "einer" alone is someone
+        ("Es ist ein Wahnsinn, sagt einer aus der Runde.", "einer"),
+    ],
+)
+def test_quotes_speaker_after_the_verb_in_longer_phrases(
+    rules_nlp, text: str, speaker: str
+) -> None:
+    [q] = run(rules_nlp, text)
+    assert q.speaker_text == speaker

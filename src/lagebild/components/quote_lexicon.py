@@ -179,6 +179,7 @@ class QuoteLexicon:
     # nouns of time: "in der Nacht" after a speaker is when, not where
     time_nouns: frozenset[str] = frozenset()
     adverbial_time_nouns: frozenset[str] = frozenset()  # "Diese Woche sagte X": no subject
+    weekdays: frozenset[str] = frozenset()  # "heute, Freitag,": a day in apposition
     # prepositions setting a time in relation to an event ("Wenige Wochen vor der Wahl")
     time_relation_prepositions: frozenset[str] = frozenset()
     # prepositions of a place that belongs to a role's phrase ("ein Sprecher in Koblenz")

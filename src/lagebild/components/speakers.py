@@ -191,8 +191,12 @@ def _extended_attribute_end(tv: TokenView, pos: int, limit: int, lx: QuoteLexico
         return None
     if tv.lowers[pos] in lx.prepositions:
         end = noun_phrase_end(tv, pos + 1, limit, lx, nested=True)
+        while end is not None and end < limit and tv.lowers[end] in lx.np_conjunctions:
+            end = noun_phrase_end(tv, end + 1, limit, lx, nested=True)  # "in Berlin und Rom"
     elif tv.lowers[pos] in lx.determiners and tv.lowers[pos] not in lx.pronouns:
         end = noun_phrase_end(tv, pos, limit, lx, nested=True)  # "die das Unglück überlebende"
+    elif tv.words[pos].isdigit() and pos + 1 < limit and tv.is_cap(pos + 1):
+        end = pos + 2  # "der 27 Jahre junge Bezirksrat": a measure
     else:
         return None
     if end is None:
@@ -756,6 +760,15 @@ def subject_after(tv: TokenView, verb: int, limit: int, lx: QuoteLexicon) -> tup
     pos = verb + 1
     phrase_skipped = False
     for _ in range(MAX_SKIPPED_ADVERBS + 2):
+        if (
+            pos > verb + 1
+            and pos + 2 < limit
+            and tv.words[pos] == ","
+            and tv.lowers[pos + 1] in lx.weekdays
+            and tv.words[pos + 2] == ","
+        ):
+            pos += 3  # "teilte heute, Freitag, die Behörde mit": the day is the adverb's
+            continue
         if pos >= limit or tv.words[pos] in BOUNDARIES:
             return None
         low = tv.lowers[pos]

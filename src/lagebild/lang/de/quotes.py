@@ -576,6 +576,11 @@ ADVERBIAL_TIME_NOUNS: frozenset[str] = TIME_NOUNS | {
     "tag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
     "stunden", "tage", "tagen", "wochen", "monate", "monaten", "jahre", "jahren",
 }  # fmt: skip
+#: Days in apposition to a time adverb between the verb and its subject: "teilte heute,
+#: Freitag, die Behörde mit".
+WEEKDAYS: frozenset[str] = frozenset(
+    {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag"}
+)
 #: Prepositions that set such a time in relation to an event, so that the phrase stays
 #: an adverbial: "Wenige Wochen vor dem Referendum hat die Kommission …".
 TIME_RELATION_PREPOSITIONS: frozenset[str] = frozenset({"vor", "nach", "seit"})
@@ -590,7 +595,7 @@ NUMBERED_NOUNS: frozenset[str] = frozenset(
 #: sagen, …", "Das glauben viele"); before a noun they are articles. ("niemand" and
 #: "keiner" deny the report: see ``CUE_NEGATIONS``.)
 INDEFINITE_PRONOUNS: frozenset[str] = frozenset(
-    {"einige", "viele", "manche", "mehrere", "andere", "jemand", "wenige"}
+    {"einige", "viele", "manche", "mehrere", "andere", "jemand", "wenige", "einer"}
 )
 #: Determiners and pronouns that open a noun phrase.
 DETERMINERS: frozenset[str] = frozenset(
