@@ -3155,3 +3155,35 @@ def test_quotes_speaker_after_the_verb_in_longer_phrases(
 ) -> None:
     [q] = run(rules_nlp, text)
     assert q.speaker_text == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker, message",
+    [
+        (
+            "So prophezeiten auch einige Piloten, das Überholen werde nicht einfacher.",
+            "einige Piloten",
+            "das Überholen werde nicht einfacher",
+        ),
+        (
+            "Aus dem Amt wird ausgerichtet, dass es keine Zahlen gebe.",
+            None,
+            "dass es keine Zahlen gebe",
+        ),
+        # a count opens the subject
+        (
+            "15 weitere Abgeordnete erklärten, sie seien gegen den Plan.",
+            "15 weitere Abgeordnete",
+            "sie seien gegen den Plan",
+        ),
+    ],
+)
+def test_quotes_more_verbs_of_saying_and_counted_subjects(
+    rules_nlp, text: str, speaker: str | None, message: str
+) -> None:
+    [q] = run(rules_nlp, text)
+    assert (q.speaker_text, q.text) == (speaker, message)
+
+
+def test_quotes_organising_is_no_passing_on(rules_nlp) -> None:
+    assert run(rules_nlp, "Die Gemeinde richtet das Fest aus, das im Mai stattfindet.") == []

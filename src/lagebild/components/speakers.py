@@ -341,6 +341,14 @@ def _name_particle(tv: TokenView, i: int, lx: QuoteLexicon) -> bool:
     )
 
 
+_CARDINAL = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")  # "15", "1.200"; not "27." (a date)
+
+
+def cardinal(word: str) -> bool:
+    """Whether ``word`` is a count ("15", "1.200"), not a date's day ("27.")."""
+    return _CARDINAL.fullmatch(word) is not None
+
+
 def _name_number(word: str) -> bool:
     """A number inside a name ("Bayer 04 Leverkusen", "TSG 1899 Hoffenheim"), not a count
     ("laut Reuters 900 Menschen", "gemäß der Netzzeitung 40 Menschen")."""
@@ -662,7 +670,9 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
         # "Besorgt äußerte sich …", "Insbesondere kritisiert …", "Passend zu … warnte":
         # an adverbial, no subject
         return None
-    end = noun_phrase_end(tv, clause_start, verb, lx)
+    # a count opens its phrase ("15 weitere Abgeordnete erklärten")
+    first_word = clause_start + 1 if cardinal(tv.words[clause_start]) else clause_start
+    end = noun_phrase_end(tv, first_word, verb, lx)
     if end is None:
         return None
     if _time_phrase(tv, clause_start, end, verb, lx):

@@ -166,6 +166,8 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("mutmaßen", "", ""),
     ("prognostizieren", "", ""),
     ("vorhersagen", "vor", ""),
+    ("prophezeien", "", "prophezeit/prophezeite/prophezeit"),
+    ("ausrichten", "aus", ""),  # with its clause (``CUE_CLAUSE_OPENERS``): "ließ ausrichten, …"
     ("errechnen", "", ""),
     ("vereinbaren", "", ""),
     ("abstreiten", "ab", "streitet/stritt/abgestritten"),
@@ -307,6 +309,7 @@ CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {
     "annehmen": ("dass", "daß"),  # "nahm die Einladung an, …", "Jobs annehmen dürfen, …"
     "bekanntwerden": ("dass", "daß", "ob", "wonach"),
     "hervorgehen": ("dass", "daß", "ob", "wonach"),
+    "ausrichten": ("dass", "daß", ":"),  # "richtete aus, dass …"; "richtet das Fest aus"
 }
 #: Prepositions before the source of an impersonal cue: "In dem Bericht heißt es",
 #: "Aus dem Bericht geht hervor". Not "auf": "heißt es auf Anfrage der APA aus dem
