@@ -195,7 +195,7 @@ def _extended_attribute_end(tv: TokenView, pos: int, limit: int, lx: QuoteLexico
             end = noun_phrase_end(tv, end + 1, limit, lx, nested=True)  # "in Berlin und Rom"
     elif tv.lowers[pos] in lx.determiners and tv.lowers[pos] not in lx.pronouns:
         end = noun_phrase_end(tv, pos, limit, lx, nested=True)  # "die das Unglück überlebende"
-    elif tv.words[pos].isdigit() and pos + 1 < limit and tv.is_cap(pos + 1):
+    elif cardinal(tv.words[pos]) and pos + 1 < limit and tv.is_cap(pos + 1):
         end = pos + 2  # "der 27 Jahre junge Bezirksrat": a measure
     else:
         return None
@@ -520,7 +520,8 @@ def noun_phrase_start(tv: TokenView, end: int, floor: int, lx: QuoteLexicon) -> 
         if verb_after_subject(start):
             continue  # "Die Milizen gewinnen Medienberichten zufolge": not the phrase's start
         if (
-            tv.words[start][:1].islower()
+            start + 1 < end
+            and tv.words[start][:1].islower()
             and tv.lowers[start] not in lx.determiners
             and tv.lowers[start + 1] in lx.determiners
         ):
