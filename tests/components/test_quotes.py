@@ -3188,3 +3188,9 @@ def test_quotes_more_verbs_of_saying_and_counted_subjects(
 def test_quotes_organising_is_no_passing_on(rules_nlp) -> None:
     # "ausrichten" passes a message on only with "dass" or a colon after it
     assert run(rules_nlp, "Die Stadt richtet das Turnier aus, die Spiele seien ausverkauft.") == []
+
+
+def test_quotes_holding_fast_reports_only_with_its_clause(rules_nlp) -> None:
+    [q] = run(rules_nlp, "Dazu hielt der Minister fest, dass die Republik nicht mitmache.")
+    assert (q.speaker_text, q.cue) == ("der Minister", "hielt fest")
+    assert run(rules_nlp, "Die Polizei hielt den Mann fest, die Kollegen seien unterwegs.") == []

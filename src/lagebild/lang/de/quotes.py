@@ -168,6 +168,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("vorhersagen", "vor", ""),
     ("prophezeien", "", "prophezeit/prophezeite/prophezeit"),
     ("ausrichten", "aus", ""),  # with its clause (``CUE_CLAUSE_OPENERS``): "ließ ausrichten, …"
+    ("festhalten", "fest", "hält/hielt/festgehalten"),  # with its clause: "hielt fest, dass …"
     ("errechnen", "", ""),
     ("vereinbaren", "", ""),
     ("abstreiten", "ab", "streitet/stritt/abgestritten"),
@@ -310,6 +311,7 @@ CUE_CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {
     "bekanntwerden": ("dass", "daß", "ob", "wonach"),
     "hervorgehen": ("dass", "daß", "ob", "wonach"),
     "ausrichten": ("dass", "daß", ":"),  # "richtete aus, dass …"; "richtet das Fest aus"
+    "festhalten": ("dass", "daß", ":"),  # "hielt fest, dass …"; "hielt ihn am Arm fest, …"
 }
 #: Prepositions before the source of an impersonal cue: "In dem Bericht heißt es",
 #: "Aus dem Bericht geht hervor". Not "auf": "heißt es auf Anfrage der APA aus dem
