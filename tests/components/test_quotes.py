@@ -3194,3 +3194,8 @@ def test_quotes_holding_fast_reports_only_with_its_clause(rules_nlp) -> None:
     [q] = run(rules_nlp, "Dazu hielt der Minister fest, dass die Republik nicht mitmache.")
     assert (q.speaker_text, q.cue) == ("der Minister", "hielt fest")
     assert run(rules_nlp, "Die Polizei hielt den Mann fest, die Kollegen seien unterwegs.") == []
+
+
+def test_quotes_quotation_before_an_impersonal_cue_without_source(rules_nlp) -> None:
+    [q] = run(rules_nlp, "„Die Grenze ist zu“, hieß es am Abend.")
+    assert (q.form, q.text, q.cue, q.speaker_text) == ("Direct", "Die Grenze ist zu", "hieß", None)

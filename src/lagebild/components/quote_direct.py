@@ -214,7 +214,7 @@ def _trailing_attribution(state: DocState, draft: Draft, qe: int, lo: int) -> Dr
         cue = _cue_in_clause(state, pos, hi)
     if cue is not None and cue.finite == pos:
         sp, addressee = cue_speaker(state, cue, prefer_after=True)
-        if sp is not None:
+        if sp is not None or impersonal_es_cue(state, cue):  # "„…“, hieß es.": no source
             return _finish(state, draft, cue, sp, addressee)
     if cue is None and state.lx.clause_follows_cue:
         found = _subject_first_attribution(state, draft, pos, lo, hi)
