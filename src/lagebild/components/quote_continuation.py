@@ -34,6 +34,7 @@ from lagebild.components.speakers import (
     TokenView,
     noun_phrase_end,
     opens_relative_clause,
+    past_particles,
     prepositional_phrases_end,
     subject_after,
 )
@@ -271,23 +272,12 @@ def _frame_subject(state: DocState, lo: int, start: int) -> Speaker | None:
     frame = set(tv.lowers[lo:start])
     if frame & lx.passive_auxiliaries and frame & lx.agent_prepositions:
         return None  # "Der Mann wurde von Freunden gefragt, was …": asked, not asking
-    first = _past_particles(state, lo, start - 1)
+    first = past_particles(tv, lo, start - 1, lx)
     opening = opening_subject(state, first, start - 1)
     if opening is None:
         return None
     sp = make_speaker(state, first, opening[0], verb=opening[1])
     return sp if sp.mention is not None and sp.mention.kind in SPEAKING_KINDS else None
-
-
-def _past_particles(state: DocState, lo: int, limit: int) -> int:
-    """The first word after a focus particle or conjunction opening a clause ("Auch der
-    Premier hat …", "Und die Gewerkschaft wollte …"): the subject starts there."""
-    tv, lx = state.tv, state.lx
-    while lo < limit - 1 and (
-        tv.lowers[lo] in lx.focus_particles or tv.lowers[lo] in lx.leading_conjunctions
-    ):
-        lo += 1
-    return lo
 
 
 def _indicative_frame_end(state: DocState, lo: int, stop: int, *, weak: bool = False) -> int:
@@ -307,7 +297,7 @@ def _indicative_frame_end(state: DocState, lo: int, stop: int, *, weak: bool = F
         if tv.words[j] == ":" and not blocked[j]:
             if (
                 not konjunktiv_marker(tv, lo, j, blocked, lx, weak=True)
-                and opening_subject(state, _past_particles(state, lo, j), j) is not None
+                and opening_subject(state, past_particles(tv, lo, j, lx), j) is not None
                 and konjunktiv_marker(tv, j + 1, stop, blocked, lx, weak=weak)
             ):
                 start = j + 1

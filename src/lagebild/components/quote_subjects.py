@@ -29,6 +29,7 @@ from lagebild.components.speakers import (
     noun_phrase_end,
     noun_phrase_start,
     opens_relative_clause,
+    past_particles,
     phrase_head,
     prepositional_phrases_end,
     split_at_mentions,
@@ -560,10 +561,7 @@ def _fronted_subject(state: DocState, lo: int, verb: int) -> tuple[int, int] | N
     Leiterin, Anna Berger, sagte").
     """
     tv, lx = state.tv, state.lx
-    while lo < verb - 1 and (
-        tv.lowers[lo] in lx.focus_particles or tv.lowers[lo] in lx.leading_conjunctions
-    ):
-        lo += 1
+    lo = past_particles(tv, lo, verb, lx)
     if (
         subject_before(tv, lo, verb, lx) is None
         and tv.lowers[lo] not in lx.determiners

@@ -624,6 +624,17 @@ def _name_before_bare_verb(tv: TokenView, clause_start: int, verb: int) -> bool:
     )
 
 
+def past_particles(tv: TokenView, start: int, limit: int, lx: QuoteLexicon) -> int:
+    """The first word after the focus particles and conjunctions that open a clause ("Auch
+    das Ministerium kritisierte", "Und die Gewerkschaft wollte"): no part of its subject.
+    Stops before ``limit - 1``, so a word is left for the subject."""
+    while start < limit - 1 and (
+        tv.lowers[start] in lx.focus_particles or tv.lowers[start] in lx.leading_conjunctions
+    ):
+        start += 1
+    return start
+
+
 def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon) -> int | None:
     """Start of the subject filling the field before the finite verb, if it is one.
 
@@ -634,11 +645,7 @@ def subject_before(tv: TokenView, clause_start: int, verb: int, lx: QuoteLexicon
     """
     if verb - clause_start > MAX_FIELD or verb <= clause_start:
         return None
-    while clause_start < verb - 1 and (
-        tv.lowers[clause_start] in lx.focus_particles
-        or tv.lowers[clause_start] in lx.leading_conjunctions
-    ):
-        clause_start += 1  # "Auch das Ministerium kritisierte": the particle is no subject
+    clause_start = past_particles(tv, clause_start, verb, lx)  # "Auch das Ministerium kritisierte"
     first = tv.lowers[clause_start]
     if first in lx.object_determiners:
         return None  # an object opens the clause; the subject follows the verb
