@@ -3199,3 +3199,13 @@ def test_quotes_holding_fast_reports_only_with_its_clause(rules_nlp) -> None:
 def test_quotes_quotation_before_an_impersonal_cue_without_source(rules_nlp) -> None:
     [q] = run(rules_nlp, "„Die Grenze ist zu“, hieß es am Abend.")
     assert (q.form, q.text, q.cue, q.speaker_text) == ("Direct", "Die Grenze ist zu", "hieß", None)
+
+
+def test_quotes_second_verb_shares_the_subject_after_an_opening_adverb(rules_nlp) -> None:
+    text = "Daher zweifelt Weinberg an dem Beitritt, meint aber, das seien politische Überlegungen."
+    [q] = run(rules_nlp, text, [{"text": "Weinberg", "kind": "PER"}])
+    assert (q.speaker_text, q.cue, q.text) == (
+        "Weinberg",
+        "meint",
+        "das seien politische Überlegungen",
+    )

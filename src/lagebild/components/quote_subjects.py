@@ -389,8 +389,9 @@ def _shared_subject(state: DocState, lo: int, conjunction: int) -> Speaker | Non
 
     "Die Hacker drangen ein und kündigten weitere Aktionen an": the second
     verb has no subject of its own; the phrase after it is its object. After
-    a quotation the first verb comes before its subject ("„…“, fuhr der Beamte
-    fort und verwies auf …").
+    a quotation or an adverb the first verb comes before its subject ("„…“,
+    fuhr der Beamte fort und verwies auf …", "Daher zweifelt X an …, meint
+    aber, …").
     """
     tv, lx = state.tv, state.lx
     opening = opening_subject(state, lo, conjunction)
@@ -410,6 +411,8 @@ def _shared_subject(state: DocState, lo: int, conjunction: int) -> Speaker | Non
     verb = lo
     while verb < conjunction and (state.blocked[verb] or tv.words[verb] == ","):
         verb += 1
+    if verb == lo and tv.lowers[lo] in lx.sentence_adverbs and tv.is_cap(lo):
+        verb = lo + 1  # "Daher zweifelt Weinberg an …, meint aber, …": an adverb opens it
     if verb == lo or verb >= conjunction or not verb_at(state, verb):
         return None
     after = subject_after(tv, verb, conjunction, lx)
