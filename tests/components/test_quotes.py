@@ -3170,6 +3170,7 @@ def test_quotes_speaker_after_the_verb_in_longer_phrases(
             None,
             "dass es keine Zahlen gebe",
         ),
+        ("Ich bin überglücklich, gestand die Läuferin.", "die Läuferin", "Ich bin überglücklich"),
         # a count opens the subject
         (
             "15 weitere Abgeordnete erklärten, sie seien gegen den Plan.",

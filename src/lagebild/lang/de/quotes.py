@@ -169,6 +169,7 @@ _CUE_VERBS: tuple[tuple[str, str, str], ...] = (
     ("prophezeien", "", "prophezeit/prophezeite/prophezeit"),
     ("ausrichten", "aus", ""),  # with its clause (``CUE_CLAUSE_OPENERS``): "ließ ausrichten, …"
     ("festhalten", "fest", "hält/hielt/festgehalten"),  # with its clause: "hielt fest, dass …"
+    ("gestehen", "", "gesteht/gestand/gestanden"),
     ("errechnen", "", ""),
     ("vereinbaren", "", ""),
     ("abstreiten", "ab", "streitet/stritt/abgestritten"),
